@@ -1,0 +1,110 @@
+#include "cli.h"
+
+#include "commands.h"
+#include "error.h"
+#include "load.h"
+#include "names.h"
+
+namespace renkei {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"validate", "load and check the data; counts per kind and relation", setup_validate, run_validate},
+      {"summary", "a short summary of the network", setup_summary, run_summary},
+      {"list", "a table of nodes, optionally of one kind", setup_list, run_list},
+      {"show", "one node, every relation in and out, and the source quote behind each", setup_show, run_show},
+  };
+  return table;
+}
+
+namespace {
+
+std::string usage() {
+  std::string s =
+      "renkei: the network of support for children needing medical care (医療的ケア児), from the\n"
+      "prefecture's yearly table, as a graph you can ask questions of.\n\n"
+      "usage: renkei COMMAND [options]\n\ncommands:\n";
+  std::size_t w = 0;
+  for (const auto& c : commands()) w = std::max(w, std::string(c.name).size());
+  for (const auto& c : commands()) s += "  " + pad(c.name, w + 2) + c.summary + "\n";
+  s += "\noptions every command takes:\n"
+       "  --data FILE   a dataset file instead of the built-in data/yamaguchi-r6.json\n"
+       "  --json        answer as JSON\n"
+       "  --lang ja|en  labels in Japanese (default) or romanized\n"
+       "  -h, --help    help for renkei or for one command\n\n"
+       "exit codes: 0 ok, 1 data error or no result, 2 usage error\n";
+  return s;
+}
+
+void add_common_options(CLI::App& app, Options& o) {
+  app.add_option("--data", o.data, "a dataset file instead of the built-in data/yamaguchi-r6.json")->type_name("FILE");
+  app.add_flag("--json", o.json, "answer as JSON");
+  app.add_option("--lang", o.lang, "labels in Japanese (ja, default) or romanized (en)")
+      ->check(CLI::IsMember({"ja", "en"}))
+      ->type_name("ja|en");
+}
+
+/// CLI11's own messages, made into one line that names the command.
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (c == '\n') c = ' ';
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  try {
+    if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+      if (args.size() >= 2 && args[0] == "help") return run_cli({args[1], "--help"}, out, err);
+      out << usage();
+      return args.empty() ? 2 : 0;
+    }
+    if (args[0] == "--version") {
+      out << "renkei 0.1.0\n";
+      return 0;
+    }
+    const Command* cmd = nullptr;
+    for (const auto& c : commands())
+      if (args[0] == c.name) cmd = &c;
+    if (!cmd) {
+      std::vector<std::string> names;
+      for (const auto& c : commands()) names.push_back(c.name);
+      std::string msg = "unknown command \"" + args[0] + "\"";
+      if (auto near = nearest(args[0], names)) msg += " (did you mean \"" + *near + "\"?)";
+      throw usage_error(msg + "; run `renkei --help` for the list");
+    }
+
+    Options options;
+    CLI::App app(cmd->summary, std::string("renkei ") + cmd->name);
+    app.set_help_flag("-h,--help", "show this help");
+    add_common_options(app, options);
+    cmd->setup(app, options);
+    std::vector<std::string> rest(args.rbegin(), args.rend() - 1);  // CLI11 wants them reversed
+    try {
+      app.parse(rest);
+    } catch (const CLI::CallForHelp&) {
+      out << app.help();
+      return 0;
+    } catch (const CLI::ParseError& e) {
+      throw usage_error(std::string(cmd->name) + ": " + one_line(e.what()) + "; see `renkei " + cmd->name + " --help`");
+    }
+
+    LoadReport report;
+    Dataset ds = options.data.empty() ? load_builtin_dataset(&report) : load_dataset_file(options.data, &report);
+    NameIndex names(ds);
+    Context ctx{options, ds, report, names, out};
+    cmd->run(ctx);
+    out.flush();
+    return 0;
+  } catch (const Error& e) {
+    err << "renkei: error: " << e.what() << "\n";
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    err << "renkei: error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace renkei

@@ -1,0 +1,23 @@
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "model.h"
+
+namespace renkei {
+
+/// Label language: Japanese names (default) or romanized names.
+enum class Lang { Ja, En };
+
+/// {"id", "kind", "name", "name_en"}: how a node is referred to in every JSON answer.
+nlohmann::json node_ref_json(const Dataset& ds, std::size_t node);
+/// Every field of a node, with its sources; outside facts sit under "outside".
+nlohmann::json node_json(const Dataset& ds, std::size_t node);
+/// An edge with both ends as node references.
+nlohmann::json edge_json(const Dataset& ds, std::size_t edge);
+nlohmann::json source_json(const Source& s);
+/// The region a municipality is in (outside fact), or nullopt.
+std::optional<std::size_t> region_of(const Dataset& ds, std::size_t municipality);
+/// The name to show for a node in the chosen language (falls back to Japanese).
+const std::string& display_name(const Node& n, Lang lang);
+
+}  // namespace renkei

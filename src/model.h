@@ -1,0 +1,175 @@
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace renkei {
+
+/// What a node is. The words in `kind_name` are the dataset's `kind` field.
+enum class Kind { Municipality, Council, Office, Center, Initiative, Region };
+/// How two nodes are related. The words in `relation_name` are the `relation` field.
+enum class Relation { Holds, Participates, PartOf, Coordinator, Liaises, Runs, InRegion };
+/// Whether a council meeting took place in the fiscal year.
+enum class MeetingStatus { Held, Planned, None, Suspended };
+/// Where a council stands as a body.
+enum class CouncilStatus { Active, Suspended, Ended, Planned };
+/// Whether a council belongs to one municipality or to a planning region.
+enum class CouncilLevel { Municipal, Regional };
+/// What the coordinator activity section (4) says happened.
+enum class ActivityStatus { Active, NoneStated };
+/// The stage of a `runs` or `participates` edge; `Current` when the source states no stage.
+enum class EdgeStatus { Current, Done, Ongoing, Planned, Considering };
+
+/// One row of a closed-set table: the enum value, its data word, a Japanese label and a
+/// one-line description for help and docs.
+template <typename E>
+struct Term {
+  E value;
+  const char* word;
+  const char* label_ja;
+  const char* description;
+};
+
+const std::vector<Term<Kind>>& kinds();
+const std::vector<Term<Relation>>& relations();
+const std::vector<Term<MeetingStatus>>& meeting_statuses();
+const std::vector<Term<CouncilStatus>>& council_statuses();
+const std::vector<Term<CouncilLevel>>& council_levels();
+const std::vector<Term<ActivityStatus>>& activity_statuses();
+const std::vector<Term<EdgeStatus>>& edge_statuses();
+
+const char* word(Kind k);
+const char* word(Relation r);
+const char* word(MeetingStatus s);
+const char* word(CouncilStatus s);
+const char* word(CouncilLevel l);
+const char* word(ActivityStatus s);
+const char* word(EdgeStatus s);
+const char* label_ja(Kind k);
+const char* label_ja(Relation r);
+
+/// Looks a word up in a term table; nullopt when it is not one of the words.
+template <typename E>
+std::optional<E> parse_term(const std::vector<Term<E>>& table, std::string_view w) {
+  for (const auto& t : table)
+    if (w == t.word) return t.value;
+  return std::nullopt;
+}
+/// "a, b or c": the words of a table, for error messages.
+template <typename E>
+std::string term_list(const std::vector<Term<E>>& table) {
+  std::string out;
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (i) out += (i + 1 == table.size()) ? " or " : ", ";
+    out += table[i].word;
+  }
+  return out;
+}
+
+/// Where a fact comes from in the source document: row (1–19), section ("市町", "1(1)",
+/// "1(4)", "2", "3", "4", "6") and the exact text, a substring of that cell.
+struct Source {
+  int row = 0;
+  std::string section;
+  std::string text;
+};
+
+/// Another spelling of a node's name. `source` is empty only for outside facts.
+struct Alias {
+  std::string name;
+  std::optional<Source> source;
+};
+
+/// One meeting record of a council in the fiscal year.
+struct Meeting {
+  std::vector<std::string> months;  ///< "YYYY-MM", inside the fiscal year; empty when not stated
+  MeetingStatus status = MeetingStatus::Held;
+  bool about_children = true;       ///< false when the source says these children were not on the agenda
+  std::vector<std::string> topics;  ///< 協議題, each quoted from the same cell
+  std::string summary;              ///< 協議状況, quoted; may be empty
+  std::string note;
+  Source source;
+};
+
+/// What section 4 says the municipality's coordinators did.
+struct CoordinatorActivity {
+  ActivityStatus status = ActivityStatus::Active;
+  Source source;
+};
+
+/// Facts about a municipality from outside the document (codes, office coordinates).
+struct MunicipalityFacts {
+  std::string code;    ///< 5-digit 全国地方公共団体コード
+  std::string lgcode;  ///< 6 digits with check digit
+  double lat = 0, lng = 0;
+  std::string source;  ///< where these facts come from
+};
+
+/// A node of the network. Kind-specific fields are empty for other kinds.
+struct Node {
+  std::string id;       ///< stable ASCII slug, unique
+  Kind kind = Kind::Municipality;
+  std::string name;     ///< official Japanese name, extraction damage corrected
+  std::string name_en;  ///< romanized name for --lang en
+  std::vector<Alias> aliases;
+  std::optional<Source> source;  ///< empty only for outside facts
+  std::string outside_source;    ///< non-empty when the node itself is an outside fact
+  std::string note;
+
+  // municipality
+  std::string type;  ///< 市 or 町
+  int row = 0;       ///< the municipality's row in the source, 1–19
+  std::optional<CoordinatorActivity> activity;
+  std::vector<Source> challenges;  ///< stated challenges and shortages
+  std::optional<MunicipalityFacts> facts;
+
+  // council
+  CouncilLevel level = CouncilLevel::Municipal;
+  CouncilStatus council_status = CouncilStatus::Active;
+  std::optional<Source> status_source;
+  std::vector<Meeting> meetings;
+
+  // initiative
+  std::string description;
+};
+
+/// A relation between two nodes, by index into Dataset::nodes.
+struct Edge {
+  std::size_t from = 0, to = 0;
+  Relation relation = Relation::Holds;
+  std::optional<Source> source;  ///< empty only for outside facts
+  std::string outside_source;    ///< non-empty when the edge is an outside fact (in_region)
+  int order = 0;                 ///< coordinator: ①=1, ②=2 …
+  std::string since;             ///< coordinator: start "YYYY-MM" where given
+  EdgeStatus status = EdgeStatus::Current;
+  std::string date;              ///< runs: "YYYY-MM" where given
+  std::string note;
+};
+
+/// What the dataset says about the document it was read from.
+struct DocumentInfo {
+  std::string publisher, label, title, source_file, note;
+};
+
+/// The fiscal year the table covers, as months "YYYY-MM".
+struct FiscalYear {
+  std::string label, first_month, last_month;
+};
+
+/// A whole dataset: nodes sorted as in the file, edges as in the file, then outside facts.
+struct Dataset {
+  std::string origin;  ///< file name the data came from, for messages
+  std::string title;
+  DocumentInfo document;
+  FiscalYear fiscal_year;
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+  std::string source_text;  ///< the source document, when available
+
+  /// Index of the node with this id, or nullopt.
+  std::optional<std::size_t> find_id(std::string_view id) const;
+};
+
+}  // namespace renkei

@@ -1,0 +1,145 @@
+#include "names.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+
+namespace renkei {
+
+namespace {
+
+std::vector<utf8proc_int32_t> code_points(std::string_view s) {
+  std::vector<utf8proc_int32_t> out;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {  // invalid byte: count it as U+FFFD and move on
+      cp = 0xFFFD;
+      n = 1;
+    }
+    out.push_back(cp);
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, utf8proc_int32_t cp) {
+  utf8proc_uint8_t buf[4];
+  utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
+  out.append(reinterpret_cast<char*>(buf), static_cast<std::size_t>(n));
+}
+
+bool is_kana(utf8proc_int32_t cp) { return (cp >= 0x3041 && cp <= 0x30FF) || (cp >= 0xFF66 && cp <= 0xFF9F); }
+
+bool is_dash(utf8proc_int32_t cp) {
+  switch (cp) {
+    case 0x002D: case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0x30FC: case 0xFF0D: case 0xFF70: case 0x2500: case 0x301C: case 0xFF5E:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string match_key(std::string_view name) {
+  utf8proc_uint8_t* mapped = nullptr;
+  auto opts = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                             UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
+                                    static_cast<utf8proc_ssize_t>(name.size()), &mapped, opts);
+  std::string normalized = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<std::size_t>(n))
+                                  : std::string(name);
+  std::free(mapped);
+  std::string out;
+  utf8proc_int32_t prev = 0;
+  for (utf8proc_int32_t cp : code_points(normalized)) {
+    utf8proc_category_t cat = utf8proc_category(cp);
+    if (cat == UTF8PROC_CATEGORY_ZS || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x30FB || cp == 0xB7)
+      continue;  // spaces and the middle dot ・ do not distinguish names
+    if (is_dash(cp) || (cp == 0x4E00 && is_kana(prev))) cp = 0x30FC;
+    append_utf8(out, cp);
+    prev = cp;
+  }
+  return out;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t w = 0;
+  for (utf8proc_int32_t cp : code_points(s)) {
+    // East Asian Wide and Fullwidth count 2; ambiguous-width symbols such as ① count 1,
+    // as wcwidth() and most terminals do.
+    w += static_cast<std::size_t>(std::max(utf8proc_charwidth(cp), 0));
+  }
+  return w;
+}
+
+std::string pad(std::string_view s, std::size_t width, bool right) {
+  std::size_t w = display_width(s);
+  std::string fill(w < width ? width - w : 0, ' ');
+  return right ? fill + std::string(s) : std::string(s) + fill;
+}
+
+std::string truncate_to_width(std::string_view s, std::size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  std::string out;
+  std::size_t w = 0;
+  for (utf8proc_int32_t cp : code_points(s)) {
+    std::string one;
+    append_utf8(one, cp);
+    std::size_t cw = display_width(one);
+    if (w + cw + 1 > width) break;
+    out += one;
+    w += cw;
+  }
+  return out + "…";
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  auto x = code_points(a), y = code_points(b);
+  std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
+}
+
+std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  std::size_t best_d = 0;
+  std::size_t len = code_points(word).size();
+  std::size_t limit = std::max<std::size_t>(2, len / 3);
+  for (const auto& c : candidates) {
+    std::size_t d = edit_distance(word, c);
+    if (d <= limit && (!best || d < best_d)) {
+      best = c;
+      best_d = d;
+    }
+  }
+  return best;
+}
+
+bool valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+}  // namespace renkei

@@ -1,0 +1,29 @@
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace renkei {
+
+/// The key a name is matched by: NFKC, case-folded, without spaces, with the long-vowel
+/// mark, hyphens and dashes (and a kanji 一 misread for ー after kana) made one character.
+std::string match_key(std::string_view name);
+
+/// Columns a string takes in a terminal (East Asian Width: wide characters count 2).
+std::size_t display_width(std::string_view s);
+/// Pads `s` with spaces to `width` columns (left-aligned), or right-aligns when `right`.
+std::string pad(std::string_view s, std::size_t width, bool right = false);
+/// Cuts `s` to at most `width` columns, ending in "…" when cut.
+std::string truncate_to_width(std::string_view s, std::size_t width);
+
+/// Edit distance in Unicode code points.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+/// The candidate closest to `word` when it is close enough to be a likely typo.
+std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
+
+/// True when the bytes are valid UTF-8.
+bool valid_utf8(std::string_view s);
+
+}  // namespace renkei

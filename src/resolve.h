@@ -1,0 +1,34 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model.h"
+
+namespace renkei {
+
+/// Finds nodes by what users type: an id, the Japanese name, any alias, the romanized name,
+/// a municipality without its 市/町 suffix, or (when only one node fits) part of a name.
+/// Matching ignores width, case, spaces and long-vowel/hyphen variants (see match_key).
+class NameIndex {
+ public:
+  explicit NameIndex(const Dataset& ds);
+
+  /// The node `query` names, restricted to `kinds` when not empty. Throws a usage error
+  /// (exit 2) "unknown node "…" (did you mean "…"?)" or "… is ambiguous: …".
+  std::size_t resolve(std::string_view query, const std::vector<Kind>& kinds = {}) const;
+  /// Like resolve, but nullopt instead of an error when nothing matches.
+  std::optional<std::size_t> find(std::string_view query, const std::vector<Kind>& kinds = {}) const;
+
+ private:
+  std::vector<std::size_t> candidates(std::string_view query, const std::vector<Kind>& kinds) const;
+
+  const Dataset& ds_;
+  std::unordered_map<std::string, std::vector<std::size_t>> strong_;  ///< ids, names, aliases, romanized names
+  std::unordered_map<std::string, std::vector<std::size_t>> weak_;    ///< short municipality names
+  std::vector<std::pair<std::string, std::size_t>> keys_;             ///< every strong key, in node order
+};
+
+}  // namespace renkei

@@ -1,0 +1,164 @@
+// End-to-end: run build/renkei, check exit code, stdout and stderr.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+using renkei::test::run_renkei;
+using nlohmann::json;
+
+namespace {
+std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+}  // namespace
+
+TEST_CASE("validate --json counts what the source holds") {
+  auto r = run_renkei({"validate", "--json"});
+  REQUIRE(r.code == 0);
+  CHECK(r.err.empty());
+  json j = json::parse(r.out);
+  CHECK(j["nodes"]["municipality"] == 19);
+  CHECK(j["nodes"]["office"] == 45);      // 52 placements, 4 offices named by several towns
+  CHECK(j["nodes"]["center"] == 2);       // 山口県 and 山口県西部 医療的ケア児支援センター
+  CHECK(j["nodes"]["region"] == 8);       // outside fact
+  CHECK(j["edges"]["coordinator"] == 52);  // ①… counted in section 3
+  CHECK(j["edges"]["in_region"] == 19);
+  CHECK(j["quotes_checked"].get<int>() > 300);
+}
+
+TEST_CASE("validate prints what it checked") {
+  auto r = run_renkei({"validate"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.rfind("data/yamaguchi-r6.json: OK: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」\n", 0) == 0);
+  CHECK(r.out.find("checked, each in its row and section of data/source/yamaguchi-r6.txt") != std::string::npos);
+  CHECK(r.out.find("coordinator      52\n") != std::string::npos);
+}
+
+TEST_CASE("show finds an office by each of the source's spellings") {
+  for (const std::string spelling :
+       {"地域生活支援センターたんぼぼ", "地域生活支援センターたんぽぽ", "tanpopo", "Community Life Support Center Tanpopo"}) {
+    INFO(spelling);
+    auto r = run_renkei({"show", spelling, "--json"});
+    REQUIRE(r.code == 0);
+    json j = json::parse(r.out);
+    CHECK(j["node"]["id"] == "tanpopo");
+    CHECK(j["node"]["name"] == "地域生活支援センターたんぽぽ");
+    REQUIRE(j["edges"].size() == 4);
+    std::vector<std::string> towns;
+    for (const auto& e : j["edges"]) {
+      CHECK(e["relation"] == "coordinator");
+      CHECK(e["direction"] == "in");
+      CHECK(e["source"]["text"] == "①地域生活支援センターたんぼぼ");
+      towns.push_back(e["from"]["name"]);
+    }
+    CHECK(towns == std::vector<std::string>{"柳井市", "上関町", "田布施町", "平生町"});
+  }
+}
+
+TEST_CASE("show prints the quote behind each relation") {
+  auto r = run_renkei({"show", "上関町"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.rfind("上関町  (municipality, id kaminoseki)\n", 0) == 0);
+  CHECK(r.out.find("coordinator activity: none_stated — row 16 §4 「特になし」") != std::string::npos);
+  CHECK(r.out.find("—coordinator #1→ 地域生活支援センターたんぽぽ  [tanpopo]\n      row 16 §3 「①地域生活支援センターたんぼぼ」") !=
+        std::string::npos);
+  CHECK(r.out.find("[outside fact]") != std::string::npos);
+}
+
+TEST_CASE("show --lang en uses romanized names") {
+  auto r = run_renkei({"show", "kaminoseki", "--lang", "en"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.rfind("Kaminoseki  (municipality, id kaminoseki)\n", 0) == 0);
+  CHECK(r.out.find("Community Life Support Center Tanpopo") != std::string::npos);
+}
+
+TEST_CASE("an unknown node is a usage error with a suggestion") {
+  auto r = run_renkei({"show", "上開町"});
+  CHECK(r.code == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err == "renkei: error: unknown node \"上開町\" (did you mean \"上関町\"?)\n");
+}
+
+TEST_CASE("an ambiguous name lists what it matches") {
+  auto r = run_renkei({"show", "たちばな"});
+  CHECK(r.code == 0);  // only one node contains たちばな
+  auto amb = run_renkei({"show", "上関"});
+  CHECK(amb.code == 0);  // 上関 is 上関町 without its suffix
+  CHECK(json::parse(run_renkei({"show", "上関", "--json"}).out)["node"]["id"] == "kaminoseki");
+  auto many = run_renkei({"show", "相談支援事業所"});
+  CHECK(many.code == 2);
+  CHECK(many.err.rfind("renkei: error: \"相談支援事業所\" is ambiguous: it matches ", 0) == 0);
+  CHECK(count_lines(many.err) == 1);
+}
+
+TEST_CASE("list shows a kind as an aligned table") {
+  auto r = run_renkei({"list", "municipality"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("kaminoseki   municipality  上関町        柳井圏域\n") != std::string::npos);
+  CHECK(r.out.find("sanyo-onoda  municipality  山陽小野田市  宇部・小野田圏域\n") != std::string::npos);
+  CHECK(r.out.find("19 nodes\n") != std::string::npos);
+  auto j = run_renkei({"list", "office", "--json"});
+  REQUIRE(j.code == 0);
+  CHECK(json::parse(j.out).size() == 45);
+}
+
+TEST_CASE("usage errors exit 2 with one line") {
+  auto cmd = run_renkei({"valdate"});
+  CHECK(cmd.code == 2);
+  CHECK(cmd.err == "renkei: error: unknown command \"valdate\" (did you mean \"validate\"?); run `renkei --help` for the list\n");
+  auto kind = run_renkei({"list", "offices"});
+  CHECK(kind.code == 2);
+  CHECK(kind.err == "renkei: error: unknown kind \"offices\" (did you mean \"office\"?); kinds are municipality, council, "
+                    "office, center, initiative or region\n");
+  auto opt = run_renkei({"validate", "--bogus"});
+  CHECK(opt.code == 2);
+  CHECK(count_lines(opt.err) == 1);
+  CHECK(opt.err.rfind("renkei: error: validate: ", 0) == 0);
+  auto lang = run_renkei({"list", "--lang", "fr"});
+  CHECK(lang.code == 2);
+}
+
+TEST_CASE("help comes from the command table") {
+  auto r = run_renkei({"--help"});
+  CHECK(r.code == 0);
+  for (const char* c : {"validate", "summary", "list", "show"}) CHECK(r.out.find(std::string("  ") + c) != std::string::npos);
+  auto sub = run_renkei({"show", "--help"});
+  CHECK(sub.code == 0);
+  CHECK(sub.out.find("NODE") != std::string::npos);
+}
+
+TEST_CASE("a dataset file given with --data is read, and its errors name the pointer") {
+  renkei::test::TempDir dir;
+  json j = renkei::test::builtin_json();
+  SECTION("a good copy loads, with its outside facts and source beside it") {
+    auto path = renkei::test::write_dataset(dir, j);
+    auto r = run_renkei({"validate", "--json", "--data", path});
+    REQUIRE(r.code == 0);
+    CHECK(json::parse(r.out)["nodes"]["region"] == 8);
+  }
+  SECTION("a broken copy") {
+    j["edges"][3]["relation"] = "coordinates";
+    auto path = renkei::test::write_dataset(dir, j);
+    auto r = run_renkei({"validate", "--data", path});
+    CHECK(r.code == 1);
+    CHECK(r.out.empty());
+    CHECK(r.err == "renkei: error: " + path +
+                       ": /edges/3/relation: unknown relation \"coordinates\"; expected holds, participates, part_of, "
+                       "coordinator, liaises, runs or in_region (did you mean \"coordinator\"?)\n");
+  }
+  SECTION("a missing file, a directory") {
+    auto r = run_renkei({"validate", "--data", dir.file("nope.json")});
+    CHECK(r.code == 1);
+    CHECK(r.err == "renkei: error: " + dir.file("nope.json") + ": no such file\n");
+    auto d = run_renkei({"validate", "--data", dir.path()});
+    CHECK(d.code == 1);
+    CHECK(d.err == "renkei: error: " + dir.path() + ": is a directory, not a dataset file\n");
+  }
+}
+
+TEST_CASE("summary names the shared offices") {
+  auto r = run_renkei({"summary"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("52 coordinator placements at 45 offices; 4 offices serve more than one municipality:") != std::string::npos);
+  CHECK(r.out.find("地域生活支援センターたんぽぽ → 柳井市, 上関町, 田布施町, 平生町") != std::string::npos);
+}

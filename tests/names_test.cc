@@ -1,0 +1,45 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "names.h"
+#include "text_table.h"
+
+using namespace renkei;
+
+TEST_CASE("match keys ignore width, spaces and long-vowel variants") {
+  CHECK(match_key("相談支援ふる一む") == match_key("相談支援ふるーむ"));
+  CHECK(match_key("ＡＢＣ") == match_key("abc"));
+  CHECK(match_key("総合相談支援センター ぱれっと") == match_key("総合相談支援センターぱれっと"));
+  CHECK(match_key("ｶﾀｶﾅ") == match_key("カタカナ"));
+  // 一 stays a kanji after kanji: 第一 is not 第ー
+  CHECK(match_key("第一") != match_key("第ー"));
+  // dakuten matter: ぼ and ぽ are different keys (aliases carry the misreadings)
+  CHECK(match_key("たんぼぼ") != match_key("たんぽぽ"));
+}
+
+TEST_CASE("display width counts wide characters as two columns") {
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("上関町") == 6);
+  CHECK(display_width("ｶﾅ") == 2);
+  CHECK(pad("上関町", 8) == "上関町  ");
+  CHECK(truncate_to_width("地域生活支援センター", 9) == "地域生活…");
+}
+
+TEST_CASE("tables align Japanese by display width") {
+  TextTable t({"名称", "n"}, {false, true});
+  t.add_row({"上関町", "1"});
+  t.add_row({"山陽小野田市", "12"});
+  std::ostringstream out;
+  t.write(out);
+  CHECK(out.str() ==
+        "名称           n\n"
+        "------------  --\n"
+        "上関町         1\n"
+        "山陽小野田市  12\n");
+}
+
+TEST_CASE("did-you-mean picks a close candidate only") {
+  CHECK(nearest("valdate", {"validate", "list", "show"}) == std::optional<std::string>("validate"));
+  CHECK_FALSE(nearest("xyzzy", {"validate", "list", "show"}));
+}
