@@ -13,6 +13,13 @@ const std::vector<Command>& commands() {
       {"summary", "a short summary of the network", setup_summary, run_summary},
       {"list", "a table of nodes, optionally of one kind", setup_list, run_list},
       {"show", "one node, every relation in and out, and the source quote behind each", setup_show, run_show},
+      {"shared", "which municipalities share coordinator offices, and through which", setup_shared, run_shared},
+      {"reach", "whom a node can reach, with one shortest chain of relations each", setup_reach, run_reach},
+      {"path", "one shortest chain of relations between two nodes", setup_path, run_path},
+      {"gaps", "coverage gaps per municipality, each with its evidence quote", setup_gaps, run_gaps},
+      {"whatif", "who is left with nothing if offices, councils or centers stop", setup_whatif, run_whatif},
+      {"metrics", "degree, betweenness, articulation points and components", setup_metrics, run_metrics},
+      {"initiatives", "who has done, runs, plans or considers each kind of work", setup_initiatives, run_initiatives},
   };
   return table;
 }

@@ -24,12 +24,38 @@ Kind parse_kind_arg(const std::string& s) {
   throw usage_error(msg);
 }
 
-namespace {
-
-/// 「text」 with the row and section, the way every quote is shown.
 std::string quote_line(const Source& s) {
   return "row " + std::to_string(s.row) + " §" + s.section + " 「" + s.text + "」";
 }
+
+std::string join_names(const Context& c, const std::vector<std::size_t>& nodes) {
+  std::string s;
+  for (std::size_t i : nodes) s += (s.empty() ? "" : "、") + display_name(c.ds.nodes[i], c.lang());
+  return s;
+}
+
+std::vector<Relation> parse_relations_arg(const std::string& s) {
+  std::vector<Relation> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t comma = s.find(',', start);
+    std::string w = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (auto r = parse_term(relations(), w)) {
+      out.push_back(*r);
+    } else {
+      std::vector<std::string> words;
+      for (const auto& t : relations()) words.push_back(t.word);
+      std::string msg = "unknown relation \"" + w + "\"";
+      if (auto near = nearest(w, words)) msg += " (did you mean \"" + *near + "\"?)";
+      throw usage_error(msg + "; relations are " + term_list(relations()));
+    }
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+namespace {
 
 std::map<Kind, std::size_t> count_kinds(const Dataset& ds) {
   std::map<Kind, std::size_t> c;

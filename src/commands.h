@@ -22,6 +22,15 @@ struct Options {
   std::string lang = "ja";
   std::vector<std::string> positional;
   std::string kind;
+  std::string via;        ///< reach, path: relations to follow, comma-separated
+  std::string max_hops;   ///< reach: kept as text so a bad value gets our own message
+  bool directed = false;  ///< reach, path: follow relations only from → to
+  std::string rule;       ///< gaps: one rule
+  std::string municipality;
+  std::string explain;    ///< gaps --explain RULE
+  std::string remove;     ///< whatif: nodes to remove, comma-separated
+  std::string each;       ///< whatif --each KIND
+  int top = 20;           ///< metrics: rows in the text table (0 = all)
 };
 
 /// What a command handler works with: the loaded data and where to write.
@@ -54,6 +63,27 @@ void setup_show(CLI::App&, Options&);
 void run_show(Context&);
 void setup_summary(CLI::App&, Options&);
 void run_summary(Context&);
+void setup_shared(CLI::App&, Options&);
+void run_shared(Context&);
+void setup_reach(CLI::App&, Options&);
+void run_reach(Context&);
+void setup_path(CLI::App&, Options&);
+void run_path(Context&);
+void setup_gaps(CLI::App&, Options&);
+void run_gaps(Context&);
+void setup_whatif(CLI::App&, Options&);
+void run_whatif(Context&);
+void setup_metrics(CLI::App&, Options&);
+void run_metrics(Context&);
+void setup_initiatives(CLI::App&, Options&);
+void run_initiatives(Context&);
+
+/// "a、b、c": node names in the chosen language.
+std::string join_names(const Context& c, const std::vector<std::size_t>& nodes);
+/// row 16 §3 「…」
+std::string quote_line(const Source& s);
+/// Comma-separated relation words → relations, or a usage error naming the valid ones.
+std::vector<Relation> parse_relations_arg(const std::string& s);
 
 /// Prints JSON the way every command does: two-space indent, UTF-8 kept as is.
 void print_json(std::ostream& out, const nlohmann::json& j);

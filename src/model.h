@@ -33,6 +33,8 @@ struct Term {
 };
 
 const std::vector<Term<Kind>>& kinds();
+inline std::size_t kinds_count() { return 6; }
+inline std::size_t relations_count() { return 7; }
 const std::vector<Term<Relation>>& relations();
 const std::vector<Term<MeetingStatus>>& meeting_statuses();
 const std::vector<Term<CouncilStatus>>& council_statuses();

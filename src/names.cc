@@ -101,6 +101,41 @@ std::string truncate_to_width(std::string_view s, std::size_t width) {
   return out + "…";
 }
 
+std::string wrap_to_width(std::string_view s, std::size_t width, const std::string& indent) {
+  std::string out, line;
+  std::size_t w = 0, limit = width;
+  std::size_t last_break = std::string::npos;  // byte offset in `line` after a good break point
+  std::size_t width_at_break = 0;
+  for (utf8proc_int32_t cp : code_points(s)) {
+    std::string one;
+    append_utf8(one, cp);
+    std::size_t cw = display_width(one);
+    if (w + cw > limit && !line.empty()) {
+      std::string rest;
+      std::size_t rest_w = 0;
+      // Break after 、。 or a space when that keeps most of the line; otherwise anywhere.
+      if (last_break != std::string::npos && last_break < line.size() && width_at_break * 3 >= limit * 2) {
+        rest = line.substr(last_break);
+        rest_w = w - width_at_break;
+        line.resize(last_break);
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + "\n" + indent;
+      line = rest;
+      w = rest_w;
+      last_break = std::string::npos;
+    }
+    if (line.empty() && cp == ' ') continue;
+    line += one;
+    w += cw;
+    if (cp == ' ' || cp == 0x3001 || cp == 0x3002 || cp == 0xFF0C || cp == 0x30FB) {
+      last_break = line.size();
+      width_at_break = w;
+    }
+  }
+  return out + line;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   auto x = code_points(a), y = code_points(b);
   std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);

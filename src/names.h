@@ -18,6 +18,11 @@ std::string pad(std::string_view s, std::size_t width, bool right = false);
 /// Cuts `s` to at most `width` columns, ending in "…" when cut.
 std::string truncate_to_width(std::string_view s, std::size_t width);
 
+/// Splits `s` into lines of at most `width` columns of text (breaking after 、。 or a space
+/// when that keeps most of the line, else anywhere); lines after the first start with
+/// `indent`, which is not counted in `width`.
+std::string wrap_to_width(std::string_view s, std::size_t width, const std::string& indent);
+
 /// Edit distance in Unicode code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// The candidate closest to `word` when it is close enough to be a likely typo.

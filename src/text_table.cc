@@ -29,7 +29,7 @@ void TextTable::write(std::ostream& out, std::size_t max_width) const {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       bool last = c + 1 == cells.size();
       std::string cell = cells[c];
-      if (last && max_width > before_last + 8) cell = truncate_to_width(cell, max_width - before_last);
+      if (last && max_width > before_last + 8) cell = wrap_to_width(cell, max_width - before_last, std::string(before_last, ' '));
       s += last && !right_[c] ? cell : pad(cell, w[c], right_[c]);
       if (!last) s += "  ";
     }

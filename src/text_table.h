@@ -10,7 +10,7 @@ class TextTable {
  public:
   explicit TextTable(std::vector<std::string> headers, std::vector<bool> right_aligned = {});
   void add_row(std::vector<std::string> cells);
-  /// Writes the table; the last column is cut to fit `max_width` columns when that is set.
+  /// Writes the table; the last column is wrapped to fit `max_width` columns when that is set.
   void write(std::ostream& out, std::size_t max_width = 0) const;
   bool empty() const { return rows_.empty(); }
 

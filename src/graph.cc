@@ -1,0 +1,55 @@
+#include "graph.h"
+
+#include <map>
+
+namespace renkei {
+
+bool EdgeView::operator()(const GraphEdge& e) const {
+  const EdgeProps& p = (*g)[e];
+  if (!relations.empty() && !relations[static_cast<std::size_t>(p.relation)]) return false;
+  if (current_only) {
+    EdgeStatus s = ds->edges[p.edge].status;
+    if (s == EdgeStatus::Planned || s == EdgeStatus::Considering) return false;
+  }
+  if (first_of_pair && !(*first_of_pair)[p.edge]) return false;
+  return true;
+}
+
+bool VertexView::operator()(const Vertex& v) const {
+  std::size_t n = (*g)[v].node;
+  if (removed && removed->count(n)) return false;
+  if (!kinds.empty() && !kinds[static_cast<std::size_t>(ds->nodes[n].kind)]) return false;
+  return true;
+}
+
+Network::Network(const Dataset& ds) : ds_(ds), g_(ds.nodes.size()) {
+  for (std::size_t i = 0; i < ds.nodes.size(); ++i) g_[i].node = i;
+  std::map<std::pair<std::size_t, std::size_t>, bool> pairs;
+  first_of_pair_.resize(ds.edges.size());
+  for (std::size_t k = 0; k < ds.edges.size(); ++k) {
+    const Edge& e = ds.edges[k];
+    boost::add_edge(e.from, e.to, EdgeProps{k, e.relation, e.from, e.to}, g_);
+    first_of_pair_[k] = pairs.emplace(std::minmax(e.from, e.to), true).second;
+  }
+}
+
+View Network::view(const std::vector<Relation>& relations, const std::vector<Kind>& kinds,
+                   const std::set<std::size_t>* removed, bool current_only, bool simple) const {
+  EdgeView ev{&g_, &ds_, {}, current_only, simple ? &first_of_pair_ : nullptr};
+  if (!relations.empty()) {
+    ev.relations.assign(relations_count(), false);
+    for (Relation r : relations) ev.relations[static_cast<std::size_t>(r)] = true;
+  }
+  VertexView vv{&g_, &ds_, removed, {}};
+  if (!kinds.empty()) {
+    vv.kinds.assign(kinds_count(), false);
+    for (Kind k : kinds) vv.kinds[static_cast<std::size_t>(k)] = true;
+  }
+  return View(g_, ev, vv);
+}
+
+std::vector<Relation> Network::support_relations() {
+  return {Relation::Holds, Relation::Participates, Relation::PartOf, Relation::Coordinator, Relation::Liaises};
+}
+
+}  // namespace renkei

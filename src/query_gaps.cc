@@ -1,0 +1,172 @@
+#include <algorithm>
+
+#include "queries.h"
+
+namespace renkei {
+
+const std::vector<GapRuleInfo>& gap_rules() {
+  static const std::vector<GapRuleInfo> t = {
+      {GapRule::NoMeeting, "no-meeting", "its own council did not and will not meet on these children in the fiscal year",
+       "Looks at the councils the municipality holds (holds edges). Fires when none of them has a meeting about these "
+       "children that was held or planned in the fiscal year, and the source says so for at least one of them: a meeting "
+       "record with status none (開催なし, 開催予定なし, 協議なし) or suspended (休会). A municipality whose row states "
+       "nothing about its own council's meetings is not flagged here (see regional-only)."},
+      {GapRule::PlannedOnly, "planned-only", "its only meetings in the fiscal year were still planned when the table was written",
+       "Fires when no council the municipality holds has a held meeting about these children, but at least one has a "
+       "planned one (予定, or 開催未 with a date: scheduled, not yet held)."},
+      {GapRule::InactiveCoordinator, "inactive-coordinator", "the coordinator activity section says nothing happened",
+       "Fires when section 4 (コーディネーターの活動状況) is recorded as none_stated: 特になし, 対応ケースなし, or "
+       "実績がない. The quote is the evidence."},
+      {GapRule::SingleOffice, "single-office", "exactly one coordinator office",
+       "Fires when section 3 names exactly one office (配置先) for the municipality."},
+      {GapRule::SharedOnly, "shared-only", "every coordinator office it has also serves other municipalities",
+       "Fires when each office in the municipality's section 3 is also named in another municipality's section 3: its "
+       "coordinators are really shared with (or belong to) another town. The detail names the other towns."},
+      {GapRule::RegionalOnly, "regional-only", "it takes up these children only through a regional or neighbour's council",
+       "Fires when the municipality participates (participates edge, not merely planned) in a council it does not hold — "
+       "the 柳井圏域 council or its project, or a neighbour's sub-committee — and none of its own councils has a held or "
+       "planned meeting about these children (no meeting, none stated, or the children not on the agenda)."},
+      {GapRule::NoCenterLink, "no-center-link", "nothing ties it to a support center",
+       "Fires when there is no liaises edge to a support center from the municipality itself or from any council it holds "
+       "or participates in. Mentions of a center that the source calls unclear (防府市: 連携内容が不明) do not count as a "
+       "tie; they are quoted as evidence."},
+      {GapRule::StatedChallenge, "stated-challenge", "the row states a challenge or shortage",
+       "Fires for every challenge recorded for the municipality: text under 【課題】 or 課題等, or a sentence the row "
+       "itself calls a difficulty (…が課題, …が困難, 確保が難しい). Each is quoted."},
+  };
+  return t;
+}
+
+namespace {
+
+struct MunicipalityView {
+  std::vector<std::size_t> own_councils, joined_councils;  // joined: participates, not planned
+  std::vector<std::size_t> centers;                         // linked directly or through a council
+};
+
+MunicipalityView view_of(const Network& net, std::size_t m) {
+  const Dataset& ds = net.data();
+  const Graph& g = net.graph();
+  MunicipalityView mv;
+  std::vector<std::size_t> councils;
+  for (auto e : boost::make_iterator_range(boost::out_edges(m, g))) {
+    const EdgeProps& p = g[e];
+    if (p.from != m) continue;
+    if (p.relation == Relation::Holds) mv.own_councils.push_back(p.to);
+    if (p.relation == Relation::Participates && ds.edges[p.edge].status == EdgeStatus::Current)
+      mv.joined_councils.push_back(p.to);
+    if (p.relation == Relation::Liaises) mv.centers.push_back(p.to);
+  }
+  councils = mv.own_councils;
+  councils.insert(councils.end(), mv.joined_councils.begin(), mv.joined_councils.end());
+  for (std::size_t c : councils)
+    for (auto e : boost::make_iterator_range(boost::out_edges(c, g)))
+      if (g[e].relation == Relation::Liaises && g[e].from == c) mv.centers.push_back(g[e].to);
+  sort_nodes(ds, mv.own_councils);
+  sort_nodes(ds, mv.joined_councils);
+  sort_nodes(ds, mv.centers);
+  return mv;
+}
+
+std::string join_names(const Dataset& ds, const std::vector<std::size_t>& v) {
+  std::string s;
+  for (std::size_t i : v) s += (s.empty() ? "" : "、") + ds.nodes[i].name;
+  return s;
+}
+
+}  // namespace
+
+std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_rule, std::optional<std::size_t> only_m) {
+  const Dataset& ds = net.data();
+  std::vector<std::size_t> municipalities;
+  for (std::size_t i = 0; i < ds.nodes.size(); ++i)
+    if (ds.nodes[i].kind == Kind::Municipality && (!only_m || *only_m == i)) municipalities.push_back(i);
+  sort_nodes(ds, municipalities);
+
+  std::vector<Finding> out;
+  for (std::size_t m : municipalities) {
+    const Node& mn = ds.nodes[m];
+    MunicipalityView mv = view_of(net, m);
+    auto add = [&](GapRule rule, std::string detail, std::vector<Source> evidence) {
+      if (!only_rule || *only_rule == rule) out.push_back({rule, m, std::move(detail), std::move(evidence)});
+    };
+
+    // Meetings of its own councils that are about these children.
+    bool held = false, planned = false;
+    std::vector<Source> none_quotes, planned_quotes, other_quotes;
+    for (std::size_t c : mv.own_councils)
+      for (const Meeting& mt : ds.nodes[c].meetings) {
+        if (!mt.about_children) {
+          other_quotes.push_back(mt.source);
+          continue;
+        }
+        if (mt.status == MeetingStatus::Held) held = true;
+        if (mt.status == MeetingStatus::Planned) {
+          planned = true;
+          planned_quotes.push_back(mt.source);
+        }
+        if (mt.status == MeetingStatus::None || mt.status == MeetingStatus::Suspended) none_quotes.push_back(mt.source);
+      }
+    if (!held && !planned && !none_quotes.empty())
+      add(GapRule::NoMeeting, join_names(ds, mv.own_councils) + " did not meet on these children in " + ds.fiscal_year.label,
+          none_quotes);
+    if (!held && planned)
+      add(GapRule::PlannedOnly, join_names(ds, mv.own_councils) + ": meetings only planned, none held when the table was written",
+          planned_quotes);
+
+    if (mn.activity && mn.activity->status == ActivityStatus::NoneStated)
+      add(GapRule::InactiveCoordinator, "coordinators report no activity", {mn.activity->source});
+
+    std::vector<std::size_t> offices = offices_of(ds, m);
+    auto placement_quotes = [&](std::size_t office) {
+      std::vector<Source> q;
+      for (const Edge& e : ds.edges)
+        if (e.relation == Relation::Coordinator && e.from == m && e.to == office && e.source) q.push_back(*e.source);
+      return q;
+    };
+    if (offices.size() == 1) add(GapRule::SingleOffice, "one office: " + ds.nodes[offices[0]].name, placement_quotes(offices[0]));
+
+    if (!offices.empty()) {
+      bool all_shared = true;
+      std::string detail;
+      std::vector<Source> evidence;
+      for (std::size_t o : offices) {
+        std::vector<std::size_t> others;
+        for (const Edge& e : ds.edges)
+          if (e.relation == Relation::Coordinator && e.to == o && e.from != m) others.push_back(e.from);
+        sort_nodes(ds, others);
+        if (others.empty()) {
+          all_shared = false;
+          break;
+        }
+        detail += (detail.empty() ? "" : "; ") + ds.nodes[o].name + " also serves " + join_names(ds, others);
+        for (const Source& s : placement_quotes(o)) evidence.push_back(s);
+      }
+      if (all_shared) add(GapRule::SharedOnly, detail, evidence);
+    }
+
+    if (!mv.joined_councils.empty() && !held && !planned) {
+      std::vector<Source> evidence = none_quotes;
+      evidence.insert(evidence.end(), other_quotes.begin(), other_quotes.end());
+      for (const Edge& e : ds.edges)
+        if (e.relation == Relation::Participates && e.from == m && e.status == EdgeStatus::Current && e.source)
+          evidence.push_back(*e.source);
+      add(GapRule::RegionalOnly, "works on these children through " + join_names(ds, mv.joined_councils) +
+                                     ", not through its own council",
+          evidence);
+    }
+
+    if (mv.centers.empty()) {
+      std::vector<Source> evidence;
+      for (const Source& s : mn.challenges)
+        if (s.text.find("センター") != std::string::npos) evidence.push_back(s);
+      add(GapRule::NoCenterLink, "no liaison with a support center stated for it or its councils", evidence);
+    }
+
+    if (!mn.challenges.empty())
+      add(GapRule::StatedChallenge, std::to_string(mn.challenges.size()) + " challenge(s) stated", mn.challenges);
+  }
+  return out;
+}
+
+}  // namespace renkei

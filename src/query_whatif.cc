@@ -1,0 +1,91 @@
+#include <algorithm>
+
+#include "queries.h"
+
+namespace renkei {
+
+namespace {
+
+/// What a municipality leans on: its coordinator offices, the councils it holds or takes
+/// part in, and the support centers tied to it or to those councils, in a given view.
+struct Support {
+  std::vector<std::size_t> offices, councils, centers;
+  std::vector<std::size_t> all() const {
+    std::vector<std::size_t> v = offices;
+    v.insert(v.end(), councils.begin(), councils.end());
+    v.insert(v.end(), centers.begin(), centers.end());
+    return v;
+  }
+};
+
+Support support_of(const Network& net, const View& view, std::size_t m) {
+  const Graph& g = net.graph();
+  Support s;
+  for (auto e : boost::make_iterator_range(boost::out_edges(m, view))) {
+    const EdgeProps& p = g[e];
+    if (p.from != m) continue;
+    if (p.relation == Relation::Coordinator) s.offices.push_back(p.to);
+    if (p.relation == Relation::Holds || p.relation == Relation::Participates) s.councils.push_back(p.to);
+    if (p.relation == Relation::Liaises) s.centers.push_back(p.to);
+  }
+  for (std::size_t c : s.councils)
+    for (auto e : boost::make_iterator_range(boost::out_edges(c, view)))
+      if (g[e].relation == Relation::Liaises && g[e].from == c) s.centers.push_back(g[e].to);
+  sort_nodes(net.data(), s.offices);
+  sort_nodes(net.data(), s.councils);
+  sort_nodes(net.data(), s.centers);
+  return s;
+}
+
+}  // namespace
+
+WhatIfAnswer what_if_removed(const Network& net, const std::set<std::size_t>& removed) {
+  const Dataset& ds = net.data();
+  const std::vector<Relation> ties = {Relation::Coordinator, Relation::Holds, Relation::Participates, Relation::Liaises};
+  static const std::set<std::size_t> nothing;
+  View before = net.view(ties, {}, &nothing, /*current_only=*/true);
+  View after = net.view(ties, {}, &removed, /*current_only=*/true);
+  WhatIfAnswer a;
+  a.removed.assign(removed.begin(), removed.end());
+  sort_nodes(ds, a.removed);
+  std::vector<std::size_t> municipalities;
+  for (std::size_t i = 0; i < ds.nodes.size(); ++i)
+    if (ds.nodes[i].kind == Kind::Municipality && !removed.count(i)) municipalities.push_back(i);
+  sort_nodes(ds, municipalities);
+  for (std::size_t m : municipalities) {
+    Support was = support_of(net, before, m), now = support_of(net, after, m);
+    Affected af{m, {}, {}};
+    const std::vector<std::size_t> had = was.all(), has = now.all();
+    for (std::size_t x : had)
+      if (std::find(has.begin(), has.end(), x) == has.end()) af.lost.push_back(x);
+    if (af.lost.empty()) continue;
+    sort_nodes(ds, af.lost);
+    // What it still has of the kinds it lost.
+    for (std::size_t x : has)
+      for (std::size_t l : af.lost)
+        if (ds.nodes[x].kind == ds.nodes[l].kind) {
+          af.remaining.push_back(x);
+          break;
+        }
+    sort_nodes(ds, af.remaining);
+    if (!was.offices.empty() && now.offices.empty()) a.uncovered.push_back(m);
+    if (!was.councils.empty() && now.councils.empty()) a.no_council.push_back(m);
+    a.affected.push_back(std::move(af));
+  }
+  return a;
+}
+
+std::vector<WhatIfAnswer> what_if_each(const Network& net, Kind kind) {
+  const Dataset& ds = net.data();
+  std::vector<WhatIfAnswer> out;
+  for (std::size_t i = 0; i < ds.nodes.size(); ++i)
+    if (ds.nodes[i].kind == kind) out.push_back(what_if_removed(net, {i}));
+  std::stable_sort(out.begin(), out.end(), [&](const WhatIfAnswer& a, const WhatIfAnswer& b) {
+    if (a.uncovered.size() != b.uncovered.size()) return a.uncovered.size() > b.uncovered.size();
+    if (a.affected.size() != b.affected.size()) return a.affected.size() > b.affected.size();
+    return ds.nodes[a.removed[0]].id < ds.nodes[b.removed[0]].id;
+  });
+  return out;
+}
+
+}  // namespace renkei
