@@ -232,6 +232,10 @@ std::optional<double> ObjectReader::optional_number(std::string_view key, double
     fail(key, json_excerpt(*v) + " is out of range; expected " + std::to_string(min) + " to " + std::to_string(max));
   return d;
 }
+double ObjectReader::required_number(std::string_view key, double min, double max) {
+  find(key, true, "a number");
+  return *optional_number(key, min, max);
+}
 std::optional<bool> ObjectReader::optional_bool(std::string_view key) {
   const json* v = find(key, false, "true or false");
   if (!v) return std::nullopt;

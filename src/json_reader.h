@@ -29,6 +29,7 @@ class ObjectReader {
   int required_int(std::string_view key, int min, int max);
   std::optional<int> optional_int(std::string_view key, int min, int max);
   std::optional<double> optional_number(std::string_view key, double min, double max);
+  double required_number(std::string_view key, double min, double max);
   std::optional<bool> optional_bool(std::string_view key);
   /// The array at `key` (empty when absent and not required).
   const nlohmann::json& array(std::string_view key, bool required);

@@ -390,13 +390,14 @@ class Loader {
       }
     }
     // Exact repeats of an edge add nothing and would double counts.
-    std::map<std::tuple<std::size_t, std::size_t, Relation, EdgeStatus, int>, std::size_t> seen;
+    std::map<std::tuple<std::size_t, std::size_t, Relation, EdgeStatus, int, std::string, std::string>, std::size_t> seen;
     for (std::size_t i = 0; i < ds_.edges.size(); ++i) {
       const Edge& e = ds_.edges[i];
-      auto [it, fresh] = seen.emplace(std::make_tuple(e.from, e.to, e.relation, e.status, e.order), i);
+      auto key = std::make_tuple(e.from, e.to, e.relation, e.status, e.order, e.date, e.source ? e.source->text : "");
+      auto [it, fresh] = seen.emplace(key, i);
       if (!fresh)
         throw data_error(file_ + ": " + edge_pointer_[i] + ": repeats " + edge_pointer_[it->second] +
-                         " (same from, to, relation and status); remove one");
+                         " (same from, to, relation, status, date and quote); remove one");
     }
   }
 
@@ -479,8 +480,8 @@ class Loader {
       f.lgcode = r.optional_string("lgcode").value_or("");
       if (const json* o = r.object("office", false)) {
         ObjectReader orr(*o, ofile, r.at("office"));
-        f.lat = *orr.optional_number("lat", -90, 90);
-        f.lng = *orr.optional_number("lng", -180, 180);
+        f.lat = orr.required_number("lat", -90, 90);
+        f.lng = orr.required_number("lng", -180, 180);
         orr.finish();
       }
       f.source = r.required_string("source");
