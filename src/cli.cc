@@ -20,6 +20,7 @@ const std::vector<Command>& commands() {
       {"whatif", "who is left with nothing if offices, councils or centers stop", setup_whatif, run_whatif},
       {"metrics", "degree, betweenness, articulation points and components", setup_metrics, run_metrics},
       {"initiatives", "who has done, runs, plans or considers each kind of work", setup_initiatives, run_initiatives},
+      {"render", "a diagram for slides: SVG, PNG, PDF or DOT, in Japanese", setup_render, run_render},
   };
   return table;
 }

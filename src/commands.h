@@ -31,6 +31,7 @@ struct Options {
   std::string remove;     ///< whatif: nodes to remove, comma-separated
   std::string each;       ///< whatif --each KIND
   int top = 20;           ///< metrics: rows in the text table (0 = all)
+  std::string preset, format, output, page = "slide", title;  ///< render
 };
 
 /// What a command handler works with: the loaded data and where to write.
@@ -77,6 +78,8 @@ void setup_metrics(CLI::App&, Options&);
 void run_metrics(Context&);
 void setup_initiatives(CLI::App&, Options&);
 void run_initiatives(Context&);
+void setup_render(CLI::App&, Options&);
+void run_render(Context&);
 
 /// "a、b、c": node names in the chosen language.
 std::string join_names(const Context& c, const std::vector<std::size_t>& nodes);

@@ -1,0 +1,58 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "json_out.h"
+#include "model.h"
+
+namespace renkei {
+
+/// How a node or edge is drawn beyond its kind's style.
+enum class Mark {
+  Normal,
+  Highlight,  ///< on the path or reach being shown
+  Shared,     ///< an office serving two or more municipalities
+  Alarm,      ///< left uncovered, or hit by gap rules
+  Removed,    ///< taken away in a what-if (crossed out)
+  Dim,        ///< context only
+};
+
+/// One node of a diagram, with its mark and an optional second label line.
+struct DiagramNode {
+  std::size_t node = 0;
+  Mark mark = Mark::Normal;
+  std::string note;  ///< second line of the label, e.g. "4市町で共有" or gap rule names
+};
+struct DiagramEdge {
+  std::size_t edge = 0;
+  Mark mark = Mark::Normal;
+};
+
+/// Page geometry: 16:9 slide (13.333 × 7.5 in), A4 landscape, or the layout's own size.
+enum class Page { Slide, A4, Fit };
+enum class Engine { Dot, Neato };
+
+/// Everything the DOT writer needs: what to draw and how, already decided by a preset.
+struct Diagram {
+  std::string title;
+  std::vector<DiagramNode> nodes;  ///< in a stable order
+  std::vector<DiagramEdge> edges;  ///< only edges between listed nodes
+  bool group_by_region = true;     ///< draw planning regions as boxes (outside fact)
+  Engine engine = Engine::Dot;
+  std::map<std::size_t, std::pair<double, double>> positions;  ///< node → inches, for Engine::Neato
+  std::vector<std::pair<std::string, std::string>> extra_legend;  ///< (sample text, meaning)
+  Page page = Page::Slide;
+  Lang lang = Lang::Ja;
+  bool png = false;  ///< 2× resolution for slides
+};
+
+/// Writes a diagram as DOT text. Pure and deterministic: same diagram, same bytes.
+std::string write_dot(const Dataset& ds, const Diagram& d);
+
+/// The font every diagram names (Debian's fonts-ipaexfont-gothic).
+inline constexpr const char* kDiagramFont = "IPAexGothic";
+
+}  // namespace renkei

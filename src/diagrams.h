@@ -1,0 +1,23 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "diagram.h"
+#include "graph.h"
+#include "resolve.h"
+
+namespace renkei {
+
+/// One preset of `renkei render`: name, argument it takes, one-line description.
+struct PresetInfo {
+  const char* name;
+  const char* argument;  ///< "" when it takes none, else e.g. "NAME"
+  const char* summary;
+};
+const std::vector<PresetInfo>& presets();
+
+/// Builds the diagram for a preset such as "overview", "region:柳井" or "path:上関町:柳井市".
+/// Unknown presets and unknown names are usage errors (exit 2) with suggestions.
+Diagram make_diagram(const Network& net, const NameIndex& names, const std::string& preset, Lang lang);
+
+}  // namespace renkei

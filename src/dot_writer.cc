@@ -1,0 +1,419 @@
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "diagram.h"
+#include "names.h"
+
+namespace renkei {
+
+namespace {
+
+// Okabe–Ito, a palette that stays distinct for colour-blind readers, and light tints of it
+// for fills so black text stays readable.
+constexpr const char* kBlack = "#000000";
+constexpr const char* kOrange = "#E69F00";
+constexpr const char* kBlue = "#0072B2";
+constexpr const char* kGreen = "#009E73";
+constexpr const char* kVermillion = "#D55E00";
+constexpr const char* kPurple = "#CC79A7";
+constexpr const char* kSkyTint = "#D4ECF9";
+constexpr const char* kGreenTint = "#CCEBE2";
+constexpr const char* kGreenMid = "#8FD1BD";
+constexpr const char* kOrangeTint = "#FBEBC5";
+constexpr const char* kPurpleTint = "#F3DCE9";
+constexpr const char* kYellowTint = "#FBF6C8";
+constexpr const char* kAlarmTint = "#F7D1BC";
+
+/// Words drawn on the page, in the two languages.
+struct Words {
+  const char* kind[6];
+  const char* shape[6];  ///< how each kind is drawn, said in words for the legend
+  const char* regional_council;
+  const char* shared_office;
+  const char* relation[7];
+  const char* planned;
+  const char* ended;
+  const char* legend;
+  const char* source;
+  const char* outside_regions;
+  const char* outside_positions;
+  const char* alarm;
+  const char* removed;
+  const char* highlight;
+};
+
+const Words kJa = {
+    {"市町", "協議の場", "配置先", "支援センター", "取組", "圏域"},
+    {"角丸", "タブ付き", "四角", "八角形", "付箋", "点線の枠"},
+    "圏域の協議の場（濃緑・太枠）",
+    "共有される配置先（濃橙・太枠）",
+    {"設置", "参加", "部会・プロジェクト", "コーディネーター配置", "支援センターと連携", "取組", "圏域"},
+    "予定",
+    "終了",
+    "凡例",
+    "出典: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」",
+    "圏域の枠は資料外の情報（山口県保健医療計画の二次保健医療圏）",
+    "位置は市町役場の座標（資料外: code4fukui/localgovjp, CC0）",
+    "要注意（朱色の太枠）",
+    "止まった場合（取消線）",
+    "強調（青の太線）",
+};
+const Words kEn = {
+    {"Municipality", "Council (municipal)", "Coordinator office", "Support center", "Initiative", "Planning region"},
+    {"rounded box", "tabbed box", "box", "octagon", "note", "dashed frame"},
+    "Council (regional): darker green, thick border",
+    "Office shared by several municipalities (dark orange, thick border)",
+    {"holds council", "takes part in council", "sub-committee / project of", "coordinator placed at", "liaises with center",
+     "runs", "in region"},
+    "planned (dashed)",
+    "ended (grey dotted)",
+    "Legend",
+    "Source: Yamaguchi Prefecture, Document 2-2, \"FY2024 status of municipal support for children needing medical care\"",
+    "Region boxes are not from the document (Yamaguchi Health and Medical Care Plan, secondary medical areas)",
+    "Positions are municipal office coordinates (not from the document: code4fukui/localgovjp, CC0)",
+    "needs attention (thick vermillion border)",
+    "if it stops (struck through, dashed)",
+    "highlighted (thick blue)",
+};
+
+std::string esc(const std::string& s) {  // for HTML-like labels
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\n': out += "<BR/>"; break;
+      case '\r': break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+std::string quoted(const std::string& s) {  // for DOT "quoted" strings
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+struct Style {
+  std::string shape, fill, color = kBlack, style = "filled", extra;
+  double penwidth = 1.2;
+  int peripheries = 1;
+};
+
+Style node_style(const Node& n) {
+  Style s;
+  switch (n.kind) {
+    case Kind::Municipality: s.shape = "box"; s.style = "filled,rounded"; s.fill = kSkyTint; s.penwidth = 1.6; break;
+    case Kind::Council:
+      s.shape = "tab";
+      s.fill = kGreenTint;
+      if (n.level == CouncilLevel::Regional) {
+        s.fill = kGreenMid;
+        s.penwidth = 2.5;
+      }
+      if (n.council_status == CouncilStatus::Planned) s.style = "filled,dashed";
+      if (n.council_status == CouncilStatus::Ended) {
+        s.style = "filled,dotted";
+        s.fill = "#EEEEEE";
+        s.color = "#777777";
+        s.extra = "fontcolor=\"#444444\"";
+      }
+      if (n.council_status == CouncilStatus::Suspended) s.style = "filled,dotted";
+      break;
+    case Kind::Office: s.shape = "box"; s.fill = kOrangeTint; break;
+    case Kind::Center: s.shape = "octagon"; s.fill = kPurpleTint; s.penwidth = 1.6; break;
+    case Kind::Initiative: s.shape = "note"; s.fill = kYellowTint; break;
+    case Kind::Region: s.shape = "folder"; s.fill = "#EEEEEE"; break;
+  }
+  return s;
+}
+
+struct EdgeStyle {
+  const char* color;
+  const char* arrowhead;
+  const char* glyph;  ///< the line and its end as text, for the legend
+};
+EdgeStyle edge_style(Relation r) {
+  switch (r) {
+    case Relation::Holds: return {kGreen, "dot", "━━●"};
+    case Relation::Participates: return {kBlue, "empty", "━━▷"};
+    case Relation::PartOf: return {kGreen, "diamond", "━━◆"};
+    case Relation::Coordinator: return {kBlack, "normal", "━━→"};
+    case Relation::Liaises: return {kPurple, "vee", "━━＞"};
+    case Relation::Runs: return {kOrange, "box", "━━■"};
+    case Relation::InRegion: return {"#999999", "none", "━━"};
+  }
+  return {kBlack, "normal", "━━→"};
+}
+
+std::string status_note(const Node& n, Lang lang) {
+  if (n.kind != Kind::Council) return "";
+  bool en = lang == Lang::En;
+  switch (n.council_status) {
+    case CouncilStatus::Ended: return en ? "ended" : "終了";
+    case CouncilStatus::Planned: return en ? "planned" : "設立予定";
+    case CouncilStatus::Suspended: return en ? "in recess" : "休会中";
+    default: return "";
+  }
+}
+
+/// The region a node is drawn in: a municipality's own, a council's holder's, an office's
+/// when every municipality it serves is in that one region.
+std::optional<std::size_t> home_region(const Dataset& ds, std::size_t node, const std::map<std::size_t, std::size_t>& region_of_m) {
+  const Node& n = ds.nodes[node];
+  if (n.kind == Kind::Municipality) {
+    auto it = region_of_m.find(node);
+    return it == region_of_m.end() ? std::nullopt : std::optional(it->second);
+  }
+  std::set<std::size_t> regions;
+  bool any = false;
+  for (const Edge& e : ds.edges) {
+    if (e.to != node) continue;
+    bool ties = e.relation == Relation::Coordinator || e.relation == Relation::Holds ||
+                (n.kind == Kind::Council && n.level == CouncilLevel::Regional && e.relation == Relation::Participates);
+    if (!ties) continue;
+    any = true;
+    auto it = region_of_m.find(e.from);
+    if (it == region_of_m.end()) return std::nullopt;
+    regions.insert(it->second);
+  }
+  if (n.kind == Kind::Council && !any) {  // a sub-committee of a regional council
+    for (const Edge& e : ds.edges)
+      if (e.from == node && e.relation == Relation::PartOf) return home_region(ds, e.to, region_of_m);
+  }
+  if (any && regions.size() == 1) return *regions.begin();
+  return std::nullopt;
+}
+
+/// Long names on two lines, broken after a word such as 協議会 or センター near the
+/// middle, else at the middle, so boxes stay narrow on a 16:9 page.
+std::string wrapped_name(const std::string& name) {
+  std::size_t width = display_width(name);
+  if (width <= 24) return esc(name);
+  // Candidate cuts: before a word that starts a part of a name, or after one that ends it.
+  std::vector<std::size_t> cuts;
+  for (const char* word : {"地域自立支援協議会", "自立支援協議会", "障害者", "こども部会", "子ども支援部会", "療育サポート部会",
+                           "相談支援", "医療的ケア児支援", "連携体制", "整備プロジェクト"})
+    for (std::size_t at = name.find(word); at != std::string::npos; at = name.find(word, at + 1)) cuts.push_back(at);
+  for (const char* word : {"圏域", "町", "市", "協議会", "センター", "事業団", "事業所"})
+    for (std::size_t at = name.find(word); at != std::string::npos; at = name.find(word, at + 1))
+      cuts.push_back(at + std::string(word).size());
+  std::size_t best = std::string::npos, best_cost = 0;
+  for (std::size_t cut : cuts) {
+    if (cut == 0 || cut >= name.size()) continue;
+    std::size_t left = display_width(name.substr(0, cut));
+    if (left < 8 || width - left < 8) continue;
+    std::size_t cost = left > width / 2 ? left - width / 2 : width / 2 - left;
+    if (best == std::string::npos || cost < best_cost) {
+      best = cut;
+      best_cost = cost;
+    }
+  }
+  if (best == std::string::npos || best_cost > width / 3) {  // the middle, on a character boundary
+    std::size_t cols = 0;
+    for (std::size_t i = 0; i < name.size();) {
+      std::size_t len = 1;
+      unsigned char c = static_cast<unsigned char>(name[i]);
+      if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+      cols += display_width(name.substr(i, len));
+      i += len;
+      if (cols >= width / 2) {
+        best = i;
+        break;
+      }
+    }
+  }
+  return esc(name.substr(0, best)) + "<BR/>" + esc(name.substr(best));
+}
+
+}  // namespace
+
+std::string write_dot(const Dataset& ds, const Diagram& d) {
+  const Words& w = d.lang == Lang::En ? kEn : kJa;
+  std::ostringstream o;
+  o << "digraph renkei {\n";
+  o << "  graph [charset=\"UTF-8\", fontname=\"" << kDiagramFont << "\", bgcolor=\"white\", margin=0, pad=0.25,"
+    << " newrank=true, outputorder=\"edgesfirst\", nodesep=0.12, ranksep=0.4";
+  if (d.engine == Engine::Dot) o << ", rankdir=LR";
+  if (d.engine == Engine::Neato) o << ", overlap=false, splines=true";
+  if (d.png) o << ", dpi=192";
+  std::string footer = esc(w.source) + "<BR ALIGN=\"LEFT\"/>";
+  bool regions_drawn = d.group_by_region && d.engine == Engine::Dot;
+  if (regions_drawn) footer += esc(w.outside_regions) + "<BR ALIGN=\"LEFT\"/>";
+  if (d.engine == Engine::Neato) footer += esc(w.outside_positions) + "<BR ALIGN=\"LEFT\"/>";
+  o << ", labelloc=b, labeljust=l, fontsize=15];\n";
+  o << "  node [fontname=\"" << kDiagramFont << "\", fontsize=16, margin=\"0.08,0.05\"];\n";
+  o << "  edge [fontname=\"" << kDiagramFont << "\", fontsize=12, penwidth=1.6, arrowsize=0.9];\n";
+
+  std::map<std::size_t, std::size_t> region_of_m;
+  for (const Edge& e : ds.edges)
+    if (e.relation == Relation::InRegion) region_of_m[e.from] = e.to;
+
+  std::set<Kind> kinds_used;
+  std::set<Relation> relations_used;
+  std::set<Mark> marks_used;
+  bool regional_used = false, planned_used = false, ended_used = false;
+
+  auto write_node = [&](const DiagramNode& dn, const std::string& indent) {
+    const Node& n = ds.nodes[dn.node];
+    Style s = node_style(n);
+    kinds_used.insert(n.kind);
+    marks_used.insert(dn.mark);
+    if (n.kind == Kind::Council && n.level == CouncilLevel::Regional) regional_used = true;
+    if (n.kind == Kind::Council && n.council_status == CouncilStatus::Ended) ended_used = true;
+    if (n.kind == Kind::Council && n.council_status == CouncilStatus::Planned) planned_used = true;
+    std::string name = wrapped_name(display_name(n, d.lang));
+    std::string note = dn.note;
+    std::string st = status_note(n, d.lang);
+    if (!st.empty()) note = note.empty() ? st : st + " / " + note;
+    switch (dn.mark) {
+      case Mark::Shared: s.fill = kOrange; s.penwidth = 3; break;
+      case Mark::Alarm: s.fill = kAlarmTint; s.color = kVermillion; s.penwidth = 4; break;
+      case Mark::Highlight: s.color = kBlue; s.penwidth = 4; break;
+      case Mark::Removed:
+        name = "<S>" + name + "</S>";
+        s.fill = "white";
+        s.color = "#555555";
+        s.style = n.kind == Kind::Municipality ? "filled,rounded,dashed" : "filled,dashed";
+        s.penwidth = 2.5;
+        break;
+      case Mark::Dim: s.fill = "#F2F2F2"; s.color = "#9A9A9A"; s.extra = "fontcolor=\"#555555\""; break;
+      case Mark::Normal: break;
+    }
+    std::string label = name;
+    if (!note.empty()) label += "<BR/><FONT POINT-SIZE=\"15\">" + esc(note) + "</FONT>";
+    o << indent << quoted(n.id) << " [label=<" << label << ">, shape=" << s.shape << ", style=\"" << s.style
+      << "\", fillcolor=\"" << s.fill << "\", color=\"" << s.color << "\", penwidth=" << s.penwidth;
+    if (s.peripheries != 1) o << ", peripheries=" << s.peripheries;
+    if (!s.extra.empty()) o << ", " << s.extra;
+    auto pos = d.positions.find(dn.node);
+    if (pos != d.positions.end()) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.3f,%.3f!", pos->second.first, pos->second.second);
+      o << ", pos=\"" << buf << "\"";
+    }
+    o << "];\n";
+  };
+
+  // Title box around the drawing: its label sits at the top of the page.
+  o << "  subgraph cluster_main {\n    graph [label=<<B>" << esc(d.title)
+    << "</B>>, labelloc=t, labeljust=l, fontsize=26, color=\"white\", margin=12];\n";
+  if (regions_drawn) {
+    std::map<std::size_t, std::vector<const DiagramNode*>> by_region;
+    std::vector<const DiagramNode*> loose;
+    for (const DiagramNode& dn : d.nodes) {
+      auto r = home_region(ds, dn.node, region_of_m);
+      (r ? by_region[*r] : loose).push_back(&dn);
+    }
+    std::vector<std::size_t> order;
+    for (const auto& [r, v] : by_region) order.push_back(r);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ds.nodes[a].id < ds.nodes[b].id; });
+    for (std::size_t r : order) {
+      o << "    subgraph " << quoted("cluster_" + ds.nodes[r].id) << " {\n      graph [label=<"
+        << esc(display_name(ds.nodes[r], d.lang)) << ">, labeljust=l, fontsize=18, style=\"rounded,dashed\", color=\"#8C8C8C\", "
+        << "bgcolor=\"#F7F7F7\", margin=10];\n";
+      for (const DiagramNode* dn : by_region[r]) write_node(*dn, "      ");
+      o << "    }\n";
+    }
+    for (const DiagramNode* dn : loose) write_node(*dn, "    ");
+  } else {
+    for (const DiagramNode& dn : d.nodes) write_node(dn, "    ");
+  }
+  // Edges and the legend are written inside the title box too, so the title spans them all.
+
+  for (const DiagramEdge& de : d.edges) {
+    const Edge& e = ds.edges[de.edge];
+    EdgeStyle es = edge_style(e.relation);
+    relations_used.insert(e.relation);
+    std::string color = es.color, style = "solid";
+    double pen = 1.6;
+    if (e.status == EdgeStatus::Planned || e.status == EdgeStatus::Considering) {
+      style = "dashed";
+      planned_used = true;
+    }
+    const Node& to = ds.nodes[e.to];
+    if (to.kind == Kind::Council && to.council_status == CouncilStatus::Ended) {
+      style = "dotted";
+      color = "#888888";
+      ended_used = true;
+    }
+    if (de.mark == Mark::Highlight) {
+      color = kBlue;
+      pen = 4;
+      marks_used.insert(Mark::Highlight);
+    }
+    if (de.mark == Mark::Removed || de.mark == Mark::Dim) {
+      color = "#AAAAAA";
+      style = "dashed";
+    }
+    // A municipality's own councils go left of it and everything else right, so the drawing
+    // is three short columns rather than one tall one: holds edges are written council first
+    // and drawn back towards the council.
+    bool to_left = d.engine == Engine::Dot && e.relation == Relation::Holds;
+    o << "  " << quoted(to_left ? to.id : ds.nodes[e.from].id) << " -> " << quoted(to_left ? ds.nodes[e.from].id : to.id)
+      << " [color=\"" << color << "\", style=" << style << (to_left ? ", dir=back, arrowtail=" : ", arrowhead=")
+      << es.arrowhead << ", penwidth=" << pen;
+    if (e.relation == Relation::PartOf || e.relation == Relation::Liaises) o << ", constraint=false";
+    o << "];\n";
+  }
+
+  // The legend: a sample of every shape, line and mark used above.
+  auto cell = [](const std::string& fill, const std::string& border, const std::string& text, bool bold_border = false) {
+    return "<TD BGCOLOR=\"" + fill + "\" COLOR=\"" + border + "\" BORDER=\"" + (bold_border ? "3" : "1") + "\">" + text +
+           "</TD>";
+  };
+  std::vector<std::string> items;
+  for (Kind kind : kinds_used) {
+    Node sample;
+    sample.kind = kind;
+    Style st = node_style(sample);
+    items.push_back(cell(st.fill, kBlack, esc(w.kind[static_cast<int>(kind)]) + "（" + esc(w.shape[static_cast<int>(kind)]) + "）"));
+    if (kind == Kind::Council && regional_used) items.push_back(cell(kGreenMid, kBlack, esc(w.regional_council), true));
+  }
+  if (marks_used.count(Mark::Shared)) items.push_back(cell(kOrange, kBlack, esc(w.shared_office), true));
+  if (marks_used.count(Mark::Alarm)) items.push_back(cell(kAlarmTint, kVermillion, esc(w.alarm), true));
+  if (marks_used.count(Mark::Removed)) items.push_back(cell("white", "#555555", "<S>" + esc(w.removed) + "</S>"));
+  if (marks_used.count(Mark::Highlight)) items.push_back(cell("white", kBlue, esc(w.highlight), true));
+  for (const auto& [sample, meaning] : d.extra_legend)
+    items.push_back("<TD BORDER=\"0\" ALIGN=\"LEFT\">" + esc(sample) + ": " + esc(meaning) + "</TD>");
+  std::vector<std::string> lines;
+  for (Relation rel : relations_used) {
+    EdgeStyle es = edge_style(rel);
+    lines.push_back("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"" + std::string(es.color) + "\">" + es.glyph + "</FONT> " +
+                    esc(w.relation[static_cast<int>(rel)]) + "</TD>");
+  }
+  if (planned_used) lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\">－ －→ ") + esc(w.planned) + "</TD>");
+  if (ended_used)
+    lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"#888888\">・・・→</FONT> ") + esc(w.ended) + "</TD>");
+  std::string table = "<TABLE BORDER=\"1\" COLOR=\"#8C8C8C\" STYLE=\"ROUNDED\" CELLBORDER=\"1\" CELLSPACING=\"5\" CELLPADDING=\"4\">";
+  // Shapes on the left, lines on the right: the legend is a column at the right of the page
+  // (its own last rank), where a 16:9 slide has room; the source notes are the footer.
+  table += "<TR><TD BORDER=\"0\" ALIGN=\"LEFT\" COLSPAN=\"2\"><B>" + esc(w.legend) + "</B></TD></TR>";
+  for (std::size_t i = 0; i < std::max(items.size(), lines.size()); ++i)
+    table += "<TR>" + (i < items.size() ? items[i] : "<TD BORDER=\"0\"></TD>") +
+             (i < lines.size() ? lines[i] : "<TD BORDER=\"0\"></TD>") + "</TR>";
+  table += "</TABLE>";
+  o << "  legend [shape=plaintext, fontsize=15, label=<" << table << ">];\n";
+  o << "  { rank=sink; legend; }\n";
+  if (!d.nodes.empty() && d.engine == Engine::Dot)  // one layout with the drawing, so the sink is its last column
+    o << "  " << quoted(ds.nodes[d.nodes.front().node].id) << " -> legend [style=invis, minlen=2];\n";
+  o << "  }\n";
+  o << "  graph [label=<" << footer << ">];\n";  // root attributes given last win
+  o << "}\n";
+  return o.str();
+}
+
+}  // namespace renkei

@@ -1,0 +1,99 @@
+// The one file that talks to Graphviz. Nothing else includes <gvc.h>.
+#include "render.h"
+
+#include <gvc.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+#include "error.h"
+
+namespace renkei {
+
+namespace {
+
+/// One Graphviz context for the process: loading the plugins is the slow part.
+GVC_t* context() {
+  static GVC_t* gvc = [] {
+    agseterr(AGMAX);  // keep Graphviz quiet on stderr; errors are read back with aglasterr()
+    return gvContext();
+  }();
+  return gvc;
+}
+
+const char* format_name(Format f) {
+  switch (f) {
+    case Format::Svg: return "svg";
+    case Format::Png: return "png:cairo";
+    case Format::Pdf: return "pdf:cairo";
+    case Format::Dot: return "dot";
+  }
+  return "svg";
+}
+
+using GraphPtr = std::unique_ptr<Agraph_t, int (*)(Agraph_t*)>;
+
+GraphPtr laid_out(const std::string& dot, Engine engine) {
+  GraphPtr g(agmemread(dot.c_str()), agclose);
+  if (!g) {
+    char* why = aglasterr();
+    throw data_error(std::string("Graphviz could not read the diagram: ") + (why ? why : "syntax error"));
+  }
+  if (gvLayout(context(), g.get(), engine == Engine::Neato ? "neato" : "dot") != 0)
+    throw data_error("Graphviz could not lay out the diagram");
+  return g;
+}
+
+/// Adds root graph attributes at the end of a DOT text, where they win over earlier ones.
+std::string with_attributes(const std::string& dot, const std::string& attrs) {
+  auto close = dot.rfind('}');
+  return dot.substr(0, close) + "  graph [" + attrs + "];\n" + dot.substr(close);
+}
+
+}  // namespace
+
+std::optional<PageSize> page_size(Page page) {
+  switch (page) {
+    case Page::Slide: return PageSize{13.333, 7.5};
+    case Page::A4: return PageSize{11.69, 8.27};
+    case Page::Fit: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::string render_dot(const std::string& dot, Engine engine, Format format, std::optional<PageSize> page,
+                       RenderInfo* info) {
+  std::string final_dot = dot;
+  double scale = 1;
+  if (page) {
+    GraphPtr first = laid_out(dot, engine);
+    const double pad = 0.25;
+    boxf bb = GD_bb(first.get());  // the layout's bounding box, in points
+    double llx = bb.LL.x, lly = bb.LL.y, urx = bb.UR.x, ury = bb.UR.y;
+    if (urx <= llx || ury <= lly) throw data_error("Graphviz gave no size for the diagram");
+    gvFreeLayout(context(), first.get());
+    // Fit inside the page less a small border; never blow a small drawing up past 1.6×.
+    // Graphviz scales drawing and pad together to `size`, so the pad that fills the page
+    // is measured in the drawing's own (unscaled) inches.
+    double w = (urx - llx) / 72.0, h = (ury - lly) / 72.0;
+    scale = std::min({(page->width - 2 * pad) / w, (page->height - 2 * pad) / h, 1.6});
+    char attrs[160];
+    std::snprintf(attrs, sizeof attrs, "size=\"%.4f,%.4f!\", pad=\"%.4f,%.4f\"", page->width, page->height,
+                  (page->width / scale - w) / 2, (page->height / scale - h) / 2);
+    final_dot = with_attributes(dot, attrs);
+  }
+  if (info) info->scale = scale;
+  if (format == Format::Dot) return final_dot;
+  GraphPtr g = laid_out(final_dot, engine);
+  char* data = nullptr;
+  unsigned int length = 0;
+  int rc = gvRenderData(context(), g.get(), format_name(format), &data, &length);
+  std::string out = rc == 0 && data ? std::string(data, length) : std::string();
+  if (data) gvFreeRenderData(data);
+  gvFreeLayout(context(), g.get());
+  if (rc != 0) throw data_error(std::string("Graphviz could not render ") + format_name(format));
+  return out;
+}
+
+}  // namespace renkei
