@@ -61,10 +61,11 @@ void run_render(Context& c) {
   std::string dot = write_dot(c.ds, d);
   RenderInfo info;
   std::string out = render_dot(dot, d.engine, format, page_size(d.page), &info);
-  if (info.scale < 0.999 && !c.options.json)
+  // Text under 12 pt is hard to read projected: say so, and how to get a bigger picture.
+  if (kSmallestType * info.scale < 12)
     std::cerr << "renkei: note: the diagram was shrunk to " << static_cast<int>(info.scale * 100 + 0.5)
-              << "% to fit the page; its smallest text prints at " << static_cast<int>(12 * info.scale * 10 + 0.5) / 10.0
-              << " pt\n";
+              << "% to fit the page; its smallest text prints at " << static_cast<int>(kSmallestType * info.scale * 10 + 0.5) / 10.0
+              << " pt (under 12 pt); a region:NAME diagram or --page fit shows it larger\n";
   if (c.options.output.empty()) {
     c.out << out;
     return;

@@ -1,5 +1,6 @@
 #pragma once
 #include <map>
+#include <tuple>
 #include <optional>
 #include <string>
 #include <utility>
@@ -35,6 +36,19 @@ struct DiagramEdge {
 enum class Page { Slide, A4, Fit };
 enum class Engine { Dot, Neato };
 
+/// A grid drawn as one table: rows of municipalities, columns of yes/no marks.
+struct DiagramTable {
+  std::vector<std::string> columns;  ///< headings; "\n" breaks a line
+  struct Row {
+    std::string group;  ///< e.g. the planning region, shown when it changes
+    std::string name;
+    std::vector<bool> marks;
+    bool alarm = false;
+  };
+  std::vector<Row> rows;
+  std::string mark_meaning;  ///< what a mark in a cell means, for the legend
+};
+
 /// Everything the DOT writer needs: what to draw and how, already decided by a preset.
 struct Diagram {
   std::string title;
@@ -42,15 +56,29 @@ struct Diagram {
   std::vector<DiagramEdge> edges;  ///< only edges between listed nodes
   bool group_by_region = true;     ///< draw planning regions as boxes (outside fact)
   Engine engine = Engine::Dot;
-  std::map<std::size_t, std::pair<double, double>> positions;  ///< node → inches, for Engine::Neato
+  /// Where nodes go with Engine::Neato, in inches; pinned ones stay exactly there.
+  struct Position {
+    double x = 0, y = 0;
+    bool pinned = true;
+  };
+  std::map<std::size_t, Position> positions;
+  std::optional<Position> legend_position;  ///< Engine::Neato: where the legend is pinned
   std::vector<std::pair<std::string, std::string>> extra_legend;  ///< (sample text, meaning)
   Page page = Page::Slide;
   Lang lang = Lang::Ja;
   bool png = false;  ///< 2× resolution for slides
+  bool top_down = false;       ///< ranks run down the page; otherwise left to right
+  bool councils_left = true;   ///< left to right: a municipality's own councils left of it
+  /// Invisible edges that only place things: (from, to, minimum ranks between).
+  std::vector<std::tuple<std::size_t, std::size_t, int>> spacers;
+  std::optional<DiagramTable> table;  ///< drawn instead of nodes and edges when set
 };
 
 /// Writes a diagram as DOT text. Pure and deterministic: same diagram, same bytes.
 std::string write_dot(const Dataset& ds, const Diagram& d);
+
+/// The smallest type size the DOT writer uses (legend, footer, second label lines), in points.
+inline constexpr double kSmallestType = 15;
 
 /// The font every diagram names (Debian's fonts-ipaexfont-gothic).
 inline constexpr const char* kDiagramFont = "IPAexGothic";

@@ -164,9 +164,48 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
   Builder b(net, lang);
 
   if (kind == "overview") {
-    add_structure(b, ds, all_of_kind(ds, Kind::Municipality));
+    // All of the prefecture on one slide: every municipality, and what ties them to others —
+    // offices and councils they share, support centers. What belongs to one municipality
+    // alone is counted in its box instead of drawn (`region:NAME` draws it).
+    Diagram& d = b.diagram();
+    d.councils_left = false;
+    std::vector<std::size_t> ms = all_of_kind(ds, Kind::Municipality);
+    std::set<std::size_t> shared_set;
+    for (const SharedOffice& o : shared_offices(net).offices) shared_set.insert(o.office);
+    for (std::size_t m : ms) {
+      std::size_t offices = offices_of(ds, m).size(), own = 0;
+      for (const Edge& e : ds.edges)
+        if (e.relation == Relation::Holds && e.from == m) ++own;
+      b.add(m, Mark::Normal,
+            en ? std::to_string(offices) + " offices, " + std::to_string(own) + " council" + (own == 1 ? "" : "s")
+               : "配置先" + std::to_string(offices) + "・協議の場" + std::to_string(own));
+    }
+    for (const Edge& e : ds.edges) {
+      if (e.relation == Relation::Coordinator && shared_set.count(e.to)) b.add(e.to);
+      if (e.relation == Relation::Participates) b.add(e.to);
+      if (e.relation == Relation::Liaises) {
+        b.add(e.to);
+        if (ds.nodes[e.from].kind == Kind::Council) b.add(e.from);
+      }
+    }
+    for (const Edge& e : ds.edges)  // the parents of shared sub-committees and projects
+      if (e.relation == Relation::PartOf && b.has(e.from)) b.add(e.to);
     b.connect(kStructure);
     b.mark_shared_offices();
+    // Bands of planning regions, about seven municipalities each, stacked down the page.
+    std::vector<std::pair<int, std::size_t>> regions;  // (first row, region)
+    std::map<std::size_t, std::vector<std::size_t>> members;
+    for (std::size_t m : ms)
+      if (auto r = region_of(ds, m)) members[*r].push_back(m);
+    for (const auto& [r, v] : members) regions.push_back({ds.nodes[v.front()].row, r});
+    std::sort(regions.begin(), regions.end());
+    std::vector<std::vector<std::size_t>> bands;
+    for (const auto& [row, r] : regions) {
+      if (bands.empty() || bands.back().size() + members[r].size() > 7) bands.emplace_back();
+      bands.back().insert(bands.back().end(), members[r].begin(), members[r].end());
+    }
+    for (std::size_t i = 0; i + 1 < bands.size(); ++i)
+      for (std::size_t m : bands[i + 1]) d.spacers.push_back({bands[i].front(), m, 2});
     return b.finish(en ? "Support network for children needing medical care, Yamaguchi, FY2024"
                        : "山口県 医療的ケア児支援の連携体制（令和6年度）");
   }
@@ -209,20 +248,39 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
     return b.finish(name_of(ds, m, lang) + (en ? " and everything within two steps" : "から2段階以内のつながり"));
   }
   if (kind == "gaps") {
-    std::map<std::size_t, std::vector<std::string>> hits;
-    for (const Finding& f : find_gaps(net))
-      hits[f.municipality].push_back(
-          std::find_if(gap_rules().begin(), gap_rules().end(), [&](const GapRuleInfo& g) { return g.rule == f.rule; })->name);
-    for (std::size_t m : all_of_kind(ds, Kind::Municipality)) {
-      const auto& rules = hits[m];
-      std::string note;
-      for (std::size_t i = 0; i < rules.size(); ++i) note += (i == 0 ? "" : (i % 2 == 0 ? "\n" : ", ")) + rules[i];
-      note = std::to_string(rules.size()) + (en ? " rules: " : "件: ") + note;
-      if (rules.empty()) note = en ? "no gap found" : "該当なし";
-      b.add(m, rules.size() >= 4 ? Mark::Alarm : Mark::Normal, note);
+    DiagramTable t;
+    for (const auto& r : gap_rules()) t.columns.push_back(en ? r.name : r.label_ja);
+    t.mark_meaning = en ? "the rule finds a gap (renkei gaps --explain RULE)" : "該当（ルールは renkei gaps --explain で説明）";
+    std::map<std::size_t, std::vector<bool>> hits;
+    for (const Finding& f : find_gaps(net)) {
+      auto& v = hits[f.municipality];
+      v.resize(gap_rules().size());
+      v[static_cast<std::size_t>(f.rule)] = true;
     }
-    b.diagram().extra_legend.push_back({en ? "N rules: names" : "N件: ルール名", en ? "gap rules that hit the municipality; thick border: 4 or more"
-                                                                                 : "該当するギャップのルール（太枠は4件以上）"});
+    // Rows by planning region (in the order of their first municipality's row), then row.
+    std::vector<std::size_t> ms = all_of_kind(ds, Kind::Municipality);
+    std::map<std::size_t, int> first_row;
+    for (std::size_t m : ms) {
+      auto r = region_of(ds, m);
+      std::size_t key = r ? *r : ds.nodes.size();
+      if (!first_row.count(key)) first_row[key] = ds.nodes[m].row;
+    }
+    std::stable_sort(ms.begin(), ms.end(), [&](std::size_t a, std::size_t b) {
+      auto ra = region_of(ds, a), rb = region_of(ds, b);
+      return first_row[ra ? *ra : ds.nodes.size()] < first_row[rb ? *rb : ds.nodes.size()];
+    });
+    for (std::size_t m : ms) {
+      DiagramTable::Row row;
+      auto r = region_of(ds, m);
+      row.group = r ? name_of(ds, *r, lang) : "";
+      row.name = name_of(ds, m, lang);
+      row.marks = hits[m];
+      row.marks.resize(gap_rules().size());
+      row.alarm = std::count(row.marks.begin(), row.marks.end(), true) >= 4;
+      t.rows.push_back(row);
+    }
+    b.diagram().table = t;
+    b.diagram().extra_legend.push_back({en ? "thick" : "朱色の行", en ? "4 or more rules" : "4つ以上のルールに該当"});
     return b.finish(en ? "Coverage gaps per municipality (renkei gaps)" : "市町ごとの支援のすき間（renkei gaps）");
   }
   if (kind == "whatif") {
@@ -289,20 +347,32 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
     std::size_t offices = offices_of(ds, m).size();
     b.add(m, Mark::Normal, en ? std::to_string(offices) + " offices" : "配置先 " + std::to_string(offices));
     d.positions[m] = {(ds.nodes[m].facts->lng - min_lng) * std::cos(mid) * scale + 0.8,
-                      (ds.nodes[m].facts->lat - min_lat) * scale + 0.6};
+                      (ds.nodes[m].facts->lat - min_lat) * scale + 0.6, true};
   }
   for (const SharedOffice& o : shared_offices(net).offices) {
     b.add(o.office);
     double x = 0, y = 0;
     for (std::size_t m : o.municipalities) {
-      x += d.positions[m].first;
-      y += d.positions[m].second;
+      x += d.positions[m].x;
+      y += d.positions[m].y;
     }
-    // Between the towns it serves, nudged down so it does not sit on a town's label.
-    d.positions[o.office] = {x / o.municipalities.size(), y / o.municipalities.size() - 0.45};
+    // Below the middle of the towns it serves (south is the sea on this coast), moved
+    // right while it would sit on an office already placed.
+    Diagram::Position p{x / o.municipalities.size(), y / o.municipalities.size() - 1.1, true};
+    for (bool moved = true; moved;) {
+      moved = false;
+      for (const auto& [other, q] : d.positions)
+        if (ds.nodes[other].kind == Kind::Office && std::abs(q.x - p.x) < 2.6 && std::abs(q.y - p.y) < 0.7) {
+          p.x = q.x + 2.7;  // strictly past the test below, so the loop ends
+          moved = true;
+        }
+    }
+    d.positions[o.office] = p;
   }
   b.connect({Relation::Coordinator});
   b.mark_shared_offices();
+  // The sea south of 宇部 and 下関 is empty on Yamaguchi's map: the legend goes there.
+  d.legend_position = Diagram::Position{0.8 + span_x * scale * 0.25, 0.6 - 0.9, true};
   return b.finish(en ? "Municipalities and the coordinator offices they share (map)" : "市町と共有される配置先（地図）");
 }
 

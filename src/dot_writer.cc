@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstddef>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -55,7 +56,7 @@ const Words kJa = {
     "終了",
     "凡例",
     "出典: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」",
-    "圏域の枠は資料外の情報（山口県保健医療計画の二次保健医療圏）",
+    "圏域の区分は資料外の情報（山口県保健医療計画の二次保健医療圏）",
     "位置は市町役場の座標（資料外: code4fukui/localgovjp, CC0）",
     "要注意（朱色の太枠）",
     "止まった場合（取消線）",
@@ -72,7 +73,7 @@ const Words kEn = {
     "ended (grey dotted)",
     "Legend",
     "Source: Yamaguchi Prefecture, Document 2-2, \"FY2024 status of municipal support for children needing medical care\"",
-    "Region boxes are not from the document (Yamaguchi Health and Medical Care Plan, secondary medical areas)",
+    "Planning regions are not from the document (Yamaguchi Health and Medical Care Plan, secondary medical areas)",
     "Positions are municipal office coordinates (not from the document: code4fukui/localgovjp, CC0)",
     "needs attention (thick vermillion border)",
     "if it stops (struck through, dashed)",
@@ -215,7 +216,7 @@ std::string wrapped_name(const std::string& name) {
   for (std::size_t cut : cuts) {
     if (cut == 0 || cut >= name.size()) continue;
     std::size_t left = display_width(name.substr(0, cut));
-    if (left < 8 || width - left < 8) continue;
+    if (left < 6 || width - left < 6) continue;
     std::size_t cost = left > width / 2 ? left - width / 2 : width / 2 - left;
     if (best == std::string::npos || cost < best_cost) {
       best = cut;
@@ -246,12 +247,12 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
   std::ostringstream o;
   o << "digraph renkei {\n";
   o << "  graph [charset=\"UTF-8\", fontname=\"" << kDiagramFont << "\", bgcolor=\"white\", margin=0, pad=0.25,"
-    << " newrank=true, outputorder=\"edgesfirst\", nodesep=0.12, ranksep=0.4";
-  if (d.engine == Engine::Dot) o << ", rankdir=LR";
+    << " newrank=true, outputorder=\"edgesfirst\", nodesep=0.12, ranksep=" << (d.top_down ? "0.3" : "0.4") << "";
+  if (d.engine == Engine::Dot && !d.top_down) o << ", rankdir=LR";
   if (d.engine == Engine::Neato) o << ", overlap=false, splines=true";
   if (d.png) o << ", dpi=192";
   std::string footer = esc(w.source) + "<BR ALIGN=\"LEFT\"/>";
-  bool regions_drawn = d.group_by_region && d.engine == Engine::Dot;
+  bool regions_drawn = (d.group_by_region && d.engine == Engine::Dot) || d.table;
   if (regions_drawn) footer += esc(w.outside_regions) + "<BR ALIGN=\"LEFT\"/>";
   if (d.engine == Engine::Neato) footer += esc(w.outside_positions) + "<BR ALIGN=\"LEFT\"/>";
   o << ", labelloc=b, labeljust=l, fontsize=15];\n";
@@ -302,7 +303,7 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
     auto pos = d.positions.find(dn.node);
     if (pos != d.positions.end()) {
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%.3f,%.3f!", pos->second.first, pos->second.second);
+      std::snprintf(buf, sizeof buf, "%.3f,%.3f%s", pos->second.x, pos->second.y, pos->second.pinned ? "!" : "");
       o << ", pos=\"" << buf << "\"";
     }
     o << "];\n";
@@ -311,7 +312,33 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
   // Title box around the drawing: its label sits at the top of the page.
   o << "  subgraph cluster_main {\n    graph [label=<<B>" << esc(d.title)
     << "</B>>, labelloc=t, labeljust=l, fontsize=26, color=\"white\", margin=12];\n";
-  if (regions_drawn) {
+  if (d.table) {
+    // A grid in one HTML table: region, municipality, one column per mark, and the count.
+    const DiagramTable& t = *d.table;
+    std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"2\" COLOR=\"#8C8C8C\">";
+    html += "<TR><TD BGCOLOR=\"#EEEEEE\"><B>" + esc(w.kind[static_cast<int>(Kind::Region)]) +
+            "</B></TD><TD BGCOLOR=\"#EEEEEE\"><B>" + esc(w.kind[static_cast<int>(Kind::Municipality)]) + "</B></TD>";
+    for (const auto& c : t.columns) html += "<TD BGCOLOR=\"#EEEEEE\">" + esc(c) + "</TD>";
+    html += "<TD BGCOLOR=\"#EEEEEE\"><B>" + std::string(d.lang == Lang::En ? "total" : "件数") + "</B></TD></TR>";
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+      const auto& r = t.rows[i];
+      html += "<TR>";
+      if (i == 0 || t.rows[i - 1].group != r.group) {
+        std::size_t span = 1;
+        while (i + span < t.rows.size() && t.rows[i + span].group == r.group) ++span;
+        html += "<TD ROWSPAN=\"" + std::to_string(span) + "\" BGCOLOR=\"#F7F7F7\">" + esc(r.group) + "</TD>";
+      }
+      std::size_t count = static_cast<std::size_t>(std::count(r.marks.begin(), r.marks.end(), true));
+      html += r.alarm ? "<TD BGCOLOR=\"" + std::string(kAlarmTint) + "\"><B>" + esc(r.name) + "</B></TD>"
+                      : "<TD BGCOLOR=\"" + std::string(kSkyTint) + "\">" + esc(r.name) + "</TD>";
+      for (bool m : r.marks) html += m ? "<TD BGCOLOR=\"" + std::string(kAlarmTint) + "\">●</TD>" : "<TD></TD>";
+      html += "<TD" + std::string(r.alarm ? " BGCOLOR=\"" + std::string(kAlarmTint) + "\"><B>" : "><B>") + std::to_string(count) +
+              "</B></TD></TR>";
+
+    }
+    html += "</TABLE>";
+    o << "    grid [shape=plaintext, fontsize=15, margin=0, label=<" << html << ">];\n";
+  } else if (regions_drawn) {
     std::map<std::size_t, std::vector<const DiagramNode*>> by_region;
     std::vector<const DiagramNode*> loose;
     for (const DiagramNode& dn : d.nodes) {
@@ -331,6 +358,17 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
     for (const DiagramNode* dn : loose) write_node(*dn, "    ");
   } else {
     for (const DiagramNode& dn : d.nodes) write_node(dn, "    ");
+  }
+  if (d.engine == Engine::Neato && !d.positions.empty()) {
+    // Pinned nodes ignore the title: an invisible point above the top one makes room for it.
+    double top = -1e9, left = 1e9;
+    for (const auto& [n, p] : d.positions) {
+      top = std::max(top, p.y);
+      left = std::min(left, p.x);
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3f,%.3f!", left, top + 0.9);
+    o << "    title_space [label=\"\", shape=point, style=invis, pos=\"" << buf << "\"];\n";
   }
   // Edges and the legend are written inside the title box too, so the title spans them all.
 
@@ -362,13 +400,18 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
     // A municipality's own councils go left of it and everything else right, so the drawing
     // is three short columns rather than one tall one: holds edges are written council first
     // and drawn back towards the council.
-    bool to_left = d.engine == Engine::Dot && e.relation == Relation::Holds;
+    bool to_left = d.engine == Engine::Dot && !d.top_down && d.councils_left && e.relation == Relation::Holds;
     o << "  " << quoted(to_left ? to.id : ds.nodes[e.from].id) << " -> " << quoted(to_left ? ds.nodes[e.from].id : to.id)
       << " [color=\"" << color << "\", style=" << style << (to_left ? ", dir=back, arrowtail=" : ", arrowhead=")
       << es.arrowhead << ", penwidth=" << pen;
-    if (e.relation == Relation::PartOf || e.relation == Relation::Liaises) o << ", constraint=false";
+    // Taking part in a neighbour's council does not push that council a column further on.
+    bool neighbours = e.relation == Relation::Participates && to.kind == Kind::Council && to.level == CouncilLevel::Municipal;
+    if (e.relation == Relation::PartOf || (e.relation == Relation::Liaises && !d.top_down) || neighbours)
+      o << ", constraint=false";
     o << "];\n";
   }
+  for (const auto& [from, to, minlen] : d.spacers)
+    o << "  " << quoted(ds.nodes[from].id) << " -> " << quoted(ds.nodes[to].id) << " [style=invis, minlen=" << minlen << "];\n";
 
   // The legend: a sample of every shape, line and mark used above.
   auto cell = [](const std::string& fill, const std::string& border, const std::string& text, bool bold_border = false) {
@@ -387,6 +430,8 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
   if (marks_used.count(Mark::Alarm)) items.push_back(cell(kAlarmTint, kVermillion, esc(w.alarm), true));
   if (marks_used.count(Mark::Removed)) items.push_back(cell("white", "#555555", "<S>" + esc(w.removed) + "</S>"));
   if (marks_used.count(Mark::Highlight)) items.push_back(cell("white", kBlue, esc(w.highlight), true));
+  if (d.table && !d.table->mark_meaning.empty())
+    items.push_back(cell(kAlarmTint, kBlack, "● " + esc(d.table->mark_meaning)));
   for (const auto& [sample, meaning] : d.extra_legend)
     items.push_back("<TD BORDER=\"0\" ALIGN=\"LEFT\">" + esc(sample) + ": " + esc(meaning) + "</TD>");
   std::vector<std::string> lines;
@@ -406,10 +451,26 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
     table += "<TR>" + (i < items.size() ? items[i] : "<TD BORDER=\"0\"></TD>") +
              (i < lines.size() ? lines[i] : "<TD BORDER=\"0\"></TD>") + "</TR>";
   table += "</TABLE>";
-  o << "  legend [shape=plaintext, fontsize=15, label=<" << table << ">];\n";
-  o << "  { rank=sink; legend; }\n";
-  if (!d.nodes.empty() && d.engine == Engine::Dot)  // one layout with the drawing, so the sink is its last column
-    o << "  " << quoted(ds.nodes[d.nodes.front().node].id) << " -> legend [style=invis, minlen=2];\n";
+  if (d.table) {
+    // A grid needs no shapes explained: one line under it says what its marks mean.
+    std::string line;
+    for (const auto& [sample, meaning] : d.extra_legend) line += esc(sample) + ": " + esc(meaning) + "　";
+    if (!d.table->mark_meaning.empty()) line += "●: " + esc(d.table->mark_meaning);
+    footer = line + "<BR ALIGN=\"LEFT\"/>" + footer;
+  } else {
+    o << "  legend [shape=plaintext, fontsize=15, label=<" << table << ">";
+    if (d.legend_position) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.3f,%.3f!", d.legend_position->x, d.legend_position->y);
+      o << ", pos=\"" << buf << "\"";
+    }
+    o << "];\n";
+    if (d.engine == Engine::Dot && !d.nodes.empty()) {
+      // In the same layout as the drawing, so that the sink is its own last column.
+      o << "  { rank=sink; legend; }\n";
+      o << "  " << quoted(ds.nodes[d.nodes.front().node].id) << " -> legend [style=invis, minlen=2];\n";
+    }
+  }
   o << "  }\n";
   o << "  graph [label=<" << footer << ">];\n";  // root attributes given last win
   o << "}\n";

@@ -65,6 +65,7 @@ enum class GapRule { NoMeeting, PlannedOnly, InactiveCoordinator, SingleOffice, 
 struct GapRuleInfo {
   GapRule rule;
   const char* name;
+  const char* label_ja;  ///< short Japanese heading for slides; "\n" marks a line break
   const char* summary;
   const char* explanation;  ///< exactly how the rule reads the data
 };

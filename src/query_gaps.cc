@@ -6,31 +6,31 @@ namespace renkei {
 
 const std::vector<GapRuleInfo>& gap_rules() {
   static const std::vector<GapRuleInfo> t = {
-      {GapRule::NoMeeting, "no-meeting", "its own council did not and will not meet on these children in the fiscal year",
+      {GapRule::NoMeeting, "no-meeting", "会議\nなし", "its own council did not and will not meet on these children in the fiscal year",
        "Looks at the councils the municipality holds (holds edges). Fires when none of them has a meeting about these "
        "children that was held or planned in the fiscal year, and the source says so for at least one of them: a meeting "
        "record with status none (開催なし, 開催予定なし, 協議なし) or suspended (休会). A municipality whose row states "
        "nothing about its own council's meetings is not flagged here (see regional-only)."},
-      {GapRule::PlannedOnly, "planned-only", "its only meetings in the fiscal year were still planned when the table was written",
+      {GapRule::PlannedOnly, "planned-only", "会議は\n予定のみ", "its only meetings in the fiscal year were still planned when the table was written",
        "Fires when no council the municipality holds has a held meeting about these children, but at least one has a "
        "planned one (予定, or 開催未 with a date: scheduled, not yet held)."},
-      {GapRule::InactiveCoordinator, "inactive-coordinator", "the coordinator activity section says nothing happened",
+      {GapRule::InactiveCoordinator, "inactive-coordinator", "コーディ\nネーター\n活動なし", "the coordinator activity section says nothing happened",
        "Fires when section 4 (コーディネーターの活動状況) is recorded as none_stated: 特になし, 対応ケースなし, or "
        "実績がない. The quote is the evidence."},
-      {GapRule::SingleOffice, "single-office", "exactly one coordinator office",
+      {GapRule::SingleOffice, "single-office", "配置先\n1か所", "exactly one coordinator office",
        "Fires when section 3 names exactly one office (配置先) for the municipality."},
-      {GapRule::SharedOnly, "shared-only", "every coordinator office it has also serves other municipalities",
+      {GapRule::SharedOnly, "shared-only", "配置先は\nすべて共有", "every coordinator office it has also serves other municipalities",
        "Fires when each office in the municipality's section 3 is also named in another municipality's section 3: its "
        "coordinators are really shared with (or belong to) another town. The detail names the other towns."},
-      {GapRule::RegionalOnly, "regional-only", "it takes up these children only through a regional or neighbour's council",
+      {GapRule::RegionalOnly, "regional-only", "圏域・近隣の\n協議の場のみ", "it takes up these children only through a regional or neighbour's council",
        "Fires when the municipality participates (participates edge, not merely planned) in a council it does not hold — "
        "the 柳井圏域 council or its project, or a neighbour's sub-committee — and none of its own councils has a held or "
        "planned meeting about these children (no meeting, none stated, or the children not on the agenda)."},
-      {GapRule::NoCenterLink, "no-center-link", "nothing ties it to a support center",
+      {GapRule::NoCenterLink, "no-center-link", "支援センター\n連携なし", "nothing ties it to a support center",
        "Fires when there is no liaises edge to a support center from the municipality itself or from any council it holds "
        "or participates in. Mentions of a center that the source calls unclear (防府市: 連携内容が不明) do not count as a "
        "tie; they are quoted as evidence."},
-      {GapRule::StatedChallenge, "stated-challenge", "the row states a challenge or shortage",
+      {GapRule::StatedChallenge, "stated-challenge", "課題の\n記載あり", "the row states a challenge or shortage",
        "Fires for every challenge recorded for the municipality: text under 【課題】 or 課題等, or a sentence the row "
        "itself calls a difficulty (…が課題, …が困難, 確保が難しい). Each is quoted."},
   };
