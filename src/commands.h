@@ -32,6 +32,7 @@ struct Options {
   std::string each;       ///< whatif --each KIND
   int top = 20;           ///< metrics: rows in the text table (0 = all)
   std::string preset, format, output, page = "slide", title;  ///< render
+  bool check = false;  ///< graphs --check
 };
 
 /// What a command handler works with: the loaded data and where to write.
@@ -80,6 +81,8 @@ void setup_initiatives(CLI::App&, Options&);
 void run_initiatives(Context&);
 void setup_render(CLI::App&, Options&);
 void run_render(Context&);
+void setup_graphs(CLI::App&, Options&);
+void run_graphs(Context&);
 
 /// "a、b、c": node names in the chosen language.
 std::string join_names(const Context& c, const std::vector<std::size_t>& nodes);

@@ -63,6 +63,7 @@ struct Diagram {
   };
   std::map<std::size_t, Position> positions;
   std::optional<Position> legend_position;  ///< Engine::Neato: where the legend is pinned
+  bool legend_first = true;  ///< Engine::Dot: legend in the first column (with the councils) or the last
   std::vector<std::pair<std::string, std::string>> extra_legend;  ///< (sample text, meaning)
   Page page = Page::Slide;
   Lang lang = Lang::Ja;

@@ -376,4 +376,22 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
   return b.finish(en ? "Municipalities and the coordinator offices they share (map)" : "市町と共有される配置先（地図）");
 }
 
+std::string render_diagram(const Dataset& ds, Diagram d, Format format, RenderInfo* info) {
+  if (d.engine == Engine::Dot && !d.table) {
+    double best = -1;
+    bool best_first = true;
+    for (bool first : {true, false}) {
+      d.legend_first = first;
+      RenderInfo measured;
+      render_dot(write_dot(ds, d), d.engine, Format::Dot, page_size(d.page), &measured);
+      if (measured.scale > best + 1e-9) {
+        best = measured.scale;
+        best_first = first;
+      }
+    }
+    d.legend_first = best_first;
+  }
+  return render_dot(write_dot(ds, d), d.engine, format, page_size(d.page), info);
+}
+
 }  // namespace renkei

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "diagram.h"
+#include "render.h"
 #include "graph.h"
 #include "resolve.h"
 
@@ -19,5 +20,9 @@ const std::vector<PresetInfo>& presets();
 /// Builds the diagram for a preset such as "overview", "region:柳井" or "path:上関町:柳井市".
 /// Unknown presets and unknown names are usage errors (exit 2) with suggestions.
 Diagram make_diagram(const Network& net, const NameIndex& names, const std::string& preset, Lang lang);
+
+/// Writes and renders a diagram for its page. Where the legend can stand in more than one
+/// place, each is laid out and the one that prints largest on the page is kept.
+std::string render_diagram(const Dataset& ds, Diagram d, Format format, RenderInfo* info = nullptr);
 
 }  // namespace renkei

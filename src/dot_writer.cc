@@ -206,6 +206,7 @@ std::string wrapped_name(const std::string& name) {
   if (width <= 24) return esc(name);
   // Candidate cuts: before a word that starts a part of a name, or after one that ends it.
   std::vector<std::size_t> cuts;
+  for (std::size_t at = name.find(' '); at != std::string::npos; at = name.find(' ', at + 1)) cuts.push_back(at + 1);
   for (const char* word : {"地域自立支援協議会", "自立支援協議会", "障害者", "こども部会", "子ども支援部会", "療育サポート部会",
                            "相談支援", "医療的ケア児支援", "連携体制", "整備プロジェクト"})
     for (std::size_t at = name.find(word); at != std::string::npos; at = name.find(word, at + 1)) cuts.push_back(at);
@@ -237,7 +238,9 @@ std::string wrapped_name(const std::string& name) {
       }
     }
   }
-  return esc(name.substr(0, best)) + "<BR/>" + esc(name.substr(best));
+  std::string first = name.substr(0, best);
+  while (!first.empty() && first.back() == ' ') first.pop_back();
+  return esc(first) + "<BR/>" + esc(name.substr(best));
 }
 
 }  // namespace
@@ -372,9 +375,17 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
   }
   // Edges and the legend are written inside the title box too, so the title spans them all.
 
+  // A municipality with many offices would make one very tall column: every other office
+  // goes one column further, so they stand in two shorter columns.
+  std::map<std::size_t, int> offices_drawn, offices_seen;
+  for (const DiagramEdge& de : d.edges)
+    if (ds.edges[de.edge].relation == Relation::Coordinator) ++offices_drawn[ds.edges[de.edge].from];
   for (const DiagramEdge& de : d.edges) {
     const Edge& e = ds.edges[de.edge];
     EdgeStyle es = edge_style(e.relation);
+    int minlen = 1;
+    if (e.relation == Relation::Coordinator && !d.top_down && offices_drawn[e.from] >= 5)
+      minlen = 1 + (offices_seen[e.from]++ % 2);
     relations_used.insert(e.relation);
     std::string color = es.color, style = "solid";
     double pen = 1.6;
@@ -404,6 +415,7 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
     o << "  " << quoted(to_left ? to.id : ds.nodes[e.from].id) << " -> " << quoted(to_left ? ds.nodes[e.from].id : to.id)
       << " [color=\"" << color << "\", style=" << style << (to_left ? ", dir=back, arrowtail=" : ", arrowhead=")
       << es.arrowhead << ", penwidth=" << pen;
+    if (minlen != 1) o << ", minlen=" << minlen;
     // Taking part in a neighbour's council does not push that council a column further on.
     bool neighbours = e.relation == Relation::Participates && to.kind == Kind::Council && to.level == CouncilLevel::Municipal;
     if (e.relation == Relation::PartOf || (e.relation == Relation::Liaises && !d.top_down) || neighbours)
@@ -466,9 +478,18 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
     }
     o << "];\n";
     if (d.engine == Engine::Dot && !d.nodes.empty()) {
-      // In the same layout as the drawing, so that the sink is its own last column.
-      o << "  { rank=sink; legend; }\n";
-      o << "  " << quoted(ds.nodes[d.nodes.front().node].id) << " -> legend [style=invis, minlen=2];\n";
+      // In the same layout as the drawing, in its first column (beside the councils) or in a
+      // column of its own after the last; render_diagram() keeps whichever fits the page better.
+      if (d.legend_first) {
+        o << "  { rank=min; legend; }\n";
+        o << "  legend -> " << quoted(ds.nodes[d.nodes.front().node].id) << " [style=invis];\n";
+      } else {
+        bool two_office_columns = false;
+        for (const auto& [m, count] : offices_drawn) two_office_columns |= count >= 5;
+        o << "  { rank=sink; legend; }\n";
+        o << "  " << quoted(ds.nodes[d.nodes.front().node].id) << " -> legend [style=invis, minlen="
+          << (two_office_columns ? 3 : 2) << "];\n";
+      }
     }
   }
   o << "  }\n";

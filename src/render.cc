@@ -4,6 +4,8 @@
 #include <gvc.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <cstdio>
 #include <memory>
 
@@ -51,6 +53,26 @@ std::string with_attributes(const std::string& dot, const std::string& attrs) {
   return dot.substr(0, close) + "  graph [" + attrs + "];\n" + dot.substr(close);
 }
 
+/// cairo 1.16 stamps PDFs with the time they were made, so two runs differ. Same input must
+/// give the same bytes: the date becomes SOURCE_DATE_EPOCH (reproducible-builds.org) or
+/// 1970-01-01, written over the old one at the same length so the PDF's offsets still hold.
+void fix_creation_date(std::string& pdf) {
+  static const std::string key = "/CreationDate (D:";
+  auto at = pdf.find(key);
+  if (at == std::string::npos) return;
+  at += key.size();
+  auto end = pdf.find(')', at);
+  if (end == std::string::npos) return;
+  std::time_t when = 0;
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) when = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+  std::tm tm{};
+  gmtime_r(&when, &tm);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d%H%M%SZ", &tm);
+  std::string fixed = stamp;
+  if (fixed.size() == end - at) pdf.replace(at, end - at, fixed);
+}
+
 }  // namespace
 
 std::optional<PageSize> page_size(Page page) {
@@ -68,7 +90,7 @@ std::string render_dot(const std::string& dot, Engine engine, Format format, std
   double scale = 1;
   if (page) {
     GraphPtr first = laid_out(dot, engine);
-    const double pad = 0.25;
+    const double pad = 0.15;  // inches of white kept round the drawing
     boxf bb = GD_bb(first.get());  // the layout's bounding box, in points
     double llx = bb.LL.x, lly = bb.LL.y, urx = bb.UR.x, ury = bb.UR.y;
     if (urx <= llx || ury <= lly) throw data_error("Graphviz gave no size for the diagram");
@@ -93,6 +115,7 @@ std::string render_dot(const std::string& dot, Engine engine, Format format, std
   if (data) gvFreeRenderData(data);
   gvFreeLayout(context(), g.get());
   if (rc != 0) throw data_error(std::string("Graphviz could not render ") + format_name(format));
+  if (format == Format::Pdf) fix_creation_date(out);
   return out;
 }
 

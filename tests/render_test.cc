@@ -1,0 +1,166 @@
+// Diagrams: what a council secretariat projects must be right, readable and stable.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <regex>
+
+#include "diagram.h"
+#include "diagrams.h"
+#include "load.h"
+#include "render.h"
+#include "test_support.h"
+
+using namespace renkei;
+using renkei::test::run_renkei;
+using renkei::test::TempDir;
+
+namespace {
+
+const Dataset& data() {
+  static const Dataset ds = load_builtin_dataset();
+  return ds;
+}
+std::string dot_of(const std::string& preset) {
+  static const Network net(data());
+  static const NameIndex names(data());
+  return write_dot(data(), make_diagram(net, names, preset, Lang::Ja));
+}
+std::string shell(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  char buf[4096];
+  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+bool has_edge(const std::string& dot, const std::string& from, const std::string& to) {
+  return dot.find("\"" + from + "\" -> \"" + to + "\"") != std::string::npos;
+}
+/// The smallest text in an SVG as printed: font-size × the drawing's scale × page/viewBox.
+double smallest_printed_pt(const std::string& svg) {
+  std::smatch m;
+  double scale = 1;
+  if (std::regex_search(svg, m, std::regex("transform=\"scale\\(([0-9.]+) "))) scale = std::stod(m[1]);
+  double smallest = 1e9;
+  std::regex size("font-size=\"([0-9.]+)\"");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), size); it != std::sregex_iterator(); ++it)
+    smallest = std::min(smallest, std::stod((*it)[1]));
+  return smallest * scale;
+}
+
+}  // namespace
+
+TEST_CASE("the 柳井 region shows four towns leaning on たんぽぽ and 周防大島町 on たちばな園 alone") {
+  std::string dot = dot_of("region:柳井");
+  for (const char* town : {"yanai", "kaminoseki", "tabuse", "hirao"}) CHECK(has_edge(dot, town, "tanpopo"));
+  CHECK(dot.find("4市町で共有") != std::string::npos);  // the shared office says so on its face
+  CHECK(has_edge(dot, "suo-oshima", "tachibanaen-consultation"));
+  for (const char* office : {"tanpopo", "aozora", "iwakuni-disability-service-center"}) CHECK_FALSE(has_edge(dot, "suo-oshima", office));
+  CHECK(dot.find("\"shimonoseki\"") == std::string::npos);  // another region's town is not drawn
+  // The ended project is grey and dotted, the planned sub-committee dashed.
+  CHECK(std::regex_search(dot, std::regex("\"yanai-regional-project\" \\[[^\\]]*style=\"filled,dotted\"")));
+  CHECK(std::regex_search(dot, std::regex("\"yanai-regional-children-subcommittee\" \\[[^\\]]*style=\"filled,dashed\"")));
+  // Legend and footer: every shape used is explained, and the source is named.
+  CHECK(dot.find("凡例") != std::string::npos);
+  CHECK(dot.find("出典: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」") != std::string::npos);
+  CHECK(dot.find("圏域の区分は資料外の情報") != std::string::npos);
+}
+
+TEST_CASE("whatif crosses out the office and marks who is left uncovered") {
+  std::string dot = dot_of("whatif:たんぽぽ");
+  CHECK(dot.find("<S>地域生活支援センター") != std::string::npos);
+  CHECK(std::regex_search(dot, std::regex("\"kaminoseki\" \\[label=<上関町<BR/><FONT POINT-SIZE=\"15\">配置先がなくなる")));
+  CHECK(std::regex_search(dot, std::regex("\"tabuse\" \\[[^\\]]*color=\"#D55E00\"")));
+  CHECK_FALSE(std::regex_search(dot, std::regex("\"yanai\" \\[[^\\]]*color=\"#D55E00\"")));  // keeps two offices
+}
+
+TEST_CASE("the gaps grid has a row per municipality") {
+  std::string dot = dot_of("gaps");
+  for (const Node& n : data().nodes)
+    if (n.kind == Kind::Municipality) CHECK(dot.find(">" + n.name + "<") != std::string::npos);
+}
+
+TEST_CASE("the same data gives the same DOT, SVG and PDF bytes") {
+  TempDir dir;
+  for (const char* ext : {"svg", "pdf"}) {
+    auto a = run_renkei({"render", "--preset", "region:柳井", "-o", dir.file(std::string("a.") + ext)});
+    auto b = run_renkei({"render", "--preset", "region:柳井", "-o", dir.file(std::string("b.") + ext)});
+    REQUIRE(a.code == 0);
+    REQUIRE(b.code == 0);
+    CHECK(test::read_file(dir.file(std::string("a.") + ext)) == test::read_file(dir.file(std::string("b.") + ext)));
+  }
+  CHECK(dot_of("overview") == dot_of("overview"));
+}
+
+TEST_CASE("the PDF is a 16:9 slide with its Japanese font embedded") {
+  TempDir dir;
+  auto r = run_renkei({"render", "--preset", "region:柳井", "-o", dir.file("yanai.pdf")});
+  REQUIRE(r.code == 0);
+  std::string info = shell("pdfinfo '" + dir.file("yanai.pdf") + "'");
+  CHECK(info.find("Page size:       960 x 540 pts") != std::string::npos);  // 13.333 × 7.5 in
+  std::string fonts = shell("pdffonts '" + dir.file("yanai.pdf") + "'");
+  CHECK(std::regex_search(fonts, std::regex("\\+IPAexGothic +CID TrueType +Identity-H +yes")));
+}
+
+TEST_CASE("the SVG keeps its text as text, names the font and fills the slide") {
+  auto r = run_renkei({"render", "--preset", "shared", "--format", "svg"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("<svg width=\"960pt\" height=\"540pt\"") != std::string::npos);
+  CHECK(r.out.find("font-family=\"IPAexGothic\"") != std::string::npos);
+  CHECK(r.out.find(">地域生活支援センター</text>") != std::string::npos);
+  CHECK(r.out.find(">4市町で共有</text>") != std::string::npos);
+}
+
+TEST_CASE("slides print no text under 12 pt") {
+  // overview puts all 19 municipalities on one slide and is the known exception (see
+  // docs/diagrams.md); every other standard slide must be readable from the back.
+  for (const char* preset : {"region:柳井", "region:岩国", "region:下関", "region:宇部", "region:山口", "region:周南", "region:萩",
+                             "region:長門", "shared", "gaps", "map", "whatif:たんぽぽ", "path:上関町:柳井市"}) {
+    INFO(preset);
+    auto r = run_renkei({"render", "--preset", preset, "--format", "svg"});
+    REQUIRE(r.code == 0);
+    CHECK(smallest_printed_pt(r.out) >= 12.0);
+  }
+}
+
+TEST_CASE("diagrams in English draw romanized names") {
+  auto r = run_renkei({"render", "--preset", "shared", "--format", "dot", "--lang", "en"});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("Community Life<BR/>Support Center Tanpopo") != std::string::npos);  // wrapped at a space
+  CHECK(r.out.find("shared by 4") != std::string::npos);
+  CHECK(r.out.find("Source: Yamaguchi Prefecture") != std::string::npos);
+}
+
+TEST_CASE("the checked-in diagrams in graphs/ are up to date") {
+  auto r = run_renkei({"graphs", test::repo_path("graphs"), "--check"});
+  INFO(r.err);
+  CHECK(r.code == 0);
+}
+
+TEST_CASE("render refuses bad presets and unwritable paths, and leaves files whole") {
+  auto unknown = run_renkei({"render", "--preset", "overveiw"});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.rfind("renkei: error: unknown preset \"overveiw\" (did you mean \"overview\"?); presets are overview, "
+                          "shared, region:NAME, ",
+                          0) == 0);
+  auto region = run_renkei({"render", "--preset", "region:柳川"});
+  CHECK(region.code == 2);
+  CHECK(region.err.rfind("renkei: error: unknown region \"柳川\" (did you mean \"柳井\"?); regions are ", 0) == 0);
+  auto node = run_renkei({"render", "--preset", "whatif:たんぽ"});
+  CHECK(node.code == 0);  // part of a name that only one node has
+  auto missing = run_renkei({"render", "--preset", "whatif:上開町"});
+  CHECK(missing.code == 2);
+
+  TempDir dir;
+  auto nowhere = run_renkei({"render", "--preset", "shared", "-o", dir.file("no/such/dir/x.svg")});
+  CHECK(nowhere.code == 1);
+  CHECK(nowhere.err.rfind("renkei: error: " + dir.file("no/such/dir/x.svg") + ": cannot write here", 0) == 0);
+
+  // A failed run leaves the earlier file as it was, and no temporary behind.
+  test::write_file(dir.file("keep.svg"), "earlier slide");
+  auto bad = run_renkei({"render", "--preset", "path:上関町:下関市", "-o", dir.file("keep.svg")});
+  CHECK(bad.code == 1);
+  CHECK(test::read_file(dir.file("keep.svg")) == "earlier slide");
+  CHECK(shell("ls -A '" + dir.path() + "'") == "keep.svg\n");
+}
