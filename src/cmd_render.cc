@@ -92,9 +92,16 @@ std::vector<StandardDiagram> standard_set(const Dataset& ds) {
   std::vector<StandardDiagram> set = {
       {"overview", "overview", "all municipalities, shared offices, councils and centers", {Format::Svg, Format::Pdf, Format::Png}},
       {"shared", "shared", "offices shared between municipalities", {Format::Svg, Format::Pdf, Format::Png}},
-      {"gaps", "gaps", "coverage gaps, municipality × rule", {Format::Svg, Format::Pdf}},
-      {"map", "map", "municipalities at their office coordinates", {Format::Svg, Format::Pdf}},
+      {"gaps", "gaps", "coverage gaps, municipality × rule", {Format::Svg, Format::Pdf, Format::Png}},
+      {"map", "map", "municipalities at their office coordinates", {Format::Svg, Format::Pdf, Format::Png}},
   };
+  // One example of each preset that needs an argument, for docs/diagrams.md.
+  if (ds.find_id("tanpopo") && ds.find_id("kaminoseki") && ds.find_id("yanai") && ds.find_id("waki")) {
+    set.push_back({"whatif:たんぽぽ", "whatif-tanpopo", "if 地域生活支援センターたんぽぽ stops", {Format::Svg, Format::Png}});
+    set.push_back({"municipality:上関町", "municipality-kaminoseki", "上関町 and everything within two steps", {Format::Svg, Format::Png}});
+    set.push_back({"path:上関町:柳井市", "path-kaminoseki-yanai", "one chain from 上関町 to 柳井市", {Format::Svg, Format::Png}});
+    set.push_back({"reach:和木町", "reach-waki", "whom 和木町 can reach", {Format::Svg, Format::Png}});
+  }
   std::vector<std::size_t> regions;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i)
     if (ds.nodes[i].kind == Kind::Region) regions.push_back(i);

@@ -60,7 +60,7 @@ const Words kJa = {
     "位置は市町役場の座標（資料外: code4fukui/localgovjp, CC0）",
     "要注意（朱色の太枠）",
     "止まった場合（取消線）",
-    "強調（青の太線）",
+    "強調（青の太枠・太線）",
 };
 const Words kEn = {
     {"Municipality", "Council (municipal)", "Coordinator office", "Support center", "Initiative", "Planning region"},
@@ -77,7 +77,7 @@ const Words kEn = {
     "Positions are municipal office coordinates (not from the document: code4fukui/localgovjp, CC0)",
     "needs attention (thick vermillion border)",
     "if it stops (struck through, dashed)",
-    "highlighted (thick blue)",
+    "highlighted (thick blue border, thick line)",
 };
 
 std::string esc(const std::string& s) {  // for HTML-like labels
@@ -399,9 +399,8 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
       color = "#888888";
       ended_used = true;
     }
-    if (de.mark == Mark::Highlight) {
-      color = kBlue;
-      pen = 4;
+    if (de.mark == Mark::Highlight) {  // keeps its relation's colour, so only thickness marks it
+      pen = 4.5;
       marks_used.insert(Mark::Highlight);
     }
     if (de.mark == Mark::Removed || de.mark == Mark::Dim) {
