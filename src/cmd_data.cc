@@ -144,7 +144,9 @@ void run_list(Context& c) {
 }
 
 void setup_show(CLI::App& app, Options& o) {
-  app.add_option("NODE", o.positional, "an id, Japanese name, alias or romanized name")->required()->expected(1);
+  app.add_option("NODE", o.positional, "an id, Japanese name, alias, romanized name, name without 市/町, or a part of a name only one node has")
+      ->required()
+      ->expected(1);
 }
 
 void run_show(Context& c) {

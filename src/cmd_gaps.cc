@@ -111,7 +111,10 @@ void run_gaps(Context& c) {
     return;
   }
   // Per rule: how many municipalities it hits.
-  c.out << "Coverage gaps (" << found.size() << " findings); `renkei gaps --explain RULE` says how each rule reads the data.\n\n";
+  c.out << wrap_to_width("Coverage gaps: " + std::to_string(found.size()) +
+                             " findings. `renkei gaps --explain RULE` says how each rule reads the data.",
+                         kWidth, "")
+        << "\n\n";
   TextTable t({"rule", "municipalities"}, {false, false});
   for (const auto& r : gap_rules()) {
     std::vector<std::size_t> hit;
@@ -119,7 +122,7 @@ void run_gaps(Context& c) {
       if (f.rule == r.rule) hit.push_back(f.municipality);
     if (!hit.empty()) t.add_row({r.name, std::to_string(hit.size()) + ": " + join_names(c, hit)});
   }
-  t.write(c.out, kWidth);
+  if (!rule) t.write(c.out, kWidth);  // with one rule the table would only repeat the list below
   std::size_t current = static_cast<std::size_t>(-1);
   for (const Finding& f : found) {
     if (f.municipality != current) {
@@ -155,8 +158,11 @@ void run_whatif(Context& c) {
       print_json(c.out, arr);
       return;
     }
-    c.out << "Removing each " << word(kind) << " in turn, ranked by how many municipalities it would leave with no "
-          << "coordinator office (uncovered), then by how many lose something:\n\n";
+    c.out << wrap_to_width(std::string("Removing each ") + word(kind) +
+                               " in turn, ranked by how many municipalities it would leave with no coordinator office "
+                               "(uncovered), then by how many lose something:",
+                           kWidth, "")
+          << "\n\n";
     TextTable t({"rank", "uncovered", "affected", word(kind)}, {true, true, true, false});
     for (std::size_t i = 0; i < all.size(); ++i) {
       std::string name = display_name(c.ds.nodes[all[i].removed[0]], c.lang());
@@ -179,13 +185,16 @@ void run_whatif(Context& c) {
     return;
   }
   c.out << "If " << join_names(c, a.removed) << " stop" << (a.removed.size() == 1 ? "s" : "") << ":\n";
-  c.out << "  left with no coordinator office: " << (a.uncovered.empty() ? "none" : join_names(c, a.uncovered)) << "\n";
+  bool offices_removed = false;
+  for (std::size_t r : a.removed) offices_removed |= c.ds.nodes[r].kind == Kind::Office;
+  if (offices_removed)
+    c.out << "  left with no coordinator office: " << (a.uncovered.empty() ? "none" : join_names(c, a.uncovered)) << "\n";
   if (!a.no_council.empty()) c.out << "  left with no council: " << join_names(c, a.no_council) << "\n";
   c.out << "  municipalities that lose something: " << a.affected.size() << "\n";
   for (const Affected& af : a.affected) {
     c.out << "\n  " << display_name(c.ds.nodes[af.municipality], c.lang()) << "\n";
     c.out << "    loses:     " << wrap_to_width(join_names(c, af.lost), kWidth - 15, "               ") << "\n";
-    c.out << "    still has: " << (af.remaining.empty() ? "nothing of that kind" : wrap_to_width(join_names(c, af.remaining), kWidth - 15, "               "))
+    c.out << "    still has: " << (af.remaining.empty() ? "nothing (no other office, council or center of that kind)" : wrap_to_width(join_names(c, af.remaining), kWidth - 15, "               "))
           << "\n";
     for (const Edge& e : c.ds.edges)
       if (e.from == af.municipality && removed.count(e.to) && e.source)
@@ -249,7 +258,7 @@ void run_initiatives(Context& c) {
         if (e.source) c.out << "        " << wrap_to_width(quote_line(*e.source), kWidth - 10, "          ") << "\n";
       }
     }
-    c.out << "\n";
+    if (&s != &all.back()) c.out << "\n";
   }
 }
 

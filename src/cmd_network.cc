@@ -36,7 +36,7 @@ std::string format_chain(const Context& c, const Chain& chain, const std::string
 
 json chain_json(const Context& c, const Chain& chain) {
   json path = json::array();
-  path.push_back({{"node", node_ref_json(c.ds, chain.start)}, {"relation", nullptr}});
+  path.push_back({{"node", node_ref_json(c.ds, chain.start)}, {"relation", nullptr}, {"direction", nullptr}});
   for (const Step& s : chain.steps)
     path.push_back({{"node", node_ref_json(c.ds, s.node)},
                     {"relation", word(s.relation)},
@@ -115,7 +115,7 @@ void run_shared(Context& c) {
 // ---------------------------------------------------------------- reach
 
 void setup_reach(CLI::App& app, Options& o) {
-  app.add_option("NODE", o.positional, "where to start: id, name, alias or romanized name")->required()->expected(1);
+  app.add_option("NODE", o.positional, "where to start (a name as for show)")->required()->expected(1);
   app.add_option("--via", o.via, "relations to follow, comma-separated (default: holds,participates,part_of,coordinator,liaises)")
       ->type_name("REL[,REL...]");
   app.add_option("--max-hops", o.max_hops, "stop after this many steps")->type_name("N");
@@ -145,8 +145,11 @@ void run_reach(Context& c) {
     return;
   }
   const Node& from = c.ds.nodes[q.from];
-  c.out << display_name(from, c.lang()) << " reaches " << r.size() << " node" << (r.size() == 1 ? "" : "s") << " via "
-        << via_words(q.via) << (q.directed ? " (directed)" : "") << ":\n";
+  c.out << wrap_to_width(display_name(from, c.lang()) + " reaches " + std::to_string(r.size()) + " node" +
+                             (r.size() == 1 ? "" : "s") + " via " + via_words(q.via) + (q.directed ? " (directed)" : "") +
+                             "; relations only planned are not followed:",
+                         kWidth, "")
+        << "\n";
   std::size_t hops = 0;
   for (const Reached& x : r) {
     if (x.hops != hops) {
@@ -163,7 +166,8 @@ void run_reach(Context& c) {
 // ---------------------------------------------------------------- path
 
 void setup_path(CLI::App& app, Options& o) {
-  app.add_option("A B", o.positional, "the two ends: ids, names, aliases or romanized names")->required()->expected(2);
+  app.add_option("FROM", o.from, "where the chain starts (a name as for show)")->required();
+  app.add_option("TO", o.to, "where it ends")->required();
   app.add_option("--via", o.via, "relations to follow, comma-separated (default: holds,participates,part_of,coordinator,liaises)")
       ->type_name("REL[,REL...]");
   app.add_flag("--directed", o.directed, "follow relations only in their direction (from → to)");
@@ -171,8 +175,8 @@ void setup_path(CLI::App& app, Options& o) {
 
 void run_path(Context& c) {
   Network net(c.ds);
-  std::size_t a = c.names.resolve(c.options.positional.at(0));
-  std::size_t b = c.names.resolve(c.options.positional.at(1));
+  std::size_t a = c.names.resolve(c.options.from);
+  std::size_t b = c.names.resolve(c.options.to);
   std::vector<Relation> via;
   if (!c.options.via.empty()) via = parse_relations_arg(c.options.via);
   std::optional<Chain> chain = shortest_path(net, a, b, via, c.options.directed);
@@ -219,8 +223,12 @@ void run_metrics(Context& c) {
     return;
   }
   std::size_t rows = c.options.top == 0 ? m.nodes.size() : std::min<std::size_t>(c.options.top, m.nodes.size());
-  c.out << "Betweenness centrality (share of shortest paths through a node) and degree, on every relation;\n"
-        << "top " << rows << " of " << m.nodes.size() << ":\n\n";
+  c.out << wrap_to_width("Betweenness: the share of shortest chains between other nodes that pass through a node "
+                         "(how much it holds the network together). Degree: how many nodes it is tied to. Counted on "
+                         "the support relations (holds, participates, part_of, coordinator, liaises); top " +
+                             std::to_string(rows) + " of " + std::to_string(m.nodes.size()) + ":",
+                         kWidth, "")
+        << "\n\n";
   TextTable t({"betweenness", "degree", "kind", "node"}, {true, true, false, false});
   for (std::size_t i = 0; i < rows; ++i) {
     char buf[32];

@@ -22,6 +22,7 @@ struct Options {
   std::string lang = "ja";
   std::vector<std::string> positional;
   std::string kind;
+  std::string from, to;   ///< path: the two ends
   std::string via;        ///< reach, path: relations to follow, comma-separated
   std::string max_hops;   ///< reach: kept as text so a bad value gets our own message
   bool directed = false;  ///< reach, path: follow relations only from → to

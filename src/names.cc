@@ -110,7 +110,10 @@ std::string wrap_to_width(std::string_view s, std::size_t width, const std::stri
     std::string one;
     append_utf8(one, cp);
     std::size_t cw = display_width(one);
-    if (w + cw > limit && !line.empty()) {
+    // Kinsoku: 、。」）and the like never start a line; they stay on the one before.
+    bool no_break_before = cp == 0x3001 || cp == 0x3002 || cp == 0x300D || cp == 0x300F || cp == 0xFF09 || cp == 0x30FC ||
+                           cp == 0xFF0C || cp == 0xFF0E || cp == 0x3063 || cp == 0x30C3;
+    if (w + cw > limit && !line.empty() && !no_break_before) {
       std::string rest;
       std::size_t rest_w = 0;
       // Break after 、。 or a space when that keeps most of the line; otherwise anywhere.
@@ -135,6 +138,8 @@ std::string wrap_to_width(std::string_view s, std::size_t width, const std::stri
   }
   return out + line;
 }
+
+std::size_t code_point_count(std::string_view s) { return code_points(s).size(); }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   auto x = code_points(a), y = code_points(b);

@@ -23,6 +23,8 @@ std::string truncate_to_width(std::string_view s, std::size_t width);
 /// `indent`, which is not counted in `width`.
 std::string wrap_to_width(std::string_view s, std::size_t width, const std::string& indent);
 
+/// Number of Unicode code points.
+std::size_t code_point_count(std::string_view s);
 /// Edit distance in Unicode code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// The candidate closest to `word` when it is close enough to be a likely typo.

@@ -101,13 +101,15 @@ std::vector<WhatIfAnswer> what_if_each(const Network& net, Kind kind);
 struct NodeMetrics {
   std::size_t node;
   std::size_t degree;        ///< distinct neighbours
-  double betweenness;        ///< normalized as networkx.betweenness_centrality(G) on the simple graph
+  double betweenness;        ///< normalized as networkx.betweenness_centrality(G) on the support relations
 };
 struct MetricsAnswer {
   std::vector<NodeMetrics> nodes;                       ///< by betweenness, highest first, then id
   std::vector<std::size_t> articulation_points;         ///< of the municipality–office graph, by id
   std::vector<std::vector<std::size_t>> components;     ///< of the municipality–office graph, largest first
 };
+/// Degree and betweenness on the support relations (Network::support_relations(), one edge
+/// per node pair); articulation points and components of the municipality–office graph.
 MetricsAnswer metrics(const Network& net);
 
 // ---------------------------------------------------------------- initiatives

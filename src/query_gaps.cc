@@ -7,32 +7,32 @@ namespace renkei {
 const std::vector<GapRuleInfo>& gap_rules() {
   static const std::vector<GapRuleInfo> t = {
       {GapRule::NoMeeting, "no-meeting", "会議\nなし", "its own council did not and will not meet on these children in the fiscal year",
-       "Looks at the councils the municipality holds (holds edges). Fires when none of them has a meeting about these "
-       "children that was held or planned in the fiscal year, and the source says so for at least one of them: a meeting "
-       "record with status none (開催なし, 開催予定なし, 協議なし) or suspended (休会). A municipality whose row states "
-       "nothing about its own council's meetings is not flagged here (see regional-only)."},
+       "Looks at the municipality's own councils (section 1). Found when none of them held or planned a meeting about "
+       "these children in the fiscal year, and the source says so for at least one of them: 開催なし, 開催予定なし, "
+       "協議なし (no meeting) or 休会 (in recess). A municipality whose row says nothing about its own council's "
+       "meetings is not counted here (see regional-only)."},
       {GapRule::PlannedOnly, "planned-only", "会議は\n予定のみ", "its only meetings in the fiscal year were still planned when the table was written",
-       "Fires when no council the municipality holds has a held meeting about these children, but at least one has a "
-       "planned one (予定, or 開催未 with a date: scheduled, not yet held)."},
+       "Found when no council of the municipality's own had held a meeting about these children when the table was "
+       "written, but at least one was planned (予定, or 開催未 with a date: scheduled, not yet held)."},
       {GapRule::InactiveCoordinator, "inactive-coordinator", "コーディ\nネーター\n活動なし", "the coordinator activity section says nothing happened",
-       "Fires when section 4 (コーディネーターの活動状況) is recorded as none_stated: 特になし, 対応ケースなし, or "
+       "Found when section 4 (コーディネーターの活動状況) says nothing happened: 特になし, 対応ケースなし, or "
        "実績がない. The quote is the evidence."},
       {GapRule::SingleOffice, "single-office", "配置先\n1か所", "exactly one coordinator office",
-       "Fires when section 3 names exactly one office (配置先) for the municipality."},
+       "Found when section 3 names exactly one office (配置先) for the municipality."},
       {GapRule::SharedOnly, "shared-only", "配置先は\nすべて共有", "every coordinator office it has also serves other municipalities",
-       "Fires when each office in the municipality's section 3 is also named in another municipality's section 3: its "
-       "coordinators are really shared with (or belong to) another town. The detail names the other towns."},
+       "Found when every office in the municipality's section 3 is also named in another municipality's section 3: "
+       "its coordinators are shared with (or belong to) another town. The detail names the other towns."},
       {GapRule::RegionalOnly, "regional-only", "圏域・近隣の\n協議の場のみ", "it takes up these children only through a regional or neighbour's council",
-       "Fires when the municipality participates (participates edge, not merely planned) in a council it does not hold — "
-       "the 柳井圏域 council or its project, or a neighbour's sub-committee — and none of its own councils has a held or "
-       "planned meeting about these children (no meeting, none stated, or the children not on the agenda)."},
+       "Found when the municipality takes part (as stated, not only planned) in a council that is not its own — the "
+       "柳井圏域 council or its project, or a neighbour's sub-committee — and none of its own councils held or planned "
+       "a meeting about these children (no meeting, none stated, or the children not on the agenda)."},
       {GapRule::NoCenterLink, "no-center-link", "支援センター\n連携なし", "nothing ties it to a support center",
-       "Fires when there is no liaises edge to a support center from the municipality itself or from any council it holds "
-       "or participates in. Mentions of a center that the source calls unclear (防府市: 連携内容が不明) do not count as a "
-       "tie; they are quoted as evidence."},
+       "Found when the source states no link with a support center (医療的ケア児支援センター) for the municipality or for "
+       "any council it holds or takes part in. A mention the source itself calls unclear (防府市: 連携内容が不明) is not "
+       "a link; it is quoted as evidence. Where nothing is quoted, the source simply names no center for that row."},
       {GapRule::StatedChallenge, "stated-challenge", "課題の\n記載あり", "the row states a challenge or shortage",
-       "Fires for every challenge recorded for the municipality: text under 【課題】 or 課題等, or a sentence the row "
-       "itself calls a difficulty (…が課題, …が困難, 確保が難しい). Each is quoted."},
+       "Found for every challenge the row states: text under 【課題】 or 課題等, or a sentence the row itself calls a "
+       "difficulty (…が課題, …が困難, 確保が難しい). Each is quoted."},
   };
   return t;
 }
@@ -96,8 +96,8 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
     std::vector<Source> none_quotes, planned_quotes, other_quotes;
     for (std::size_t c : mv.own_councils)
       for (const Meeting& mt : ds.nodes[c].meetings) {
-        if (!mt.about_children) {
-          other_quotes.push_back(mt.source);
+        if (!mt.about_children) {  // the evidence is the sentence saying they were not on the agenda
+          if (!mt.summary.empty()) other_quotes.push_back({mt.source.row, mt.source.section, mt.summary});
           continue;
         }
         if (mt.status == MeetingStatus::Held) held = true;
@@ -151,9 +151,12 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       for (const Edge& e : ds.edges)
         if (e.relation == Relation::Participates && e.from == m && e.status == EdgeStatus::Current && e.source)
           evidence.push_back(*e.source);
-      add(GapRule::RegionalOnly, "works on these children through " + join_names(ds, mv.joined_councils) +
-                                     ", not through its own council",
-          evidence);
+      std::string through;
+      for (std::size_t c : mv.joined_councils) {
+        through += (through.empty() ? "" : "、") + ds.nodes[c].name;
+        if (ds.nodes[c].council_status == CouncilStatus::Ended) through += "（終了）";
+      }
+      add(GapRule::RegionalOnly, "works on these children through " + through + ", not through its own council", evidence);
     }
 
     if (mv.centers.empty()) {
@@ -164,7 +167,9 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
     }
 
     if (!mn.challenges.empty())
-      add(GapRule::StatedChallenge, std::to_string(mn.challenges.size()) + " challenge(s) stated", mn.challenges);
+      add(GapRule::StatedChallenge,
+          mn.challenges.size() == 1 ? "1 challenge stated" : std::to_string(mn.challenges.size()) + " challenges stated",
+          mn.challenges);
   }
   return out;
 }

@@ -15,9 +15,9 @@ MetricsAnswer metrics(const Network& net) {
   const std::size_t n = boost::num_vertices(g);
   MetricsAnswer a;
 
-  // Degree and betweenness on the simple graph of every relation (one edge per node pair),
-  // the graph that exports hand to other tools.
-  View simple = net.view({}, {}, nullptr, false, /*simple=*/true);
+  // Degree and betweenness on the support structure (what ties towns together, not the
+  // kinds of work they report), one edge per node pair.
+  View simple = net.view(Network::support_relations(), {}, nullptr, false, /*simple=*/true);
   std::vector<double> centrality(n, 0.0);
   boost::brandes_betweenness_centrality(
       simple, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, g))));

@@ -25,7 +25,11 @@ Support support_of(const Network& net, const View& view, std::size_t m) {
     const EdgeProps& p = g[e];
     if (p.from != m) continue;
     if (p.relation == Relation::Coordinator) s.offices.push_back(p.to);
-    if (p.relation == Relation::Holds || p.relation == Relation::Participates) s.councils.push_back(p.to);
+    // Councils that have ended or are only planned hold nobody up.
+    const Node& to = net.data().nodes[p.to];
+    bool real_council = to.kind == Kind::Council && to.council_status != CouncilStatus::Ended &&
+                        to.council_status != CouncilStatus::Planned;
+    if ((p.relation == Relation::Holds || p.relation == Relation::Participates) && real_council) s.councils.push_back(p.to);
     if (p.relation == Relation::Liaises) s.centers.push_back(p.to);
   }
   for (std::size_t c : s.councils)

@@ -22,7 +22,12 @@ NameIndex::NameIndex(const Dataset& ds) : ds_(ds) {
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     const Node& n = ds.nodes[i];
     std::vector<std::string> names = {n.id, n.name, n.name_en};
-    for (const auto& a : n.aliases) names.push_back(a.name);
+    for (const auto& a : n.aliases) {
+      if (a.source)
+        names.push_back(a.name);
+      else
+        add(outside_, match_key(a.name), i);
+    }
     for (const auto& name : names) {
       std::string key = match_key(name);
       add(strong_, key, i);
@@ -46,7 +51,7 @@ std::vector<std::size_t> NameIndex::candidates(std::string_view query, const std
   };
   std::string key = match_key(query);
   if (key.empty()) return {};
-  for (const auto* map : {&strong_, &weak_}) {
+  for (const auto* map : {&strong_, &weak_, &outside_}) {
     auto it = map->find(key);
     if (it != map->end()) {
       auto v = filtered(it->second);
@@ -60,6 +65,31 @@ std::vector<std::size_t> NameIndex::candidates(std::string_view query, const std
     if (allowed(i) && k.find(key) != std::string::npos && std::find(out.begin(), out.end(), i) == out.end())
       out.push_back(i);
   return out;
+}
+
+std::optional<std::size_t> NameIndex::longest_shared_part(const std::string& key, const std::vector<Kind>& kinds) const {
+  // The longest piece of what was typed (at least two characters) that is part of exactly
+  // one node's name: "たんぽぽ園" → 地域生活支援センターたんぽぽ.
+  std::vector<std::string> chars;
+  for (std::size_t i = 0; i < key.size();) {
+    std::size_t len = 1;
+    unsigned char c = static_cast<unsigned char>(key[i]);
+    if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+    chars.push_back(key.substr(i, len));
+    i += len;
+  }
+  for (std::size_t n = chars.size() > 0 ? chars.size() - 1 : 0; n >= 2; --n)
+    for (std::size_t start = 0; start + n <= chars.size(); ++start) {
+      std::string piece;
+      for (std::size_t k = start; k < start + n; ++k) piece += chars[k];
+      std::vector<std::size_t> hits;
+      for (const auto& [k, i] : keys_)
+        if ((kinds.empty() || std::find(kinds.begin(), kinds.end(), ds_.nodes[i].kind) != kinds.end()) &&
+            k.find(piece) != std::string::npos && std::find(hits.begin(), hits.end(), i) == hits.end())
+          hits.push_back(i);
+      if (hits.size() == 1) return hits[0];
+    }
+  return std::nullopt;
 }
 
 std::optional<std::size_t> NameIndex::find(std::string_view query, const std::vector<Kind>& kinds) const {
@@ -85,10 +115,14 @@ std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& 
       }
     }
     std::string msg = "unknown " + what + " \"" + std::string(query) + "\"";
-    if (best && best_d <= std::max<std::size_t>(2, display_width(key) / 2))
+    std::size_t length = key.empty() ? 0 : code_point_count(key);
+    if (best && best_d <= std::max<std::size_t>(1, length / 3)) {
       msg += " (did you mean \"" + ds_.nodes[*best].name + "\"?)";
-    else
+    } else if (auto part = longest_shared_part(key, kinds)) {
+      msg += " (did you mean \"" + ds_.nodes[*part].name + "\"?)";
+    } else {
       msg += "; see `renkei list` for names";
+    }
     throw usage_error(msg);
   }
   std::sort(c.begin(), c.end());

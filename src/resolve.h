@@ -11,6 +11,8 @@ namespace renkei {
 
 /// Finds nodes by what users type: an id, the Japanese name, any alias, the romanized name,
 /// a municipality without its 市/町 suffix, or (when only one node fits) part of a name.
+/// "柳井" is 柳井市 before it is the 柳井 planning region: names from the document come
+/// first, short municipality names next, aliases from outside facts last.
 /// Matching ignores width, case, spaces and long-vowel/hyphen variants (see match_key).
 class NameIndex {
  public:
@@ -24,10 +26,12 @@ class NameIndex {
 
  private:
   std::vector<std::size_t> candidates(std::string_view query, const std::vector<Kind>& kinds) const;
+  std::optional<std::size_t> longest_shared_part(const std::string& key, const std::vector<Kind>& kinds) const;
 
   const Dataset& ds_;
   std::unordered_map<std::string, std::vector<std::size_t>> strong_;  ///< ids, names, aliases, romanized names
   std::unordered_map<std::string, std::vector<std::size_t>> weak_;    ///< short municipality names
+  std::unordered_map<std::string, std::vector<std::size_t>> outside_; ///< aliases from outside facts (region 柳井)
   std::vector<std::pair<std::string, std::size_t>> keys_;             ///< every strong key, in node order
 };
 
