@@ -56,10 +56,16 @@ json ids_json(const Context& c, const std::vector<std::size_t>& v) {
 
 json whatif_json(const Context& c, const WhatIfAnswer& a) {
   json affected = json::array();
-  for (const Affected& af : a.affected)
+  for (const Affected& af : a.affected) {
+    json evidence = json::array();  // the source quote of each tie that is lost
+    for (const Edge& e : c.ds.edges)
+      if (e.from == af.municipality && e.source && std::count(af.lost.begin(), af.lost.end(), e.to))
+        evidence.push_back(source_json(*e.source));
     affected.push_back({{"municipality", node_ref_json(c.ds, af.municipality)},
                         {"lost", ids_json(c, af.lost)},
-                        {"remaining", ids_json(c, af.remaining)}});
+                        {"remaining", ids_json(c, af.remaining)},
+                        {"evidence", evidence}});
+  }
   return {{"removed", ids_json(c, a.removed)},
           {"uncovered", ids_json(c, a.uncovered)},
           {"no_council", ids_json(c, a.no_council)},
@@ -154,7 +160,11 @@ void run_whatif(Context& c) {
     std::vector<WhatIfAnswer> all = what_if_each(net, kind);
     if (c.options.json) {
       json arr = json::array();
-      for (const WhatIfAnswer& a : all) arr.push_back(whatif_json(c, a));
+      for (std::size_t i = 0; i < all.size(); ++i) {
+        json one = whatif_json(c, all[i]);
+        one["rank"] = i + 1;
+        arr.push_back(one);
+      }
       print_json(c.out, arr);
       return;
     }

@@ -162,3 +162,22 @@ TEST_CASE("summary names the shared offices") {
   CHECK(r.out.find("52 coordinator placements at 45 offices; 4 offices serve more than one municipality:") != std::string::npos);
   CHECK(r.out.find("地域生活支援センターたんぽぽ → 柳井市, 上関町, 田布施町, 平生町") != std::string::npos);
 }
+
+TEST_CASE("a short name means the municipality before the planning region") {
+  // 柳井 is both 柳井市 without its suffix and the 柳井 planning region (an outside fact).
+  auto r = run_renkei({"show", "柳井", "--json"});
+  REQUIRE(r.code == 0);
+  CHECK(json::parse(r.out)["node"]["id"] == "yanai");
+  auto region = run_renkei({"show", "柳井圏域", "--json"});
+  REQUIRE(region.code == 0);
+  CHECK(json::parse(region.out)["node"]["kind"] == "region");
+}
+
+TEST_CASE("an unknown name suggests the node that shares a long piece of it") {
+  auto r = run_renkei({"show", "たんぽぽ園"});
+  CHECK(r.code == 2);
+  CHECK(r.err == "renkei: error: unknown node \"たんぽぽ園\" (did you mean \"地域生活支援センターたんぽぽ\"?)\n");
+  auto none = run_renkei({"show", "xyzzy"});
+  CHECK(none.code == 2);
+  CHECK(none.err == "renkei: error: unknown node \"xyzzy\"; see `renkei list` for names\n");
+}
