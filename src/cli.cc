@@ -22,6 +22,7 @@ const std::vector<Command>& commands() {
       {"initiatives", "who has done, runs, plans or considers each kind of work", setup_initiatives, run_initiatives},
       {"render", "a diagram for slides: SVG, PNG, PDF or DOT, in Japanese", setup_render, run_render},
       {"graphs", "write the standard diagrams (graphs/), or --check that they are up to date", setup_graphs, run_graphs},
+      {"explorer", "one offline HTML file to search, click through and present the network", setup_explorer, run_explorer},
   };
   return table;
 }

@@ -84,6 +84,8 @@ void setup_render(CLI::App&, Options&);
 void run_render(Context&);
 void setup_graphs(CLI::App&, Options&);
 void run_graphs(Context&);
+void setup_explorer(CLI::App&, Options&);
+void run_explorer(Context&);
 
 /// "a、b、c": node names in the chosen language.
 std::string join_names(const Context& c, const std::vector<std::size_t>& nodes);
