@@ -18,8 +18,8 @@ json node_ref_json(const Dataset& ds, std::size_t i) {
 }
 
 std::optional<std::size_t> region_of(const Dataset& ds, std::size_t m) {
-  for (const Edge& e : ds.edges)
-    if (e.relation == Relation::InRegion && e.from == m) return e.to;
+  for (std::size_t k : ds.edges_from(m))
+    if (ds.edges[k].relation == Relation::InRegion) return ds.edges[k].to;
   return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 #include <sys/stat.h>
 
 #include "embedded.h"
@@ -75,6 +76,7 @@ class Loader {
     for (std::size_t i = 0; i < edges.size(); ++i) read_edge(edges[i], pointer_append("/edges", i));
     check_edges();
     if (outside) read_outside_facts(*outside);
+    ds_.build_index();
     if (report_) {
       report_->quotes_checked = quotes_checked_;
       report_->source_file = source_ ? beside_file(ds_.document.source_file) : "";
@@ -200,11 +202,10 @@ class Loader {
     if (n.kind == Kind::Initiative) n.description = r.required_string("description");
     r.finish();
 
-    if (auto it = id_pointer_.find(n.id); it != id_pointer_.end())
-      r.fail("id", "duplicate id \"" + n.id + "\" (also at " + it->second + "); ids must be unique");
-    id_pointer_[n.id] = ptr;
+    if (auto it = index_of(n.id))
+      r.fail("id", "duplicate id \"" + n.id + "\" (also at " + node_pointer_[*it] + "); ids must be unique");
     node_pointer_.push_back(ptr);
-    ds_.nodes.push_back(std::move(n));
+    add_node(std::move(n));
   }
 
   void read_municipality(ObjectReader& r, Node& n) {
@@ -268,7 +269,7 @@ class Loader {
 
   /// Every name and alias must lead to one node only.
   void check_names() {
-    std::map<std::string, std::pair<std::size_t, std::string>> owner;  // match key → node, pointer
+    std::unordered_map<std::string, std::pair<std::size_t, std::string>> owner;  // match key → node, pointer
     for (std::size_t i = 0; i < ds_.nodes.size(); ++i) {
       const Node& n = ds_.nodes[i];
       std::vector<std::pair<std::string, std::string>> names = {{n.name, node_pointer_[i] + "/name"}};
@@ -293,14 +294,16 @@ class Loader {
     r.fail(key, msg + "; edges name nodes by id");
   }
 
-  std::optional<std::size_t> index_of(const std::string& id) {
-    if (index_.size() != ds_.nodes.size()) {
-      index_.clear();
-      for (std::size_t i = 0; i < ds_.nodes.size(); ++i) index_[ds_.nodes[i].id] = i;
-    }
+  std::optional<std::size_t> index_of(const std::string& id) const {
     auto it = index_.find(id);
     if (it == index_.end()) return std::nullopt;
     return it->second;
+  }
+
+  /// Adds a node and its id to the index, which every node reference is resolved through.
+  void add_node(Node n) {
+    index_.emplace(n.id, ds_.nodes.size());
+    ds_.nodes.push_back(std::move(n));
   }
 
   void read_edge(const json& v, const std::string& ptr) {
@@ -447,7 +450,7 @@ class Loader {
       n.outside_source = r.required_string("source");
       std::vector<std::string> members = r.string_array("municipalities");
       r.finish();
-      ds_.nodes.push_back(n);
+      add_node(n);
       std::size_t region_index = ds_.nodes.size() - 1;
       for (std::size_t m = 0; m < members.size(); ++m) {
         std::string mp = pointer_append(rp + "/municipalities", m);
@@ -496,11 +499,10 @@ class Loader {
   Dataset ds_;
   std::optional<SourceDocument> source_;
   std::size_t quotes_checked_ = 0;
-  std::map<std::string, std::string> id_pointer_;
   std::map<int, std::string> row_pointer_;
   std::map<std::pair<std::size_t, int>, std::string> placement_;
   std::vector<std::string> node_pointer_, edge_pointer_;
-  std::map<std::string, std::size_t> index_;
+  std::unordered_map<std::string, std::size_t> index_;  ///< node id → index, kept as nodes are added
 };
 
 std::optional<std::string> read_whole_file(const std::string& path) {

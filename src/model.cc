@@ -88,9 +88,32 @@ const char* label_ja(Kind k) { return term(kinds(), k).label_ja; }
 const char* label_ja(Relation r) { return term(relations(), r).label_ja; }
 
 std::optional<std::size_t> Dataset::find_id(std::string_view id) const {
+  if (indexed()) {
+    auto it = id_index_.find(std::string(id));
+    if (it == id_index_.end()) return std::nullopt;
+    return it->second;
+  }
   for (std::size_t i = 0; i < nodes.size(); ++i)
     if (nodes[i].id == id) return i;
   return std::nullopt;
+}
+
+std::vector<std::size_t> Dataset::edges_from(std::size_t i) const {
+  if (indexed()) return edges_from_[i];
+  std::vector<std::size_t> out;
+  for (std::size_t k = 0; k < edges.size(); ++k)
+    if (edges[k].from == i) out.push_back(k);
+  return out;
+}
+
+void Dataset::build_index() {
+  id_index_.clear();
+  id_index_.reserve(nodes.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) id_index_.emplace(nodes[i].id, i);
+  edges_from_.assign(nodes.size(), {});
+  for (std::size_t k = 0; k < edges.size(); ++k) edges_from_[edges[k].from].push_back(k);
+  indexed_nodes_ = nodes.size();
+  indexed_edges_ = edges.size();
 }
 
 }  // namespace renkei

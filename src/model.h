@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace renkei {
@@ -172,6 +173,18 @@ struct Dataset {
 
   /// Index of the node with this id, or nullopt.
   std::optional<std::size_t> find_id(std::string_view id) const;
+  /// Indices of the edges leaving node `i` (it is their `from`), in data order.
+  std::vector<std::size_t> edges_from(std::size_t i) const;
+
+  /// Builds the lookups behind find_id and edges_from; the loader calls it once nodes and
+  /// edges are final. Without it (a dataset assembled by hand) both scan the whole dataset.
+  void build_index();
+
+ private:
+  std::unordered_map<std::string, std::size_t> id_index_;   ///< node id → index
+  std::vector<std::vector<std::size_t>> edges_from_;        ///< node → its outgoing edges
+  std::size_t indexed_nodes_ = 0, indexed_edges_ = 0;       ///< sizes when indexed; stale if they differ
+  bool indexed() const { return indexed_nodes_ == nodes.size() && indexed_edges_ == edges.size() && !nodes.empty(); }
 };
 
 }  // namespace renkei

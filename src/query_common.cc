@@ -18,8 +18,8 @@ void sort_nodes(const Dataset& ds, std::vector<std::size_t>& v) {
 
 std::vector<std::size_t> offices_of(const Dataset& ds, std::size_t m) {
   std::vector<std::pair<int, std::size_t>> placed;
-  for (const Edge& e : ds.edges)
-    if (e.relation == Relation::Coordinator && e.from == m) placed.push_back({e.order, e.to});
+  for (std::size_t k : ds.edges_from(m))
+    if (ds.edges[k].relation == Relation::Coordinator) placed.push_back({ds.edges[k].order, ds.edges[k].to});
   std::sort(placed.begin(), placed.end());
   std::vector<std::size_t> out;
   for (const auto& [order, office] : placed)

@@ -78,6 +78,7 @@ std::string join_names(const Dataset& ds, const std::vector<std::size_t>& v) {
 
 std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_rule, std::optional<std::size_t> only_m) {
   const Dataset& ds = net.data();
+  const Graph& g = net.graph();
   std::vector<std::size_t> municipalities;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i)
     if (ds.nodes[i].kind == Kind::Municipality && (!only_m || *only_m == i)) municipalities.push_back(i);
@@ -118,10 +119,13 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       add(GapRule::InactiveCoordinator, "coordinators report no activity", {mn.activity->source});
 
     std::vector<std::size_t> offices = offices_of(ds, m);
+    const std::vector<std::size_t> own_edges = ds.edges_from(m);  // in data order, as quotes are listed
     auto placement_quotes = [&](std::size_t office) {
       std::vector<Source> q;
-      for (const Edge& e : ds.edges)
-        if (e.relation == Relation::Coordinator && e.from == m && e.to == office && e.source) q.push_back(*e.source);
+      for (std::size_t k : own_edges) {
+        const Edge& e = ds.edges[k];
+        if (e.relation == Relation::Coordinator && e.to == office && e.source) q.push_back(*e.source);
+      }
       return q;
     };
     if (offices.size() == 1) add(GapRule::SingleOffice, "one office: " + ds.nodes[offices[0]].name, placement_quotes(offices[0]));
@@ -132,8 +136,8 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       std::vector<Source> evidence;
       for (std::size_t o : offices) {
         std::vector<std::size_t> others;
-        for (const Edge& e : ds.edges)
-          if (e.relation == Relation::Coordinator && e.to == o && e.from != m) others.push_back(e.from);
+        for (auto e : boost::make_iterator_range(boost::out_edges(o, g)))
+          if (g[e].relation == Relation::Coordinator && g[e].to == o && g[e].from != m) others.push_back(g[e].from);
         sort_nodes(ds, others);
         if (others.empty()) {
           all_shared = false;
@@ -148,9 +152,10 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
     if (!mv.joined_councils.empty() && !held && !planned) {
       std::vector<Source> evidence = none_quotes;
       evidence.insert(evidence.end(), other_quotes.begin(), other_quotes.end());
-      for (const Edge& e : ds.edges)
-        if (e.relation == Relation::Participates && e.from == m && e.status == EdgeStatus::Current && e.source)
-          evidence.push_back(*e.source);
+      for (std::size_t k : own_edges) {
+        const Edge& e = ds.edges[k];
+        if (e.relation == Relation::Participates && e.status == EdgeStatus::Current && e.source) evidence.push_back(*e.source);
+      }
       std::string through;
       for (std::size_t c : mv.joined_councils) {
         through += (through.empty() ? "" : "、") + ds.nodes[c].name;

@@ -41,6 +41,27 @@ Support support_of(const Network& net, const View& view, std::size_t m) {
   return s;
 }
 
+/// The municipalities whose support can change when `removed` go, by source row: a
+/// municipality's support is its direct ties and the centers its councils liaise with, so
+/// only those tied to a removed node, or holding or joining a council tied to one, can lose
+/// anything. Everyone else would be computed unchanged, so they are not computed at all.
+std::vector<std::size_t> could_lose(const Network& net, const std::set<std::size_t>& removed) {
+  const Dataset& ds = net.data();
+  const Graph& g = net.graph();
+  std::vector<std::size_t> out;
+  auto municipality = [&](std::size_t v) { return ds.nodes[v].kind == Kind::Municipality && !removed.count(v); };
+  for (std::size_t r : removed)
+    for (auto e : boost::make_iterator_range(boost::out_edges(r, g))) {
+      std::size_t w = boost::target(e, g);
+      if (municipality(w)) out.push_back(w);
+      if (ds.nodes[w].kind != Kind::Council) continue;
+      for (auto e2 : boost::make_iterator_range(boost::out_edges(w, g)))
+        if (municipality(boost::target(e2, g))) out.push_back(boost::target(e2, g));
+    }
+  sort_nodes(ds, out);
+  return out;
+}
+
 }  // namespace
 
 WhatIfAnswer what_if_removed(const Network& net, const std::set<std::size_t>& removed) {
@@ -52,10 +73,7 @@ WhatIfAnswer what_if_removed(const Network& net, const std::set<std::size_t>& re
   WhatIfAnswer a;
   a.removed.assign(removed.begin(), removed.end());
   sort_nodes(ds, a.removed);
-  std::vector<std::size_t> municipalities;
-  for (std::size_t i = 0; i < ds.nodes.size(); ++i)
-    if (ds.nodes[i].kind == Kind::Municipality && !removed.count(i)) municipalities.push_back(i);
-  sort_nodes(ds, municipalities);
+  std::vector<std::size_t> municipalities = could_lose(net, removed);
   for (std::size_t m : municipalities) {
     Support was = support_of(net, before, m), now = support_of(net, after, m);
     Affected af{m, {}, {}};
