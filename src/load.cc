@@ -71,6 +71,8 @@ class Loader {
     top.finish();
 
     load_source_text();
+    ds_.nodes.reserve(nodes.size());
+    ds_.edges.reserve(edges.size());
     for (std::size_t i = 0; i < nodes.size(); ++i) read_node(nodes[i], pointer_append("/nodes", i));
     check_names();
     for (std::size_t i = 0; i < edges.size(); ++i) read_edge(edges[i], pointer_append("/edges", i));
