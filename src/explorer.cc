@@ -110,6 +110,23 @@ Diagram explorer_diagram(const Network& net, Lang lang) {
         std::find(kDrawnRelations.begin(), kDrawnRelations.end(), e.relation) != kDrawnRelations.end())
       d.edges.push_back({k, Mark::Normal});
   }
+  // Planning regions in bands of about seven municipalities (as the overview slide has
+  // them), each band a column group of its own: a drawing about as wide as a screen, not
+  // one tall column of nineteen municipalities and their offices.
+  std::vector<std::pair<int, std::size_t>> regions;  // (first row, region)
+  std::map<std::size_t, std::vector<std::size_t>> members;
+  for (std::size_t m : drawn)
+    if (ds.nodes[m].kind == Kind::Municipality)
+      if (auto r = region_of(ds, m)) members[*r].push_back(m);
+  for (const auto& [r, v] : members) regions.push_back({ds.nodes[v.front()].row, r});
+  std::sort(regions.begin(), regions.end());
+  std::vector<std::vector<std::size_t>> bands;
+  for (const auto& [row, r] : regions) {
+    if (bands.empty() || bands.back().size() + members[r].size() > 7) bands.emplace_back();
+    bands.back().insert(bands.back().end(), members[r].begin(), members[r].end());
+  }
+  for (std::size_t i = 0; i + 1 < bands.size(); ++i)
+    for (std::size_t m : bands[i + 1]) d.spacers.push_back({bands[i].front(), m, 3});
   d.title = lang == Lang::En ? "Support network for children needing medical care, Yamaguchi, FY2024"
                              : "山口県 医療的ケア児支援の連携体制（令和6年度）";
   return d;
