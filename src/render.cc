@@ -2,9 +2,13 @@
 #include "render.h"
 
 #include <gvc.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <functional>
 #include <ctime>
 #include <cstdio>
 #include <memory>
@@ -73,6 +77,56 @@ void fix_creation_date(std::string& pdf) {
   if (fixed.size() == end - at) pdf.replace(at, end - at, fixed);
 }
 
+/// Runs one Graphviz job in a child process and returns what it produced. Graphviz 2.42
+/// keeps state between layouts in one process (its cluster order follows heap addresses left
+/// by earlier layouts), so a second layout of the same graph can come out differently from
+/// run to run. Each job is therefore the first and only layout of a fresh copy of this
+/// process, which never lays anything out itself. Errors come back as renkei::Error.
+std::string in_fresh_process(const std::function<std::string()>& job) {
+  context();  // load the plugins once, here, so every child starts with them (no layout yet)
+  int fds[2];
+  if (pipe(fds) != 0) throw data_error("cannot start the layout process (pipe failed)");
+  std::fflush(nullptr);
+  pid_t child = fork();
+  if (child < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    throw data_error("cannot start the layout process (fork failed)");
+  }
+  if (child == 0) {
+    close(fds[0]);
+    int code = 0;
+    std::string out;
+    try {
+      out = job();
+    } catch (const std::exception& e) {
+      out = e.what();
+      code = 1;
+    }
+    for (std::size_t done = 0; done < out.size();) {
+      ssize_t n = write(fds[1], out.data() + done, out.size() - done);
+      if (n <= 0) _exit(2);
+      done += static_cast<std::size_t>(n);
+    }
+    _exit(code);
+  }
+  close(fds[1]);
+  std::string out;
+  char buf[65536];
+  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) != 0;) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return out;
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 1) throw data_error(out);
+  throw data_error("Graphviz stopped while drawing the diagram");
+}
+
 }  // namespace
 
 std::optional<PageSize> page_size(Page page) {
@@ -89,16 +143,23 @@ std::string render_dot(const std::string& dot, Engine engine, Format format, std
   std::string final_dot = dot;
   double scale = 1;
   if (page) {
-    GraphPtr first = laid_out(dot, engine);
     const double pad = 0.15;  // inches of white kept round the drawing
-    boxf bb = GD_bb(first.get());  // the layout's bounding box, in points
-    double llx = bb.LL.x, lly = bb.LL.y, urx = bb.UR.x, ury = bb.UR.y;
-    if (urx <= llx || ury <= lly) throw data_error("Graphviz gave no size for the diagram");
-    gvFreeLayout(context(), first.get());
+    std::string size = in_fresh_process([&] {
+      GraphPtr first = laid_out(dot, engine);
+      boxf bb = GD_bb(first.get());  // the layout's bounding box, in points
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "%.17g %.17g", bb.UR.x - bb.LL.x, bb.UR.y - bb.LL.y);
+      gvFreeLayout(context(), first.get());
+      return std::string(buf);
+    });
+    double w = 0, h = 0;
+    if (std::sscanf(size.c_str(), "%lf %lf", &w, &h) != 2 || w <= 0 || h <= 0)
+      throw data_error("Graphviz gave no size for the diagram");
     // Fit inside the page less a small border; never blow a small drawing up past 1.6×.
     // Graphviz scales drawing and pad together to `size`, so the pad that fills the page
     // is measured in the drawing's own (unscaled) inches.
-    double w = (urx - llx) / 72.0, h = (ury - lly) / 72.0;
+    w /= 72.0;
+    h /= 72.0;
     scale = std::min({(page->width - 2 * pad) / w, (page->height - 2 * pad) / h, 1.6});
     char attrs[160];
     std::snprintf(attrs, sizeof attrs, "size=\"%.4f,%.4f!\", pad=\"%.4f,%.4f\"", page->width, page->height,
@@ -107,14 +168,17 @@ std::string render_dot(const std::string& dot, Engine engine, Format format, std
   }
   if (info) info->scale = scale;
   if (format == Format::Dot) return final_dot;
-  GraphPtr g = laid_out(final_dot, engine);
-  char* data = nullptr;
-  unsigned int length = 0;
-  int rc = gvRenderData(context(), g.get(), format_name(format), &data, &length);
-  std::string out = rc == 0 && data ? std::string(data, length) : std::string();
-  if (data) gvFreeRenderData(data);
-  gvFreeLayout(context(), g.get());
-  if (rc != 0) throw data_error(std::string("Graphviz could not render ") + format_name(format));
+  std::string out = in_fresh_process([&] {
+    GraphPtr g = laid_out(final_dot, engine);
+    char* data = nullptr;
+    unsigned int length = 0;
+    int rc = gvRenderData(context(), g.get(), format_name(format), &data, &length);
+    std::string bytes = rc == 0 && data ? std::string(data, length) : std::string();
+    if (data) gvFreeRenderData(data);
+    gvFreeLayout(context(), g.get());
+    if (rc != 0) throw data_error(std::string("Graphviz could not render ") + format_name(format));
+    return bytes;
+  });
   if (format == Format::Pdf) fix_creation_date(out);
   return out;
 }
