@@ -192,20 +192,7 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
       if (e.relation == Relation::PartOf && b.has(e.from)) b.add(e.to);
     b.connect(kStructure);
     b.mark_shared_offices();
-    // Bands of planning regions, about seven municipalities each, stacked down the page.
-    std::vector<std::pair<int, std::size_t>> regions;  // (first row, region)
-    std::map<std::size_t, std::vector<std::size_t>> members;
-    for (std::size_t m : ms)
-      if (auto r = region_of(ds, m)) members[*r].push_back(m);
-    for (const auto& [r, v] : members) regions.push_back({ds.nodes[v.front()].row, r});
-    std::sort(regions.begin(), regions.end());
-    std::vector<std::vector<std::size_t>> bands;
-    for (const auto& [row, r] : regions) {
-      if (bands.empty() || bands.back().size() + members[r].size() > 7) bands.emplace_back();
-      bands.back().insert(bands.back().end(), members[r].begin(), members[r].end());
-    }
-    for (std::size_t i = 0; i + 1 < bands.size(); ++i)
-      for (std::size_t m : bands[i + 1]) d.spacers.push_back({bands[i].front(), m, 2});
+    stack_regions_in_bands(ds, ms, 2, d);
     return b.finish(en ? "Support network for children needing medical care, Yamaguchi, FY2024"
                        : "山口県 医療的ケア児支援の連携体制（令和6年度）");
   }
@@ -374,6 +361,23 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
   // The sea south of 宇部 and 下関 is empty on Yamaguchi's map: the legend goes there.
   d.legend_position = Diagram::Position{0.8 + span_x * scale * 0.25, 0.6 - 0.9, true};
   return b.finish(en ? "Municipalities and the coordinator offices they share (map)" : "市町と共有される配置先（地図）");
+}
+
+void stack_regions_in_bands(const Dataset& ds, const std::vector<std::size_t>& municipalities, int minlen, Diagram& d) {
+  std::vector<std::pair<int, std::size_t>> regions;  // (first row, region)
+  std::map<std::size_t, std::vector<std::size_t>> members;
+  for (std::size_t m : municipalities)
+    if (ds.nodes[m].kind == Kind::Municipality)
+      if (auto r = region_of(ds, m)) members[*r].push_back(m);
+  for (const auto& [r, v] : members) regions.push_back({ds.nodes[v.front()].row, r});
+  std::sort(regions.begin(), regions.end());
+  std::vector<std::vector<std::size_t>> bands;
+  for (const auto& [row, r] : regions) {
+    if (bands.empty() || bands.back().size() + members[r].size() > 7) bands.emplace_back();
+    bands.back().insert(bands.back().end(), members[r].begin(), members[r].end());
+  }
+  for (std::size_t i = 0; i + 1 < bands.size(); ++i)
+    for (std::size_t m : bands[i + 1]) d.spacers.push_back({bands[i].front(), m, minlen});
 }
 
 std::string render_diagram(const Dataset& ds, Diagram d, Format format, RenderInfo* info) {

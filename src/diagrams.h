@@ -21,6 +21,11 @@ const std::vector<PresetInfo>& presets();
 /// Unknown presets and unknown names are usage errors (exit 2) with suggestions.
 Diagram make_diagram(const Network& net, const NameIndex& names, const std::string& preset, Lang lang);
 
+/// Puts the planning regions in bands of about seven municipalities, each band a step
+/// further on than the last (invisible spacer edges of `minlen`), so that all of a
+/// prefecture's municipalities do not stand in one tall column.
+void stack_regions_in_bands(const Dataset& ds, const std::vector<std::size_t>& municipalities, int minlen, Diagram& d);
+
 /// Writes and renders a diagram for its page. Where the legend can stand in more than one
 /// place, each is laid out and the one that prints largest on the page is kept.
 std::string render_diagram(const Dataset& ds, Diagram d, Format format, RenderInfo* info = nullptr);

@@ -113,20 +113,7 @@ Diagram explorer_diagram(const Network& net, Lang lang) {
   // Planning regions in bands of about seven municipalities (as the overview slide has
   // them), each band a column group of its own: a drawing about as wide as a screen, not
   // one tall column of nineteen municipalities and their offices.
-  std::vector<std::pair<int, std::size_t>> regions;  // (first row, region)
-  std::map<std::size_t, std::vector<std::size_t>> members;
-  for (std::size_t m : drawn)
-    if (ds.nodes[m].kind == Kind::Municipality)
-      if (auto r = region_of(ds, m)) members[*r].push_back(m);
-  for (const auto& [r, v] : members) regions.push_back({ds.nodes[v.front()].row, r});
-  std::sort(regions.begin(), regions.end());
-  std::vector<std::vector<std::size_t>> bands;
-  for (const auto& [row, r] : regions) {
-    if (bands.empty() || bands.back().size() + members[r].size() > 7) bands.emplace_back();
-    bands.back().insert(bands.back().end(), members[r].begin(), members[r].end());
-  }
-  for (std::size_t i = 0; i + 1 < bands.size(); ++i)
-    for (std::size_t m : bands[i + 1]) d.spacers.push_back({bands[i].front(), m, 3});
+  stack_regions_in_bands(ds, drawn, 3, d);
   d.title = lang == Lang::En ? "Support network for children needing medical care, Yamaguchi, FY2024"
                              : "山口県 医療的ケア児支援の連携体制（令和6年度）";
   return d;
@@ -274,57 +261,6 @@ std::string inline_svg(const Dataset& ds, const Diagram& d, std::string_view svg
   return out;
 }
 
-namespace {
-
-/// Runs `render` in a child process and returns what it printed. Graphviz 2.42 lays out a
-/// second large clustered graph in one process differently from run to run (its cluster
-/// order follows heap addresses left by the first), so each drawing is made as the first
-/// and only layout of a fresh copy of this process. Falls back to running it here.
-std::string first_layout_in_process(const std::function<std::string()>& render) {
-  int fds[2];
-  if (pipe(fds) != 0) return render();
-  std::fflush(nullptr);
-  pid_t child = fork();
-  if (child < 0) {
-    close(fds[0]);
-    close(fds[1]);
-    return render();
-  }
-  if (child == 0) {
-    close(fds[0]);
-    int code = 0;
-    std::string out;
-    try {
-      out = render();
-    } catch (const std::exception& e) {
-      out = e.what();
-      code = 1;
-    }
-    for (std::size_t done = 0; done < out.size();) {
-      ssize_t n = write(fds[1], out.data() + done, out.size() - done);
-      if (n <= 0) _exit(2);
-      done += static_cast<std::size_t>(n);
-    }
-    _exit(code);
-  }
-  close(fds[1]);
-  std::string out;
-  char buf[65536];
-  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) != 0;) {
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) break;
-    out.append(buf, static_cast<std::size_t>(n));
-  }
-  close(fds[0]);
-  int status = 0;
-  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) == 2) throw std::runtime_error("explorer: the drawing could not be made");
-  if (WEXITSTATUS(status) == 1) throw data_error(out);
-  return out;
-}
-
-}  // namespace
 
 std::string explorer_svg(const Network& net, Lang lang) {
   Diagram d = explorer_diagram(net, lang);
@@ -333,8 +269,9 @@ std::string explorer_svg(const Network& net, Lang lang) {
 
 ExplorerDrawings explorer_drawings(const Network& net) {
   ExplorerDrawings out;
-  out.ja = first_layout_in_process([&] { return explorer_svg(net, Lang::Ja); });
-  out.en = first_layout_in_process([&] { return explorer_svg(net, Lang::En); });
+  // render_dot lays out each drawing in a fresh process, so both come out the same every run.
+  out.ja = explorer_svg(net, Lang::Ja);
+  out.en = explorer_svg(net, Lang::En);
   return out;
 }
 
