@@ -8,13 +8,6 @@
 #include <set>
 #include <stdexcept>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <functional>
-
 #include "diagrams.h"
 #include "error.h"
 #include "queries.h"
