@@ -44,6 +44,7 @@ struct Words {
   const char* alarm;
   const char* removed;
   const char* highlight;
+  const char* suspended;
 };
 
 const Words kJa = {
@@ -61,6 +62,7 @@ const Words kJa = {
     "要注意（朱色の太枠）",
     "止まった場合（取消線）",
     "強調（青の太枠・太線）",
+    "休会中の協議の場（点線の枠）",
 };
 const Words kEn = {
     {"Municipality", "Council (municipal)", "Coordinator office", "Support center", "Initiative", "Planning region"},
@@ -78,6 +80,7 @@ const Words kEn = {
     "needs attention (thick vermillion border)",
     "if it stops (struck through, dashed)",
     "highlighted (thick blue border, thick line)",
+    "council in recess (dotted border)",
 };
 
 std::string esc(const std::string& s) {  // for HTML-like labels
@@ -208,7 +211,8 @@ std::string wrapped_name(const std::string& name) {
   std::vector<std::size_t> cuts;
   for (std::size_t at = name.find(' '); at != std::string::npos; at = name.find(' ', at + 1)) cuts.push_back(at + 1);
   for (const char* word : {"地域自立支援協議会", "自立支援協議会", "障害者", "こども部会", "子ども支援部会", "療育サポート部会",
-                           "相談支援", "医療的ケア児支援", "連携体制", "整備プロジェクト"})
+                           "相談支援", "医療的ケア児支援", "連携体制", "整備プロジェクト", "連絡会議", "連携会議",
+                           "運営協議会"})
     for (std::size_t at = name.find(word); at != std::string::npos; at = name.find(word, at + 1)) cuts.push_back(at);
   for (const char* word : {"圏域", "町", "市", "協議会", "センター", "事業団", "事業所"})
     for (std::size_t at = name.find(word); at != std::string::npos; at = name.find(word, at + 1))
@@ -269,13 +273,15 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
   std::set<Kind> kinds_used;
   std::set<Relation> relations_used;
   std::set<Mark> marks_used;
-  bool regional_used = false, planned_used = false, ended_used = false;
+  bool regional_used = false, planned_used = false, ended_used = false, suspended_used = false;
 
   auto write_node = [&](const DiagramNode& dn, const std::string& indent) {
     const Node& n = ds.nodes[dn.node];
     Style s = node_style(n);
-    kinds_used.insert(n.kind);
+    // A drawing whose only offices are shared ones explains only the shared style.
+    if (!(n.kind == Kind::Office && dn.mark == Mark::Shared)) kinds_used.insert(n.kind);
     marks_used.insert(dn.mark);
+    if (n.kind == Kind::Council && n.council_status == CouncilStatus::Suspended) suspended_used = true;
     if (n.kind == Kind::Council && n.level == CouncilLevel::Regional) regional_used = true;
     if (n.kind == Kind::Council && n.council_status == CouncilStatus::Ended) ended_used = true;
     if (n.kind == Kind::Council && n.council_status == CouncilStatus::Planned) planned_used = true;
@@ -437,6 +443,7 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
     items.push_back(cell(st.fill, kBlack, esc(w.kind[static_cast<int>(kind)]) + "（" + esc(w.shape[static_cast<int>(kind)]) + "）"));
     if (kind == Kind::Council && regional_used) items.push_back(cell(kGreenMid, kBlack, esc(w.regional_council), true));
   }
+  if (suspended_used) items.push_back(cell(kGreenTint, kBlack, esc(w.suspended)));
   if (marks_used.count(Mark::Shared)) items.push_back(cell(kOrange, kBlack, esc(w.shared_office), true));
   if (marks_used.count(Mark::Alarm)) items.push_back(cell(kAlarmTint, kVermillion, esc(w.alarm), true));
   if (marks_used.count(Mark::Removed)) items.push_back(cell("white", "#555555", "<S>" + esc(w.removed) + "</S>"));
