@@ -5,13 +5,12 @@
 #include <filesystem>
 #include <optional>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "commands.h"
 #include "diagrams.h"
 #include "error.h"
+#include "load.h"
 #include "output_file.h"
 #include "render.h"
 
@@ -143,16 +142,6 @@ void setup_graphs(CLI::App& app, Options& o) {
   app.add_flag("--check", o.check, "only compare each diagram's DOT with DIR/*.dot; exit 1 naming any that is stale");
 }
 
-namespace {
-/// The contents of a file, or nullopt when it cannot be read.
-std::optional<std::string> existing_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream have;
-  have << in.rdbuf();
-  return have.str();
-}
-}  // namespace
 
 void run_graphs(Context& c) {
   const std::string dir = c.options.positional.at(0);
@@ -162,7 +151,7 @@ void run_graphs(Context& c) {
     std::vector<std::string> stale;
     for (const auto& sd : set) {
       std::string path = dir + "/" + sd.stem + ".dot";
-      if (existing_file(path) != standard_dot(c, net, sd, false, nullptr)) stale.push_back(path);
+      if (read_whole_file(path) != standard_dot(c, net, sd, false, nullptr)) stale.push_back(path);
     }
     if (!stale.empty()) {
       std::string list;
@@ -184,14 +173,14 @@ void run_graphs(Context& c) {
     // A diagram whose DOT has not changed keeps its pictures: cairo and neato differ in the
     // last float digit from run to run on some drawings, and unchanged slides should not
     // show up as changed files.
-    bool unchanged = existing_file(dir + "/" + sd.stem + ".dot") == dot;
+    bool unchanged = read_whole_file(dir + "/" + sd.stem + ".dot") == dot;
     if (!unchanged) write_file_atomically(dir + "/" + sd.stem + ".dot", dot);
     Diagram d = make_diagram(net, c.names, sd.preset, c.lang());
     readme += "## " + sd.stem + " — " + sd.title_note + "\n\n";
     for (Format f : sd.formats) {
       d.png = f == Format::Png;
       std::string file_name = sd.stem + "." + extension(f);
-      if (unchanged && existing_file(dir + "/" + file_name)) {
+      if (unchanged && read_whole_file(dir + "/" + file_name)) {
         c.out << "kept  " << dir << "/" << file_name << " (its DOT is unchanged)\n";
         continue;
       }

@@ -381,21 +381,23 @@ void stack_regions_in_bands(const Dataset& ds, const std::vector<std::size_t>& m
 }
 
 std::string render_diagram(const Dataset& ds, Diagram d, Format format, RenderInfo* info) {
-  if (d.engine == Engine::Dot && !d.table) {
-    double best = -1;
-    bool best_first = true;
-    for (bool first : {true, false}) {
-      d.legend_first = first;
-      RenderInfo measured;
-      render_dot(write_dot(ds, d), d.engine, Format::Dot, page_size(d.page), &measured);
-      if (measured.scale > best + 1e-9) {
-        best = measured.scale;
-        best_first = first;
-      }
+  // Each candidate comes back as DOT already fitted to the page (size and pad added), so the
+  // one kept is drawn as it is, without measuring it a second time.
+  std::string best_dot;
+  RenderInfo best{-1};
+  std::vector<bool> placements = {true};
+  if (d.engine == Engine::Dot && !d.table) placements.push_back(false);
+  for (bool first : placements) {
+    d.legend_first = first;
+    RenderInfo measured;
+    std::string fitted = render_dot(write_dot(ds, d), d.engine, Format::Dot, page_size(d.page), &measured);
+    if (measured.scale > best.scale + 1e-9) {
+      best = measured;
+      best_dot = std::move(fitted);
     }
-    d.legend_first = best_first;
   }
-  return render_dot(write_dot(ds, d), d.engine, format, page_size(d.page), info);
+  if (info) *info = best;
+  return render_dot(best_dot, d.engine, format, std::nullopt);
 }
 
 }  // namespace renkei

@@ -507,6 +507,8 @@ class Loader {
   std::unordered_map<std::string, std::size_t> index_;  ///< node id → index, kept as nodes are added
 };
 
+}  // namespace
+
 std::optional<std::string> read_whole_file(const std::string& path) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
@@ -516,8 +518,6 @@ std::optional<std::string> read_whole_file(const std::string& path) {
   s << in.rdbuf();
   return s.str();
 }
-
-}  // namespace
 
 Dataset load_dataset(std::string_view json_text, const std::string& file, const SiblingReader& read_sibling,
                      LoadReport* report) {

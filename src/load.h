@@ -34,6 +34,9 @@ Dataset load_builtin_dataset(LoadReport* report = nullptr);
 /// Name used in messages for the built-in dataset.
 inline constexpr const char* kBuiltinName = "data/yamaguchi-r6.json";
 
+/// The contents of a regular file, or nullopt when it is missing, not a file or unreadable.
+std::optional<std::string> read_whole_file(const std::string& path);
+
 /// True for "YYYY-MM" with a month 01–12.
 bool is_year_month(std::string_view s);
 
