@@ -23,6 +23,10 @@ const std::vector<Command>& commands() {
       {"render", "a diagram for slides: SVG, PNG, PDF or DOT, in Japanese", setup_render, run_render},
       {"graphs", "write the standard diagrams (graphs/), or --check that they are up to date", setup_graphs, run_graphs},
       {"explorer", "one offline HTML file to search, click through and present the network", setup_explorer, run_explorer},
+      {"template", "empty sheets (CSV) for next year's table, one example row each", setup_template, run_template},
+      {"import", "a dataset from filled-in sheets, names matched to known ones", setup_import, run_import},
+      {"diff", "what changed between two years, from offices to gaps", setup_diff, run_diff},
+      {"export", "the graph for Gephi, yEd, Cytoscape, NetworkX or Excel", setup_export, run_export},
   };
   return table;
 }

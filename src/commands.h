@@ -34,6 +34,7 @@ struct Options {
   int top = 20;           ///< metrics: rows in the text table (0 = all)
   std::string preset, format, output, page = "slide", title;  ///< render
   bool check = false;  ///< graphs --check
+  std::string against;  ///< render --preset diff, diff: the older dataset or sheet folder
 };
 
 /// What a command handler works with: the loaded data and where to write.
@@ -86,6 +87,14 @@ void setup_graphs(CLI::App&, Options&);
 void run_graphs(Context&);
 void setup_explorer(CLI::App&, Options&);
 void run_explorer(Context&);
+void setup_template(CLI::App&, Options&);
+void run_template(Context&);
+void setup_import(CLI::App&, Options&);
+void run_import(Context&);
+void setup_diff(CLI::App&, Options&);
+void run_diff(Context&);
+void setup_export(CLI::App&, Options&);
+void run_export(Context&);
 
 /// "a、b、c": node names in the chosen language.
 std::string join_names(const Context& c, const std::vector<std::size_t>& nodes);
