@@ -170,6 +170,9 @@ struct Dataset {
   std::vector<Node> nodes;
   std::vector<Edge> edges;
   std::string source_text;  ///< the source document, when available
+  /// The dataset's `outside_facts` field: the outside-facts file as the dataset names it
+  /// (relative to it); empty when it names none or the loader did not record it.
+  std::string outside_facts;
 
   /// Index of the node with this id, or nullopt.
   std::optional<std::size_t> find_id(std::string_view id) const;
