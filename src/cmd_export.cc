@@ -71,7 +71,7 @@ void write_csv_pair(const std::string& dir, const Dataset& ds, const ExportOptio
 
 void setup_export(CLI::App& app, Options& o) {
   std::string list;
-  for (const auto& f : export_formats()) list += std::string("\n  ") + f.name + "  " + f.summary;
+  for (const auto& f : export_formats()) list += "\n  " + pad(f.name, 9) + f.summary;
   app.add_option("--format", o.format, "what to write (default: from -o's extension):" + list)->type_name("FORMAT");
   app.add_option("-o,--output", o.output,
                  "file to write (default: standard output); for csv, the directory to write nodes.csv and edges.csv into")

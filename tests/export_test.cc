@@ -272,3 +272,15 @@ TEST_CASE("export --lang en labels nodes with their romanized names") {
   CHECK(contains(r.out, "<node id=\"kaminoseki\" label=\"Kaminoseki\">"));
   CHECK(contains(r.out, "<attvalue for=\"name\" value=\"上関町\"/>"));
 }
+
+TEST_CASE("docs/export.md describes every exported attribute") {
+  std::string doc = read_file(repo_path("docs/export.md"));
+  for (const Field& f : node_fields()) {
+    INFO(f.name);
+    CHECK(contains(doc, std::string("`") + f.name + "`"));
+  }
+  for (const Field& f : edge_fields()) {
+    INFO(f.name);
+    CHECK(contains(doc, std::string("`") + f.name + "`"));
+  }
+}
