@@ -35,6 +35,7 @@ struct Options {
   std::string preset, format, output, page = "slide", title;  ///< render
   bool check = false;  ///< graphs --check
   std::string against;  ///< render --preset diff, diff: the older dataset or sheet folder
+  bool force = false;   ///< template: replace sheets that already exist
 };
 
 /// What a command handler works with: the loaded data and where to write.
