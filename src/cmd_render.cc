@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "diagrams.h"
+#include "diff.h"
 #include "error.h"
 #include "load.h"
 #include "output_file.h"
@@ -48,6 +49,7 @@ void setup_render(CLI::App& app, Options& o) {
       ->check(CLI::IsMember({"slide", "a4", "fit"}))
       ->type_name("slide|a4|fit");
   app.add_option("--title", o.title, "title at the top of the page (default: the preset's)")->type_name("TEXT");
+  app.add_option("--against", o.against, "preset diff: the older dataset file to compare --data with")->type_name("OLD");
 }
 
 void run_render(Context& c) {
@@ -58,13 +60,24 @@ void run_render(Context& c) {
     format = *f;
   if (c.options.output.empty() && (format == Format::Png || format == Format::Pdf) && &c.out == &std::cout && isatty(1))
     throw usage_error("render: refusing to write " + c.options.format + " to a terminal; give -o FILE");
+  bool diff = c.options.preset == "diff";
+  if (diff && c.options.against.empty())
+    throw usage_error("render --preset diff needs the older dataset: --against OLD (and --data NEW, else the built-in data is NEW)");
+  if (!diff && !c.options.against.empty()) throw usage_error("render: --against is only for --preset diff");
+  // The diff slide draws from NEW with what only OLD had added to it.
+  std::optional<DiffSlide> slide;
+  if (diff) {
+    Dataset old_ds = load_diff_side(c.options.against);
+    slide = make_diff_diagram(old_ds, c.ds, diff_datasets(old_ds, c.ds), c.lang());
+  }
+  const Dataset& drawn = slide ? slide->merged : c.ds;
   Network net(c.ds);
-  Diagram d = make_diagram(net, c.names, c.options.preset, c.lang());
+  Diagram d = slide ? slide->diagram : make_diagram(net, c.names, c.options.preset, c.lang());
   if (!c.options.title.empty()) d.title = c.options.title;
   d.page = c.options.page == "a4" ? Page::A4 : c.options.page == "fit" ? Page::Fit : Page::Slide;
   d.png = format == Format::Png;
   RenderInfo info;
-  std::string out = render_diagram(c.ds, d, format, &info);
+  std::string out = render_diagram(drawn, d, format, &info);
   // Text under 12 pt is hard to read projected: say so, and how to get a bigger picture.
   if (kSmallestType * info.scale < 12)
     std::cerr << "renkei: note: the diagram was shrunk to " << static_cast<int>(info.scale * 100 + 0.5)

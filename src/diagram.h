@@ -19,6 +19,10 @@ enum class Mark {
   Alarm,      ///< left uncovered, or hit by gap rules
   Removed,    ///< taken away in a what-if (crossed out)
   Dim,        ///< context only
+  // The diff slide (render --preset diff): each also carries a ＋/－/～ marker and a line style.
+  DiffAdded,    ///< only in the newer dataset (bluish green, thick solid)
+  DiffRemoved,  ///< only in the older dataset (vermillion, dashed, struck through)
+  DiffChanged,  ///< in both, changed (orange, double border)
 };
 
 /// One node of a diagram, with its mark and an optional second label line.
@@ -73,6 +77,8 @@ struct Diagram {
   /// Invisible edges that only place things: (from, to, minimum ranks between).
   std::vector<std::tuple<std::size_t, std::size_t, int>> spacers;
   std::optional<DiagramTable> table;  ///< drawn instead of nodes and edges when set
+  std::vector<std::string> footer_notes;  ///< extra footer lines above the source, e.g. what a diff compares
+  std::map<std::size_t, std::string> edge_labels;  ///< dataset edge → text beside its line, e.g. "予定→実施済"
 };
 
 /// Writes a diagram as DOT text. Pure and deterministic: same diagram, same bytes.

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "diagram.h"
+#include "diff.h"
 #include "render.h"
 #include "graph.h"
 #include "resolve.h"
@@ -20,6 +21,17 @@ const std::vector<PresetInfo>& presets();
 /// Builds the diagram for a preset such as "overview", "region:柳井" or "path:上関町:柳井市".
 /// Unknown presets and unknown names are usage errors (exit 2) with suggestions.
 Diagram make_diagram(const Network& net, const NameIndex& names, const std::string& preset, Lang lang);
+
+/// The diff slide: what it draws (by index into `merged`) and the dataset it draws from,
+/// NEW with what only OLD had (removed nodes, lost placements and stages) added to it.
+struct DiffSlide {
+  Dataset merged;
+  Diagram diagram;
+};
+/// Builds the diff slide: the municipalities, offices, councils and kinds of work that
+/// changed, added ＋ bluish green, removed － vermillion and struck, changed ～ orange, with
+/// unchanged offices of those municipalities for context. A data error when nothing changed.
+DiffSlide make_diff_diagram(const Dataset& old_ds, const Dataset& new_ds, const DatasetDiff& diff, Lang lang);
 
 /// Puts the planning regions in bands of about seven municipalities, each band a step
 /// further on than the last (invisible spacer edges of `minlen`), so that all of a

@@ -45,6 +45,13 @@ struct Words {
   const char* removed;
   const char* highlight;
   const char* suspended;
+  // The diff slide: what its marks and lines mean.
+  const char* diff_added;
+  const char* diff_removed;
+  const char* diff_changed;
+  const char* diff_edge_added;
+  const char* diff_edge_removed;
+  const char* diff_edge_changed;
 };
 
 const Words kJa = {
@@ -63,6 +70,12 @@ const Words kJa = {
     "止まった場合（取消線）",
     "強調（青の太枠・太線）",
     "休会中の協議の場（点線の枠）",
+    "＋ 新たに加わった（青緑の太枠）",
+    "－ なくなった（朱色の破線・取消線）",
+    "～ 変わった（橙の太枠・二重枠）",
+    "＋ 加わった関係",
+    "－ なくなった関係",
+    "～ 変わった関係",
 };
 const Words kEn = {
     {"Municipality", "Council (municipal)", "Coordinator office", "Support center", "Initiative", "Planning region"},
@@ -81,6 +94,12 @@ const Words kEn = {
     "if it stops (struck through, dashed)",
     "highlighted (thick blue border, thick line)",
     "council in recess (dotted border)",
+    "＋ new (thick bluish-green border)",
+    "－ gone (dashed vermillion border, struck through)",
+    "～ changed (thick or double orange border)",
+    "＋ relation added",
+    "－ relation gone",
+    "～ relation changed",
 };
 
 std::string esc(const std::string& s) {  // for HTML-like labels
@@ -262,6 +281,7 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
   bool regions_drawn = (d.group_by_region && d.engine == Engine::Dot) || d.table;
   if (regions_drawn) footer += esc(w.outside_regions) + "<BR ALIGN=\"LEFT\"/>";
   if (d.engine == Engine::Neato) footer += esc(w.outside_positions) + "<BR ALIGN=\"LEFT\"/>";
+  for (auto it = d.footer_notes.rbegin(); it != d.footer_notes.rend(); ++it) footer = esc(*it) + "<BR ALIGN=\"LEFT\"/>" + footer;
   o << ", labelloc=b, labeljust=l, fontsize=15];\n";
   o << "  node [fontname=\"" << kDiagramFont << "\", fontsize=16, margin=\"0.08,0.05\"];\n";
   o << "  edge [fontname=\"" << kDiagramFont << "\", fontsize=12, penwidth=1.6, arrowsize=0.9];\n";
@@ -273,6 +293,7 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
   std::set<Kind> kinds_used;
   std::set<Relation> relations_used;
   std::set<Mark> marks_used;
+  std::set<Mark> diff_edges_used;
   bool regional_used = false, planned_used = false, ended_used = false, suspended_used = false;
 
   auto write_node = [&](const DiagramNode& dn, const std::string& indent) {
@@ -302,6 +323,26 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
         break;
       case Mark::Dim: s.fill = "#F2F2F2"; s.color = "#9A9A9A"; s.extra = "fontcolor=\"#555555\""; break;
       case Mark::Normal: break;
+      // The diff marks: a marker in the label and a line style, so colour is never the only cue.
+      case Mark::DiffAdded:
+        name = "＋ " + name;  // full-width in both languages: ASCII +-~ print too small
+        s.color = kGreen;
+        s.penwidth = 5;
+        break;
+      case Mark::DiffRemoved:
+        name = "－ <S>" + name + "</S>";
+        s.fill = "white";
+        s.color = kVermillion;
+        s.style = n.kind == Kind::Municipality ? "filled,rounded,dashed" : "filled,dashed";
+        s.penwidth = 4;
+        break;
+      case Mark::DiffChanged:
+        name = "～ " + name;
+        s.color = kOrange;
+        s.penwidth = 3;
+        // Graphviz draws no second border on rounded boxes: municipalities get a thicker one.
+        if (n.kind == Kind::Municipality) s.penwidth = 5; else s.peripheries = 2;
+        break;
     }
     std::string label = name;
     if (!note.empty()) label += "<BR/><FONT POINT-SIZE=\"15\">" + esc(note) + "</FONT>";
@@ -413,6 +454,16 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
       color = "#AAAAAA";
       style = "dashed";
     }
+    std::string marker;  // the diff's ＋/－/～ beside the line
+    if (de.mark == Mark::DiffAdded || de.mark == Mark::DiffRemoved || de.mark == Mark::DiffChanged) {
+      marks_used.insert(de.mark);
+      diff_edges_used.insert(de.mark);
+      switch (de.mark) {
+        case Mark::DiffAdded: color = kGreen; style = "solid"; pen = 4.5; marker = "＋"; break;
+        case Mark::DiffRemoved: color = kVermillion; style = "dashed"; pen = 4; marker = "－"; break;
+        default: color = kOrange; style = "solid"; pen = 4.5; marker = "～"; break;
+      }
+    }
     // A municipality's own councils go left of it and everything else right, so the drawing
     // is three short columns rather than one tall one: holds edges are written council first
     // and drawn back towards the council.
@@ -421,6 +472,10 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
       << " [color=\"" << color << "\", style=" << style << (to_left ? ", dir=back, arrowtail=" : ", arrowhead=")
       << es.arrowhead << ", penwidth=" << pen;
     if (minlen != 1) o << ", minlen=" << minlen;
+    auto label = d.edge_labels.find(de.edge);
+    if (!marker.empty() || label != d.edge_labels.end())
+      o << ", label=<" << esc(marker + (label == d.edge_labels.end() ? "" : " " + label->second)) << ">, fontsize=" << kSmallestType
+        << ", fontcolor=\"" << color << "\"";
     // Taking part in a neighbour's council does not push that council a column further on.
     bool neighbours = e.relation == Relation::Participates && to.kind == Kind::Council && to.level == CouncilLevel::Municipal;
     if (e.relation == Relation::PartOf || (e.relation == Relation::Liaises && !d.top_down) || neighbours)
@@ -448,6 +503,9 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
   if (marks_used.count(Mark::Alarm)) items.push_back(cell(kAlarmTint, kVermillion, esc(w.alarm), true));
   if (marks_used.count(Mark::Removed)) items.push_back(cell("white", "#555555", "<S>" + esc(w.removed) + "</S>"));
   if (marks_used.count(Mark::Highlight)) items.push_back(cell("white", kBlue, esc(w.highlight), true));
+  if (marks_used.count(Mark::DiffAdded)) items.push_back(cell("white", kGreen, esc(w.diff_added), true));
+  if (marks_used.count(Mark::DiffRemoved)) items.push_back(cell("white", kVermillion, "<S>" + esc(w.diff_removed) + "</S>", true));
+  if (marks_used.count(Mark::DiffChanged)) items.push_back(cell("white", kOrange, esc(w.diff_changed), true));
   if (d.table && !d.table->mark_meaning.empty())
     items.push_back(cell(kAlarmTint, kBlack, "● " + esc(d.table->mark_meaning)));
   for (const auto& [sample, meaning] : d.extra_legend)
@@ -461,6 +519,14 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
   if (planned_used) lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\">－ －→ ") + esc(w.planned) + "</TD>");
   if (ended_used)
     lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"#888888\">・・・→</FONT> ") + esc(w.ended) + "</TD>");
+  auto diff_line = [&](Mark m, const char* color, const char* glyph, const char* meaning) {
+    if (diff_edges_used.count(m))
+      lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"") + color + "\"><B>" + glyph + "</B></FONT> " +
+                      esc(meaning) + "</TD>");
+  };
+  diff_line(Mark::DiffAdded, kGreen, "━━", w.diff_edge_added);
+  diff_line(Mark::DiffRemoved, kVermillion, "－ －", w.diff_edge_removed);
+  diff_line(Mark::DiffChanged, kOrange, "━━", w.diff_edge_changed);
   std::string table = "<TABLE BORDER=\"1\" COLOR=\"#8C8C8C\" STYLE=\"ROUNDED\" CELLBORDER=\"1\" CELLSPACING=\"5\" CELLPADDING=\"4\">";
   // Shapes on the left, lines on the right: the legend is a column at the right of the page
   // (its own last rank), where a 16:9 slide has room; the source notes are the footer.
