@@ -72,7 +72,7 @@ struct Copy {
 std::vector<Copy> plan_copies(const ImportReport& rep, const std::string& out_dir) {
   std::vector<Copy> copies;
   for (const SiblingFile& f : rep.siblings) {
-    std::string target = out_dir + "/" + f.name;
+    std::string target = out_dir == "." ? f.name : out_dir + "/" + f.name;
     std::optional<std::string> there = read_whole_file(target);
     if (there && *there != f.contents)
       throw data_error(target + " already exists and differs from " + f.found_at +
@@ -178,10 +178,18 @@ void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
     }
   }
   if (!rep.not_in_sheets.empty()) {
+    // Grouped by kind and cut short: a one-town template would otherwise list a hundred nodes.
     out << "in the reference data but in no sheet (" << rep.not_in_sheets.size() << "):\n";
+    std::map<Kind, std::vector<std::string>> by_kind;
     for (const auto& id : rep.not_in_sheets) {
       const Node& n = reference.nodes[*reference.find_id(id)];
-      out << "  " << word(n.kind) << " " << n.name << " (" << id << ")\n";
+      by_kind[n.kind].push_back(n.name + " (" + id + ")");
+    }
+    for (const auto& [kind, names] : by_kind) {
+      out << "  " << word(kind) << " ";
+      for (std::size_t i = 0; i < names.size() && i < 5; ++i) out << (i ? ", " : "") << names[i];
+      if (names.size() > 5) out << " and " << names.size() - 5 << " more (--json lists all)";
+      out << "\n";
     }
   }
   if (output.empty()) {

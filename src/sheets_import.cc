@@ -908,7 +908,7 @@ class Importer {
       std::string path = (d.empty() ? std::string(".") : d) + "/" + name;
       if (auto text = read_whole_file(path)) return SiblingFile{name, path, *text};
     }
-    if (auto text = dataset_sibling(reference_, name)) return SiblingFile{name, "reference data (" + reference_.origin + ")", *text};
+    if (auto text = dataset_sibling(reference_, name)) return SiblingFile{name, "the copy beside " + reference_.origin, *text};
     return std::nullopt;
   }
 

@@ -453,3 +453,43 @@ TEST_CASE("next year's sheets: an office closes, a town gains a coordinator, a c
     CHECK(after["document"]["source_file"] == "source/next.txt");
   }
 }
+
+TEST_CASE("months as Excel rewrites them are read back as YYYY-MM") {
+  TempDir dir;
+  write_sheets(builtin(), dir.path());
+  EditableSheet p(dir.file("placements.csv"));
+  // Excel shows a typed 2024-11 as a date and saves it as 2024/11/1 or Nov-24; people also write 2024年11月.
+  p.rows[1][p.col("since")] = "2024/11/1";
+  p.rows[2][p.col("since")] = "Nov-24";
+  p.rows[3][p.col("since")] = "２０２４年１１月";
+  p.save();
+  Dataset ds = import_sheets(dir.path(), builtin(), nullptr);
+  std::vector<std::string> since;
+  for (const Edge& e : ds.edges)
+    if (e.relation == Relation::Coordinator && since.size() < 3) since.push_back(e.since);
+  CHECK(since == std::vector<std::string>{"2024-11", "2024-11", "2024-11"});
+}
+
+TEST_CASE("a new office gets an id from its romanized name, or from its name, and is reported as new") {
+  TempDir dir;
+  write_sheets(builtin(), dir.path());
+  EditableSheet offices(dir.file("offices.csv"));
+  // Two offices the reference data does not know; the quotes are row 19's section 3 cell.
+  offices.add({{"name", "阿武町総合相談センター分室"}, {"name_en", "Abu Annex"}, {"source_row", "19"},
+               {"source_section", "3"}, {"source_text", "阿武町総合相談センター"}});
+  offices.add({{"name", "阿武町総合相談センター別館"}, {"source_row", "19"}, {"source_section", "3"},
+               {"source_text", "阿武町総合相談センター"}});
+  offices.save();
+  ImportReport report;
+  Dataset ds = import_sheets(dir.path(), builtin(), &report);
+  REQUIRE(report.new_nodes.size() == 2);
+  CHECK(report.new_nodes[0].id == "abu-annex");
+  CHECK(report.new_nodes[0].place.sheet == "offices.csv");
+  CHECK(report.new_nodes[0].place.line == 47);  // header + 45 offices + this one
+  CHECK(report.new_nodes[0].nearest == std::vector<std::string>{"阿武町総合相談センター"});
+  const std::string& generated = report.new_nodes[1].id;
+  CHECK(generated.rfind("office-", 0) == 0);
+  CHECK(generated.size() == std::string("office-").size() + 8);
+  // The same sheets give the same id every time.
+  CHECK(import_sheets(dir.path(), builtin(), nullptr).nodes[*ds.find_id(generated)].name == "阿武町総合相談センター別館");
+}
