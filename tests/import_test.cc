@@ -493,3 +493,14 @@ TEST_CASE("a new office gets an id from its romanized name, or from its name, an
   // The same sheets give the same id every time.
   CHECK(import_sheets(dir.path(), builtin(), nullptr).nodes[*ds.find_id(generated)].name == "阿武町総合相談センター別館");
 }
+
+TEST_CASE("docs/import.md names every sheet and every column header") {
+  std::string doc = read_file(repo_path("docs/import.md"));
+  for (const auto& layout : sheet_layouts()) {
+    CHECK(doc.find(std::string("### ") + layout.file) != std::string::npos);
+    for (const auto& c : layout.columns) {
+      INFO(layout.file << " " << c.header);
+      CHECK(doc.find(std::string("`") + c.header + "`") != std::string::npos);
+    }
+  }
+}
