@@ -418,6 +418,7 @@ class NameTable {
 };
 
 std::string kinds_text(const std::vector<Kind>& kinds) {
+  if (kinds.empty()) return "node";
   std::string s;
   for (std::size_t i = 0; i < kinds.size(); ++i) s += (i ? " or " : "") + std::string(word(kinds[i]));
   return s;

@@ -504,3 +504,14 @@ TEST_CASE("docs/import.md names every sheet and every column header") {
     }
   }
 }
+
+TEST_CASE("load_dataset_or_sheets reads a sheet folder or a dataset file alike") {
+  TempDir dir;
+  write_sheets(builtin(), dir.file("sheets"));
+  Dataset from_sheets = load_dataset_or_sheets(dir.file("sheets"), builtin());
+  Dataset from_file = load_dataset_or_sheets(repo_path("data/yamaguchi-r6.json"), builtin());
+  CHECK(dataset_to_json(from_sheets) == dataset_to_json(from_file));
+  CHECK(from_sheets.nodes.size() == from_file.nodes.size());  // regions from the outside facts too
+  CHECK(from_sheets.edges.size() == from_file.edges.size());
+  CHECK_THROWS_WITH(load_dataset_or_sheets(dir.file("nothing"), builtin()), Catch::Contains("no such file"));
+}
