@@ -1,12 +1,14 @@
 #include "load.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <unordered_map>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "embedded.h"
 #include "error.h"
@@ -15,8 +17,6 @@
 #include "source_document.h"
 
 namespace renkei {
-
-using nlohmann::json;
 
 bool is_year_month(std::string_view s) {
   if (s.size() != 7 || s[4] != '-') return false;
@@ -27,6 +27,17 @@ bool is_year_month(std::string_view s) {
 }
 
 namespace {
+
+/// Highest row number: a table of all Japan's municipalities ten times over still fits
+/// (docs/data-model.md, Limits).
+constexpr int kMaxRow = 99999;
+
+std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB"; }
+
+[[noreturn]] void refuse_size(const std::string& shown, std::uint64_t bytes) {
+  throw data_error(shown + ": the file is " + megabytes(bytes) + ", more than renkei reads (" +
+                   megabytes(kMaxDataFileBytes) + "); split the data into smaller files");
+}
 
 bool is_slug(std::string_view s) {
   if (s.empty() || s.size() > 80) return false;
@@ -56,8 +67,8 @@ class Loader {
 
   Dataset load(std::string_view text) {
     if (!valid_utf8(text)) throw data_error(file_ + ": the file is not valid UTF-8; save it as UTF-8");
-    json root = parse_json_strict(text, file_);
-    ObjectReader top(root, file_, "");
+    JsonDocument doc(text, file_);
+    ObjectReader top(doc.root(), file_, "");
     std::string format = top.required_string("format");
     if (format != "renkei-dataset/1")
       top.fail("format", "unsupported format \"" + format + "\"; this renkei reads \"renkei-dataset/1\"");
@@ -66,18 +77,22 @@ class Loader {
     read_document(top);
     read_fiscal_year(top);
     auto outside = top.optional_string("outside_facts");
-    const json& nodes = top.array("nodes", true);
-    const json& edges = top.array("edges", true);
+    const JsonValue& nodes = top.array("nodes", true);
+    const JsonValue& edges = top.array("edges", true);
     top.finish();
 
     load_source_text();
-    ds_.nodes.reserve(nodes.size());
-    ds_.edges.reserve(edges.size());
-    for (std::size_t i = 0; i < nodes.size(); ++i) read_node(nodes[i], pointer_append("/nodes", i));
+    ds_.nodes.reserve(nodes.size);
+    ds_.edges.reserve(edges.size);
+    index_.reserve(nodes.size);
+    for (const JsonValue& n : members(nodes)) read_node(n, node_pointer(ds_.nodes.size()));
     check_names();
-    for (std::size_t i = 0; i < edges.size(); ++i) read_edge(edges[i], pointer_append("/edges", i));
+    for (const JsonValue& e : members(edges)) read_edge(e, edge_pointer(ds_.edges.size()));
     check_edges();
-    if (outside) read_outside_facts(*outside);
+    if (outside) {
+      ds_.outside_facts = *outside;
+      read_outside_facts(*outside);
+    }
     ds_.build_index();
     if (report_) {
       report_->quotes_checked = quotes_checked_;
@@ -88,6 +103,15 @@ class Loader {
   }
 
  private:
+  /// Pointers of the dataset's nodes and edges: node and edge i of the model are element i
+  /// of the file's arrays (outside facts are added after every check that names these).
+  static std::string node_pointer(std::size_t i) { return pointer_append("/nodes", i); }
+  static std::string edge_pointer(std::size_t i) { return pointer_append("/edges", i); }
+  /// Pointer of node i's name (alias 0) or of its alias k (1-based).
+  static std::string name_pointer(std::size_t i, std::size_t alias) {
+    return alias == 0 ? node_pointer(i) + "/name" : node_pointer(i) + "/aliases/" + std::to_string(alias - 1) + "/name";
+  }
+
   /// How a file named by the dataset is shown in messages: beside the dataset file.
   std::string beside_file(const std::string& name) const {
     auto slash = file_.rfind('/');
@@ -133,14 +157,15 @@ class Loader {
     if (!text)
       throw data_error(file_ + ": /document/source_file: cannot read \"" + ds_.document.source_file +
                        "\" (it is read relative to the dataset file); fix the path or remove the field");
+    if (text->size() > kMaxDataFileBytes) refuse_size(beside_file(ds_.document.source_file), text->size());
     ds_.source_text = *text;
     source_.emplace(*text);
   }
 
-  Source read_source(const json& v, const std::string& ptr) {
+  Source read_source(const JsonValue& v, const std::string& ptr) {
     ObjectReader r(v, file_, ptr);
     Source s;
-    s.row = r.required_int("row", 1, 9999);
+    s.row = r.required_int("row", 1, kMaxRow);
     s.section = r.required_string("section");
     s.text = r.required_string("text");
     r.finish();
@@ -166,7 +191,7 @@ class Loader {
     check_quote(q, ptr);
   }
 
-  void read_node(const json& v, const std::string& ptr) {
+  void read_node(const JsonValue& v, const std::string& ptr) {
     ObjectReader r(v, file_, ptr);
     Node n;
     n.id = r.required_string("id");
@@ -177,10 +202,10 @@ class Loader {
     n.name = r.required_string("name");
     n.name_en = r.optional_string("name_en").value_or("");
     n.note = r.optional_string("note").value_or("");
-    const json& aliases = r.array("aliases", false);
-    for (std::size_t i = 0; i < aliases.size(); ++i) {
-      std::string ap = pointer_append(r.at("aliases"), i);
-      ObjectReader a(aliases[i], file_, ap);
+    std::size_t i = 0;
+    for (const JsonValue& alias : members(r.array("aliases", false))) {
+      std::string ap = pointer_append(r.at("aliases"), i++);
+      ObjectReader a(alias, file_, ap);
       Alias al;
       al.name = a.required_string("name");
       al.source = read_source(*a.object("source", true), ap + "/source");
@@ -192,7 +217,7 @@ class Loader {
     n.source = read_source(*r.object("source", true), r.at("source"));
 
     auto only_for = [&](std::string_view key, Kind k) {
-      if (n.kind != k && v.contains(key))
+      if (n.kind != k && r.has(key))
         r.fail(key, "field \"" + std::string(key) + "\" is only for " + word(k) + " nodes");
     };
     for (const char* key : {"type", "row", "coordinator_activity", "challenges"}) only_for(key, Kind::Municipality);
@@ -205,8 +230,7 @@ class Loader {
     r.finish();
 
     if (auto it = index_of(n.id))
-      r.fail("id", "duplicate id \"" + n.id + "\" (also at " + node_pointer_[*it] + "); ids must be unique");
-    node_pointer_.push_back(ptr);
+      r.fail("id", "duplicate id \"" + n.id + "\" (also at " + node_pointer(*it) + "); ids must be unique");
     add_node(std::move(n));
   }
 
@@ -214,11 +238,10 @@ class Loader {
     n.type = r.required_string("type");
     if (n.type != "市" && n.type != "町" && n.type != "村")
       r.fail("type", "\"" + n.type + "\" is not a municipality type; expected 市, 町 or 村");
-    n.row = r.required_int("row", 1, 9999);
-    if (auto it = row_pointer_.find(n.row); it != row_pointer_.end())
-      r.fail("row", "row " + std::to_string(n.row) + " is already the row of " + it->second);
-    row_pointer_[n.row] = r.pointer();
-    if (const json* a = r.object("coordinator_activity", true)) {
+    n.row = r.required_int("row", 1, kMaxRow);
+    if (auto [it, fresh] = row_node_.emplace(n.row, ds_.nodes.size()); !fresh)
+      r.fail("row", "row " + std::to_string(n.row) + " is already the row of " + node_pointer(it->second));
+    if (const JsonValue* a = r.object("coordinator_activity", true)) {
       ObjectReader ar(*a, file_, r.at("coordinator_activity"));
       CoordinatorActivity act;
       act.status = read_term(ar, "status", activity_statuses(), "coordinator activity status");
@@ -226,18 +249,19 @@ class Loader {
       ar.finish();
       n.activity = act;
     }
-    const json& ch = r.array("challenges", false);
-    for (std::size_t i = 0; i < ch.size(); ++i) n.challenges.push_back(read_source(ch[i], pointer_append(r.at("challenges"), i)));
+    std::size_t i = 0;
+    for (const JsonValue& c : members(r.array("challenges", false)))
+      n.challenges.push_back(read_source(c, pointer_append(r.at("challenges"), i++)));
   }
 
   void read_council(ObjectReader& r, Node& n) {
     n.level = read_term(r, "level", council_levels(), "council level");
     n.council_status = read_term(r, "status", council_statuses(), "council status");
-    if (const json* s = r.object("status_source", false)) n.status_source = read_source(*s, r.at("status_source"));
-    const json& ms = r.array("meetings", true);
-    for (std::size_t i = 0; i < ms.size(); ++i) {
-      std::string mp = pointer_append(r.at("meetings"), i);
-      ObjectReader mr(ms[i], file_, mp);
+    if (const JsonValue* s = r.object("status_source", false)) n.status_source = read_source(*s, r.at("status_source"));
+    std::size_t i = 0;
+    for (const JsonValue& meeting : members(r.array("meetings", true))) {
+      std::string mp = pointer_append(r.at("meetings"), i++);
+      ObjectReader mr(meeting, file_, mp);
       Meeting m;
       m.status = read_term(mr, "status", meeting_statuses(), "meeting status");
       m.about_children = mr.optional_bool("about_children").value_or(true);
@@ -271,17 +295,20 @@ class Loader {
 
   /// Every name and alias must lead to one node only.
   void check_names() {
-    std::unordered_map<std::string, std::pair<std::size_t, std::string>> owner;  // match key → node, pointer
+    struct NameOwner {
+      std::size_t node, alias;  ///< alias 0 is the name, k the k-th alias (1-based)
+    };
+    std::unordered_map<std::string, NameOwner> owner;  // match key → where it was first given
+    owner.reserve(ds_.nodes.size() * 2);
     for (std::size_t i = 0; i < ds_.nodes.size(); ++i) {
       const Node& n = ds_.nodes[i];
-      std::vector<std::pair<std::string, std::string>> names = {{n.name, node_pointer_[i] + "/name"}};
-      for (std::size_t a = 0; a < n.aliases.size(); ++a)
-        names.push_back({n.aliases[a].name, node_pointer_[i] + "/aliases/" + std::to_string(a) + "/name"});
-      for (const auto& [name, ptr] : names) {
-        auto [it, fresh] = owner.emplace(match_key(name), std::make_pair(i, ptr));
-        if (!fresh && it->second.first != i)
-          throw data_error(file_ + ": " + ptr + ": \"" + name + "\" also names node \"" + ds_.nodes[it->second.first].id +
-                           "\" (" + it->second.second + "); a name or alias must lead to one node");
+      for (std::size_t a = 0; a <= n.aliases.size(); ++a) {  // the name, then each alias
+        const std::string& name = a == 0 ? n.name : n.aliases[a - 1].name;
+        auto [it, fresh] = owner.emplace(match_key(name), NameOwner{i, a});
+        if (!fresh && it->second.node != i)
+          throw data_error(file_ + ": " + name_pointer(i, a) + ": \"" + name + "\" also names node \"" +
+                           ds_.nodes[it->second.node].id + "\" (" + name_pointer(it->second.node, it->second.alias) +
+                           "); a name or alias must lead to one node");
       }
     }
   }
@@ -308,7 +335,7 @@ class Loader {
     ds_.nodes.push_back(std::move(n));
   }
 
-  void read_edge(const json& v, const std::string& ptr) {
+  void read_edge(const JsonValue& v, const std::string& ptr) {
     ObjectReader r(v, file_, ptr);
     Edge e;
     e.from = node_ref(r, "from");
@@ -320,7 +347,7 @@ class Loader {
     e.note = r.optional_string("note").value_or("");
 
     auto only_for = [&](std::string_view key, std::initializer_list<Relation> rels) {
-      if (!v.contains(key)) return;
+      if (!r.has(key)) return;
       for (Relation rel : rels)
         if (rel == e.relation) return;
       r.fail(key, "field \"" + std::string(key) + "\" does not apply to " + word(e.relation) + " edges");
@@ -332,11 +359,9 @@ class Loader {
     if (e.relation == Relation::Coordinator) {
       e.order = r.required_int("order", 1, 99);
       e.since = optional_year_month(r, "since");
-      auto key = std::make_pair(e.from, e.order);
-      if (auto it = placement_.find(key); it != placement_.end())
+      if (auto [it, fresh] = placement_.emplace(std::make_pair(e.from, e.order), ds_.edges.size()); !fresh)
         r.fail("order", "placement " + std::to_string(e.order) + " of \"" + ds_.nodes[e.from].id + "\" is already at " +
-                            it->second + "; each ①②③ appears once");
-      placement_[key] = ptr;
+                            edge_pointer(it->second) + "; each ①②③ appears once");
     }
     if (e.relation == Relation::Runs) {
       e.status = read_term(r, "status", edge_statuses(), "initiative status");
@@ -349,7 +374,6 @@ class Loader {
         r.fail("status", "participation is either stated (no status) or \"planned\"");
     }
     r.finish();
-    edge_pointer_.push_back(ptr);
     ds_.edges.push_back(std::move(e));
   }
 
@@ -381,7 +405,7 @@ class Loader {
       const Edge& e = ds_.edges[i];
       if (e.relation != Relation::PartOf) continue;
       if (parent.count(e.from))
-        throw data_error(file_ + ": " + edge_pointer_[i] + ": \"" + ds_.nodes[e.from].id +
+        throw data_error(file_ + ": " + edge_pointer(i) + ": \"" + ds_.nodes[e.from].id +
                          "\" is already part_of another council; a council has one parent");
       parent[e.from] = e.to;
     }
@@ -401,7 +425,7 @@ class Loader {
       auto key = std::make_tuple(e.from, e.to, e.relation, e.status, e.order, e.date, e.source ? e.source->text : "");
       auto [it, fresh] = seen.emplace(key, i);
       if (!fresh)
-        throw data_error(file_ + ": " + edge_pointer_[i] + ": repeats " + edge_pointer_[it->second] +
+        throw data_error(file_ + ": " + edge_pointer(i) + ": repeats " + edge_pointer(it->second) +
                          " (same from, to, relation, status, date and quote); remove one");
     }
   }
@@ -412,15 +436,16 @@ class Loader {
       throw data_error(file_ + ": /outside_facts: cannot read \"" + name +
                        "\" (it is read relative to the dataset file); fix the path or remove the field");
     std::string ofile = beside_file(name);
+    if (text->size() > kMaxDataFileBytes) refuse_size(ofile, text->size());
     if (!valid_utf8(*text)) throw data_error(ofile + ": the file is not valid UTF-8; save it as UTF-8");
-    json root = parse_json_strict(*text, ofile);
-    ObjectReader top(root, ofile, "");
+    JsonDocument doc(*text, ofile);
+    ObjectReader top(doc.root(), ofile, "");
     std::string format = top.required_string("format");
     if (format != "renkei-outside/1")
       top.fail("format", "unsupported format \"" + format + "\"; this renkei reads \"renkei-outside/1\"");
     top.optional_string("note");
-    const json& regions = top.array("regions", false);
-    const json& munis = top.array("municipalities", false);
+    const JsonValue& regions = top.array("regions", false);
+    const JsonValue& munis = top.array("municipalities", false);
     top.finish();
 
     auto municipality = [&](ObjectReader& r, std::string_view key) {
@@ -438,9 +463,10 @@ class Loader {
     };
 
     std::map<std::size_t, std::string> region_of;
-    for (std::size_t i = 0; i < regions.size(); ++i) {
-      std::string rp = pointer_append("/regions", i);
-      ObjectReader r(regions[i], ofile, rp);
+    std::size_t i = 0;
+    for (const JsonValue& region : members(regions)) {
+      std::string rp = pointer_append("/regions", i++);
+      ObjectReader r(region, ofile, rp);
       Node n;
       n.kind = Kind::Region;
       n.id = r.required_string("id");
@@ -472,8 +498,9 @@ class Loader {
       }
     }
     std::set<std::size_t> with_facts;
-    for (std::size_t i = 0; i < munis.size(); ++i) {
-      ObjectReader r(munis[i], ofile, pointer_append("/municipalities", i));
+    i = 0;
+    for (const JsonValue& muni : members(munis)) {
+      ObjectReader r(muni, ofile, pointer_append("/municipalities", i++));
       std::size_t mi = municipality(r, "municipality");
       Node& n = ds_.nodes[mi];
       std::string name = r.required_string("name");
@@ -483,7 +510,7 @@ class Loader {
       MunicipalityFacts f;
       f.code = r.required_string("code");
       f.lgcode = r.optional_string("lgcode").value_or("");
-      if (const json* o = r.object("office", false)) {
+      if (const JsonValue* o = r.object("office", false)) {
         ObjectReader orr(*o, ofile, r.at("office"));
         f.lat = orr.required_number("lat", -90, 90);
         f.lng = orr.required_number("lng", -180, 180);
@@ -501,43 +528,125 @@ class Loader {
   Dataset ds_;
   std::optional<SourceDocument> source_;
   std::size_t quotes_checked_ = 0;
-  std::map<int, std::string> row_pointer_;
-  std::map<std::pair<std::size_t, int>, std::string> placement_;
-  std::vector<std::string> node_pointer_, edge_pointer_;
+  std::unordered_map<int, std::size_t> row_node_;  ///< municipality row → its node
+  std::map<std::pair<std::size_t, int>, std::size_t> placement_;  ///< (municipality, ①②③) → edge
   std::unordered_map<std::string, std::size_t> index_;  ///< node id → index, kept as nodes are added
 };
 
 }  // namespace
 
-std::optional<std::string> read_whole_file(const std::string& path) {
+namespace {
+
+/// What reading a file found, when it could not give the bytes.
+enum class ReadProblem { None, Missing, Directory, NotRegular, TooLarge, Unreadable };
+
+/// Reads a regular file of at most kMaxDataFileBytes. The type and size are checked with
+/// stat before anything is read, and again on the open descriptor (opened non-blocking, so
+/// a FIFO put in the file's place cannot hang the read).
+ReadProblem read_limited(const std::string& path, std::string& out, std::uint64_t& size, int& error) {
   struct stat st;
-  if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  if (stat(path.c_str(), &st) != 0) {
+    error = errno;
+    return errno == ENOENT || errno == ENOTDIR ? ReadProblem::Missing : ReadProblem::Unreadable;
+  }
+  if (S_ISDIR(st.st_mode)) return ReadProblem::Directory;
+  if (!S_ISREG(st.st_mode)) return ReadProblem::NotRegular;
+  size = static_cast<std::uint64_t>(st.st_size);
+  if (size > kMaxDataFileBytes) return ReadProblem::TooLarge;
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    error = errno;
+    return ReadProblem::Unreadable;
+  }
+  ReadProblem problem = ReadProblem::None;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    problem = ReadProblem::NotRegular;
+  } else {
+    // st_size is a hint (files in /proc say 0): read to the end, but never past the limit.
+    out.resize(std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size), kMaxDataFileBytes) + 1);
+    std::size_t used = 0;
+    while (true) {
+      if (used == out.size()) {
+        if (out.size() > kMaxDataFileBytes) {
+          size = out.size();
+          problem = ReadProblem::TooLarge;
+          break;
+        }
+        out.resize(std::min<std::size_t>(out.size() * 2, kMaxDataFileBytes + 1));
+      }
+      ssize_t n = read(fd, out.data() + used, out.size() - used);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        error = errno;
+        problem = ReadProblem::Unreadable;
+        break;
+      }
+      if (n == 0) break;
+      used += static_cast<std::size_t>(n);
+    }
+    out.resize(used);
+  }
+  close(fd);
+  return problem;
+}
+
+std::string unreadable(const std::string& shown, int error) {
+  if (error == EACCES || error == EPERM) return shown + ": cannot be read (check its permissions)";
+  return shown + ": cannot be read (" + std::strerror(error) + ")";
+}
+
+}  // namespace
+
+std::optional<std::string> read_whole_file(const std::string& path) {
+  std::string text;
+  std::uint64_t size = 0;
+  int error = 0;
+  if (read_limited(path, text, size, error) != ReadProblem::None) return std::nullopt;
+  return text;
+}
+
+std::string read_data_file(const std::string& path) {
+  std::string text;
+  std::uint64_t size = 0;
+  int error = 0;
+  switch (read_limited(path, text, size, error)) {
+    case ReadProblem::None: return text;
+    case ReadProblem::Missing: throw data_error(path + ": no such file");
+    case ReadProblem::Directory: throw data_error(path + ": is a directory, not a dataset file");
+    case ReadProblem::NotRegular:
+      throw data_error(path + ": not a regular file (a device, pipe or socket); renkei reads data from files");
+    case ReadProblem::TooLarge: refuse_size(path, size);
+    case ReadProblem::Unreadable: throw data_error(unreadable(path, error));
+  }
+  throw data_error(path + ": cannot be read");
 }
 
 Dataset load_dataset(std::string_view json_text, const std::string& file, const SiblingReader& read_sibling,
                      LoadReport* report) {
+  if (json_text.size() > kMaxDataFileBytes) refuse_size(file, json_text.size());
   return Loader(file, read_sibling, report).load(json_text);
 }
 
 Dataset load_dataset_file(const std::string& path, LoadReport* report) {
-  struct stat st;
-  if (stat(path.c_str(), &st) != 0) throw data_error(path + ": no such file");
-  if (S_ISDIR(st.st_mode)) throw data_error(path + ": is a directory, not a dataset file");
-  if (!S_ISREG(st.st_mode)) throw data_error(path + ": not a regular file");
-  std::optional<std::string> text = read_whole_file(path);
-  if (!text) throw data_error(path + ": cannot be read (check its permissions)");
-  if (text->empty()) throw data_error(path + ": the file is empty; expected a renkei dataset (JSON)");
+  std::string text = read_data_file(path);
+  if (text.empty()) throw data_error(path + ": the file is empty; expected a renkei dataset (JSON)");
   std::string dir;
   if (auto slash = path.rfind('/'); slash != std::string::npos) dir = path.substr(0, slash + 1);
-  SiblingReader sibling = [&dir](const std::string& rel) {
-    return read_whole_file(!rel.empty() && rel[0] == '/' ? rel : dir + rel);
+  SiblingReader sibling = [&dir](const std::string& rel) -> std::optional<std::string> {
+    std::string full = !rel.empty() && rel[0] == '/' ? rel : dir + rel;
+    std::string text;
+    std::uint64_t size = 0;
+    int error = 0;
+    switch (read_limited(full, text, size, error)) {
+      case ReadProblem::None: return text;
+      case ReadProblem::TooLarge: refuse_size(full, size);
+      case ReadProblem::Unreadable:
+        if (error != ENOENT) throw data_error(unreadable(full, error));
+        return std::nullopt;
+      default: return std::nullopt;  // the dataset's message names the field that gave the path
+    }
   };
-  return load_dataset(*text, path, sibling, report);
+  return load_dataset(text, path, sibling, report);
 }
 
 Dataset load_builtin_dataset(LoadReport* report) {

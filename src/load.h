@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -34,8 +35,17 @@ Dataset load_builtin_dataset(LoadReport* report = nullptr);
 /// Name used in messages for the built-in dataset.
 inline constexpr const char* kBuiltinName = "data/yamaguchi-r6.json";
 
-/// The contents of a regular file, or nullopt when it is missing, not a file or unreadable.
+/// Largest file renkei reads as data (a dataset, its outside facts, its source text): 256 MB.
+/// Checked with stat before reading, so a huge file is refused, not loaded (docs/data-model.md).
+inline constexpr std::uint64_t kMaxDataFileBytes = std::uint64_t{256} << 20;
+
+/// The contents of a regular file, or nullopt when it is missing, not a file, unreadable or
+/// larger than kMaxDataFileBytes.
 std::optional<std::string> read_whole_file(const std::string& path);
+
+/// The contents of a data file; a missing file, a directory, a device, FIFO or socket, an
+/// unreadable file or one larger than kMaxDataFileBytes is a renkei::Error "PATH: why" (exit 1).
+std::string read_data_file(const std::string& path);
 
 /// True for "YYYY-MM" with a month 01–12.
 bool is_year_month(std::string_view s);

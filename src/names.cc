@@ -3,7 +3,9 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace renkei {
@@ -46,9 +48,47 @@ bool is_dash(utf8proc_int32_t cp) {
   }
 }
 
-}  // namespace
+/// Decodes one well-formed UTF-8 sequence at `p` (the rules of utf8proc_iterate: no
+/// overlong forms, no surrogates, nothing above U+10FFFF) and advances `p`; -1 when the
+/// bytes are not UTF-8.
+std::int32_t next_code_point(const unsigned char*& p, const unsigned char* end) {
+  unsigned b0 = *p;
+  if (b0 < 0x80) {
+    ++p;
+    return static_cast<std::int32_t>(b0);
+  }
+  auto cont = [&](std::ptrdiff_t i, unsigned lo, unsigned hi) { return p + i < end && p[i] >= lo && p[i] <= hi; };
+  std::int32_t cp;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    if (!cont(1, 0x80, 0xBF)) return -1;
+    cp = static_cast<std::int32_t>(((b0 & 0x1F) << 6) | (p[1] & 0x3F));
+    p += 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (!cont(1, b0 == 0xE0 ? 0xA0 : 0x80, b0 == 0xED ? 0x9F : 0xBF) || !cont(2, 0x80, 0xBF)) return -1;
+    cp = static_cast<std::int32_t>(((b0 & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
+    p += 3;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (!cont(1, b0 == 0xF0 ? 0x90 : 0x80, b0 == 0xF4 ? 0x8F : 0xBF) || !cont(2, 0x80, 0xBF) || !cont(3, 0x80, 0xBF))
+      return -1;
+    cp = static_cast<std::int32_t>(((b0 & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F));
+    p += 4;
+  } else {
+    return -1;
+  }
+  return cp;
+}
 
-std::string match_key(std::string_view name) {
+/// Code points that NFKC with case folding (and UTF8PROC_IGNORE) leaves as they are and
+/// that never combine with a neighbour: ASCII but A–Z (which fold to a–z), kana, common
+/// CJK ideographs and punctuation. Most names are made only of these, and then
+/// normalizing them is the identity (tests/load_limits_test.cc checks each against utf8proc).
+bool nfkc_casefold_stable(std::int32_t cp) {
+  return (cp < 0x80 && !(cp >= 'A' && cp <= 'Z')) || (cp >= 0x3001 && cp <= 0x3003) ||
+         (cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3041 && cp <= 0x3096) ||
+         (cp >= 0x30A1 && cp <= 0x30FC) || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+std::string nfkc_casefold_slow(std::string_view name) {
   utf8proc_uint8_t* mapped = nullptr;
   auto opts = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
                                              UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
@@ -57,9 +97,38 @@ std::string match_key(std::string_view name) {
   std::string normalized = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<std::size_t>(n))
                                   : std::string(name);
   std::free(mapped);
+  return normalized;
+}
+
+}  // namespace
+
+std::string nfkc_casefold(std::string_view s) { return nfkc_casefold_slow(s); }
+bool is_nfkc_casefold_stable(std::int32_t cp) { return nfkc_casefold_stable(cp); }
+
+std::string match_key(std::string_view name) {
+  bool stable = true;
+  const auto* end = reinterpret_cast<const unsigned char*>(name.data()) + name.size();
+  for (const auto* p = reinterpret_cast<const unsigned char*>(name.data()); p < end && stable;) {
+    std::int32_t cp = next_code_point(p, end);
+    stable = cp >= 0 && (nfkc_casefold_stable(cp) || (cp >= 'A' && cp <= 'Z'));
+  }
+  // Most names need no normalizing but folding A–Z to a–z (see nfkc_casefold_stable); the
+  // rest go through utf8proc.
+  std::string normalized = stable ? std::string(name) : nfkc_casefold_slow(name);
+  if (stable)
+    for (char& c : normalized)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   std::string out;
+  out.reserve(normalized.size());
   utf8proc_int32_t prev = 0;
-  for (utf8proc_int32_t cp : code_points(normalized)) {
+  const auto* p = reinterpret_cast<const unsigned char*>(normalized.data());
+  const auto* nend = p + normalized.size();
+  while (p < nend) {
+    utf8proc_int32_t cp = next_code_point(p, nend);
+    if (cp < 0) {  // invalid byte: count it as U+FFFD and move on, as code_points does
+      cp = 0xFFFD;
+      ++p;
+    }
     utf8proc_category_t cat = utf8proc_category(cp);
     if (cat == UTF8PROC_CATEGORY_ZS || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x30FB || cp == 0xB7)
       continue;  // spaces and the middle dot ・ do not distinguish names
@@ -170,14 +239,18 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
 }
 
 bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n <= 0) return false;
-    p += n;
-    left -= n;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    // Eight ASCII bytes at a time: most of a dataset's bytes are JSON punctuation and ids.
+    while (end - p >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p, 8);
+      if (word & 0x8080808080808080ull) break;
+      p += 8;
+    }
+    if (p == end) break;
+    if (next_code_point(p, end) < 0) return false;
   }
   return true;
 }

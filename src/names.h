@@ -1,5 +1,6 @@
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,12 @@ namespace renkei {
 /// The key a name is matched by: NFKC, case-folded, without spaces, with the long-vowel
 /// mark, hyphens and dashes (and a kanji 一 misread for ー after kana) made one character.
 std::string match_key(std::string_view name);
+/// NFKC with case folding and default-ignorable code points removed (utf8proc), the first
+/// step of match_key.
+std::string nfkc_casefold(std::string_view s);
+/// True for a code point nfkc_casefold leaves unchanged whatever surrounds it; match_key
+/// skips utf8proc for names made only of these.
+bool is_nfkc_casefold_stable(std::int32_t cp);
 
 /// Columns a string takes in a terminal (East Asian Width: wide characters count 2).
 std::size_t display_width(std::string_view s);
