@@ -58,9 +58,10 @@ json whatif_json(const Context& c, const WhatIfAnswer& a) {
   json affected = json::array();
   for (const Affected& af : a.affected) {
     json evidence = json::array();  // the source quote of each tie that is lost
-    for (const Edge& e : c.ds.edges)
-      if (e.from == af.municipality && e.source && std::count(af.lost.begin(), af.lost.end(), e.to))
-        evidence.push_back(source_json(*e.source));
+    for (std::size_t k : c.ds.edges_from(af.municipality)) {
+      const Edge& e = c.ds.edges[k];
+      if (e.source && std::count(af.lost.begin(), af.lost.end(), e.to)) evidence.push_back(source_json(*e.source));
+    }
     affected.push_back({{"municipality", node_ref_json(c.ds, af.municipality)},
                         {"lost", ids_json(c, af.lost)},
                         {"remaining", ids_json(c, af.remaining)},
@@ -206,9 +207,10 @@ void run_whatif(Context& c) {
     c.out << "    loses:     " << wrap_to_width(join_names(c, af.lost), kWidth - 15, "               ") << "\n";
     c.out << "    still has: " << (af.remaining.empty() ? "nothing (no other office, council or center of that kind)" : wrap_to_width(join_names(c, af.remaining), kWidth - 15, "               "))
           << "\n";
-    for (const Edge& e : c.ds.edges)
-      if (e.from == af.municipality && removed.count(e.to) && e.source)
-        c.out << "    " << wrap_to_width(quote_line(*e.source), kWidth - 6, "      ") << "\n";
+    for (std::size_t k : c.ds.edges_from(af.municipality)) {
+      const Edge& e = c.ds.edges[k];
+      if (removed.count(e.to) && e.source) c.out << "    " << wrap_to_width(quote_line(*e.source), kWidth - 6, "      ") << "\n";
+    }
   }
 }
 

@@ -106,9 +106,16 @@ void run_shared(Context& c) {
   c.out << "\nSource, section 3 (配置先):\n";
   for (const SharedOffice& o : a.offices) {
     c.out << "  " << display_name(c.ds.nodes[o.office], c.lang()) << "\n";
-    for (const Edge& e : c.ds.edges)
-      if (e.relation == Relation::Coordinator && e.to == o.office && e.source)
-        c.out << "    " << pad(display_name(c.ds.nodes[e.from], c.lang()), 12) << " " << quote_line(*e.source) << "\n";
+    std::vector<std::size_t> placements;  // edges to this office from the towns it serves, in data order
+    for (std::size_t m : o.municipalities)
+      for (std::size_t k : c.ds.edges_from(m))
+        if (c.ds.edges[k].relation == Relation::Coordinator && c.ds.edges[k].to == o.office && c.ds.edges[k].source)
+          placements.push_back(k);
+    std::sort(placements.begin(), placements.end());
+    for (std::size_t k : placements) {
+      const Edge& e = c.ds.edges[k];
+      c.out << "    " << pad(display_name(c.ds.nodes[e.from], c.lang()), 12) << " " << quote_line(*e.source) << "\n";
+    }
   }
 }
 
