@@ -94,11 +94,12 @@ class TextReport {
   TextReport(std::ostream& out, Lang lang) : out_(out), lang_(lang), w_(lang == Lang::En ? kEn : kJa) {}
 
   void write(const DatasetDiff& d) {
-    auto side = [&](const std::string& file, const std::string& year) { return file + paren(year); };
-    out_ << wrap_to_width(std::string(w_.heading) + ": " + side(d.old_origin, d.old_fiscal_year) + " → " +
-                              side(d.new_origin, d.new_fiscal_year),
-                          kWidth - kKinsokuRoom, "  ")
-         << "\n";
+    auto side = [&](const char* label, const std::string& file, const std::string& year) {
+      out_ << "  " << label << ": " << wrap_to_width(file + paren(year), kWidth - kKinsokuRoom - 8, "      ") << "\n";
+    };
+    out_ << w_.heading << "\n";
+    side(w_.was, d.old_origin, d.old_fiscal_year);
+    side(w_.now, d.new_origin, d.new_fiscal_year);
     if (d.empty()) {
       out_ << w_.none << "\n";
       return;
@@ -390,8 +391,10 @@ void setup_diff(CLI::App& app, Options& o) {
 
 void run_diff(Context& c) {
   if (c.options.positional.size() != 2) throw usage_error("diff: give two datasets, OLD and NEW; see `renkei diff --help`");
-  Dataset old_ds = load_diff_side(c.options.positional[0]);
-  Dataset new_ds = load_diff_side(c.options.positional[1]);
+  // Sheet folders are matched against the data loaded with --data (OLD) and OLD (NEW), so
+  // that an office keeps its id from one year to the next.
+  Dataset old_ds = load_diff_side(c.options.positional[0], c.ds);
+  Dataset new_ds = load_diff_side(c.options.positional[1], old_ds);
   DatasetDiff d = diff_datasets(old_ds, new_ds);
   if (c.options.json) {
     print_json(c.out, diff_json(d));

@@ -67,7 +67,7 @@ void run_render(Context& c) {
   // The diff slide draws from NEW with what only OLD had added to it.
   std::optional<DiffSlide> slide;
   if (diff) {
-    Dataset old_ds = load_diff_side(c.options.against);
+    Dataset old_ds = load_diff_side(c.options.against, c.ds);
     slide = make_diff_diagram(old_ds, c.ds, diff_datasets(old_ds, c.ds), c.lang());
   }
   const Dataset& drawn = slide ? slide->merged : c.ds;

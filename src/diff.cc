@@ -1,18 +1,15 @@
 // diff: what changed between two years' datasets, each change with the quotes behind it.
 #include "diff.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
 
 #include "graph.h"
-#include "error.h"
 #include "json_out.h"
-#include "load.h"
 #include "names.h"
+#include "sheets.h"
 
 namespace renkei {
 
@@ -564,12 +561,6 @@ class Differ {
 
 DatasetDiff diff_datasets(const Dataset& old_ds, const Dataset& new_ds) { return Differ(old_ds, new_ds).run(); }
 
-Dataset load_diff_side(const std::string& path) {
-  struct stat st;
-  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-    throw data_error(path + ": is a folder; compare dataset files: `renkei import " + path +
-                     " -o NEW.json` builds one from a folder of sheets");
-  return load_dataset_file(path);
-}
+Dataset load_diff_side(const std::string& path, const Dataset& reference) { return load_dataset_or_sheets(path, reference); }
 
 }  // namespace renkei

@@ -116,8 +116,9 @@ struct DatasetDiff {
 DatasetDiff diff_datasets(const Dataset& old_ds, const Dataset& new_ds);
 
 /// Loads one side of a comparison (`diff OLD NEW`, `render --preset diff --against OLD`):
-/// a dataset file. A folder is refused with a message saying how to import it first.
-Dataset load_diff_side(const std::string& path);
+/// a dataset file, or a folder of sheets imported with names matched against `reference`
+/// (so that a known office keeps its id and the diff can follow it).
+Dataset load_diff_side(const std::string& path, const Dataset& reference);
 
 /// The words used for change types in JSON and docs ("added", "started_meeting", …).
 const char* word(NodeChange::Type t);

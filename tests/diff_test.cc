@@ -14,6 +14,7 @@
 #include "diff.h"
 #include "load.h"
 #include "names.h"
+#include "sheets.h"
 #include "test_support.h"
 
 using namespace renkei;
@@ -311,14 +312,34 @@ TEST_CASE("renkei diff refuses a missing file, a folder and a wrong number of ar
   CHECK(missing.code == 1);
   CHECK(missing.err == "renkei: error: /nonexistent/next.json: no such file\n");
   CHECK(missing.out.empty());
-  TempDir dir;
+  TempDir dir;  // an empty folder is not a set of sheets
   auto folder = run_renkei({"diff", repo_path("data/yamaguchi-r6.json"), dir.path()});
   CHECK(folder.code == 1);
-  CHECK(folder.err.find("is a folder") != std::string::npos);
+  CHECK(folder.err.rfind("renkei: error: ", 0) == 0);
   CHECK(std::count(folder.err.begin(), folder.err.end(), '\n') == 1);
   CHECK(run_renkei({"diff", repo_path("data/yamaguchi-r6.json")}).code == 2);
   CHECK(run_renkei({"diff"}).code == 2);
   CHECK(run_renkei({"diff", "a.json", "b.json", "c.json"}).code == 2);
+}
+
+TEST_CASE("renkei diff reads next year's sheets as the secretariat fills them in") {
+  // The fixture names its outside facts as ../../data/…; sheets want them inside the folder.
+  nlohmann::json fixture = nlohmann::json::parse(read_file(repo_path("tests/data/next-year.json")));
+  fixture["outside_facts"] = "yamaguchi-regions.json";
+  TempDir data_dir, dir;
+  write_sheets(load_dataset_file(write_dataset(data_dir, fixture)), dir.path());
+  auto r = run_renkei({"diff", repo_path("data/yamaguchi-r6.json"), dir.path(), "--json"});
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  // The same five changes as from the dataset file, and nothing else.
+  CHECK(j["nodes"].size() == 2);
+  CHECK(j["municipalities"].size() == 5);
+  CHECK(j["councils"].size() == 1);
+  CHECK(j["initiatives"].size() == 1);
+  CHECK(j["gaps"]["closed"].size() == 7);
+  CHECK(j["other"]["nodes"] == nlohmann::json::array());
+  CHECK(j["other"]["edges"] == nlohmann::json::array());
 }
 
 // ---------------------------------------------------------------- the slide
