@@ -83,7 +83,7 @@ void run_render(Context& c) {
     std::cerr << "renkei: note: the diagram was shrunk to " << static_cast<int>(info.scale * 100 + 0.5)
               << "% to fit the page; its smallest text prints at " << static_cast<int>(kSmallestType * info.scale * 10 + 0.5) / 10.0
               << " pt (under 12 pt); "
-              << (c.options.preset.rfind("region:", 0) == 0 ? "--page fit" : "a region:NAME diagram or --page fit")
+              << (c.options.preset.rfind("region:", 0) == 0 || diff ? "--page fit" : "a region:NAME diagram or --page fit")
               << " shows it larger\n";
   if (c.options.output.empty()) {
     c.out << out;
