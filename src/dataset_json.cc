@@ -156,23 +156,7 @@ std::string dataset_to_json(const Dataset& ds) {
   return j.dump(2) + "\n";
 }
 
-std::string outside_facts_name(const Dataset& ds) {
-  if (!ds.outside_facts.empty()) return ds.outside_facts;
-  // Only a dataset read from a file can name one; without any outside facts loaded it names none.
-  bool has_outside = false;
-  for (const Node& n : ds.nodes) has_outside = has_outside || is_outside_fact(n) || n.facts.has_value();
-  if (!has_outside) return "";
-  std::optional<std::string> text;
-  if (ds.origin == kBuiltinName)
-    text = std::string(embedded::dataset());
-  else
-    text = read_whole_file(ds.origin);
-  if (!text) return "";
-  nlohmann::json top = nlohmann::json::parse(*text, nullptr, false);
-  if (top.is_object() && top.contains("outside_facts") && top["outside_facts"].is_string())
-    return top["outside_facts"].get<std::string>();
-  return "";
-}
+std::string outside_facts_name(const Dataset& ds) { return ds.outside_facts; }
 
 std::optional<std::string> dataset_sibling(const Dataset& ds, const std::string& relative_path) {
   if (relative_path.empty()) return std::nullopt;

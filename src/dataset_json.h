@@ -13,9 +13,8 @@ namespace renkei {
 /// `outside_facts` field names that file instead (see `outside_facts_name`).
 std::string dataset_to_json(const Dataset& ds);
 
-/// The outside-facts file the dataset names: `ds.outside_facts` when set, else read back from
-/// the dataset's own file (`ds.origin`, or the built-in data), since the loader keeps only the
-/// facts and not the name. Empty when the dataset names none.
+/// The outside-facts file the dataset names (the loader records it in `ds.outside_facts`);
+/// empty when it names none.
 std::string outside_facts_name(const Dataset& ds);
 
 /// The contents of a file the dataset names beside itself (its source text, its outside facts),

@@ -590,7 +590,7 @@ class Importer {
     Source src;
     std::string row_field = prefix + "row", section_field = prefix + "section", text_field = prefix + "text";
     std::string row_text = s.required(row, row_field);
-    auto n = parse_int(row_text, 1, 9999);
+    auto n = parse_int(row_text, 1, 99999);
     if (!n) s.fail(row, row_field, in_quotes(row_text) + " is not a row number; write the row of the table, e.g. 16");
     src.row = *n;
     std::string section = ascii_width(s.required(row, section_field));
@@ -641,7 +641,7 @@ class Importer {
         if (n.type != "市" && n.type != "町" && n.type != "村")
           s.fail(r, "type", in_quotes(n.type) + " is not a municipality type; write 市, 町 or 村");
         std::string row_text = s.required(r, "row");
-        auto row = parse_int(row_text, 1, 9999);
+        auto row = parse_int(row_text, 1, 99999);
         if (!row) s.fail(r, "row", in_quotes(row_text) + " is not a row number; write the municipality's row in the table");
         n.row = *row;
       }
