@@ -98,20 +98,23 @@ std::optional<std::size_t> Dataset::find_id(std::string_view id) const {
   return std::nullopt;
 }
 
-std::vector<std::size_t> Dataset::edges_from(std::size_t i) const {
-  if (indexed()) return edges_from_[i];
-  std::vector<std::size_t> out;
-  for (std::size_t k = 0; k < edges.size(); ++k)
-    if (edges[k].from == i) out.push_back(k);
-  return out;
+const std::vector<std::size_t>& Dataset::edges_from(std::size_t i) const {
+  if (edges_from_.empty() || edges_nodes_ != nodes.size() || edges_edges_ != edges.size()) index_edges();
+  return edges_from_[i];
+}
+
+void Dataset::index_edges() const {
+  edges_from_.assign(nodes.size(), {});
+  for (std::size_t k = 0; k < edges.size(); ++k) edges_from_[edges[k].from].push_back(k);
+  edges_nodes_ = nodes.size();
+  edges_edges_ = edges.size();
 }
 
 void Dataset::build_index() {
   id_index_.clear();
   id_index_.reserve(nodes.size());
   for (std::size_t i = 0; i < nodes.size(); ++i) id_index_.emplace(nodes[i].id, i);
-  edges_from_.assign(nodes.size(), {});
-  for (std::size_t k = 0; k < edges.size(); ++k) edges_from_[edges[k].from].push_back(k);
+  index_edges();
   indexed_nodes_ = nodes.size();
   indexed_edges_ = edges.size();
 }

@@ -176,18 +176,23 @@ struct Dataset {
 
   /// Index of the node with this id, or nullopt.
   std::optional<std::size_t> find_id(std::string_view id) const;
-  /// Indices of the edges leaving node `i` (it is their `from`), in data order.
-  std::vector<std::size_t> edges_from(std::size_t i) const;
+  /// Indices of the edges leaving node `i` (it is their `from`), in data order. A view of
+  /// an index: valid until the next call after nodes or edges were added or removed.
+  const std::vector<std::size_t>& edges_from(std::size_t i) const;
 
   /// Builds the lookups behind find_id and edges_from; the loader calls it once nodes and
-  /// edges are final. Without it (a dataset assembled by hand) both scan the whole dataset.
+  /// edges are final. Without it (a dataset assembled by hand) find_id scans the nodes and
+  /// edges_from builds its index on first use, and again whenever the number of nodes or
+  /// edges changed; call build_index yourself after changing edges in place.
   void build_index();
 
  private:
   std::unordered_map<std::string, std::size_t> id_index_;   ///< node id → index
-  std::vector<std::vector<std::size_t>> edges_from_;        ///< node → its outgoing edges
+  mutable std::vector<std::vector<std::size_t>> edges_from_;  ///< node → its outgoing edges
+  mutable std::size_t edges_nodes_ = 0, edges_edges_ = 0;     ///< sizes edges_from_ was built for
   std::size_t indexed_nodes_ = 0, indexed_edges_ = 0;       ///< sizes when indexed; stale if they differ
   bool indexed() const { return indexed_nodes_ == nodes.size() && indexed_edges_ == edges.size() && !nodes.empty(); }
+  void index_edges() const;
 };
 
 }  // namespace renkei

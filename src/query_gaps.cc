@@ -46,22 +46,21 @@ struct MunicipalityView {
 
 MunicipalityView view_of(const Network& net, std::size_t m) {
   const Dataset& ds = net.data();
-  const Graph& g = net.graph();
   MunicipalityView mv;
   std::vector<std::size_t> councils;
-  for (auto e : boost::make_iterator_range(boost::out_edges(m, g))) {
-    const EdgeProps& p = g[e];
-    if (p.from != m) continue;
-    if (p.relation == Relation::Holds) mv.own_councils.push_back(p.to);
-    if (p.relation == Relation::Participates && ds.edges[p.edge].status == EdgeStatus::Current)
-      mv.joined_councils.push_back(p.to);
-    if (p.relation == Relation::Liaises) mv.centers.push_back(p.to);
+  // Only edges leaving the town and its councils matter: Dataset::edges_from, not the
+  // graph's incidence lists (a regional council's list holds every member town's edge).
+  for (std::size_t k : ds.edges_from(m)) {
+    const Edge& e = ds.edges[k];
+    if (e.relation == Relation::Holds) mv.own_councils.push_back(e.to);
+    if (e.relation == Relation::Participates && e.status == EdgeStatus::Current) mv.joined_councils.push_back(e.to);
+    if (e.relation == Relation::Liaises) mv.centers.push_back(e.to);
   }
   councils = mv.own_councils;
   councils.insert(councils.end(), mv.joined_councils.begin(), mv.joined_councils.end());
   for (std::size_t c : councils)
-    for (auto e : boost::make_iterator_range(boost::out_edges(c, g)))
-      if (g[e].relation == Relation::Liaises && g[e].from == c) mv.centers.push_back(g[e].to);
+    for (std::size_t k : ds.edges_from(c))
+      if (ds.edges[k].relation == Relation::Liaises) mv.centers.push_back(ds.edges[k].to);
   sort_nodes(ds, mv.own_councils);
   sort_nodes(ds, mv.joined_councils);
   sort_nodes(ds, mv.centers);
@@ -119,7 +118,7 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       add(GapRule::InactiveCoordinator, "coordinators report no activity", {mn.activity->source});
 
     std::vector<std::size_t> offices = offices_of(ds, m);
-    const std::vector<std::size_t> own_edges = ds.edges_from(m);  // in data order, as quotes are listed
+    const std::vector<std::size_t>& own_edges = ds.edges_from(m);  // in data order, as quotes are listed
     auto placement_quotes = [&](std::size_t office) {
       std::vector<Source> q;
       for (std::size_t k : own_edges) {
