@@ -7,6 +7,7 @@
 #include "export.h"
 #include "names.h"
 #include "output_file.h"
+#include "sheets.h"
 
 namespace renkei {
 
@@ -26,8 +27,7 @@ const std::vector<ExportFormat>& export_formats() {
       {"csv", "", "nodes.csv and edges.csv in the -o directory, for Excel (UTF-8 with BOM)"},
       {"json", ".json", "NetworkX node-link JSON (networkx.node_link_graph)"},
       {"dot", ".dot", "plain Graphviz DOT of every node and edge"},
-      // The `sheets` format (the import layout, docs/import.md) goes here once it is wired to
-      // write_sheets; run_export has the matching spot.
+      {"sheets", "", "the spreadsheet sheets `renkei import` reads (docs/import.md), into -o DIR"},
   };
   return table;
 }
@@ -74,7 +74,7 @@ void setup_export(CLI::App& app, Options& o) {
   for (const auto& f : export_formats()) list += "\n  " + pad(f.name, 9) + f.summary;
   app.add_option("--format", o.format, "what to write (default: from -o's extension):" + list)->type_name("FORMAT");
   app.add_option("-o,--output", o.output,
-                 "file to write (default: standard output); for csv, the directory to write nodes.csv and edges.csv into")
+                 "file to write (default: standard output); for csv and sheets, the directory to write into")
       ->type_name("PATH");
   // Options::via holds the relation list, as it does for reach and path.
   app.add_option("--relations", o.via, "only edges of these relations, comma-separated (default: all); every node is kept")
@@ -88,7 +88,7 @@ void run_export(Context& c) {
   else if (!c.options.output.empty())
     format = format_of_path(c.options.output);
   if (!format)
-    throw usage_error("export: say which format with --format graphml, gexf, csv, json or dot" +
+    throw usage_error("export: say which format with --format graphml, gexf, csv, json, dot or sheets" +
                       std::string(c.options.output.empty() ? "" : " (-o " + c.options.output + " has no extension that names one)"));
 
   ExportOptions opt;
@@ -102,8 +102,19 @@ void run_export(Context& c) {
     write_csv_pair(c.options.output, c.ds, opt);
     return;
   }
-  // Spot for `--format sheets`: write_sheets(c.ds, c.options.output) from src/sheets.h, -o DIR
-  // required as for csv; add its row to export_formats() when wiring it.
+  if (name == "sheets") {
+    if (c.options.output.empty())
+      throw usage_error("export: --format sheets writes one CSV per sheet; give -o DIR for the directory to put them in");
+    if (!c.options.via.empty())
+      throw usage_error("export: --relations does not apply to --format sheets; sheets always hold the whole dataset");
+    std::error_code ec;
+    if (std::filesystem::exists(c.options.output, ec) && !std::filesystem::is_directory(c.options.output, ec))
+      throw usage_error("export: -o " + c.options.output + " is a file; --format sheets writes its sheets into a directory");
+    const std::vector<std::string> files = write_sheets(c.ds, c.options.output);
+    c.out << files.size() << " files written to " << c.options.output << "/ (edit them, then `renkei import "
+          << c.options.output << "`)\n";
+    return;
+  }
 
   static const std::vector<std::pair<const char*, std::function<std::string(const Dataset&, const ExportOptions&)>>> writers = {
       {"graphml", to_graphml}, {"gexf", to_gexf}, {"json", to_node_link_json}, {"dot", to_plain_dot}};
