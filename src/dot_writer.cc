@@ -110,6 +110,7 @@ std::string esc(const std::string& s) {  // for HTML-like labels
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
+      case '\\': out += "\\\\"; break;  // Graphviz expands \N, \G… even in HTML labels; \\ is a backslash
       case '\n': out += "<BR/>"; break;
       case '\r': break;
       default: out += c;

@@ -5,25 +5,65 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 
 #include "error.h"
 
 namespace renkei {
 
+namespace {
+
+std::string reason(int err) {
+  std::string why = std::strerror(err);
+  if (err == ENOSPC || err == EDQUOT) why += ": the disk is full";
+  if (err == EFBIG) why += ": over the file size limit (ulimit -f)";
+  if (err == EROFS || err == EACCES || err == EPERM) why += ": the folder is not writable";
+  return why;
+}
+
+/// Removes the temporary and throws; the file at `path` was never touched.
+[[noreturn]] void fail(const std::string& path, bool exists, const std::string& tmp, const std::string& what, int err) {
+  if (!tmp.empty()) unlink(tmp.c_str());
+  throw data_error(path + ": " + what + " (" + reason(err) + ")" + (exists ? "; the previous file is unchanged" : ""));
+}
+
+/// The mode a new file gets from open(…, 0666): what the umask allows.
+mode_t default_mode() {
+  mode_t mask = umask(0);
+  umask(mask);
+  return 0666 & ~mask;
+}
+
+}  // namespace
+
 void write_file_atomically(const std::string& path, std::string_view contents) {
+  // Over `ulimit -f`, the kernel kills the writer with SIGXFSZ unless it is ignored; ignored,
+  // write() fails with EFBIG and the user gets a message instead of a dead process.
+  std::signal(SIGXFSZ, SIG_IGN);
+
+  std::string dir = ".", base = path;
+  if (auto slash = path.rfind('/'); slash != std::string::npos) {
+    dir = slash == 0 ? "/" : path.substr(0, slash);
+    base = path.substr(slash + 1);
+  }
   struct stat st;
-  if (stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw data_error(path + ": is a directory; give a file name");
-  std::string dir = ".";
-  if (auto slash = path.rfind('/'); slash != std::string::npos) dir = slash == 0 ? "/" : path.substr(0, slash);
-  std::string tmpl = dir + "/.renkei-XXXXXX";
-  int fd = mkstemp(tmpl.data());
-  if (fd < 0) throw data_error(path + ": cannot write here (" + std::strerror(errno) + ")");
-  auto fail = [&](const char* what) {
+  bool exists = stat(path.c_str(), &st) == 0;
+  if (base.empty() || base == "." || base == ".." || (exists && S_ISDIR(st.st_mode)))
+    throw data_error(path + ": is a directory; give a file name");
+  if (exists && !S_ISREG(st.st_mode))
+    throw data_error(path + ": is not a regular file (a device, pipe or socket); give a file name");
+  mode_t mode = exists ? (st.st_mode & 07777) : default_mode();
+
+  std::string tmp = dir + "/." + base + kTempInfix + "XXXXXX";
+  int fd = mkstemp(tmp.data());
+  if (fd < 0 && errno == ENOENT) throw data_error(path + ": the folder " + dir + " does not exist; create it first");
+  if (fd < 0 && errno == ENOTDIR) throw data_error(path + ": " + dir + " is not a folder");
+  if (fd < 0) fail(path, exists, "", "cannot create a file in " + dir, errno);
+  auto fail_open = [&](const char* what) {
     int err = errno;
     close(fd);
-    unlink(tmpl.c_str());
-    throw data_error(path + ": " + what + " (" + std::strerror(err) + "); the previous file, if any, is unchanged");
+    fail(path, exists, tmp, what, err);
   };
   const char* p = contents.data();
   std::size_t left = contents.size();
@@ -31,21 +71,19 @@ void write_file_atomically(const std::string& path, std::string_view contents) {
     ssize_t n = write(fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail("write failed");
+      fail_open("write failed");
     }
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (fsync(fd) != 0) fail("write failed");
-  fchmod(fd, 0644);
-  if (close(fd) != 0) {
-    unlink(tmpl.c_str());
-    throw data_error(path + ": write failed (" + std::strerror(errno) + ")");
-  }
-  if (rename(tmpl.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    unlink(tmpl.c_str());
-    throw data_error(path + ": cannot replace the file (" + std::strerror(err) + ")");
+  if (fchmod(fd, mode) != 0) fail_open("cannot set the file's permissions");
+  if (fsync(fd) != 0) fail_open("write failed");
+  if (close(fd) != 0) fail(path, exists, tmp, "write failed", errno);
+  if (rename(tmp.c_str(), path.c_str()) != 0) fail(path, exists, tmp, "cannot replace the file", errno);
+  // The rename is in the directory; without this a crash could still bring the old file back.
+  if (int dfd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+    fsync(dfd);
+    close(dfd);
   }
 }
 

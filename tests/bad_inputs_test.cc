@@ -1,0 +1,222 @@
+// The catalogue of bad inputs (tests/bad/cases.tsv, docs/robustness.md): each case runs the
+// binary and must end with its exit code and exactly one line "renkei: error: <expected>",
+// nothing on standard output, no file left behind, no sanitizer report and no hang.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using renkei::test::TempDir;
+
+namespace {
+
+constexpr unsigned kTimeoutSeconds = 60;  // generous for ASan on a busy machine; real runs take < 1 s
+constexpr uid_t kNobody = 65534;
+
+/// One line of tests/bad/cases.tsv.
+struct Case {
+  std::string id, input, args, message, status;
+  int code = 0;
+};
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out(1);
+  for (char c : s) {
+    if (c == sep) out.emplace_back();
+    else out.back() += c;
+  }
+  return out;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  return s;
+}
+
+std::vector<Case> read_cases() {
+  std::ifstream in(renkei::test::repo_path("tests/bad/cases.tsv"));
+  std::vector<Case> cases;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto f = split(line, '\t');
+    if (f.size() != 6) throw std::runtime_error("tests/bad/cases.tsv: not 6 tab-separated fields: " + line);
+    cases.push_back({f[0], f[1], f[2], f[4], f[5], std::stoi(f[3])});
+  }
+  return cases;
+}
+
+/// What the case's run looked like, for the checks and for the failure message.
+struct Outcome {
+  int code = -1;
+  bool timed_out = false;
+  std::string out, err;
+};
+
+/// Runs the binary in `dir` with `args`, stdin from /dev/null, killed by SIGALRM (which
+/// survives exec) after kTimeoutSeconds. As `as_nobody`, the child drops root first.
+Outcome run_in(const std::string& dir, const std::vector<std::string>& args, bool as_nobody) {
+  TempDir io;
+  std::string out_path = io.file("out"), err_path = io.file("err");
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(dir.c_str()) != 0) _exit(127);
+    int in = open("/dev/null", O_RDONLY);
+    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
+    if (as_nobody && (setgid(kNobody) != 0 || setuid(kNobody) != 0)) _exit(126);
+    alarm(kTimeoutSeconds);
+    std::vector<std::string> copy = args;
+    std::string bin = RENKEI_BINARY;
+    std::vector<char*> argv{bin.data()};
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  Outcome o;
+  o.timed_out = WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM;
+  o.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  o.out = renkei::test::read_file(out_path);
+  o.err = renkei::test::read_file(err_path);
+  return o;
+}
+
+/// Every path under `dir`, for "nothing was written".
+std::set<std::string> listing(const std::string& dir) {
+  std::set<std::string> names;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    names.insert(it->path().lexically_relative(dir).string());
+  }
+  return names;
+}
+
+/// Sets up the case's input in `dir` and returns the path the command line gives for it;
+/// `skip` explains why the case cannot be run here.
+std::string prepare(const Case& c, const TempDir& dir, bool& as_nobody, std::string& skip) {
+  // Datasets name their source text and outside facts beside themselves, as data/ has them.
+  fs::create_directories(dir.file("source"));
+  fs::copy_file(renkei::test::repo_path("data/source/yamaguchi-r6.txt"), dir.file("source/yamaguchi-r6.txt"));
+  fs::copy_file(renkei::test::repo_path("data/yamaguchi-regions.json"), dir.file("yamaguchi-regions.json"));
+  const std::string& in = c.input;
+  if (in == "-") return "";
+  if (in.rfind("files/", 0) == 0) {
+    std::string name = in.substr(6);
+    fs::copy_file(renkei::test::repo_path("tests/bad/" + in), dir.file(name));
+    return name;
+  }
+  if (in == "@directory") {
+    fs::create_directory(dir.file("a-folder.json"));
+    return "a-folder.json";
+  }
+  if (in == "@dev-null") return "/dev/null";
+  if (in == "@fifo") {  // nobody ever writes to it: opening it for reading would block forever
+    if (mkfifo(dir.file("pipe.json").c_str(), 0644) != 0) skip = "mkfifo failed";
+    return "pipe.json";
+  }
+  if (in == "@missing") return "no-such-file.json";
+  if (in == "@missing-folder") return "no-such-folder/data.json";
+  if (in == "@through-a-file") {
+    renkei::test::write_file(dir.file("plain.json"), "{}");
+    return "plain.json/data.json";
+  }
+  if (in == "@symlink-loop") {
+    fs::create_symlink("loop-b.json", dir.file("loop-a.json"));
+    fs::create_symlink("loop-a.json", dir.file("loop-b.json"));
+    return "loop-a.json";
+  }
+  if (in == "@unreadable") {
+    // Root reads mode-000 files, so as root the child drops to nobody before running renkei:
+    // the binary and the case's folder must then be reachable for nobody.
+    fs::copy_file(renkei::test::repo_path("tests/bad/files/base-good.json"), dir.file("locked.json"));
+    chmod(dir.file("locked.json").c_str(), 0);
+    if (geteuid() == 0) {
+      as_nobody = true;
+      chmod(dir.path().c_str(), 0755);
+      if (access(RENKEI_BINARY, X_OK) != 0) skip = "cannot test an unreadable file as root here";
+    } else if (access(dir.file("locked.json").c_str(), R_OK) == 0) {
+      skip = "mode 000 does not stop this user from reading";
+    }
+    return "locked.json";
+  }
+  if (in == "@too-large") {  // sparse: 300 MB long, no disk used; must be refused before reading
+    int fd = open(dir.file("huge.json").c_str(), O_WRONLY | O_CREAT, 0644);
+    if (fd < 0 || ftruncate(fd, off_t{300} << 20) != 0) skip = "cannot make a sparse file";
+    if (fd >= 0) close(fd);
+    return "huge.json";
+  }
+  if (in == "@ten-megabyte-string") {  // a 10 MB id: refused, and quoted in the message only in part
+    std::string good = renkei::test::read_file(renkei::test::repo_path("tests/bad/files/base-good.json"));
+    good.replace(good.find("\"id\": \"tanpopo\""), 15, "\"id\": \"" + std::string(10 << 20, 'a') + "\"");
+    renkei::test::write_file(dir.file("long-id.json"), good);
+    return "long-id.json";
+  }
+  if (in == "@deep-nesting") {
+    renkei::test::write_file(dir.file("deep.json"), std::string(100000, '[') + std::string(100000, ']'));
+    return "deep.json";
+  }
+  throw std::runtime_error("tests/bad/cases.tsv: unknown input " + in);
+}
+
+}  // namespace
+
+TEST_CASE("every bad input in tests/bad/cases.tsv ends in one error line") {
+  std::vector<Case> cases = read_cases();
+  REQUIRE(cases.size() >= 60);
+  std::set<std::string> ids;
+  std::vector<std::string> pending_mismatches;
+  for (const Case& c : cases) {
+    CHECK(ids.insert(c.id).second);
+    TempDir dir;
+    bool as_nobody = false;
+    std::string skip;
+    std::string in = prepare(c, dir, as_nobody, skip);
+    if (!skip.empty()) {
+      WARN(c.id << ": skipped: " << skip);
+      continue;
+    }
+    std::vector<std::string> args;
+    for (const std::string& a : split(c.args, ' '))
+      if (!a.empty())
+        args.push_back(replace_all(replace_all(replace_all(a, "{in}", in), "{dir}", dir.path()), "{invalid-utf8}", "\xff\xfe"));
+    std::string expected = "renkei: error: " + replace_all(replace_all(c.message, "{in}", in), "{dir}", dir.path()) + "\n";
+    auto before = listing(dir.path());
+    Outcome o = run_in(dir.path(), args, as_nobody);
+    INFO("case " << c.id << ": renkei " << c.args << "\nexit " << o.code << "\nstderr: " << o.err.substr(0, 2000));
+    CHECK_FALSE(o.timed_out);
+    CHECK(o.code == c.code);
+    CHECK(o.out.empty());
+    // One line, nothing else: no sanitizer report, no stack trace, no second message.
+    CHECK(o.err.rfind("renkei: error: ", 0) == 0);
+    CHECK(std::count(o.err.begin(), o.err.end(), '\n') == 1);
+    CHECK(o.err.back() == '\n');
+    if (c.status == "pending" && o.err != expected) {
+      pending_mismatches.push_back(c.id);
+      WARN(c.id << " (pending a fix, see /work/notes/loader-findings.md)\n  expected: " << expected
+                << "  got:      " << o.err.substr(0, 500));
+    } else {
+      // Compared short: Catch2 takes minutes to print a 10 MB mismatch.
+      CHECK(o.err.size() == expected.size());
+      CHECK(o.err.substr(0, 2000) == expected.substr(0, 2000));
+    }
+    CHECK(listing(dir.path()) == before);  // no output file, no temporary left behind
+  }
+  if (!pending_mismatches.empty()) WARN(pending_mismatches.size() << " cases wait for a fix listed in /work/notes/loader-findings.md");
+}

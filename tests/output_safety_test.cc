@@ -1,0 +1,185 @@
+// Nothing lost: when writing an output fails (file size limit, a folder the user cannot write
+// to, the process killed mid-run), the file that was there before keeps its bytes, and no
+// temporary is left behind except after SIGKILL, and then one named .NAME.renkei-tmp-*.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "output_file.h"
+#include "error.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using renkei::test::TempDir;
+
+namespace {
+
+const std::string kOld = "the previous file, which must survive\n";
+
+/// How the child is limited before it runs renkei.
+struct Limits {
+  rlim_t file_size = RLIM_INFINITY;  ///< RLIMIT_FSIZE in bytes; SIGXFSZ is left at its default
+  bool as_nobody = false;            ///< drop root, so that directory modes apply
+};
+
+struct Child {
+  pid_t pid;
+  std::string err_path;
+};
+
+Child start(const std::vector<std::string>& args, const Limits& lim, const std::string& err_path) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    int null = open("/dev/null", O_RDWR);
+    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+    if (null < 0 || err < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(err, 2) < 0) _exit(127);
+    if (lim.file_size != RLIM_INFINITY) {
+      rlimit r{lim.file_size, lim.file_size};
+      if (setrlimit(RLIMIT_FSIZE, &r) != 0) _exit(127);
+    }
+    if (lim.as_nobody && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(126);
+    std::string bin = RENKEI_BINARY;
+    std::vector<std::string> copy = args;
+    std::vector<char*> argv{bin.data()};
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  return {pid, err_path};
+}
+
+int wait_code(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/// Names in `dir` other than `keep`.
+std::vector<std::string> others(const std::string& dir, const std::string& keep) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().filename() != keep) names.push_back(e.path().filename().string());
+  return names;
+}
+
+/// Each command that writes a file, with `OUT` where its output path goes.
+const std::vector<std::vector<std::string>>& writers() {
+  static const std::vector<std::vector<std::string>> cmds = {
+      {"render", "--preset", "region:柳井", "--format", "dot", "-o", "OUT"},
+      {"render", "--preset", "region:柳井", "--format", "svg", "-o", "OUT"},
+      {"explorer", "-o", "OUT"},
+      {"export", "--format", "graphml", "-o", "OUT"},
+  };
+  return cmds;
+}
+
+std::vector<std::string> with_output(std::vector<std::string> cmd, const std::string& out) {
+  for (auto& a : cmd)
+    if (a == "OUT") a = out;
+  return cmd;
+}
+
+}  // namespace
+
+TEST_CASE("over the file size limit, the previous output survives and no temporary is left") {
+  for (const auto& cmd : writers()) {
+    TempDir dir;
+    std::string out = dir.file("result");
+    renkei::test::write_file(out, kOld);
+    Limits lim;
+    lim.file_size = 1024;  // every output here is larger; SIGXFSZ left at its default: renkei ignores it
+    Child c = start(with_output(cmd, out), lim, dir.file("err"));
+    int code = wait_code(c.pid);
+    std::string err = renkei::test::read_file(dir.file("err"));
+    INFO(cmd[0] << " " << cmd[1] << ": " << err);
+    CHECK(code == 1);
+    CHECK(err == "renkei: error: " + out +
+                     ": write failed (File too large: over the file size limit (ulimit -f)); the previous file is unchanged\n");
+    CHECK(renkei::test::read_file(out) == kOld);
+    CHECK(others(dir.path(), "result") == std::vector<std::string>{"err"});
+  }
+}
+
+TEST_CASE("a folder the user cannot write to leaves the previous output as it was") {
+  // Root writes through mode bits, so as root the child drops to `nobody`; the folder is
+  // root's and mode 0555, a read-only folder for every other user.
+  for (const auto& cmd : writers()) {
+    TempDir dir;
+    std::string folder = dir.file("ro");
+    fs::create_directory(folder);
+    std::string out = folder + "/result";
+    renkei::test::write_file(out, kOld);
+    chmod(dir.path().c_str(), 0777);  // the error file goes here
+    chmod(folder.c_str(), 0555);
+    Limits lim;
+    lim.as_nobody = geteuid() == 0;
+    Child c = start(with_output(cmd, out), lim, dir.file("err"));
+    int code = wait_code(c.pid);
+    std::string err = renkei::test::read_file(dir.file("err"));
+    INFO(cmd[0] << " " << cmd[1] << ": " << err);
+    CHECK(code == 1);
+    CHECK(err == "renkei: error: " + out + ": cannot create a file in " + folder +
+                     " (Permission denied: the folder is not writable); the previous file is unchanged\n");
+    CHECK(renkei::test::read_file(out) == kOld);
+    CHECK(others(folder, "result").empty());
+    chmod(folder.c_str(), 0755);
+  }
+}
+
+TEST_CASE("killed at any moment, the output is the old file or the whole new one") {
+  // SIGKILL cannot be caught: if it lands while the temporary is being written, that
+  // temporary stays. The invariant is that `result` is never partial, and that a leftover is
+  // recognisable by its name. Kills are spread over the whole run (load, layout, write).
+  TempDir dir;
+  std::vector<std::string> cmd = {"render", "--preset", "overview", "--format", "svg", "-o", "OUT"};
+  std::string reference = dir.file("reference.svg");
+  auto t0 = std::chrono::steady_clock::now();
+  REQUIRE(renkei::test::run_renkei(with_output(cmd, reference)).code == 0);
+  auto full = std::chrono::steady_clock::now() - t0;
+  std::string whole = renkei::test::read_file(reference);
+  int replaced = 0, kept = 0;
+  for (int step = 1; step <= 12; ++step) {
+    TempDir run;
+    std::string out = run.file("result");
+    renkei::test::write_file(out, kOld);
+    Child c = start(with_output(cmd, out), {}, dir.file("err"));
+    std::this_thread::sleep_for(full * step / 10);  // the last steps land after it finished
+    kill(c.pid, SIGKILL);
+    wait_code(c.pid);
+    std::string now = renkei::test::read_file(out);
+    INFO("kill after " << step << "/10 of a run");
+    CHECK((now == kOld || now == whole));
+    (now == kOld ? kept : replaced)++;
+    for (const auto& name : others(run.path(), "result")) CHECK(name.rfind(std::string(".result") + renkei::kTempInfix, 0) == 0);
+  }
+  CHECK(kept + replaced == 12);
+  CHECK(replaced >= 1);  // the runs that finished before the kill did replace it
+}
+
+TEST_CASE("write_file_atomically replaces a file whole and keeps its permissions") {
+  TempDir dir;
+  std::string out = dir.file("x.txt");
+  renkei::test::write_file(out, kOld);
+  chmod(out.c_str(), 0600);
+  renkei::write_file_atomically(out, "new");
+  CHECK(renkei::test::read_file(out) == "new");
+  struct stat st;
+  REQUIRE(stat(out.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  CHECK(others(dir.path(), "x.txt").empty());
+  CHECK_THROWS_WITH(renkei::write_file_atomically(dir.path(), "x"), dir.path() + ": is a directory; give a file name");
+  CHECK_THROWS_WITH(renkei::write_file_atomically("/dev/null", "x"),
+                    "/dev/null: is not a regular file (a device, pipe or socket); give a file name");
+  CHECK_THROWS_WITH(renkei::write_file_atomically(dir.file("none/x.txt"), "x"),
+                    dir.file("none/x.txt") + ": the folder " + dir.file("none") + " does not exist; create it first");
+}
