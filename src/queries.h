@@ -61,7 +61,7 @@ std::optional<Chain> shortest_path(const Network& net, std::size_t from, std::si
 
 // ---------------------------------------------------------------- gaps
 /// The coverage-gap rules, in the order they are reported.
-enum class GapRule { NoMeeting, PlannedOnly, InactiveCoordinator, SingleOffice, SharedOnly, RegionalOnly, NoCenterLink, StatedChallenge };
+enum class GapRule { NoMeeting, PlannedOnly, InactiveCoordinator, NoOffice, SingleOffice, SharedOnly, RegionalOnly, NoCenterLink, StatedChallenge };
 struct GapRuleInfo {
   GapRule rule;
   const char* name;

@@ -17,6 +17,9 @@ const std::vector<GapRuleInfo>& gap_rules() {
       {GapRule::InactiveCoordinator, "inactive-coordinator", "コーディ\nネーター\n活動なし", "the coordinator activity section says nothing happened",
        "Found when section 4 (コーディネーターの活動状況) says nothing happened: 特になし, 対応ケースなし, or "
        "実績がない. The quote is the evidence."},
+      {GapRule::NoOffice, "no-office", "配置先\nなし", "no coordinator office at all",
+       "Found when section 3 names no office (配置先) for the municipality: no coordinator is placed for its "
+       "children. The gap is what the row does not name, so the evidence is the row itself (its 市町 cell)."},
       {GapRule::SingleOffice, "single-office", "配置先\n1か所", "exactly one coordinator office",
        "Found when section 3 names exactly one office (配置先) for the municipality."},
       {GapRule::SharedOnly, "shared-only", "配置先は\nすべて共有", "every coordinator office it has also serves other municipalities",
@@ -127,6 +130,11 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       }
       return q;
     };
+    if (offices.empty()) {
+      std::vector<Source> evidence;
+      if (mn.source) evidence.push_back(*mn.source);
+      add(GapRule::NoOffice, "no coordinator office named for it", evidence);
+    }
     if (offices.size() == 1) add(GapRule::SingleOffice, "one office: " + ds.nodes[offices[0]].name, placement_quotes(offices[0]));
 
     if (!offices.empty()) {

@@ -137,15 +137,18 @@ TEST_CASE("diff: 和木町's council met this year, 長門市's survey was done,
   CHECK(d.other_edges.empty());
 }
 
-TEST_CASE("diff: the gaps that close follow from the changes, and none opens") {
+TEST_CASE("diff: the gaps that close and open follow from the changes") {
   const DatasetDiff& d = fixture_diff();
-  CHECK(d.gaps_opened.empty());
+  // たんぽぽ was 上関町's and 田布施町's only office (rows 16, 17 §3): both are left with none.
+  std::vector<std::string> opened;
+  for (const GapChange& g : d.gaps_opened) opened.push_back(gap_key(g));
+  CHECK(opened == std::vector<std::string>{"kaminoseki no-office", "tabuse no-office"});
   std::vector<std::string> closed;
   for (const GapChange& g : d.gaps_closed) closed.push_back(gap_key(g));
   // 周防大島町 now has two offices; 和木町's own council met, so it neither lacks a meeting
   // nor works only through 岩国市's sub-committee; 上関町 and 田布施町 no longer have "one
-  // office, shared" only because they have no office at all (the gap rules have no rule
-  // for that, so the diff says so instead of calling it an improvement).
+  // office, shared" only because they have no office at all (no-office opens instead, and
+  // the diff marks the closures so nobody reads them as an improvement).
   CHECK(closed == std::vector<std::string>{
                       "suo-oshima single-office",
                       "waki no-meeting",
@@ -253,7 +256,7 @@ TEST_CASE("renkei diff names the changes in Japanese, with quotes, within 80 col
   for (const char* s : {"■ 追加・廃止・名称変更", "地域生活支援センターたんぽぽ", "歩夢ケアプランセンター → 相談支援センター歩夢",
                         "■ 市町ごとのコーディネーター配置先", "上関町　配置先がなくなった", "＋ 児童発達支援あおぞら",
                         "和木町地域自立支援協議会", "開催あり（前は開催なし）", "長門市 × 家庭への実態調査・アンケート",
-                        "予定 → 実施済", "解消 7件", "新たに発生 0件", "配置先がなくなったため", "「①地域生活支援センターたんぼぼ」",
+                        "予定 → 実施済", "解消 7件", "新たに発生 2件", "配置先がなくなったため", "「①地域生活支援センターたんぼぼ」",
                         "■ その他の変更"})
     CHECK(r.out.find(s) != std::string::npos);
   std::istringstream lines(r.out);
@@ -283,7 +286,8 @@ TEST_CASE("renkei diff --json has one list per kind of change, each with its quo
   CHECK(j["initiatives"][0]["change"] == "advanced");
   CHECK(j["initiatives"][0]["old_stages"] == nlohmann::json::array({"planned"}));
   CHECK(j["initiatives"][0]["new_stages"] == nlohmann::json::array({"done"}));
-  CHECK(j["gaps"]["opened"].empty());
+  REQUIRE(j["gaps"]["opened"].size() == 2);
+  CHECK(j["gaps"]["opened"][0]["rule"] == "no-office");
   CHECK(j["gaps"]["closed"].size() == 7);
   CHECK(j["gaps"]["closed"][3]["no_office_left"] == true);
   CHECK(j["other"]["nodes"].empty());
