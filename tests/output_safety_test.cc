@@ -127,6 +127,10 @@ TEST_CASE("a folder the user cannot write to leaves the previous output as it wa
     int code = wait_code(c.pid);
     std::string err = renkei::test::read_file(dir.file("err"));
     INFO(cmd[0] << " " << cmd[1] << ": " << err);
+    if (lim.as_nobody && code == 127) {  // the checkout is not reachable for `nobody` (e.g. under a 0700 temp dir)
+      WARN("skipped: the binary cannot be run as nobody from this checkout");
+      continue;
+    }
     CHECK(code == 1);
     CHECK(err == "renkei: error: " + out + ": cannot create a file in " + folder +
                      " (Permission denied: the folder is not writable); the previous file is unchanged\n");

@@ -165,7 +165,7 @@ TEST_CASE("render refuses bad presets and unwritable paths, and leaves files who
   TempDir dir;
   auto nowhere = run_renkei({"render", "--preset", "shared", "-o", dir.file("no/such/dir/x.svg")});
   CHECK(nowhere.code == 1);
-  CHECK(nowhere.err.rfind("renkei: error: " + dir.file("no/such/dir/x.svg") + ": cannot write here", 0) == 0);
+  CHECK(nowhere.err.rfind("renkei: error: " + dir.file("no/such/dir/x.svg") + ": the folder " + dir.file("no/such/dir") + " does not exist", 0) == 0);
 
   // A failed run leaves the earlier file as it was, and no temporary behind.
   test::write_file(dir.file("keep.svg"), "earlier slide");
