@@ -113,6 +113,7 @@ std::string esc(const std::string& s) {  // for HTML-like labels
       case '\\': out += "\\\\"; break;  // Graphviz expands \N, \G… even in HTML labels; \\ is a backslash
       case '\n': out += "<BR/>"; break;
       case '\r': break;
+      case '\0': break;  // Graphviz reads C strings: a NUL would end the DOT text there
       default: out += c;
     }
   }
@@ -121,6 +122,7 @@ std::string esc(const std::string& s) {  // for HTML-like labels
 std::string quoted(const std::string& s) {  // for DOT "quoted" strings
   std::string out = "\"";
   for (char c : s) {
+    if (c == '\0') continue;  // see esc()
     if (c == '"' || c == '\\') out += '\\';
     if (c == '\n' || c == '\r') {
       out += ' ';

@@ -12,11 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const Error& e) {
     if (e.code() != ExitCode::UsageError) fuzz::bug("resolve failed with a data error");
   }
-  try {
-    index.resolve(s, {Kind::Office, Kind::Council});
-  } catch (const Error&) {
-  }
-  (void)index.find(s);
+  // One lookup per input: an unknown name is compared with every key (did-you-mean), which
+  // is what makes this target slow (tens of executions a second under ASan).
   (void)match_key(s);
   (void)code_point_count(s);
   (void)valid_utf8(s);
