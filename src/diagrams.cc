@@ -33,7 +33,7 @@ namespace {
 /// Collects nodes and edges for a diagram without repeats, then orders them stably.
 class Builder {
  public:
-  Builder(const Network& net, Lang lang) : net_(net), ds_(net.data()) { d_.lang = lang; }
+  Builder(const Network& net, Lang lang) : ds_(net.data()) { d_.lang = lang; }
 
   void add(std::size_t node, Mark mark = Mark::Normal, std::string note = "") {
     auto it = index_.find(node);
@@ -99,7 +99,6 @@ class Builder {
   Diagram& diagram() { return d_; }
 
  private:
-  const Network& net_;
   const Dataset& ds_;
   Diagram d_;
   std::map<std::size_t, std::size_t> index_, edge_index_;
