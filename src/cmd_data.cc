@@ -150,7 +150,7 @@ void setup_show(CLI::App& app, Options& o) {
 }
 
 void run_show(Context& c) {
-  std::size_t i = c.names.resolve(c.options.positional.at(0));
+  std::size_t i = c.names().resolve(c.options.positional.at(0));
   const Node& n = c.ds.nodes[i];
   std::vector<std::size_t> edges;
   for (std::size_t k = 0; k < c.ds.edges.size(); ++k)

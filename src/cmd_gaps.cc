@@ -41,7 +41,7 @@ std::set<std::size_t> resolve_list(const Context& c, const std::string& s) {
     std::size_t comma = s.find(',', start);
     std::string item = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (item.empty()) throw usage_error("--remove: an empty name in \"" + s + "\"");
-    out.insert(c.names.resolve(item));
+    out.insert(c.names().resolve(item));
     if (comma == std::string::npos) break;
     start = comma + 1;
   }
@@ -54,23 +54,31 @@ json ids_json(const Context& c, const std::vector<std::size_t>& v) {
   return a;
 }
 
-json whatif_json(const Context& c, const WhatIfAnswer& a) {
-  json affected = json::array();
+/// One what-if answer; keys in nlohmann's (sorted) order. `rank` is 0 for a single answer.
+void write_whatif(JsonWriter& w, const Context& c, const WhatIfAnswer& a, std::size_t rank) {
+  w.begin_object().key("affected").begin_array();
   for (const Affected& af : a.affected) {
-    json evidence = json::array();  // the source quote of each tie that is lost
+    w.begin_object().key("evidence").begin_array();  // the source quote of each tie that is lost
     for (std::size_t k : c.ds.edges_from(af.municipality)) {
       const Edge& e = c.ds.edges[k];
-      if (e.source && std::count(af.lost.begin(), af.lost.end(), e.to)) evidence.push_back(source_json(*e.source));
+      if (e.source && std::count(af.lost.begin(), af.lost.end(), e.to)) write_source(w, *e.source);
     }
-    affected.push_back({{"municipality", node_ref_json(c.ds, af.municipality)},
-                        {"lost", ids_json(c, af.lost)},
-                        {"remaining", ids_json(c, af.remaining)},
-                        {"evidence", evidence}});
+    w.end_array().key("lost");
+    write_node_refs(w, c.ds, af.lost);
+    w.key("municipality");
+    write_node_ref(w, c.ds, af.municipality);
+    w.key("remaining");
+    write_node_refs(w, c.ds, af.remaining);
+    w.end_object();
   }
-  return {{"removed", ids_json(c, a.removed)},
-          {"uncovered", ids_json(c, a.uncovered)},
-          {"no_council", ids_json(c, a.no_council)},
-          {"affected", affected}};
+  w.end_array().key("no_council");
+  write_node_refs(w, c.ds, a.no_council);
+  if (rank) w.member("rank", rank);
+  w.key("removed");
+  write_node_refs(w, c.ds, a.removed);
+  w.key("uncovered");
+  write_node_refs(w, c.ds, a.uncovered);
+  w.end_object();
 }
 
 }  // namespace
@@ -97,19 +105,21 @@ void run_gaps(Context& c) {
   std::optional<GapRule> rule;
   if (!c.options.rule.empty()) rule = parse_rule_arg(c.options.rule);
   std::optional<std::size_t> m;
-  if (!c.options.municipality.empty()) m = c.names.resolve(c.options.municipality, {Kind::Municipality});
+  if (!c.options.municipality.empty()) m = c.names().resolve(c.options.municipality, {Kind::Municipality});
   std::vector<Finding> found = find_gaps(net, rule, m);
   if (c.options.json) {
-    json arr = json::array();
+    std::string text;
+    JsonWriter w(text);
+    w.begin_array();
     for (const Finding& f : found) {
-      json ev = json::array();
-      for (const Source& s : f.evidence) ev.push_back(source_json(s));
-      arr.push_back({{"rule", rule_info(f.rule).name},
-                     {"municipality", node_ref_json(c.ds, f.municipality)},
-                     {"detail", f.detail},
-                     {"evidence", ev}});
+      w.begin_object().member("detail", f.detail).key("evidence").begin_array();
+      for (const Source& s : f.evidence) write_source(w, s);
+      w.end_array().key("municipality");
+      write_node_ref(w, c.ds, f.municipality);
+      w.member("rule", rule_info(f.rule).name).end_object();
     }
-    print_json(c.out, arr);
+    w.end_array();
+    c.out << text << "\n";
     return;
   }
   if (found.empty()) {
@@ -160,13 +170,12 @@ void run_whatif(Context& c) {
                         " says nothing about coverage; use office, council or center");
     std::vector<WhatIfAnswer> all = what_if_each(net, kind);
     if (c.options.json) {
-      json arr = json::array();
-      for (std::size_t i = 0; i < all.size(); ++i) {
-        json one = whatif_json(c, all[i]);
-        one["rank"] = i + 1;
-        arr.push_back(one);
-      }
-      print_json(c.out, arr);
+      std::string text;
+      JsonWriter w(text);
+      w.begin_array();
+      for (std::size_t i = 0; i < all.size(); ++i) write_whatif(w, c, all[i], i + 1);
+      w.end_array();
+      c.out << text << "\n";
       return;
     }
     c.out << wrap_to_width(std::string("Removing each ") + word(kind) +
@@ -192,7 +201,10 @@ void run_whatif(Context& c) {
   }
   WhatIfAnswer a = what_if_removed(net, removed);
   if (c.options.json) {
-    print_json(c.out, whatif_json(c, a));
+    std::string text;
+    JsonWriter w(text);
+    write_whatif(w, c, a, 0);
+    c.out << text << "\n";
     return;
   }
   c.out << "If " << join_names(c, a.removed) << " stop" << (a.removed.size() == 1 ? "s" : "") << ":\n";
@@ -223,7 +235,7 @@ void setup_initiatives(CLI::App& app, Options& o) {
 void run_initiatives(Context& c) {
   Network net(c.ds);
   std::optional<std::size_t> only;
-  if (!c.options.positional.empty()) only = c.names.resolve(c.options.positional[0], {Kind::Initiative});
+  if (!c.options.positional.empty()) only = c.names().resolve(c.options.positional[0], {Kind::Initiative});
   std::vector<InitiativeStatus> all = initiatives(net, only);
   if (c.options.json) {
     json arr = json::array();

@@ -34,14 +34,16 @@ std::string format_chain(const Context& c, const Chain& chain, const std::string
   return out + line;
 }
 
-json chain_json(const Context& c, const Chain& chain) {
-  json path = json::array();
-  path.push_back({{"node", node_ref_json(c.ds, chain.start)}, {"relation", nullptr}, {"direction", nullptr}});
-  for (const Step& s : chain.steps)
-    path.push_back({{"node", node_ref_json(c.ds, s.node)},
-                    {"relation", word(s.relation)},
-                    {"direction", s.forward ? "forward" : "backward"}});
-  return path;
+void write_chain(JsonWriter& w, const Context& c, const Chain& chain) {
+  w.begin_array().begin_object().null_member("direction").key("node");
+  write_node_ref(w, c.ds, chain.start);
+  w.null_member("relation").end_object();
+  for (const Step& s : chain.steps) {
+    w.begin_object().member("direction", s.forward ? "forward" : "backward").key("node");
+    write_node_ref(w, c.ds, s.node);
+    w.member("relation", word(s.relation)).end_object();
+  }
+  w.end_array();
 }
 
 std::string via_words(const std::vector<Relation>& via) {
@@ -74,19 +76,26 @@ void run_shared(Context& c) {
   Network net(c.ds);
   SharedAnswer a = shared_offices(net);
   if (c.options.json) {
-    json offices = json::array(), groups = json::array();
-    for (const SharedOffice& o : a.offices) {
-      json ms = json::array();
-      for (std::size_t m : o.municipalities) ms.push_back(node_ref_json(c.ds, m));
-      offices.push_back({{"office", node_ref_json(c.ds, o.office)}, {"municipalities", ms}});
-    }
+    std::string text;
+    JsonWriter w(text);
+    w.begin_object().key("groups").begin_array();
     for (const SharedGroup& g : a.groups) {
-      json ms = json::array(), os = json::array();
-      for (std::size_t m : g.municipalities) ms.push_back(node_ref_json(c.ds, m));
-      for (std::size_t o : g.offices) os.push_back(node_ref_json(c.ds, o));
-      groups.push_back({{"municipalities", ms}, {"offices", os}});
+      w.begin_object().key("municipalities");
+      write_node_refs(w, c.ds, g.municipalities);
+      w.key("offices");
+      write_node_refs(w, c.ds, g.offices);
+      w.end_object();
     }
-    print_json(c.out, {{"offices", offices}, {"groups", groups}});
+    w.end_array().key("offices").begin_array();
+    for (const SharedOffice& o : a.offices) {
+      w.begin_object().key("municipalities");
+      write_node_refs(w, c.ds, o.municipalities);
+      w.key("office");
+      write_node_ref(w, c.ds, o.office);
+      w.end_object();
+    }
+    w.end_array().end_object();
+    c.out << text << "\n";
     return;
   }
   if (a.offices.empty()) {
@@ -133,7 +142,7 @@ void setup_reach(CLI::App& app, Options& o) {
 void run_reach(Context& c) {
   Network net(c.ds);
   ReachQuery q;
-  q.from = c.names.resolve(c.options.positional.at(0));
+  q.from = c.names().resolve(c.options.positional.at(0));
   if (!c.options.via.empty()) q.via = parse_relations_arg(c.options.via);
   if (!c.options.max_hops.empty()) {
     const std::string& s = c.options.max_hops;
@@ -145,10 +154,18 @@ void run_reach(Context& c) {
   q.directed = c.options.directed;
   std::vector<Reached> r = reach(net, q);
   if (c.options.json) {
-    json arr = json::array();
-    for (const Reached& x : r)
-      arr.push_back({{"node", node_ref_json(c.ds, x.node)}, {"hops", x.hops}, {"path", chain_json(c, x.chain)}});
-    print_json(c.out, arr);
+    std::string text;
+    JsonWriter w(text);
+    w.begin_array();
+    for (const Reached& x : r) {
+      w.begin_object().member("hops", x.hops).key("node");
+      write_node_ref(w, c.ds, x.node);
+      w.key("path");
+      write_chain(w, c, x.chain);
+      w.end_object();
+    }
+    w.end_array();
+    c.out << text << "\n";
     return;
   }
   const Node& from = c.ds.nodes[q.from];
@@ -182,8 +199,8 @@ void setup_path(CLI::App& app, Options& o) {
 
 void run_path(Context& c) {
   Network net(c.ds);
-  std::size_t a = c.names.resolve(c.options.from);
-  std::size_t b = c.names.resolve(c.options.to);
+  std::size_t a = c.names().resolve(c.options.from);
+  std::size_t b = c.names().resolve(c.options.to);
   std::vector<Relation> via;
   if (!c.options.via.empty()) via = parse_relations_arg(c.options.via);
   std::optional<Chain> chain = shortest_path(net, a, b, via, c.options.directed);

@@ -72,7 +72,7 @@ void run_render(Context& c) {
   }
   const Dataset& drawn = slide ? slide->merged : c.ds;
   Network net(c.ds);
-  Diagram d = slide ? slide->diagram : make_diagram(net, c.names, c.options.preset, c.lang());
+  Diagram d = slide ? slide->diagram : make_diagram(net, c.names(), c.options.preset, c.lang());
   if (!c.options.title.empty()) d.title = c.options.title;
   d.page = c.options.page == "a4" ? Page::A4 : c.options.page == "fit" ? Page::Fit : Page::Slide;
   d.png = format == Format::Png;
@@ -143,7 +143,7 @@ const char* extension(Format f) {
 
 /// The DOT of a standard diagram, page settings included, as `graphs --check` compares it.
 std::string standard_dot(const Context& c, const Network& net, const StandardDiagram& sd, bool png, RenderInfo* info) {
-  Diagram d = make_diagram(net, c.names, sd.preset, c.lang());
+  Diagram d = make_diagram(net, c.names(), sd.preset, c.lang());
   d.png = png;
   return render_diagram(c.ds, d, Format::Dot, info);
 }
@@ -188,7 +188,7 @@ void run_graphs(Context& c) {
     // show up as changed files.
     bool unchanged = read_whole_file(dir + "/" + sd.stem + ".dot") == dot;
     if (!unchanged) write_file_atomically(dir + "/" + sd.stem + ".dot", dot);
-    Diagram d = make_diagram(net, c.names, sd.preset, c.lang());
+    Diagram d = make_diagram(net, c.names(), sd.preset, c.lang());
     readme += "## " + sd.stem + " — " + sd.title_note + "\n\n";
     for (Format f : sd.formats) {
       d.png = f == Format::Png;

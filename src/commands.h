@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -40,12 +41,21 @@ struct Options {
 
 /// What a command handler works with: the loaded data and where to write.
 struct Context {
+  Context(const Options& o, const Dataset& d, const LoadReport& r, std::ostream& os)
+      : options(o), ds(d), report(r), out(os) {}
   const Options& options;
   const Dataset& ds;
   const LoadReport& report;  ///< what loading checked
-  const NameIndex& names;
   std::ostream& out;
   Lang lang() const { return options.lang == "en" ? Lang::En : Lang::Ja; }
+  /// The name index of `ds`, built on first use: commands that name no node skip its cost.
+  const NameIndex& names() const {
+    if (!names_) names_.emplace(ds);
+    return *names_;
+  }
+
+ private:
+  mutable std::optional<NameIndex> names_;
 };
 
 /// One row of the command table: name, one-line help, how to set up its options, handler.

@@ -1,6 +1,7 @@
 #include "graph.h"
 
-#include <map>
+#include <algorithm>
+#include <utility>
 
 namespace renkei {
 
@@ -24,13 +25,18 @@ bool VertexView::operator()(const Vertex& v) const {
 
 Network::Network(const Dataset& ds) : ds_(ds), g_(ds.nodes.size()) {
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) g_[i].node = i;
-  std::map<std::pair<std::size_t, std::size_t>, bool> pairs;
-  first_of_pair_.resize(ds.edges.size());
+  // Edges sorted by their two ends (either way round), then data order: the first of each
+  // run is the first edge between that pair.
+  std::vector<std::pair<std::pair<std::size_t, std::size_t>, std::size_t>> ends(ds.edges.size());
   for (std::size_t k = 0; k < ds.edges.size(); ++k) {
     const Edge& e = ds.edges[k];
     boost::add_edge(e.from, e.to, EdgeProps{k, e.relation, e.from, e.to}, g_);
-    first_of_pair_[k] = pairs.emplace(std::minmax(e.from, e.to), true).second;
+    ends[k] = {std::minmax(e.from, e.to), k};
   }
+  std::sort(ends.begin(), ends.end());
+  first_of_pair_.assign(ds.edges.size(), false);
+  for (std::size_t i = 0; i < ends.size(); ++i)
+    if (i == 0 || ends[i].first != ends[i - 1].first) first_of_pair_[ends[i].second] = true;
 }
 
 View Network::view(const std::vector<Relation>& relations, const std::vector<Kind>& kinds,

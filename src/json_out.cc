@@ -10,6 +10,23 @@ const std::string& display_name(const Node& n, Lang lang) {
 
 json source_json(const Source& s) { return {{"row", s.row}, {"section", s.section}, {"text", s.text}}; }
 
+void write_source(JsonWriter& w, const Source& s) {
+  w.begin_object().member("row", s.row).member("section", s.section).member("text", s.text).end_object();
+}
+
+void write_node_ref(JsonWriter& w, const Dataset& ds, std::size_t i) {
+  const Node& n = ds.nodes[i];
+  w.begin_object().member("id", n.id).member("kind", word(n.kind)).member("name", n.name);
+  if (!n.name_en.empty()) w.member("name_en", n.name_en);
+  w.end_object();
+}
+
+void write_node_refs(JsonWriter& w, const Dataset& ds, const std::vector<std::size_t>& nodes) {
+  w.begin_array();
+  for (std::size_t i : nodes) write_node_ref(w, ds, i);
+  w.end_array();
+}
+
 json node_ref_json(const Dataset& ds, std::size_t i) {
   const Node& n = ds.nodes[i];
   json j = {{"id", n.id}, {"kind", word(n.kind)}, {"name", n.name}};

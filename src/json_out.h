@@ -1,6 +1,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include "json_writer.h"
 #include "model.h"
 
 namespace renkei {
@@ -15,6 +16,10 @@ nlohmann::json node_json(const Dataset& ds, std::size_t node);
 /// An edge with both ends as node references.
 nlohmann::json edge_json(const Dataset& ds, std::size_t edge);
 nlohmann::json source_json(const Source& s);
+/// node_ref_json and source_json, written straight to a JsonWriter (same bytes).
+void write_node_ref(JsonWriter& w, const Dataset& ds, std::size_t node);
+void write_node_refs(JsonWriter& w, const Dataset& ds, const std::vector<std::size_t>& nodes);
+void write_source(JsonWriter& w, const Source& s);
 /// The region a municipality is in (outside fact), or nullopt.
 std::optional<std::size_t> region_of(const Dataset& ds, std::size_t municipality);
 /// The name to show for a node in the chosen language (falls back to Japanese).

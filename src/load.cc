@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 #include <unordered_map>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -540,10 +543,47 @@ namespace {
 /// What reading a file found, when it could not give the bytes.
 enum class ReadProblem { None, Missing, Directory, NotRegular, TooLarge, Unreadable };
 
+/// Files at least this large are mapped instead of read: no copy, no zero-filled buffer.
+constexpr std::uint64_t kMapBytes = std::uint64_t{1} << 20;
+
+/// The file a SIGBUS would come from: a mapped file cut short by another program.
+char g_mapped_path[1024];
+
+extern "C" void on_sigbus(int) {
+  static const char head[] = "renkei: error: ";
+  static const char tail[] = ": the file was cut short by another program while renkei read it; run the command again\n";
+  ssize_t ignored = write(2, head, sizeof head - 1);
+  ignored = write(2, g_mapped_path, strnlen(g_mapped_path, sizeof g_mapped_path));
+  ignored = write(2, tail, sizeof tail - 1);
+  (void)ignored;
+  _exit(1);
+}
+
+/// Maps `size` bytes of `fd` read-only, pages loaded up front; nullptr when mmap fails.
+/// Reading a mapping whose file was truncated meanwhile raises SIGBUS: renkei then prints
+/// one error line naming the file and exits 1 instead of crashing.
+const char* map_file(int fd, std::size_t size, const std::string& path) {
+  void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  if (p == MAP_FAILED) return nullptr;
+  std::size_t n = std::min(path.size(), sizeof g_mapped_path - 1);
+  std::memcpy(g_mapped_path, path.data(), n);
+  g_mapped_path[n] = '\0';
+  static const bool installed = [] {
+    struct sigaction sa {};
+    sa.sa_handler = on_sigbus;
+    sigemptyset(&sa.sa_mask);
+    return sigaction(SIGBUS, &sa, nullptr) == 0;
+  }();
+  (void)installed;
+  return static_cast<const char*>(p);
+}
+
 /// Reads a regular file of at most kMaxDataFileBytes. The type and size are checked with
 /// stat before anything is read, and again on the open descriptor (opened non-blocking, so
-/// a FIFO put in the file's place cannot hang the read).
-ReadProblem read_limited(const std::string& path, std::string& out, std::uint64_t& size, int& error) {
+/// a FIFO put in the file's place cannot hang the read). With `may_map`, a file of
+/// kMapBytes or more is mapped rather than read.
+ReadProblem read_limited(const std::string& path, FileBytes& out, std::uint64_t& size, int& error,
+                         bool may_map = false) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
     error = errno;
@@ -561,32 +601,46 @@ ReadProblem read_limited(const std::string& path, std::string& out, std::uint64_
   ReadProblem problem = ReadProblem::None;
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     problem = ReadProblem::NotRegular;
+  } else if (auto n = static_cast<std::uint64_t>(st.st_size); n > kMaxDataFileBytes) {
+    size = n;
+    problem = ReadProblem::TooLarge;
+  } else if (const char* p = may_map && n >= kMapBytes ? map_file(fd, n, path) : nullptr) {
+    out = FileBytes(p, n);
   } else {
     // st_size is a hint (files in /proc say 0): read to the end, but never past the limit.
-    out.resize(std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size), kMaxDataFileBytes) + 1);
+    std::string text;
+    text.resize(std::min<std::uint64_t>(n, kMaxDataFileBytes) + 1);
     std::size_t used = 0;
     while (true) {
-      if (used == out.size()) {
-        if (out.size() > kMaxDataFileBytes) {
-          size = out.size();
+      if (used == text.size()) {
+        if (text.size() > kMaxDataFileBytes) {
+          size = text.size();
           problem = ReadProblem::TooLarge;
           break;
         }
-        out.resize(std::min<std::size_t>(out.size() * 2, kMaxDataFileBytes + 1));
+        text.resize(std::min<std::size_t>(text.size() * 2, kMaxDataFileBytes + 1));
       }
-      ssize_t n = read(fd, out.data() + used, out.size() - used);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) {
+      ssize_t got = read(fd, text.data() + used, text.size() - used);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
         error = errno;
         problem = ReadProblem::Unreadable;
         break;
       }
-      if (n == 0) break;
-      used += static_cast<std::size_t>(n);
+      if (got == 0) break;
+      used += static_cast<std::size_t>(got);
     }
-    out.resize(used);
+    text.resize(used);
+    out = FileBytes(std::move(text));
   }
   close(fd);
+  return problem;
+}
+
+ReadProblem read_limited(const std::string& path, std::string& out, std::uint64_t& size, int& error) {
+  FileBytes bytes;
+  ReadProblem problem = read_limited(path, bytes, size, error);
+  out = bytes.take_string();
   return problem;
 }
 
@@ -605,12 +659,41 @@ std::optional<std::string> read_whole_file(const std::string& path) {
   return text;
 }
 
-std::string read_data_file(const std::string& path) {
-  std::string text;
+FileBytes::FileBytes(const char* mapped, std::size_t size) : map_(mapped), map_size_(size) {}
+
+FileBytes::FileBytes(FileBytes&& other) noexcept { *this = std::move(other); }
+
+FileBytes& FileBytes::operator=(FileBytes&& other) noexcept {
+  if (this != &other) {
+    release();
+    text_ = std::move(other.text_);
+    map_ = std::exchange(other.map_, nullptr);
+    map_size_ = std::exchange(other.map_size_, 0);
+  }
+  return *this;
+}
+
+FileBytes::~FileBytes() { release(); }
+
+void FileBytes::release() {
+  if (map_) munmap(const_cast<char*>(map_), map_size_);
+  map_ = nullptr;
+  map_size_ = 0;
+}
+
+std::string FileBytes::take_string() {
+  if (!map_) return std::move(text_);
+  std::string copy(map_, map_size_);
+  release();
+  return copy;
+}
+
+FileBytes map_data_file(const std::string& path) {
+  FileBytes bytes;
   std::uint64_t size = 0;
   int error = 0;
-  switch (read_limited(path, text, size, error)) {
-    case ReadProblem::None: return text;
+  switch (read_limited(path, bytes, size, error, true)) {
+    case ReadProblem::None: return bytes;
     case ReadProblem::Missing: throw data_error(path + ": no such file");
     case ReadProblem::Directory: throw data_error(path + ": is a directory, not a dataset file");
     case ReadProblem::NotRegular:
@@ -621,18 +704,26 @@ std::string read_data_file(const std::string& path) {
   throw data_error(path + ": cannot be read");
 }
 
+std::optional<FileBytes> map_whole_file(const std::string& path) {
+  FileBytes bytes;
+  std::uint64_t size = 0;
+  int error = 0;
+  if (read_limited(path, bytes, size, error, true) != ReadProblem::None) return std::nullopt;
+  return bytes;
+}
+
+std::string read_data_file(const std::string& path) { return map_data_file(path).take_string(); }
+
 Dataset load_dataset(std::string_view json_text, const std::string& file, const SiblingReader& read_sibling,
                      LoadReport* report) {
   if (json_text.size() > kMaxDataFileBytes) refuse_size(file, json_text.size());
   return Loader(file, read_sibling, report).load(json_text);
 }
 
-Dataset load_dataset_file(const std::string& path, LoadReport* report) {
-  std::string text = read_data_file(path);
-  if (text.empty()) throw data_error(path + ": the file is empty; expected a renkei dataset (JSON)");
+SiblingReader sibling_reader(const std::string& path) {
   std::string dir;
   if (auto slash = path.rfind('/'); slash != std::string::npos) dir = path.substr(0, slash + 1);
-  SiblingReader sibling = [&dir](const std::string& rel) -> std::optional<std::string> {
+  return [dir](const std::string& rel) -> std::optional<std::string> {
     std::string full = !rel.empty() && rel[0] == '/' ? rel : dir + rel;
     std::string text;
     std::uint64_t size = 0;
@@ -646,7 +737,15 @@ Dataset load_dataset_file(const std::string& path, LoadReport* report) {
       default: return std::nullopt;  // the dataset's message names the field that gave the path
     }
   };
-  return load_dataset(text, path, sibling, report);
+}
+
+Dataset load_dataset_text(std::string_view text, const std::string& path, LoadReport* report) {
+  if (text.empty()) throw data_error(path + ": the file is empty; expected a renkei dataset (JSON)");
+  return load_dataset(text, path, sibling_reader(path), report);
+}
+
+Dataset load_dataset_file(const std::string& path, LoadReport* report) {
+  return load_dataset_text(map_data_file(path).view(), path, report);
 }
 
 Dataset load_builtin_dataset(LoadReport* report) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "model.h"
 
@@ -29,6 +30,13 @@ Dataset load_dataset(std::string_view json_text, const std::string& file, const 
 /// Loads a dataset file from disk, resolving the files it names beside it.
 Dataset load_dataset_file(const std::string& path, LoadReport* report = nullptr);
 
+/// load_dataset_file for a file already read into `text`.
+Dataset load_dataset_text(std::string_view text, const std::string& path, LoadReport* report = nullptr);
+
+/// Reads the files a dataset at `path` names (outside facts, source text) relative to it;
+/// a file that is there but cannot be read, or is too large, is a renkei::Error.
+SiblingReader sibling_reader(const std::string& path);
+
 /// Loads the dataset compiled into the program (data/yamaguchi-r6.json).
 Dataset load_builtin_dataset(LoadReport* report = nullptr);
 
@@ -38,6 +46,35 @@ inline constexpr const char* kBuiltinName = "data/yamaguchi-r6.json";
 /// Largest file renkei reads as data (a dataset, its outside facts, its source text): 256 MB.
 /// Checked with stat before reading, so a huge file is refused, not loaded (docs/data-model.md).
 inline constexpr std::uint64_t kMaxDataFileBytes = std::uint64_t{256} << 20;
+
+/// The bytes of a data file: mapped read-only when it is 1 MB or more, read otherwise.
+/// Move-only; the mapping ends with the object.
+class FileBytes {
+ public:
+  FileBytes() = default;
+  explicit FileBytes(std::string text) : text_(std::move(text)) {}
+  FileBytes(const char* mapped, std::size_t size);
+  FileBytes(FileBytes&& other) noexcept;
+  FileBytes& operator=(FileBytes&& other) noexcept;
+  FileBytes(const FileBytes&) = delete;
+  FileBytes& operator=(const FileBytes&) = delete;
+  ~FileBytes();
+
+  std::string_view view() const { return map_ ? std::string_view(map_, map_size_) : std::string_view(text_); }
+  /// The bytes as a string (copied out of a mapping); the object is empty afterwards.
+  std::string take_string();
+
+ private:
+  void release();
+  std::string text_;
+  const char* map_ = nullptr;
+  std::size_t map_size_ = 0;
+};
+
+/// read_data_file without the copy: same checks, same messages.
+FileBytes map_data_file(const std::string& path);
+/// read_whole_file without the copy.
+std::optional<FileBytes> map_whole_file(const std::string& path);
 
 /// The contents of a regular file, or nullopt when it is missing, not a file, unreadable or
 /// larger than kMaxDataFileBytes.

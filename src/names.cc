@@ -114,13 +114,36 @@ std::string match_key(std::string_view name) {
   }
   // Most names need no normalizing but folding A–Z to a–z (see nfkc_casefold_stable); the
   // rest go through utf8proc.
-  std::string normalized = stable ? std::string(name) : nfkc_casefold_slow(name);
-  if (stable)
-    for (char& c : normalized)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   std::string out;
-  out.reserve(normalized.size());
+  out.reserve(name.size());
   utf8proc_int32_t prev = 0;
+  if (stable) {
+    // The same rules as below, for the stable set only: the one space in it is ' ', its
+    // dashes are '-' and ー, its middle dot ・; nothing else needs utf8proc.
+    const auto* p = reinterpret_cast<const unsigned char*>(name.data());
+    while (p < end) {
+      const auto* start = p;
+      std::int32_t cp = next_code_point(p, end);
+      if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x30FB) continue;
+      if (cp >= 'A' && cp <= 'Z') {
+        out += static_cast<char>(cp - 'A' + 'a');
+      } else if (cp == '-' || (cp == 0x4E00 && is_kana(prev))) {
+        cp = 0x30FC;
+        append_utf8(out, cp);
+      } else {
+        out.append(reinterpret_cast<const char*>(start), static_cast<std::size_t>(p - start));
+      }
+      prev = cp;
+    }
+    return out;
+  }
+  return match_key_general(name);
+}
+
+std::string match_key_general(std::string_view name) {
+  std::string out;
+  utf8proc_int32_t prev = 0;
+  std::string normalized = nfkc_casefold_slow(name);
   const auto* p = reinterpret_cast<const unsigned char*>(normalized.data());
   const auto* nend = p + normalized.size();
   while (p < nend) {

@@ -11,6 +11,8 @@ namespace renkei {
 /// The key a name is matched by: NFKC, case-folded, without spaces, with the long-vowel
 /// mark, hyphens and dashes (and a kanji 一 misread for ー after kana) made one character.
 std::string match_key(std::string_view name);
+/// match_key through utf8proc for every name: the reference the fast path is tested against.
+std::string match_key_general(std::string_view name);
 /// NFKC with case folding and default-ignorable code points removed (utf8proc), the first
 /// step of match_key.
 std::string nfkc_casefold(std::string_view s);

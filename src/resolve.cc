@@ -19,19 +19,23 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }  // namespace
 
 NameIndex::NameIndex(const Dataset& ds) : ds_(ds) {
+  strong_.reserve(ds.nodes.size() * 3);
+  keys_.reserve(ds.nodes.size() * 3);
+  auto add_strong = [this](const std::string& name, std::size_t i) {
+    std::string key = match_key(name);
+    add(strong_, key, i);
+    if (!key.empty()) keys_.push_back({std::move(key), i});
+  };
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     const Node& n = ds.nodes[i];
-    std::vector<std::string> names = {n.id, n.name, n.name_en};
+    add_strong(n.id, i);
+    add_strong(n.name, i);
+    add_strong(n.name_en, i);
     for (const auto& a : n.aliases) {
       if (a.source)
-        names.push_back(a.name);
+        add_strong(a.name, i);
       else
         add(outside_, match_key(a.name), i);
-    }
-    for (const auto& name : names) {
-      std::string key = match_key(name);
-      add(strong_, key, i);
-      if (!key.empty()) keys_.push_back({key, i});
     }
     if (n.kind == Kind::Municipality)
       for (const char* suffix : {"市", "町", "村"})

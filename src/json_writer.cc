@@ -1,0 +1,125 @@
+#include "json_writer.h"
+
+#include "names.h"
+
+namespace renkei {
+
+void JsonWriter::newline_indent(std::size_t depth) {
+  out_ += '\n';
+  out_.append(depth * 2, ' ');
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (levels_.empty()) return;
+  if (levels_.back().items++) out_ += ',';
+  newline_indent(levels_.size());
+}
+
+JsonWriter& JsonWriter::open(char bracket, bool object) {
+  before_value();
+  out_ += bracket;
+  levels_.push_back({object, 0});
+  return *this;
+}
+
+JsonWriter& JsonWriter::close(char bracket) {
+  Level level = levels_.back();
+  levels_.pop_back();
+  if (level.items) newline_indent(levels_.size());
+  out_ += bracket;
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+  if (levels_.back().items++) out_ += ',';
+  newline_indent(levels_.size());
+  string(k);
+  out_ += ": ";
+  after_key_ = true;
+  return *this;
+}
+
+void JsonWriter::string(std::string_view s) {
+  if (!valid_utf8(s)) {  // nlohmann replaces each bad sequence with U+FFFD: let it
+    out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  static const char* hex = "0123456789abcdef";
+  out_ += '"';
+  std::size_t plain = 0;  // start of the run of bytes copied as they are
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto ch = static_cast<unsigned char>(s[i]);
+    if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
+    out_.append(s, plain, i - plain);
+    plain = i + 1;
+    switch (ch) {
+      case '"': out_ += "\\\""; break;
+      case '\\': out_ += "\\\\"; break;
+      case '\b': out_ += "\\b"; break;
+      case '\f': out_ += "\\f"; break;
+      case '\n': out_ += "\\n"; break;
+      case '\r': out_ += "\\r"; break;
+      case '\t': out_ += "\\t"; break;
+      default:
+        out_ += "\\u00";
+        out_ += hex[ch >> 4];
+        out_ += hex[ch & 15];
+    }
+  }
+  out_.append(s, plain, s.size() - plain);
+  out_ += '"';
+}
+
+JsonWriter& JsonWriter::value(std::string_view s) {
+  before_value();
+  string(s);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::int64_t n) {
+  before_value();
+  out_ += std::to_string(n);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::size_t n) {
+  before_value();
+  out_ += std::to_string(n);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(bool b) {
+  before_value();
+  out_ += b ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+  before_value();
+  out_ += "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::object:
+      begin_object();
+      for (const auto& [k, v] : j.items()) member(k, v);
+      return end_object();
+    case nlohmann::json::value_t::array:
+      begin_array();
+      for (const auto& v : j) value(v);
+      return end_array();
+    case nlohmann::json::value_t::string: return value(j.get_ref<const std::string&>());
+    default:  // numbers, booleans, null, binary: as nlohmann writes them
+      before_value();
+      out_ += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      return *this;
+  }
+}
+
+}  // namespace renkei

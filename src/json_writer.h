@@ -1,0 +1,68 @@
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace renkei {
+
+/// Writes JSON text straight into a string, byte for byte as nlohmann::json's
+/// `dump(2, ' ', false, replace)` writes the same document, without building the document:
+/// answers with thousands of items (whatif --each, gaps on nationwide data) are written
+/// in one pass instead of as a tree of maps (docs/performance.md).
+///
+/// nlohmann::json keeps object keys sorted, so callers give keys in sorted (byte) order;
+/// tests/json_writer_test.cc compares the two writers on every answer of the real data.
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  JsonWriter& begin_object() { return open('{', true); }
+  JsonWriter& end_object() { return close('}'); }
+  JsonWriter& begin_array() { return open('[', false); }
+  JsonWriter& end_array() { return close(']'); }
+  /// The next member's key; its value follows.
+  JsonWriter& key(std::string_view k);
+
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
+  JsonWriter& value(std::int64_t n);
+  JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
+  JsonWriter& value(std::size_t n);
+  JsonWriter& value(bool b);
+  JsonWriter& null();
+  /// Any nlohmann document, written in place (for the small parts not worth writing by hand).
+  JsonWriter& value(const nlohmann::json& j);
+
+  /// key(k).null().
+  JsonWriter& null_member(std::string_view k) {
+    key(k);
+    return null();
+  }
+  /// key(k).value(v).
+  template <typename T>
+  JsonWriter& member(std::string_view k, const T& v) {
+    key(k);
+    return value(v);
+  }
+
+ private:
+  JsonWriter& open(char bracket, bool object);
+  JsonWriter& close(char bracket);
+  void before_value();
+  void newline_indent(std::size_t depth);
+  void string(std::string_view s);
+
+  struct Level {
+    bool object;
+    std::size_t items;
+  };
+  std::string& out_;
+  std::vector<Level> levels_;
+  bool after_key_ = false;
+};
+
+}  // namespace renkei
