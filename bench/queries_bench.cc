@@ -16,6 +16,7 @@
 #include "load.h"
 #include "queries.h"
 #include "resolve.h"
+#include "snapshot.h"
 
 namespace renkei {
 namespace {
@@ -73,6 +74,16 @@ Fixture& fixture() {
 
 void BM_LoadValidate(benchmark::State& st) {
   for (auto _ : st) benchmark::DoNotOptimize(load_configured());
+}
+/// Decoding the snapshot of the checked model (what every command after the first does).
+void BM_LoadFromSnapshot(benchmark::State& st) {
+  Fixture& f = fixture();
+  std::string bytes = encode_snapshot(f.ds, LoadReport{}, "bench", "");
+  for (auto _ : st) benchmark::DoNotOptimize(decode_snapshot(bytes, "bench", nullptr, nullptr));
+}
+void BM_NameIndex(benchmark::State& st) {
+  Fixture& f = fixture();
+  for (auto _ : st) NameIndex names(f.ds);
 }
 void BM_BuildNetwork(benchmark::State& st) {
   Fixture& f = fixture();
@@ -140,6 +151,8 @@ void BM_ExplorerHtml(benchmark::State& st) {
 }
 
 BENCHMARK(BM_LoadValidate)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadFromSnapshot)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_NameIndex)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_BuildNetwork)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Shared)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Gaps)->Unit(benchmark::kMillisecond);

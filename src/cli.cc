@@ -48,7 +48,11 @@ std::string usage() {
        "  --json        answer as JSON\n"
        "  --lang ja|en  labels in Japanese (default) or romanized\n"
        "  -h, --help    help for renkei or for one command\n\n"
-       "exit codes: 0 ok, 1 data error or no result, 2 usage error\n";
+       "exit codes: 0 ok, 1 data error or no result, 2 usage error\n\n"
+       "environment:\n"
+       "  RENKEI_CACHE  where snapshots of checked datasets of 1 MB or more are kept, so the\n"
+       "                next command on the same file skips parsing and checking it again\n"
+       "                (default $XDG_CACHE_HOME/renkei or ~/.cache/renkei; off: none)\n";
   return s;
 }
 

@@ -108,8 +108,7 @@ void run_gaps(Context& c) {
   if (!c.options.municipality.empty()) m = c.names().resolve(c.options.municipality, {Kind::Municipality});
   std::vector<Finding> found = find_gaps(net, rule, m);
   if (c.options.json) {
-    std::string text;
-    JsonWriter w(text);
+    JsonWriter w(c.out);
     w.begin_array();
     for (const Finding& f : found) {
       w.begin_object().member("detail", f.detail).key("evidence").begin_array();
@@ -119,7 +118,8 @@ void run_gaps(Context& c) {
       w.member("rule", rule_info(f.rule).name).end_object();
     }
     w.end_array();
-    c.out << text << "\n";
+    w.finish();
+    c.out << "\n";
     return;
   }
   if (found.empty()) {
@@ -170,12 +170,12 @@ void run_whatif(Context& c) {
                         " says nothing about coverage; use office, council or center");
     std::vector<WhatIfAnswer> all = what_if_each(net, kind);
     if (c.options.json) {
-      std::string text;
-      JsonWriter w(text);
+      JsonWriter w(c.out);
       w.begin_array();
       for (std::size_t i = 0; i < all.size(); ++i) write_whatif(w, c, all[i], i + 1);
       w.end_array();
-      c.out << text << "\n";
+      w.finish();
+      c.out << "\n";
       return;
     }
     c.out << wrap_to_width(std::string("Removing each ") + word(kind) +
@@ -201,10 +201,10 @@ void run_whatif(Context& c) {
   }
   WhatIfAnswer a = what_if_removed(net, removed);
   if (c.options.json) {
-    std::string text;
-    JsonWriter w(text);
+    JsonWriter w(c.out);
     write_whatif(w, c, a, 0);
-    c.out << text << "\n";
+    w.finish();
+    c.out << "\n";
     return;
   }
   c.out << "If " << join_names(c, a.removed) << " stop" << (a.removed.size() == 1 ? "s" : "") << ":\n";

@@ -76,8 +76,7 @@ void run_shared(Context& c) {
   Network net(c.ds);
   SharedAnswer a = shared_offices(net);
   if (c.options.json) {
-    std::string text;
-    JsonWriter w(text);
+    JsonWriter w(c.out);
     w.begin_object().key("groups").begin_array();
     for (const SharedGroup& g : a.groups) {
       w.begin_object().key("municipalities");
@@ -95,7 +94,8 @@ void run_shared(Context& c) {
       w.end_object();
     }
     w.end_array().end_object();
-    c.out << text << "\n";
+    w.finish();
+    c.out << "\n";
     return;
   }
   if (a.offices.empty()) {
@@ -154,8 +154,7 @@ void run_reach(Context& c) {
   q.directed = c.options.directed;
   std::vector<Reached> r = reach(net, q);
   if (c.options.json) {
-    std::string text;
-    JsonWriter w(text);
+    JsonWriter w(c.out);
     w.begin_array();
     for (const Reached& x : r) {
       w.begin_object().member("hops", x.hops).key("node");
@@ -165,7 +164,8 @@ void run_reach(Context& c) {
       w.end_object();
     }
     w.end_array();
-    c.out << text << "\n";
+    w.finish();
+    c.out << "\n";
     return;
   }
   const Node& from = c.ds.nodes[q.from];

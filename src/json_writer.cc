@@ -9,7 +9,14 @@ void JsonWriter::newline_indent(std::size_t depth) {
   out_.append(depth * 2, ' ');
 }
 
+void JsonWriter::finish() {
+  if (!sink_) return;
+  sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+  out_.clear();
+}
+
 void JsonWriter::before_value() {
+  spill();
   if (after_key_) {
     after_key_ = false;
     return;
@@ -35,6 +42,7 @@ JsonWriter& JsonWriter::close(char bracket) {
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
+  spill();
   if (levels_.back().items++) out_ += ',';
   newline_indent(levels_.size());
   string(k);

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,12 @@ namespace renkei {
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
+  /// Writes to `sink` in pieces of about 64 KB as the text grows (a 6 MB answer is never
+  /// held whole); call finish() at the end.
+  explicit JsonWriter(std::ostream& sink) : out_(buffer_), sink_(&sink) {}
+
+  /// Writes what is still buffered to the stream given at construction.
+  void finish();
 
   JsonWriter& begin_object() { return open('{', true); }
   JsonWriter& end_object() { return close('}'); }
@@ -56,11 +63,17 @@ class JsonWriter {
   void newline_indent(std::size_t depth);
   void string(std::string_view s);
 
+  void spill() {
+    if (sink_ && out_.size() >= (std::size_t{1} << 16)) finish();
+  }
+
   struct Level {
     bool object;
     std::size_t items;
   };
+  std::string buffer_;
   std::string& out_;
+  std::ostream* sink_ = nullptr;
   std::vector<Level> levels_;
   bool after_key_ = false;
 };

@@ -114,27 +114,36 @@ std::string match_key(std::string_view name) {
   }
   // Most names need no normalizing but folding A–Z to a–z (see nfkc_casefold_stable); the
   // rest go through utf8proc.
-  std::string out;
-  out.reserve(name.size());
-  utf8proc_int32_t prev = 0;
   if (stable) {
+    std::string out;
+    out.reserve(name.size() + 8);
+    std::int32_t prev = 0;
     // The same rules as below, for the stable set only: the one space in it is ' ', its
     // dashes are '-' and ー, its middle dot ・; nothing else needs utf8proc.
     const auto* p = reinterpret_cast<const unsigned char*>(name.data());
+    const auto* run = p;  // start of the bytes not yet copied, copied in one go when a change comes
+    auto copy_run = [&](const unsigned char* upto) { out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(upto - run)); };
     while (p < end) {
       const auto* start = p;
       std::int32_t cp = next_code_point(p, end);
-      if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x30FB) continue;
+      if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x30FB) {
+        copy_run(start);
+        run = p;
+        continue;
+      }
       if (cp >= 'A' && cp <= 'Z') {
+        copy_run(start);
         out += static_cast<char>(cp - 'A' + 'a');
+        run = p;
       } else if (cp == '-' || (cp == 0x4E00 && is_kana(prev))) {
+        copy_run(start);
         cp = 0x30FC;
         append_utf8(out, cp);
-      } else {
-        out.append(reinterpret_cast<const char*>(start), static_cast<std::size_t>(p - start));
+        run = p;
       }
       prev = cp;
     }
+    copy_run(end);
     return out;
   }
   return match_key_general(name);

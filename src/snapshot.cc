@@ -196,8 +196,8 @@ class Reader {
     return source();
   }
 
-  Node node() {
-    Node n;
+  /// Reads a node into `n`, a default-constructed node already in place in the dataset.
+  void node(Node& n) {
     n.id = str();
     n.kind = term<Kind>(kinds_count());
     n.name = str();
@@ -238,11 +238,9 @@ class Reader {
       m.source = source();
     }
     n.description = str();
-    return n;
   }
 
-  Edge edge(std::size_t nodes) {
-    Edge e;
+  void edge(Edge& e, std::size_t nodes) {
     e.from = u64();
     e.to = u64();
     if (e.from >= nodes || e.to >= nodes) ok = false;
@@ -254,7 +252,6 @@ class Reader {
     e.status = term<EdgeStatus>(edge_statuses().size());
     e.date = str();
     e.note = str();
-    return e;
   }
 
   bool at_end() const { return pos_ == b_.size(); }
@@ -471,11 +468,11 @@ std::optional<Dataset> decode_snapshot(std::string_view bytes, std::string_view 
                          &ds.fiscal_year.last_month, &ds.source_text, &ds.outside_facts})
     *s = r.str();
   std::size_t nodes = r.count(64);
-  ds.nodes.reserve(nodes);
-  for (std::size_t i = 0; i < nodes && r.ok; ++i) ds.nodes.push_back(r.node());
+  ds.nodes.resize(nodes);
+  for (std::size_t i = 0; i < nodes && r.ok; ++i) r.node(ds.nodes[i]);
   std::size_t edges = r.count(64);
-  ds.edges.reserve(edges);
-  for (std::size_t i = 0; i < edges && r.ok; ++i) ds.edges.push_back(r.edge(nodes));
+  ds.edges.resize(edges);
+  for (std::size_t i = 0; i < edges && r.ok; ++i) r.edge(ds.edges[i], nodes);
   if (!r.ok || !r.at_end() || ds.nodes.empty()) return std::nullopt;
   if (report) *report = std::move(rep);
   if (siblings) *siblings = std::move(sib);
