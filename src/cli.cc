@@ -6,6 +6,7 @@
 #include "error.h"
 #include "load.h"
 #include "names.h"
+#include "quoted.h"
 
 namespace renkei {
 
@@ -98,8 +99,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (!cmd) {
       std::vector<std::string> names;
       for (const auto& c : commands()) names.push_back(c.name);
-      std::string msg = "unknown command \"" + args[0] + "\"";
-      if (auto near = nearest(args[0], names)) msg += " (did you mean \"" + *near + "\"?)";
+      std::string msg = "unknown command " + in_quotes(args[0]);
+      if (auto near = nearest(args[0], names)) msg += " (did you mean " + in_quotes(*near) + "?)";
       throw usage_error(msg + "; run `renkei --help` for the list");
     }
 
@@ -117,6 +118,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     } catch (const CLI::ParseError& e) {
       throw usage_error(std::string(cmd->name) + ": " + one_line(e.what()) + "; see `renkei " + cmd->name + " --help`");
     }
+    // An empty --data (a shell variable that was not set) must not quietly mean the built-in data.
+    if (app.count("--data") > 0 && options.data.empty())
+      throw usage_error(std::string(cmd->name) + ": --data: the file name is empty; give a dataset file, or leave " +
+                        "--data out for the built-in data; see `renkei " + cmd->name + " --help`");
 
     LoadReport report;
     auto owned = std::make_unique<Dataset>();

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "error.h"
 #include "names.h"
+#include "quoted.h"
 #include "text_table.h"
 
 namespace renkei {
@@ -19,9 +20,18 @@ Kind parse_kind_arg(const std::string& s) {
   if (auto k = parse_term(kinds(), s)) return *k;
   std::vector<std::string> words;
   for (const auto& t : kinds()) words.push_back(t.word);
-  std::string msg = "unknown kind \"" + s + "\"; kinds are " + term_list(kinds());
-  if (auto near = nearest(s, words)) msg = "unknown kind \"" + s + "\" (did you mean \"" + *near + "\"?); kinds are " + term_list(kinds());
+  std::string msg = "unknown kind " + in_quotes(s) + "; kinds are " + term_list(kinds());
+  if (auto near = nearest(s, words)) msg = "unknown kind " + in_quotes(s) + " (did you mean " + in_quotes(*near) + "?); kinds are " + term_list(kinds());
   throw usage_error(msg);
+}
+
+CLI::Validator whole_number() {
+  return CLI::Validator(
+      [](std::string& s) -> std::string {
+        bool digits = !s.empty() && s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        return digits ? "" : in_quotes(s) + " is not a non-negative whole number";
+      },
+      "");
 }
 
 std::string quote_line(const Source& s) {
@@ -45,8 +55,8 @@ std::vector<Relation> parse_relations_arg(const std::string& s) {
     } else {
       std::vector<std::string> words;
       for (const auto& t : relations()) words.push_back(t.word);
-      std::string msg = "unknown relation \"" + w + "\"";
-      if (auto near = nearest(w, words)) msg += " (did you mean \"" + *near + "\"?)";
+      std::string msg = "unknown relation " + in_quotes(w);
+      if (auto near = nearest(w, words)) msg += " (did you mean " + in_quotes(*near) + "?)";
       throw usage_error(msg + "; relations are " + term_list(relations()));
     }
     if (comma == std::string::npos) break;

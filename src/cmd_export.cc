@@ -7,6 +7,7 @@
 #include "export.h"
 #include "names.h"
 #include "output_file.h"
+#include "quoted.h"
 #include "sheets.h"
 
 namespace renkei {
@@ -38,8 +39,8 @@ const ExportFormat& parse_export_format(const std::string& s) {
     if (s == f.name) return f;
     names.push_back(f.name);
   }
-  std::string msg = "export: unknown format \"" + s + "\"";
-  if (auto near = nearest(s, names)) msg += " (did you mean \"" + *near + "\"?)";
+  std::string msg = "export: unknown format " + in_quotes(s);
+  if (auto near = nearest(s, names)) msg += " (did you mean " + in_quotes(*near) + "?)";
   std::string list;
   for (std::size_t i = 0; i < names.size(); ++i) list += (i ? (i + 1 == names.size() ? " or " : ", ") : "") + names[i];
   throw usage_error(msg + "; formats are " + list);

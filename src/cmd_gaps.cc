@@ -6,6 +6,7 @@
 #include "error.h"
 #include "names.h"
 #include "queries.h"
+#include "quoted.h"
 #include "text_table.h"
 
 namespace renkei {
@@ -24,8 +25,8 @@ GapRule parse_rule_arg(const std::string& s) {
     names.push_back(r.name);
     list += (list.empty() ? "" : ", ") + std::string(r.name);
   }
-  std::string msg = "unknown rule \"" + s + "\"";
-  if (auto near = nearest(s, names)) msg += " (did you mean \"" + *near + "\"?)";
+  std::string msg = "unknown rule " + in_quotes(s);
+  if (auto near = nearest(s, names)) msg += " (did you mean " + in_quotes(*near) + "?)";
   throw usage_error(msg + "; rules are " + list);
 }
 
@@ -40,7 +41,7 @@ std::set<std::size_t> resolve_list(const Context& c, const std::string& s) {
   while (start <= s.size()) {
     std::size_t comma = s.find(',', start);
     std::string item = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (item.empty()) throw usage_error("--remove: an empty name in \"" + s + "\"");
+    if (item.empty()) throw usage_error("--remove: an empty name in " + in_quotes(s));
     out.insert(c.names().resolve(item));
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -196,7 +197,7 @@ void run_whatif(Context& c) {
   for (std::size_t r : removed) {
     Kind k = c.ds.nodes[r].kind;
     if (k != Kind::Office && k != Kind::Council && k != Kind::Center)
-      throw usage_error("whatif --remove: \"" + c.ds.nodes[r].name + "\" is a " + word(k) +
+      throw usage_error("whatif --remove: " + in_quotes(c.ds.nodes[r].name) + " is a " + word(k) +
                         "; only offices, councils and centers can stop");
   }
   WhatIfAnswer a = what_if_removed(net, removed);

@@ -134,7 +134,7 @@ void setup_reach(CLI::App& app, Options& o) {
   app.add_option("NODE", o.positional, "where to start (a name as for show)")->required()->expected(1);
   app.add_option("--via", o.via, "relations to follow, comma-separated (default: holds,participates,part_of,coordinator,liaises)")
       ->type_name("REL[,REL...]");
-  app.add_option("--max-hops", o.max_hops, "stop after this many steps")->type_name("N");
+  app.add_option("--max-hops", o.max_hops, "stop after this many steps")->type_name("N")->check(whole_number());
   app.add_option("--kind", o.kind, "only report nodes of this kind")->type_name("KIND");
   app.add_flag("--directed", o.directed, "follow relations only in their direction (from → to)");
 }
@@ -144,12 +144,7 @@ void run_reach(Context& c) {
   ReachQuery q;
   q.from = c.names().resolve(c.options.positional.at(0));
   if (!c.options.via.empty()) q.via = parse_relations_arg(c.options.via);
-  if (!c.options.max_hops.empty()) {
-    const std::string& s = c.options.max_hops;
-    if (s.size() > 6 || !std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
-      throw usage_error("--max-hops: \"" + s + "\" is not a non-negative whole number");
-    q.max_hops = std::stoul(s);
-  }
+  if (!c.options.max_hops.empty()) q.max_hops = std::stoul(c.options.max_hops);
   if (!c.options.kind.empty()) q.kinds = {parse_kind_arg(c.options.kind)};
   q.directed = c.options.directed;
   std::vector<Reached> r = reach(net, q);
@@ -227,7 +222,7 @@ void run_path(Context& c) {
 // ---------------------------------------------------------------- metrics
 
 void setup_metrics(CLI::App& app, Options& o) {
-  app.add_option("--top", o.top, "rows of the centrality table in text output (0 = all)")->type_name("N")->check(CLI::NonNegativeNumber);
+  app.add_option("--top", o.top, "rows of the centrality table in text output (0 = all)")->type_name("N")->check(whole_number());
 }
 
 void run_metrics(Context& c) {

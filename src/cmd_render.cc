@@ -13,6 +13,7 @@
 #include "error.h"
 #include "load.h"
 #include "output_file.h"
+#include "quoted.h"
 #include "render.h"
 
 namespace renkei {
@@ -24,7 +25,7 @@ Format parse_format(const std::string& s) {
   if (s == "png") return Format::Png;
   if (s == "pdf") return Format::Pdf;
   if (s == "dot") return Format::Dot;
-  throw usage_error("unknown format \"" + s + "\"; formats are svg, png, pdf or dot");
+  throw usage_error("unknown format " + in_quotes(s) + "; formats are svg, png, pdf or dot");
 }
 
 /// The format a file name asks for by its extension, if any.

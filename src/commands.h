@@ -25,14 +25,14 @@ struct Options {
   std::string kind;
   std::string from, to;   ///< path: the two ends
   std::string via;        ///< reach, path: relations to follow, comma-separated
-  std::string max_hops;   ///< reach: kept as text so a bad value gets our own message
+  std::string max_hops;   ///< reach: empty when not given, else checked by whole_number()
   bool directed = false;  ///< reach, path: follow relations only from → to
   std::string rule;       ///< gaps: one rule
   std::string municipality;
   std::string explain;    ///< gaps --explain RULE
   std::string remove;     ///< whatif: nodes to remove, comma-separated
   std::string each;       ///< whatif --each KIND
-  int top = 20;           ///< metrics: rows in the text table (0 = all)
+  int top = 20;           ///< metrics: rows in the text table (0 = all); checked by whole_number()
   std::string preset, format, output, page = "slide", title;  ///< render
   bool check = false;  ///< graphs --check
   std::string against;  ///< render --preset diff, diff: the older dataset or sheet folder
@@ -118,5 +118,8 @@ std::vector<Relation> parse_relations_arg(const std::string& s);
 void print_json(std::ostream& out, const nlohmann::json& j);
 /// "Kind" as typed by the user → Kind, or a usage error naming the valid kinds.
 Kind parse_kind_arg(const std::string& s);
+/// CLI11 check for a count the user types (--top, --max-hops): up to six digits, so that
+/// it always converts; anything else is `--top: "all" is not a non-negative whole number`.
+CLI::Validator whole_number();
 
 }  // namespace renkei

@@ -9,6 +9,7 @@
 #include "error.h"
 #include "names.h"
 #include "queries.h"
+#include "quoted.h"
 
 namespace renkei {
 
@@ -147,8 +148,8 @@ std::size_t resolve_region(const Dataset& ds, const NameIndex& names, const std:
   if (auto r = names.find(arg + "圏域", {Kind::Region})) return *r;
   std::vector<std::string> region_names;
   for (std::size_t r : all_of_kind(ds, Kind::Region)) region_names.push_back(ds.nodes[r].aliases.empty() ? ds.nodes[r].name : ds.nodes[r].aliases[0].name);
-  std::string msg = "unknown region \"" + arg + "\"";
-  if (auto near = nearest(arg, region_names)) msg += " (did you mean \"" + *near + "\"?)";
+  std::string msg = "unknown region " + in_quotes(arg);
+  if (auto near = nearest(arg, region_names)) msg += " (did you mean " + in_quotes(*near) + "?)";
   std::string list;
   for (const auto& n : region_names) list += (list.empty() ? "" : ", ") + n;
   throw usage_error(msg + "; regions are " + list);
@@ -169,8 +170,8 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
       words.push_back(p.name);
       list += (list.empty() ? "" : ", ") + std::string(p.name) + (*p.argument ? std::string(":") + p.argument : "");
     }
-    std::string msg = "unknown preset \"" + preset + "\"";
-    if (auto near = nearest(kind, words)) msg += " (did you mean \"" + *near + "\"?)";
+    std::string msg = "unknown preset " + in_quotes(preset);
+    if (auto near = nearest(kind, words)) msg += " (did you mean " + in_quotes(*near) + "?)";
     throw usage_error(msg + "; presets are " + list);
   }
   if (kind == "diff")

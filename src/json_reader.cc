@@ -13,6 +13,7 @@
 
 #include "error.h"
 #include "names.h"
+#include "quoted.h"
 
 namespace renkei {
 
@@ -196,8 +197,8 @@ class Parser {
       }
     }
     if (seen)
-      throw data_error(file_ + ": " + pointer_append(object_pointer(), key) + ": key \"" + std::string(key) +
-                       "\" appears twice in one object; keep one");
+      throw data_error(file_ + ": " + pointer_append(object_pointer(), key) + ": key " + in_quotes(key) +
+                       " appears twice in one object; keep one");
     skip_whitespace();
     expect(':');
     skip_whitespace();
@@ -310,7 +311,8 @@ class Parser {
     }
     v.type = JsonType::Float;
     v.number = std::strtod(std::string(token).c_str(), nullptr);
-    if (!std::isfinite(v.number)) throw SyntaxError{start};  // nlohmann: "number overflow" 
+    if (!std::isfinite(v.number))
+      throw data_error(place(file_, text_, start) + ": invalid JSON: the number " + excerpt(token) + " is too large");
   }
 
   /// Reads a string at pos_ (on its opening quote); returns its content with escapes
@@ -527,10 +529,9 @@ std::string json_type_name(const JsonValue& v) {
 }
 
 std::string json_excerpt(const JsonValue& v) {
+  if (v.is_string()) return in_quotes(v.string);
   // nlohmann renders the value as renkei always has: keys sorted, numbers in its format.
-  std::string s = nlohmann::json::parse(v.begin, value_end(v.begin)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (s.size() > 60) s = s.substr(0, 57) + "...";
-  return s;
+  return excerpt(nlohmann::json::parse(v.begin, value_end(v.begin)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 ObjectReader::ObjectReader(const JsonValue& value, const std::string& file, std::string pointer)
@@ -571,16 +572,32 @@ const JsonValue* ObjectReader::find(std::string_view key, bool required, const c
   return nullptr;
 }
 
-std::optional<std::string> ObjectReader::optional_string(std::string_view key) {
+void ObjectReader::check_text(const std::string& pointer, std::string_view text, Text rule) const {
+  if (rule == Text::Name) {
+    if (auto cp = control_character(text)) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(*cp));
+      throw data_error(file_ + ": " + pointer + ": " + in_quotes(text) + " contains a control character (" + code +
+                       "); a name is one line of plain text");
+    }
+  }
+  if (text.find('\0') != std::string_view::npos)
+    throw data_error(file_ + ": " + pointer + ": " + in_quotes(text) +
+                     " contains a NUL character (U+0000), which cuts the text short in other programs; remove it");
+}
+
+std::optional<std::string> ObjectReader::optional_string(std::string_view key, Text rule) {
   const JsonValue* v = find(key, false, "a string");
   if (!v) return std::nullopt;
   if (!v->is_string()) fail(key, "expected a string, got " + json_type_name(*v) + " " + json_excerpt(*v));
+  check_text(at(key), v->string, rule);
   return std::string(v->string);
 }
-std::string ObjectReader::required_string(std::string_view key) {
+std::string ObjectReader::required_string(std::string_view key, Text rule) {
   const JsonValue* v = find(key, true, "a string");
   if (!v->is_string()) fail(key, "expected a string, got " + json_type_name(*v) + " " + json_excerpt(*v));
   if (v->string.empty()) fail(key, "must not be empty");
+  check_text(at(key), v->string, rule);
   return std::string(v->string);
 }
 std::optional<int> ObjectReader::optional_int(std::string_view key, int min, int max) {
@@ -631,7 +648,7 @@ const JsonValue* ObjectReader::object(std::string_view key, bool required) {
   if (v && !v->is_object()) fail(key, "expected an object, got " + json_type_name(*v));
   return v;
 }
-std::vector<std::string> ObjectReader::string_array(std::string_view key) {
+std::vector<std::string> ObjectReader::string_array(std::string_view key, Text rule) {
   const JsonValue& a = array(key, false);
   std::vector<std::string> out;
   out.reserve(a.size);
@@ -640,6 +657,7 @@ std::vector<std::string> ObjectReader::string_array(std::string_view key) {
     if (!e.is_string())
       throw data_error(file_ + ": " + pointer_append(at(key), i) + ": expected a string, got " + json_type_name(e) +
                        " " + json_excerpt(e));
+    check_text(pointer_append(at(key), i), e.string, rule);
     out.emplace_back(e.string);
     ++i;
   }
@@ -663,8 +681,8 @@ void ObjectReader::finish() const {
   std::sort(known.begin(), known.end());
   known.erase(std::unique(known.begin(), known.end()), known.end());
   const std::string& first = *std::min_element(unknown.begin(), unknown.end());
-  std::string msg = "unknown field \"" + first + "\"";
-  if (auto near = nearest(first, known)) msg += " (did you mean \"" + *near + "\"?)";
+  std::string msg = "unknown field " + in_quotes(first);
+  if (auto near = nearest(first, known)) msg += " (did you mean " + in_quotes(*near) + "?)";
   fail(first, msg);
 }
 

@@ -95,6 +95,11 @@ class JsonDocument {
 std::string pointer_append(const std::string& base, std::string_view token);
 std::string pointer_append(const std::string& base, std::size_t index);
 
+/// What a string field may hold. No string may hold a NUL (U+0000): it cuts the text short
+/// in C programs and spreadsheets, and renkei's own CSV reader refuses it. A name (of a
+/// node, an alias, a romanized name) is one line of plain text: no control character at all.
+enum class Text { Any, Name };
+
 /// Reads the fields of one JSON object, naming the file and pointer in every error, and
 /// refuses fields it was not asked about (with a did-you-mean) when `finish()` is called.
 /// Keys passed to it must outlive the reader (string literals, as in load.cc).
@@ -102,8 +107,8 @@ class ObjectReader {
  public:
   ObjectReader(const JsonValue& value, const std::string& file, std::string pointer);
 
-  std::string required_string(std::string_view key);
-  std::optional<std::string> optional_string(std::string_view key);
+  std::string required_string(std::string_view key, Text rule = Text::Any);
+  std::optional<std::string> optional_string(std::string_view key, Text rule = Text::Any);
   int required_int(std::string_view key, int min, int max);
   std::optional<int> optional_int(std::string_view key, int min, int max);
   std::optional<double> optional_number(std::string_view key, double min, double max);
@@ -113,7 +118,7 @@ class ObjectReader {
   const JsonValue& array(std::string_view key, bool required);
   /// The object at `key`, or nullptr when absent and not required.
   const JsonValue* object(std::string_view key, bool required);
-  std::vector<std::string> string_array(std::string_view key);
+  std::vector<std::string> string_array(std::string_view key, Text rule = Text::Any);
   /// True when the object has a field `key` (does not count as reading it).
   bool has(std::string_view key) const { return value_.find(key) != nullptr; }
 
@@ -130,6 +135,8 @@ class ObjectReader {
  private:
   const JsonValue* find(std::string_view key, bool required, const char* expected);
   void note_asked(std::string_view key);
+  /// Refuses `text`, found at `pointer`, when it breaks `rule` (see Text).
+  void check_text(const std::string& pointer, std::string_view text, Text rule) const;
 
   const JsonValue& value_;
   const std::string& file_;
@@ -145,7 +152,8 @@ class ObjectReader {
 
 /// "a string", "an integer" …: the JSON type of a value, for messages.
 std::string json_type_name(const JsonValue& v);
-/// A short rendering of a value for messages: strings quoted, long values cut.
+/// A short rendering of a value for messages: strings as in_quotes() shows them, other values
+/// as JSON cut like excerpt().
 std::string json_excerpt(const JsonValue& v);
 
 }  // namespace renkei

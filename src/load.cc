@@ -17,6 +17,7 @@
 #include "error.h"
 #include "json_reader.h"
 #include "names.h"
+#include "quoted.h"
 #include "source_document.h"
 
 namespace renkei {
@@ -57,8 +58,8 @@ E read_term(ObjectReader& r, std::string_view key, const std::vector<Term<E>>& t
   if (auto v = parse_term(table, *w)) return *v;
   std::vector<std::string> words;
   for (const auto& t : table) words.push_back(t.word);
-  std::string msg = "unknown " + std::string(what) + " \"" + *w + "\"; expected " + term_list(table);
-  if (auto near = nearest(*w, words)) msg += " (did you mean \"" + *near + "\"?)";
+  std::string msg = "unknown " + std::string(what) + " " + in_quotes(*w) + "; expected " + term_list(table);
+  if (auto near = nearest(*w, words)) msg += " (did you mean " + in_quotes(*near) + "?)";
   r.fail(key, msg);
 }
 
@@ -74,7 +75,7 @@ class Loader {
     ObjectReader top(doc.root(), file_, "");
     std::string format = top.required_string("format");
     if (format != "renkei-dataset/1")
-      top.fail("format", "unsupported format \"" + format + "\"; this renkei reads \"renkei-dataset/1\"");
+      top.fail("format", "unsupported format " + in_quotes(format) + "; this renkei reads \"renkei-dataset/1\"");
     ds_.origin = file_;
     ds_.title = top.required_string("title");
     read_document(top);
@@ -138,19 +139,19 @@ class Loader {
     ds_.fiscal_year.first_month = year_month(f, "first_month");
     ds_.fiscal_year.last_month = year_month(f, "last_month");
     if (ds_.fiscal_year.first_month > ds_.fiscal_year.last_month)
-      f.fail("last_month", "\"" + ds_.fiscal_year.last_month + "\" is before first_month \"" +
-                               ds_.fiscal_year.first_month + "\"");
+      f.fail("last_month", in_quotes(ds_.fiscal_year.last_month) + " is before first_month " +
+                               in_quotes(ds_.fiscal_year.first_month));
     f.finish();
   }
 
   std::string year_month(ObjectReader& r, std::string_view key) {
     std::string v = r.required_string(key);
-    if (!is_year_month(v)) r.fail(key, "\"" + v + "\" is not a month; write it as YYYY-MM, e.g. 2024-11");
+    if (!is_year_month(v)) r.fail(key, in_quotes(v) + " is not a month; write it as YYYY-MM, e.g. 2024-11");
     return v;
   }
   std::string optional_year_month(ObjectReader& r, std::string_view key) {
     auto v = r.optional_string(key);
-    if (v && !is_year_month(*v)) r.fail(key, "\"" + *v + "\" is not a month; write it as YYYY-MM, e.g. 2024-11");
+    if (v && !is_year_month(*v)) r.fail(key, in_quotes(*v) + " is not a month; write it as YYYY-MM, e.g. 2024-11");
     return v.value_or("");
   }
 
@@ -158,8 +159,8 @@ class Loader {
     if (ds_.document.source_file.empty()) return;
     std::optional<std::string> text = read_sibling_(ds_.document.source_file);
     if (!text)
-      throw data_error(file_ + ": /document/source_file: cannot read \"" + ds_.document.source_file +
-                       "\" (it is read relative to the dataset file); fix the path or remove the field");
+      throw data_error(file_ + ": /document/source_file: cannot read " + in_quotes(ds_.document.source_file) +
+                       " (it is read relative to the dataset file); fix the path or remove the field");
     if (text->size() > kMaxDataFileBytes) refuse_size(beside_file(ds_.document.source_file), text->size());
     ds_.source_text = *text;
     source_.emplace(*text);
@@ -179,10 +180,11 @@ class Loader {
   void check_quote(const Source& s, const std::string& ptr) {
     if (!source_) return;
     if (!source_->contains(s)) {
+      std::string section = excerpt(s.section);
       std::string where = source_->cell(s.row, s.section)
-                              ? "row " + std::to_string(s.row) + " section " + s.section
-                              : "the source (it has no row " + std::to_string(s.row) + " section " + s.section + ")";
-      throw data_error(file_ + ": " + ptr + ": \"" + truncate_to_width(s.text, 40) + "\" is not in " + where + " of " +
+                              ? "row " + std::to_string(s.row) + " section " + section
+                              : "the source (it has no row " + std::to_string(s.row) + " section " + section + ")";
+      throw data_error(file_ + ": " + ptr + ": " + in_quotes(s.text) + " is not in " + where + " of " +
                        beside_file(ds_.document.source_file) + "; quote the source exactly");
     }
     ++quotes_checked_;
@@ -199,22 +201,22 @@ class Loader {
     Node n;
     n.id = r.required_string("id");
     if (!is_slug(n.id))
-      r.fail("id", "\"" + n.id + "\" is not a valid id; use lowercase ASCII letters, digits and hyphens, e.g. \"tanpopo\"");
+      r.fail("id", in_quotes(n.id) + " is not a valid id; use lowercase ASCII letters, digits and hyphens, e.g. \"tanpopo\"");
     n.kind = read_term(r, "kind", kinds(), "kind");
     if (n.kind == Kind::Region) r.fail("kind", "region nodes come from the outside facts file, not the dataset");
-    n.name = r.required_string("name");
-    n.name_en = r.optional_string("name_en").value_or("");
+    n.name = r.required_string("name", Text::Name);
+    n.name_en = r.optional_string("name_en", Text::Name).value_or("");
     n.note = r.optional_string("note").value_or("");
     std::size_t i = 0;
     for (const JsonValue& alias : members(r.array("aliases", false))) {
       std::string ap = pointer_append(r.at("aliases"), i++);
       ObjectReader a(alias, file_, ap);
       Alias al;
-      al.name = a.required_string("name");
+      al.name = a.required_string("name", Text::Name);
       al.source = read_source(*a.object("source", true), ap + "/source");
       a.finish();
       if (al.source->text.find(al.name) == std::string::npos)
-        a.fail("name", "\"" + al.name + "\" is not in its own source text; an alias must be a spelling the source uses");
+        a.fail("name", in_quotes(al.name) + " is not in its own source text; an alias must be a spelling the source uses");
       n.aliases.push_back(std::move(al));
     }
     n.source = read_source(*r.object("source", true), r.at("source"));
@@ -233,14 +235,14 @@ class Loader {
     r.finish();
 
     if (auto it = index_of(n.id))
-      r.fail("id", "duplicate id \"" + n.id + "\" (also at " + node_pointer(*it) + "); ids must be unique");
+      r.fail("id", "duplicate id " + in_quotes(n.id) + " (also at " + node_pointer(*it) + "); ids must be unique");
     add_node(std::move(n));
   }
 
   void read_municipality(ObjectReader& r, Node& n) {
     n.type = r.required_string("type");
     if (n.type != "市" && n.type != "町" && n.type != "村")
-      r.fail("type", "\"" + n.type + "\" is not a municipality type; expected 市, 町 or 村");
+      r.fail("type", in_quotes(n.type) + " is not a municipality type; expected 市, 町 or 村");
     n.row = r.required_int("row", 1, kMaxRow);
     if (auto [it, fresh] = row_node_.emplace(n.row, ds_.nodes.size()); !fresh)
       r.fail("row", "row " + std::to_string(n.row) + " is already the row of " + node_pointer(it->second));
@@ -275,14 +277,14 @@ class Loader {
         const std::string& mo = m.months[j];
         std::string p = pointer_append(mr.at("months"), j);
         if (!is_year_month(mo))
-          throw data_error(file_ + ": " + p + ": \"" + mo + "\" is not a month; write it as YYYY-MM, e.g. 2024-11");
+          throw data_error(file_ + ": " + p + ": " + in_quotes(mo) + " is not a month; write it as YYYY-MM, e.g. 2024-11");
         if (mo < ds_.fiscal_year.first_month || mo > ds_.fiscal_year.last_month)
-          throw data_error(file_ + ": " + p + ": \"" + mo + "\" is outside the fiscal year " + ds_.fiscal_year.label + " (" +
+          throw data_error(file_ + ": " + p + ": " + in_quotes(mo) + " is outside the fiscal year " + excerpt(ds_.fiscal_year.label) + " (" +
                            ds_.fiscal_year.first_month + " to " + ds_.fiscal_year.last_month +
                            "); 令和N年1月–3月 belong to the fiscal year that began the April before");
         if (j > 0 && mo <= m.months[j - 1])
-          throw data_error(file_ + ": " + p + ": months must be in order without repeats; \"" + mo + "\" follows \"" +
-                           m.months[j - 1] + "\"");
+          throw data_error(file_ + ": " + p + ": months must be in order without repeats; " + in_quotes(mo) + " follows " +
+                           in_quotes(m.months[j - 1]));
       }
       if ((m.status == MeetingStatus::None || m.status == MeetingStatus::Suspended) && !m.months.empty())
         mr.fail("months", std::string("a meeting with status \"") + word(m.status) + "\" has no months; remove them");
@@ -309,8 +311,8 @@ class Loader {
         const std::string& name = a == 0 ? n.name : n.aliases[a - 1].name;
         auto [it, fresh] = owner.emplace(match_key(name), NameOwner{i, a});
         if (!fresh && it->second.node != i)
-          throw data_error(file_ + ": " + name_pointer(i, a) + ": \"" + name + "\" also names node \"" +
-                           ds_.nodes[it->second.node].id + "\" (" + name_pointer(it->second.node, it->second.alias) +
+          throw data_error(file_ + ": " + name_pointer(i, a) + ": " + in_quotes(name) + " also names node " +
+                           in_quotes(ds_.nodes[it->second.node].id) + " (" + name_pointer(it->second.node, it->second.alias) +
                            "); a name or alias must lead to one node");
       }
     }
@@ -321,8 +323,8 @@ class Loader {
     if (auto it = index_of(id)) return *it;
     std::vector<std::string> ids;
     for (const auto& n : ds_.nodes) ids.push_back(n.id);
-    std::string msg = "unknown node \"" + id + "\"";
-    if (auto near = nearest(id, ids)) msg += " (did you mean \"" + *near + "\"?)";
+    std::string msg = "unknown node " + in_quotes(id);
+    if (auto near = nearest(id, ids)) msg += " (did you mean " + in_quotes(*near) + "?)";
     r.fail(key, msg + "; edges name nodes by id");
   }
 
@@ -344,7 +346,7 @@ class Loader {
     e.from = node_ref(r, "from");
     e.to = node_ref(r, "to");
     e.relation = read_term(r, "relation", relations(), "relation");
-    if (e.from == e.to) r.fail("to", "an edge from \"" + ds_.nodes[e.from].id + "\" to itself; remove it");
+    if (e.from == e.to) r.fail("to", "an edge from " + in_quotes(ds_.nodes[e.from].id) + " to itself; remove it");
     check_endpoints(r, e);
     e.source = read_source(*r.object("source", true), r.at("source"));
     e.note = r.optional_string("note").value_or("");
@@ -363,7 +365,7 @@ class Loader {
       e.order = r.required_int("order", 1, 99);
       e.since = optional_year_month(r, "since");
       if (auto [it, fresh] = placement_.emplace(std::make_pair(e.from, e.order), ds_.edges.size()); !fresh)
-        r.fail("order", "placement " + std::to_string(e.order) + " of \"" + ds_.nodes[e.from].id + "\" is already at " +
+        r.fail("order", "placement " + std::to_string(e.order) + " of " + in_quotes(ds_.nodes[e.from].id) + " is already at " +
                             edge_pointer(it->second) + "; each ①②③ appears once");
     }
     if (e.relation == Relation::Runs) {
@@ -408,8 +410,8 @@ class Loader {
       const Edge& e = ds_.edges[i];
       if (e.relation != Relation::PartOf) continue;
       if (parent.count(e.from))
-        throw data_error(file_ + ": " + edge_pointer(i) + ": \"" + ds_.nodes[e.from].id +
-                         "\" is already part_of another council; a council has one parent");
+        throw data_error(file_ + ": " + edge_pointer(i) + ": " + in_quotes(ds_.nodes[e.from].id) +
+                         " is already part_of another council; a council has one parent");
       parent[e.from] = e.to;
     }
     for (const auto& [start, _] : parent) {
@@ -417,8 +419,8 @@ class Loader {
       for (std::size_t steps = 0; parent.count(cur); ++steps) {
         cur = parent[cur];
         if (cur == start || steps > parent.size())
-          throw data_error(file_ + ": /edges: part_of edges form a cycle through \"" + ds_.nodes[start].id +
-                           "\"; a council cannot be part of itself");
+          throw data_error(file_ + ": /edges: part_of edges form a cycle through " + in_quotes(ds_.nodes[start].id) +
+                           "; a council cannot be part of itself");
       }
     }
     // Exact repeats of an edge add nothing and would double counts.
@@ -436,8 +438,8 @@ class Loader {
   void read_outside_facts(const std::string& name) {
     std::optional<std::string> text = read_sibling_(name);
     if (!text)
-      throw data_error(file_ + ": /outside_facts: cannot read \"" + name +
-                       "\" (it is read relative to the dataset file); fix the path or remove the field");
+      throw data_error(file_ + ": /outside_facts: cannot read " + in_quotes(name) +
+                       " (it is read relative to the dataset file); fix the path or remove the field");
     std::string ofile = beside_file(name);
     if (text->size() > kMaxDataFileBytes) refuse_size(ofile, text->size());
     if (!valid_utf8(*text)) throw data_error(ofile + ": the file is not valid UTF-8; save it as UTF-8");
@@ -445,7 +447,7 @@ class Loader {
     ObjectReader top(doc.root(), ofile, "");
     std::string format = top.required_string("format");
     if (format != "renkei-outside/1")
-      top.fail("format", "unsupported format \"" + format + "\"; this renkei reads \"renkei-outside/1\"");
+      top.fail("format", "unsupported format " + in_quotes(format) + "; this renkei reads \"renkei-outside/1\"");
     top.optional_string("note");
     const JsonValue& regions = top.array("regions", false);
     const JsonValue& munis = top.array("municipalities", false);
@@ -458,8 +460,8 @@ class Loader {
         std::vector<std::string> ids;
         for (const auto& n : ds_.nodes)
           if (n.kind == Kind::Municipality) ids.push_back(n.id);
-        std::string msg = "unknown municipality \"" + id + "\"";
-        if (auto near = nearest(id, ids)) msg += " (did you mean \"" + *near + "\"?)";
+        std::string msg = "unknown municipality " + in_quotes(id);
+        if (auto near = nearest(id, ids)) msg += " (did you mean " + in_quotes(*near) + "?)";
         r.fail(key, msg);
       }
       return *i;
@@ -473,11 +475,11 @@ class Loader {
       Node n;
       n.kind = Kind::Region;
       n.id = r.required_string("id");
-      if (!is_slug(n.id)) r.fail("id", "\"" + n.id + "\" is not a valid id; use lowercase ASCII letters, digits and hyphens");
-      if (index_of(n.id)) r.fail("id", "duplicate id \"" + n.id + "\"; it is already a node of " + file_);
-      n.name = r.required_string("name");
-      n.name_en = r.optional_string("name_en").value_or("");
-      for (const std::string& a : r.string_array("aliases")) n.aliases.push_back({a, std::nullopt});
+      if (!is_slug(n.id)) r.fail("id", in_quotes(n.id) + " is not a valid id; use lowercase ASCII letters, digits and hyphens");
+      if (index_of(n.id)) r.fail("id", "duplicate id " + in_quotes(n.id) + "; it is already a node of " + file_);
+      n.name = r.required_string("name", Text::Name);
+      n.name_en = r.optional_string("name_en", Text::Name).value_or("");
+      for (const std::string& a : r.string_array("aliases", Text::Name)) n.aliases.push_back({a, std::nullopt});
       n.outside_source = r.required_string("source");
       std::vector<std::string> members = r.string_array("municipalities");
       r.finish();
@@ -487,9 +489,9 @@ class Loader {
         std::string mp = pointer_append(rp + "/municipalities", m);
         auto mi = index_of(members[m]);
         if (!mi || ds_.nodes[*mi].kind != Kind::Municipality)
-          throw data_error(ofile + ": " + mp + ": unknown municipality \"" + members[m] + "\"");
+          throw data_error(ofile + ": " + mp + ": unknown municipality " + in_quotes(members[m]));
         if (region_of.count(*mi))
-          throw data_error(ofile + ": " + mp + ": \"" + members[m] + "\" is already in " + region_of[*mi] +
+          throw data_error(ofile + ": " + mp + ": " + in_quotes(members[m]) + " is already in " + region_of[*mi] +
                            "; a municipality is in one planning region");
         region_of[*mi] = n.id;
         Edge e;
@@ -508,8 +510,8 @@ class Loader {
       Node& n = ds_.nodes[mi];
       std::string name = r.required_string("name");
       if (name != n.name)
-        r.fail("name", "\"" + name + "\" does not match the dataset's name \"" + n.name + "\" for \"" + n.id + "\"");
-      if (!with_facts.insert(mi).second) r.fail("municipality", "\"" + n.id + "\" is listed twice");
+        r.fail("name", in_quotes(name) + " does not match the dataset's name " + in_quotes(n.name) + " for " + in_quotes(n.id));
+      if (!with_facts.insert(mi).second) r.fail("municipality", in_quotes(n.id) + " is listed twice");
       MunicipalityFacts f;
       f.code = r.required_string("code");
       f.lgcode = r.optional_string("lgcode").value_or("");

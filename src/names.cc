@@ -287,4 +287,17 @@ bool valid_utf8(std::string_view s) {
   return true;
 }
 
+std::optional<std::uint32_t> control_character(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F) return c;
+    // C1 controls are U+0080–U+009F, in UTF-8 0xC2 0x80–0xC2 0x9F.
+    if (c == 0xC2 && i + 1 < s.size()) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if (c1 >= 0x80 && c1 <= 0x9F) return c1;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace renkei

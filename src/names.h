@@ -41,5 +41,8 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
 
 /// True when the bytes are valid UTF-8.
 bool valid_utf8(std::string_view s);
+/// The first control character in UTF-8 text: C0 (U+0000–U+001F, tab and line breaks too),
+/// DEL (U+007F) or C1 (U+0080–U+009F); nullopt when there is none.
+std::optional<std::uint32_t> control_character(std::string_view s);
 
 }  // namespace renkei

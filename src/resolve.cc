@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "names.h"
+#include "quoted.h"
 
 namespace renkei {
 
@@ -107,6 +108,8 @@ std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& 
   if (c.size() == 1) return c[0];
   std::string what = kinds.size() == 1 ? word(kinds[0]) : std::string("node");
   if (c.empty()) {
+    // Bytes that are not UTF-8 name nothing, and no name is near them.
+    if (!valid_utf8(query)) throw usage_error("unknown " + what + " " + in_quotes(query) + "; see `renkei list` for names");
     std::string key = match_key(query);
     std::optional<std::size_t> best;
     std::size_t best_d = 0;
@@ -118,12 +121,12 @@ std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& 
         best_d = d;
       }
     }
-    std::string msg = "unknown " + what + " \"" + std::string(query) + "\"";
+    std::string msg = "unknown " + what + " " + in_quotes(query);
     std::size_t length = key.empty() ? 0 : code_point_count(key);
     if (best && best_d <= std::max<std::size_t>(1, length / 3)) {
-      msg += " (did you mean \"" + ds_.nodes[*best].name + "\"?)";
+      msg += " (did you mean " + in_quotes(ds_.nodes[*best].name) + "?)";
     } else if (auto part = longest_shared_part(key, kinds)) {
-      msg += " (did you mean \"" + ds_.nodes[*part].name + "\"?)";
+      msg += " (did you mean " + in_quotes(ds_.nodes[*part].name) + "?)";
     } else {
       msg += "; see `renkei list` for names";
     }
@@ -131,9 +134,9 @@ std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& 
   }
   std::sort(c.begin(), c.end());
   std::string list;
-  for (std::size_t k = 0; k < c.size() && k < 6; ++k) list += (k ? ", " : "") + ds_.nodes[c[k]].name;
+  for (std::size_t k = 0; k < c.size() && k < 6; ++k) list += (k ? ", " : "") + excerpt(ds_.nodes[c[k]].name);
   if (c.size() > 6) list += ", …";
-  throw usage_error("\"" + std::string(query) + "\" is ambiguous: it matches " + std::to_string(c.size()) + " " + what +
+  throw usage_error(in_quotes(query) + " is ambiguous: it matches " + std::to_string(c.size()) + " " + what +
                     "s (" + list + "); give more of the name or the id");
 }
 

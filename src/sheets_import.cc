@@ -15,6 +15,7 @@
 #include "error.h"
 #include "load.h"
 #include "names.h"
+#include "quoted.h"
 #include "sheets.h"
 
 namespace renkei {
@@ -165,8 +166,6 @@ std::string column_letter(std::size_t index) {
   for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
   return s;
 }
-
-std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
 // ---------------------------------------------------------------------------------------------
 // One sheet as read

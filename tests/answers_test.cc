@@ -287,7 +287,7 @@ TEST_CASE("bad arguments to the answers are usage errors") {
   CHECK(hops.code == 2);
   auto hops2 = run_renkei({"reach", "上関町", "--max-hops", "two"});
   CHECK(hops2.code == 2);
-  CHECK(hops2.err == "renkei: error: --max-hops: \"two\" is not a non-negative whole number\n");
+  CHECK(hops2.err == "renkei: error: reach: --max-hops: \"two\" is not a non-negative whole number; see `renkei reach --help`\n");
   auto via = run_renkei({"reach", "上関町", "--via", "coordinater"});
   CHECK(via.code == 2);
   CHECK(via.err == "renkei: error: unknown relation \"coordinater\" (did you mean \"coordinator\"?); relations are holds, "

@@ -194,7 +194,9 @@ TEST_CASE("every bad input in tests/bad/cases.tsv ends in one error line") {
     }
     std::vector<std::string> args;
     for (const std::string& a : split(c.args, ' '))
-      if (!a.empty())
+      if (a == "{empty}")  // an empty argument, as `--data ""` gives
+        args.emplace_back();
+      else if (!a.empty())
         args.push_back(replace_all(replace_all(replace_all(a, "{in}", in), "{dir}", dir.path()), "{invalid-utf8}", "\xff\xfe"));
     std::string expected = "renkei: error: " + replace_all(replace_all(c.message, "{in}", in), "{dir}", dir.path()) + "\n";
     auto before = listing(dir.path());

@@ -97,7 +97,7 @@ def compare_metrics(g, metrics, label):
 
 
 FORMULA = "=cmd|' /C calc'!A0"
-MARKUP = 'たんぽぽ"<b>&\\N\nline two'
+MARKUP = 'たんぽぽ"<b>&\\N\\nline two'  # Graphviz escapes as text; names hold no line breaks
 
 
 def check_hostile_names(renkei, source_dir, work):

@@ -177,3 +177,39 @@ TEST_CASE("files that are not datasets") {
   CHECK(load_error(R"({"format": "renkei-dataset/2"})") ==
         "t.json: /format: unsupported format \"renkei-dataset/2\"; this renkei reads \"renkei-dataset/1\"");
 }
+
+TEST_CASE("names are one line of plain text, and no string holds a NUL") {
+  json j = test::builtin_json();
+  std::size_t t = node_index(j, "tanpopo");
+  std::string at = "t.json: /nodes/" + std::to_string(t);
+  SECTION("a tab in the romanized name") {
+    j["nodes"][t]["name_en"] = "Tanpopo\tCenter";
+    CHECK(load_json_error(j) == at + "/name_en: \"Tanpopo\\u0009Center\" contains a control character (U+0009); a name is "
+                                     "one line of plain text");
+  }
+  SECTION("a line break in the name") {
+    j["nodes"][t]["name"] = "たんぽぽ\n";
+    CHECK(load_json_error(j) == at + "/name: \"たんぽぽ\\u000a\" contains a control character (U+000A); a name is one "
+                                     "line of plain text");
+  }
+  SECTION("DEL and C1 controls") {
+    j["nodes"][t]["name"] = "たん\x7fぽぽ";
+    CHECK(load_json_error(j).find("contains a control character (U+007F)") != std::string::npos);
+    j["nodes"][t]["name"] = "たん\u009bぽぽ";
+    CHECK(load_json_error(j).find("\"たん\\u009bぽぽ\" contains a control character (U+009B)") != std::string::npos);
+  }
+  SECTION("line breaks and tabs in a note are kept") {
+    j["nodes"][t]["note"] = "受付は平日のみ\n\t土日は休み";
+    CHECK(load_json_error(j) == "(loaded without error)");
+  }
+  SECTION("a NUL in a note") {
+    j["nodes"][t]["note"] = std::string("受付は平日のみ\0", 22);
+    CHECK(load_json_error(j) == at + "/note: \"受付は平日のみ\\u0000\" contains a NUL character (U+0000), which cuts the "
+                                     "text short in other programs; remove it");
+  }
+  SECTION("a NUL in a list of topics") {
+    std::size_t c = node_index(j, "kaminoseki-council");
+    j["nodes"][c]["meetings"][0]["topics"] = {std::string("a\0b", 3)};
+    CHECK(load_json_error(j).find("/meetings/0/topics/0: \"a\\u0000b\" contains a NUL character") != std::string::npos);
+  }
+}

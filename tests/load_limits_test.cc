@@ -79,7 +79,7 @@ TEST_CASE("arrays and objects nested deeper than 64 levels are refused") {
   // A million levels: refused at the 65th, no stack overflow, no memory blow-up.
   CHECK(load_text_error(nested(1000000)) == "t.json:1:75" + message);
   // 64 levels parse; what fails then is the content, not the nesting.
-  CHECK(load_text_error(nested(63)) == "t.json: /format: expected a string, got an array [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[...");
+  CHECK(load_text_error(nested(63)) == "t.json: /format: expected a string, got an array [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[…");
 
   TempDir dir;
   std::string path = dir.file("deep.json");

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "names.h"
+#include "quoted.h"
 #include "text_table.h"
 
 using namespace renkei;
@@ -42,4 +43,18 @@ TEST_CASE("tables align Japanese by display width") {
 TEST_CASE("did-you-mean picks a close candidate only") {
   CHECK(nearest("valdate", {"validate", "list", "show"}) == std::optional<std::string>("validate"));
   CHECK_FALSE(nearest("xyzzy", {"validate", "list", "show"}));
+}
+
+TEST_CASE("messages quote values cut, escaped and marked") {
+  CHECK(in_quotes("たんぽぽ") == "\"たんぽぽ\"");
+  CHECK(in_quotes(std::string("a\0b\x1b\x7f\u0085", 7)) == "\"a\\u0000b\\u001b\\u007f\\u0085\"");
+  CHECK(in_quotes("\xff\xfe") == "\"\\xff\\xfe\" (not valid UTF-8)");
+  CHECK(in_quotes(std::string(41, 'a')) == "\"" + std::string(40, 'a') + "…\" (41 bytes)");
+  CHECK(in_quotes(std::string(40, 'a')) == "\"" + std::string(40, 'a') + "\"");
+  // Characters, not bytes: 41 kana are cut after 40, never inside one.
+  std::string kana;
+  for (int i = 0; i < 41; ++i) kana += "あ";
+  CHECK(in_quotes(kana) == "\"" + kana.substr(0, 120) + "…\" (123 bytes)");
+  CHECK(in_quotes(std::string(50, 'a') + "\xff") == "\"" + std::string(40, 'a') + "…\" (51 bytes) (not valid UTF-8)");
+  CHECK(excerpt(std::string(100, '9')) == std::string(40, '9') + "…");
 }

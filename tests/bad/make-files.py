@@ -121,3 +121,6 @@ variant("outside-facts-missing.json", lambda d: d.update(outside_facts="nowhere.
 variant("outside-facts-absolute-dir.json", lambda d: d.update(outside_facts="/"))
 variant("name-nul-escape.json", lambda d: node(d, "tanpopo").update(name="たんぽぽ\u0000"))
 variant("name-control-chars.json", lambda d: node(d, "tanpopo").update(name="たん\u001b[31mぽぽ"))
+variant("name-en-tab.json", lambda d: node(d, "tanpopo").update(name_en="Tanpopo\tCenter"))
+variant("alias-c1-control.json", lambda d: node(d, "tanpopo")["aliases"][0].update(name="たんぽぽ\u0085"))
+variant("note-nul-escape.json", lambda d: node(d, "tanpopo").update(note="受付は平日のみ\u0000"))

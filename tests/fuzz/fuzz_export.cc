@@ -20,8 +20,9 @@ std::size_t count(const std::string& s, const std::string& what) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace renkei;
   std::vector<std::string> names = fuzz::names_from(data, size);
-  // A NUL in a name goes into nodes.csv as is, and renkei's CSV reader then refuses the file
-  // (/work/notes/loader-findings.md: the loader should refuse control characters in names).
+  // A NUL went into nodes.csv as is, and renkei's CSV reader then refused the file; the loader
+  // now refuses a NUL in any string (control characters in names too), so no dataset holds one.
+  // Other control characters stay: notes and quotes may hold line breaks and tabs.
   for (auto& n : names) n.erase(std::remove(n.begin(), n.end(), '\0'), n.end());
   Dataset ds = fuzz::renamed(names);
 

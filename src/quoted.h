@@ -1,0 +1,22 @@
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace renkei {
+
+/// Characters of a value a message shows; the rest is cut. A whole 10 MB id in an error
+/// line helps nobody, and the first words are enough to find it.
+inline constexpr std::size_t kQuotedChars = 40;
+
+/// `value` made safe for one line of a message: cut after kQuotedChars characters with "…",
+/// control characters (C0, DEL, C1) written as \u001b and bytes that are not UTF-8 as \xff,
+/// so nothing reaches the terminal but plain text.
+std::string excerpt(std::string_view value);
+
+/// How a message quotes a value from the data or the command line: excerpt(value) in double
+/// quotes, followed by " (N bytes)" when it was cut and " (not valid UTF-8)" when it is not
+/// UTF-8. `"たんぽぽ\u0000"`, `"aaaa…" (10485760 bytes)`, `"\xff\xfe" (not valid UTF-8)`.
+std::string in_quotes(std::string_view value);
+
+}  // namespace renkei
