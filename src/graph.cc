@@ -7,7 +7,7 @@ namespace renkei {
 
 bool EdgeView::operator()(const GraphEdge& e) const {
   const EdgeProps& p = (*g)[e];
-  if (!relations.empty() && !relations[static_cast<std::size_t>(p.relation)]) return false;
+  if (relations && !(relations >> static_cast<unsigned>(p.relation) & 1u)) return false;
   if (current_only) {
     EdgeStatus s = ds->edges[p.edge].status;
     if (s == EdgeStatus::Planned || s == EdgeStatus::Considering) return false;
@@ -19,7 +19,7 @@ bool EdgeView::operator()(const GraphEdge& e) const {
 bool VertexView::operator()(const Vertex& v) const {
   std::size_t n = (*g)[v].node;
   if (removed && removed->count(n)) return false;
-  if (!kinds.empty() && !kinds[static_cast<std::size_t>(ds->nodes[n].kind)]) return false;
+  if (kinds && !(kinds >> static_cast<unsigned>(ds->nodes[n].kind) & 1u)) return false;
   return true;
 }
 
@@ -41,16 +41,10 @@ Network::Network(const Dataset& ds) : ds_(ds), g_(ds.nodes.size()) {
 
 View Network::view(const std::vector<Relation>& relations, const std::vector<Kind>& kinds,
                    const std::set<std::size_t>* removed, bool current_only, bool simple) const {
-  EdgeView ev{&g_, &ds_, {}, current_only, simple ? &first_of_pair_ : nullptr};
-  if (!relations.empty()) {
-    ev.relations.assign(relations_count(), false);
-    for (Relation r : relations) ev.relations[static_cast<std::size_t>(r)] = true;
-  }
-  VertexView vv{&g_, &ds_, removed, {}};
-  if (!kinds.empty()) {
-    vv.kinds.assign(kinds_count(), false);
-    for (Kind k : kinds) vv.kinds[static_cast<std::size_t>(k)] = true;
-  }
+  EdgeView ev{&g_, &ds_, 0, current_only, simple ? &first_of_pair_ : nullptr};
+  for (Relation r : relations) ev.relations |= 1u << static_cast<unsigned>(r);
+  VertexView vv{&g_, &ds_, removed, 0};
+  for (Kind k : kinds) vv.kinds |= 1u << static_cast<unsigned>(k);
   return View(g_, ev, vv);
 }
 

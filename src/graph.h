@@ -2,6 +2,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/filtered_graph.hpp>
 
+#include <cstdint>
 #include <set>
 #include <vector>
 
@@ -28,10 +29,13 @@ using GraphEdge = boost::graph_traits<Graph>::edge_descriptor;
 
 /// Which edges a query may follow: a set of relations, optionally without edges whose
 /// status is planned or considering (not yet real), optionally one edge per node pair.
+///
+/// Views are copied into every iterator Boost makes over them, so they hold bit masks, not
+/// containers: copying one allocates nothing.
 struct EdgeView {
   const Graph* g = nullptr;
   const Dataset* ds = nullptr;
-  std::vector<bool> relations;   ///< indexed by Relation; empty means all
+  std::uint32_t relations = 0;   ///< bit r set: relation r is followed; 0 means all
   bool current_only = false;     ///< skip planned/considering edges
   const std::vector<bool>* first_of_pair = nullptr;  ///< when set, only edges marked true
   bool operator()(const GraphEdge& e) const;
@@ -41,7 +45,7 @@ struct VertexView {
   const Graph* g = nullptr;
   const Dataset* ds = nullptr;
   const std::set<std::size_t>* removed = nullptr;
-  std::vector<bool> kinds;  ///< indexed by Kind; empty means all
+  std::uint32_t kinds = 0;  ///< bit k set: kind k is visited; 0 means all
   bool operator()(const Vertex& v) const;
 };
 using View = boost::filtered_graph<Graph, EdgeView, VertexView>;

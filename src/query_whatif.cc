@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 
 #include "queries.h"
 
@@ -62,20 +63,27 @@ std::vector<std::size_t> could_lose(const Network& net, const std::set<std::size
   return out;
 }
 
-}  // namespace
+/// The ties every what-if looks at, and the view with nothing removed.
+const std::vector<Relation>& what_if_ties() {
+  static const std::vector<Relation> ties = {Relation::Coordinator, Relation::Holds, Relation::Participates,
+                                             Relation::Liaises};
+  return ties;
+}
 
-WhatIfAnswer what_if_removed(const Network& net, const std::set<std::size_t>& removed) {
+/// what_if_removed with the view before removal and each municipality's support in it
+/// computed once for many removals (`before_support[m]`, filled on first use).
+WhatIfAnswer what_if_removed_with(const Network& net, const View& before, std::vector<std::optional<Support>>& before_support,
+                                  const std::set<std::size_t>& removed) {
   const Dataset& ds = net.data();
-  const std::vector<Relation> ties = {Relation::Coordinator, Relation::Holds, Relation::Participates, Relation::Liaises};
-  static const std::set<std::size_t> nothing;
-  View before = net.view(ties, {}, &nothing, /*current_only=*/true);
-  View after = net.view(ties, {}, &removed, /*current_only=*/true);
+  View after = net.view(what_if_ties(), {}, &removed, /*current_only=*/true);
   WhatIfAnswer a;
   a.removed.assign(removed.begin(), removed.end());
   sort_nodes(ds, a.removed);
   std::vector<std::size_t> municipalities = could_lose(net, removed);
   for (std::size_t m : municipalities) {
-    Support was = support_of(net, before, m), now = support_of(net, after, m);
+    if (!before_support[m]) before_support[m] = support_of(net, before, m);
+    const Support& was = *before_support[m];
+    Support now = support_of(net, after, m);
     Affected af{m, {}, {}};
     const std::vector<std::size_t> had = was.all(), has = now.all();
     for (std::size_t x : had)
@@ -97,11 +105,23 @@ WhatIfAnswer what_if_removed(const Network& net, const std::set<std::size_t>& re
   return a;
 }
 
+}  // namespace
+
+WhatIfAnswer what_if_removed(const Network& net, const std::set<std::size_t>& removed) {
+  static const std::set<std::size_t> nothing;
+  View before = net.view(what_if_ties(), {}, &nothing, /*current_only=*/true);
+  std::vector<std::optional<Support>> before_support(net.data().nodes.size());
+  return what_if_removed_with(net, before, before_support, removed);
+}
+
 std::vector<WhatIfAnswer> what_if_each(const Network& net, Kind kind) {
   const Dataset& ds = net.data();
+  static const std::set<std::size_t> nothing;
+  View before = net.view(what_if_ties(), {}, &nothing, /*current_only=*/true);
+  std::vector<std::optional<Support>> before_support(ds.nodes.size());  // shared by every removal
   std::vector<WhatIfAnswer> out;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i)
-    if (ds.nodes[i].kind == kind) out.push_back(what_if_removed(net, {i}));
+    if (ds.nodes[i].kind == kind) out.push_back(what_if_removed_with(net, before, before_support, {i}));
   std::stable_sort(out.begin(), out.end(), [&](const WhatIfAnswer& a, const WhatIfAnswer& b) {
     if (a.uncovered.size() != b.uncovered.size()) return a.uncovered.size() > b.uncovered.size();
     if (a.affected.size() != b.affected.size()) return a.affected.size() > b.affected.size();
