@@ -52,15 +52,23 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 }
 
 void JsonWriter::string(std::string_view s) {
-  if (!valid_utf8(s)) {  // nlohmann replaces each bad sequence with U+FFFD: let it
-    out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return;
-  }
   static const char* hex = "0123456789abcdef";
+  std::size_t mark = out_.size();
   out_ += '"';
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   for (std::size_t i = 0; i < s.size(); ++i) {
     auto ch = static_cast<unsigned char>(s[i]);
+    if (ch >= 0x80) {  // a run of multi-byte characters: checked as a whole, copied as it is
+      std::size_t j = i;
+      while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) ++j;
+      if (!valid_utf8(s.substr(i, j - i))) {  // nlohmann replaces each bad sequence with U+FFFD: let it
+        out_.resize(mark);
+        out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
+      }
+      i = j - 1;
+      continue;
+    }
     if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
     out_.append(s, plain, i - plain);
     plain = i + 1;
