@@ -25,14 +25,23 @@ class NameIndex {
   std::optional<std::size_t> find(std::string_view query, const std::vector<Kind>& kinds = {}) const;
 
  private:
+  enum class Tier { Strong, Weak, Outside };
+  static constexpr int kScansBeforeIndex = 3;
+  /// Fills the maps below (once).
+  void build() const;
+  /// The nodes one tier's map would give for `key`, found by scanning every node.
+  std::vector<std::size_t> scan(Tier tier, const std::string& key) const;
   std::vector<std::size_t> candidates(std::string_view query, const std::vector<Kind>& kinds) const;
   std::optional<std::size_t> longest_shared_part(const std::string& key, const std::vector<Kind>& kinds) const;
 
   const Dataset& ds_;
-  std::unordered_map<std::string, std::vector<std::size_t>> strong_;  ///< ids, names, aliases, romanized names
-  std::unordered_map<std::string, std::vector<std::size_t>> weak_;    ///< short municipality names
-  std::unordered_map<std::string, std::vector<std::size_t>> outside_; ///< aliases from outside facts (region 柳井)
-  std::vector<std::pair<std::string, std::size_t>> keys_;             ///< every strong key, in node order
+  // Built on first need (build()); until then lookups scan the nodes.
+  mutable bool built_ = false;
+  mutable int scans_ = 0;
+  mutable std::unordered_map<std::string, std::vector<std::size_t>> strong_;  ///< ids, names, aliases, romanized names
+  mutable std::unordered_map<std::string, std::vector<std::size_t>> weak_;    ///< short municipality names
+  mutable std::unordered_map<std::string, std::vector<std::size_t>> outside_; ///< aliases from outside facts (region 柳井)
+  mutable std::vector<std::pair<std::string, std::size_t>> keys_;             ///< every strong key, in node order
 };
 
 }  // namespace renkei

@@ -3,7 +3,9 @@
 #include <sstream>
 
 #include "names.h"
+#include "load.h"
 #include "quoted.h"
+#include "resolve.h"
 #include "text_table.h"
 
 using namespace renkei;
@@ -57,4 +59,38 @@ TEST_CASE("messages quote values cut, escaped and marked") {
   CHECK(in_quotes(kana) == "\"" + kana.substr(0, 120) + "…\" (123 bytes)");
   CHECK(in_quotes(std::string(50, 'a') + "\xff") == "\"" + std::string(40, 'a') + "…\" (51 bytes) (not valid UTF-8)");
   CHECK(excerpt(std::string(100, '9')) == std::string(40, '9') + "…");
+}
+
+TEST_CASE("looking a name up before the index is built finds what the built index finds") {
+  // The first lookups scan the nodes (quicker than building the index for one or two names);
+  // they must give the same node, or the same "not one", as the index does.
+  const Dataset ds = load_builtin_dataset();
+  NameIndex built(ds);
+  CHECK_FALSE(built.find("どこにもない名前").has_value());  // a miss builds the index
+  std::vector<std::string> queries = {"岩国", "岩国市", "iwakuni", "たんぼぼ", "たんぽぽ", "柳井", "柳井圏域", "ＡＢＣ",
+                                      "周防大島", "上関町", "Kaminoseki Town", "kaminoseki", "センター", "和木"};
+  for (const Node& n : ds.nodes) {
+    queries.push_back(n.id);
+    queries.push_back(n.name);
+    queries.push_back(n.name_en);
+    for (const Alias& a : n.aliases) queries.push_back(a.name);
+  }
+  // What resolve says: the node, or its whole message (ambiguous lists every candidate).
+  auto outcome = [](const NameIndex& index, const std::string& q, const std::vector<Kind>& kinds) {
+    try {
+      return "node " + std::to_string(index.resolve(q, kinds));
+    } catch (const std::exception& e) {
+      return std::string(e.what());
+    }
+  };
+  std::size_t found = 0;
+  for (const auto& q : queries)
+    for (const std::vector<Kind>& kinds : {std::vector<Kind>{}, std::vector<Kind>{Kind::Municipality}}) {
+      NameIndex fresh(ds);
+      INFO(q);
+      std::string a = outcome(fresh, q, kinds), b = outcome(built, q, kinds);
+      CHECK(a == b);
+      found += a.rfind("node ", 0) == 0;
+    }
+  CHECK(found > ds.nodes.size());  // most queries name exactly one node
 }
