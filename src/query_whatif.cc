@@ -19,26 +19,35 @@ struct Support {
   }
 };
 
-Support support_of(const Network& net, const View& view, std::size_t m) {
-  const Graph& g = net.graph();
+/// Whether edge `e` still holds after `removed` go: one of the ties, not only planned, and
+/// its far end not removed (the view the answer is defined by, without building one).
+bool holds(const Edge& e, const std::set<std::size_t>& removed) {
+  bool tie = e.relation == Relation::Coordinator || e.relation == Relation::Holds ||
+             e.relation == Relation::Participates || e.relation == Relation::Liaises;
+  bool current = e.status != EdgeStatus::Planned && e.status != EdgeStatus::Considering;
+  return tie && current && !removed.count(e.to);
+}
+
+/// Municipality m's support with `removed` gone, from its own edges (Dataset::edges_from).
+Support support_of(const Dataset& ds, const std::set<std::size_t>& removed, std::size_t m) {
   Support s;
-  for (auto e : boost::make_iterator_range(boost::out_edges(m, view))) {
-    const EdgeProps& p = g[e];
-    if (p.from != m) continue;
-    if (p.relation == Relation::Coordinator) s.offices.push_back(p.to);
+  for (std::size_t k : ds.edges_from(m)) {
+    const Edge& e = ds.edges[k];
+    if (!holds(e, removed)) continue;
+    if (e.relation == Relation::Coordinator) s.offices.push_back(e.to);
     // Councils that have ended or are only planned hold nobody up.
-    const Node& to = net.data().nodes[p.to];
+    const Node& to = ds.nodes[e.to];
     bool real_council = to.kind == Kind::Council && to.council_status != CouncilStatus::Ended &&
                         to.council_status != CouncilStatus::Planned;
-    if ((p.relation == Relation::Holds || p.relation == Relation::Participates) && real_council) s.councils.push_back(p.to);
-    if (p.relation == Relation::Liaises) s.centers.push_back(p.to);
+    if ((e.relation == Relation::Holds || e.relation == Relation::Participates) && real_council) s.councils.push_back(e.to);
+    if (e.relation == Relation::Liaises) s.centers.push_back(e.to);
   }
   for (std::size_t c : s.councils)
-    for (auto e : boost::make_iterator_range(boost::out_edges(c, view)))
-      if (g[e].relation == Relation::Liaises && g[e].from == c) s.centers.push_back(g[e].to);
-  sort_nodes(net.data(), s.offices);
-  sort_nodes(net.data(), s.councils);
-  sort_nodes(net.data(), s.centers);
+    for (std::size_t k : ds.edges_from(c))
+      if (ds.edges[k].relation == Relation::Liaises && holds(ds.edges[k], removed)) s.centers.push_back(ds.edges[k].to);
+  sort_nodes(ds, s.offices);
+  sort_nodes(ds, s.councils);
+  sort_nodes(ds, s.centers);
   return s;
 }
 
@@ -63,27 +72,20 @@ std::vector<std::size_t> could_lose(const Network& net, const std::set<std::size
   return out;
 }
 
-/// The ties every what-if looks at, and the view with nothing removed.
-const std::vector<Relation>& what_if_ties() {
-  static const std::vector<Relation> ties = {Relation::Coordinator, Relation::Holds, Relation::Participates,
-                                             Relation::Liaises};
-  return ties;
-}
-
-/// what_if_removed with the view before removal and each municipality's support in it
-/// computed once for many removals (`before_support[m]`, filled on first use).
-WhatIfAnswer what_if_removed_with(const Network& net, const View& before, std::vector<std::optional<Support>>& before_support,
+/// what_if_removed with each municipality's support before removal computed once for many
+/// removals (`before_support[m]`, filled on first use).
+WhatIfAnswer what_if_removed_with(const Network& net, std::vector<std::optional<Support>>& before_support,
                                   const std::set<std::size_t>& removed) {
+  static const std::set<std::size_t> nothing;
   const Dataset& ds = net.data();
-  View after = net.view(what_if_ties(), {}, &removed, /*current_only=*/true);
   WhatIfAnswer a;
   a.removed.assign(removed.begin(), removed.end());
   sort_nodes(ds, a.removed);
   std::vector<std::size_t> municipalities = could_lose(net, removed);
   for (std::size_t m : municipalities) {
-    if (!before_support[m]) before_support[m] = support_of(net, before, m);
+    if (!before_support[m]) before_support[m] = support_of(ds, nothing, m);
     const Support& was = *before_support[m];
-    Support now = support_of(net, after, m);
+    Support now = support_of(ds, removed, m);
     Affected af{m, {}, {}};
     const std::vector<std::size_t> had = was.all(), has = now.all();
     for (std::size_t x : had)
@@ -108,20 +110,16 @@ WhatIfAnswer what_if_removed_with(const Network& net, const View& before, std::v
 }  // namespace
 
 WhatIfAnswer what_if_removed(const Network& net, const std::set<std::size_t>& removed) {
-  static const std::set<std::size_t> nothing;
-  View before = net.view(what_if_ties(), {}, &nothing, /*current_only=*/true);
   std::vector<std::optional<Support>> before_support(net.data().nodes.size());
-  return what_if_removed_with(net, before, before_support, removed);
+  return what_if_removed_with(net, before_support, removed);
 }
 
 std::vector<WhatIfAnswer> what_if_each(const Network& net, Kind kind) {
   const Dataset& ds = net.data();
-  static const std::set<std::size_t> nothing;
-  View before = net.view(what_if_ties(), {}, &nothing, /*current_only=*/true);
   std::vector<std::optional<Support>> before_support(ds.nodes.size());  // shared by every removal
   std::vector<WhatIfAnswer> out;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i)
-    if (ds.nodes[i].kind == kind) out.push_back(what_if_removed_with(net, before, before_support, {i}));
+    if (ds.nodes[i].kind == kind) out.push_back(what_if_removed_with(net, before_support, {i}));
   std::stable_sort(out.begin(), out.end(), [&](const WhatIfAnswer& a, const WhatIfAnswer& b) {
     if (a.uncovered.size() != b.uncovered.size()) return a.uncovered.size() > b.uncovered.size();
     if (a.affected.size() != b.affected.size()) return a.affected.size() > b.affected.size();
