@@ -56,7 +56,7 @@ json ids_json(const Context& c, const std::vector<std::size_t>& v) {
 }
 
 /// One what-if answer; keys in nlohmann's (sorted) order. `rank` is 0 for a single answer.
-void write_whatif(JsonWriter& w, const Context& c, const WhatIfAnswer& a, std::size_t rank) {
+void write_whatif(JsonWriter& w, NodeRefWriter& refs, const Context& c, const WhatIfAnswer& a, std::size_t rank) {
   w.begin_object().key("affected").begin_array();
   for (const Affected& af : a.affected) {
     w.begin_object().key("evidence").begin_array();  // the source quote of each tie that is lost
@@ -65,20 +65,20 @@ void write_whatif(JsonWriter& w, const Context& c, const WhatIfAnswer& a, std::s
       if (e.source && std::count(af.lost.begin(), af.lost.end(), e.to)) write_source(w, *e.source);
     }
     w.end_array().key("lost");
-    write_node_refs(w, c.ds, af.lost);
+    refs.write_all(w, af.lost);
     w.key("municipality");
-    write_node_ref(w, c.ds, af.municipality);
+    refs.write(w, af.municipality);
     w.key("remaining");
-    write_node_refs(w, c.ds, af.remaining);
+    refs.write_all(w, af.remaining);
     w.end_object();
   }
   w.end_array().key("no_council");
-  write_node_refs(w, c.ds, a.no_council);
+  refs.write_all(w, a.no_council);
   if (rank) w.member("rank", rank);
   w.key("removed");
-  write_node_refs(w, c.ds, a.removed);
+  refs.write_all(w, a.removed);
   w.key("uncovered");
-  write_node_refs(w, c.ds, a.uncovered);
+  refs.write_all(w, a.uncovered);
   w.end_object();
 }
 
@@ -173,7 +173,8 @@ void run_whatif(Context& c) {
     if (c.options.json) {
       JsonWriter w(c.out);
       w.begin_array();
-      for (std::size_t i = 0; i < all.size(); ++i) write_whatif(w, c, all[i], i + 1);
+      NodeRefWriter refs(c.ds);
+      for (std::size_t i = 0; i < all.size(); ++i) write_whatif(w, refs, c, all[i], i + 1);
       w.end_array();
       w.finish();
       c.out << "\n";
@@ -203,7 +204,8 @@ void run_whatif(Context& c) {
   WhatIfAnswer a = what_if_removed(net, removed);
   if (c.options.json) {
     JsonWriter w(c.out);
-    write_whatif(w, c, a, 0);
+    NodeRefWriter refs(c.ds);
+    write_whatif(w, refs, c, a, 0);
     w.finish();
     c.out << "\n";
     return;

@@ -27,6 +27,23 @@ void write_node_refs(JsonWriter& w, const Dataset& ds, const std::vector<std::si
   w.end_array();
 }
 
+void NodeRefWriter::write(JsonWriter& w, std::size_t node) {
+  std::size_t depth = w.depth();
+  if (depth >= 64) return write_node_ref(w, ds_, node);
+  auto [it, fresh] = made_.try_emplace(node * 64 + depth);
+  if (fresh) {
+    JsonWriter one(it->second, depth);
+    write_node_ref(one, ds_, node);
+  }
+  w.raw_value(it->second);
+}
+
+void NodeRefWriter::write_all(JsonWriter& w, const std::vector<std::size_t>& nodes) {
+  w.begin_array();
+  for (std::size_t i : nodes) write(w, i);
+  w.end_array();
+}
+
 json node_ref_json(const Dataset& ds, std::size_t i) {
   const Node& n = ds.nodes[i];
   json j = {{"id", n.id}, {"kind", word(n.kind)}, {"name", n.name}};

@@ -1,6 +1,8 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include <unordered_map>
+
 #include "json_writer.h"
 #include "model.h"
 
@@ -20,6 +22,19 @@ nlohmann::json source_json(const Source& s);
 void write_node_ref(JsonWriter& w, const Dataset& ds, std::size_t node);
 void write_node_refs(JsonWriter& w, const Dataset& ds, const std::vector<std::size_t>& nodes);
 void write_source(JsonWriter& w, const Source& s);
+
+/// write_node_ref for answers that name the same nodes thousands of times (whatif over every
+/// office): each node's text is made once per depth and copied after that.
+class NodeRefWriter {
+ public:
+  explicit NodeRefWriter(const Dataset& ds) : ds_(ds) {}
+  void write(JsonWriter& w, std::size_t node);
+  void write_all(JsonWriter& w, const std::vector<std::size_t>& nodes);
+
+ private:
+  const Dataset& ds_;
+  std::unordered_map<std::size_t, std::string> made_;  ///< node × 64 + depth → its text
+};
 /// The region a municipality is in (outside fact), or nullopt.
 std::optional<std::size_t> region_of(const Dataset& ds, std::size_t municipality);
 /// The name to show for a node in the chosen language (falls back to Japanese).
