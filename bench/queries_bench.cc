@@ -122,11 +122,11 @@ void BM_Path(benchmark::State& st) {
 }
 void BM_WhatIfOne(benchmark::State& st) {
   Fixture& f = fixture();
-  for (auto _ : st) benchmark::DoNotOptimize(what_if_removed(*f.net, {f.busiest_office}));
+  for (auto _ : st) benchmark::DoNotOptimize(what_if_removed(f.ds, {f.busiest_office}));
 }
 void BM_WhatIfEachOffice(benchmark::State& st) {
   Fixture& f = fixture();
-  for (auto _ : st) benchmark::DoNotOptimize(what_if_each(*f.net, Kind::Office));
+  for (auto _ : st) benchmark::DoNotOptimize(what_if_each(f.ds, Kind::Office));
 }
 void BM_Metrics(benchmark::State& st) {
   Fixture& f = fixture();

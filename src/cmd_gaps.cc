@@ -161,7 +161,6 @@ void setup_whatif(CLI::App& app, Options& o) {
 }
 
 void run_whatif(Context& c) {
-  Network net(c.ds);
   if (c.options.remove.empty() == c.options.each.empty())
     throw usage_error("whatif: give either --remove NODE[,NODE...] or --each KIND");
   if (!c.options.each.empty()) {
@@ -169,7 +168,7 @@ void run_whatif(Context& c) {
     if (kind == Kind::Municipality || kind == Kind::Region || kind == Kind::Initiative)
       throw usage_error(std::string("whatif --each: removing each ") + word(kind) +
                         " says nothing about coverage; use office, council or center");
-    std::vector<WhatIfAnswer> all = what_if_each(net, kind);
+    std::vector<WhatIfAnswer> all = what_if_each(c.ds, kind);
     if (c.options.json) {
       JsonWriter w(c.out);
       w.begin_array();
@@ -201,7 +200,7 @@ void run_whatif(Context& c) {
       throw usage_error("whatif --remove: " + in_quotes(c.ds.nodes[r].name) + " is a " + word(k) +
                         "; only offices, councils and centers can stop");
   }
-  WhatIfAnswer a = what_if_removed(net, removed);
+  WhatIfAnswer a = what_if_removed(c.ds, removed);
   if (c.options.json) {
     JsonWriter w(c.out);
     NodeRefWriter refs(c.ds);

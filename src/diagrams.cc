@@ -291,7 +291,7 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
   }
   if (kind == "whatif") {
     std::size_t removed = names.resolve(arg, {Kind::Office, Kind::Council, Kind::Center});
-    WhatIfAnswer a = what_if_removed(net, {removed});
+    WhatIfAnswer a = what_if_removed(net.data(), {removed});
     b.add(removed, Mark::Removed, en ? "if it stops" : "止まった場合");
     std::set<std::size_t> uncovered(a.uncovered.begin(), a.uncovered.end());
     for (const Affected& af : a.affected) {

@@ -28,14 +28,24 @@ void write_node_refs(JsonWriter& w, const Dataset& ds, const std::vector<std::si
 }
 
 void NodeRefWriter::write(JsonWriter& w, std::size_t node) {
-  std::size_t depth = w.depth();
-  if (depth >= 64) return write_node_ref(w, ds_, node);
-  auto [it, fresh] = made_.try_emplace(node * 64 + depth);
-  if (fresh) {
-    JsonWriter one(it->second, depth);
+  if (document_.empty()) {
+    document_.resize(ds_.nodes.size());
+    made_.resize(ds_.nodes.size() * kDepths);
+  }
+  std::string& doc = document_[node];
+  if (doc.empty()) {
+    doc.reserve(256);
+    JsonWriter one(doc);
     write_node_ref(one, ds_, node);
   }
-  w.raw_value(it->second);
+  std::size_t depth = w.depth();
+  if (depth >= kDepths) {
+    w.raw_value(JsonWriter::indented(doc, depth));
+    return;
+  }
+  std::string& text = made_[node * kDepths + depth];
+  if (text.empty()) text = JsonWriter::indented(doc, depth);
+  w.raw_value(text);
 }
 
 void NodeRefWriter::write_all(JsonWriter& w, const std::vector<std::size_t>& nodes) {

@@ -1,7 +1,6 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
-#include <unordered_map>
 
 #include "json_writer.h"
 #include "model.h"
@@ -24,7 +23,7 @@ void write_node_refs(JsonWriter& w, const Dataset& ds, const std::vector<std::si
 void write_source(JsonWriter& w, const Source& s);
 
 /// write_node_ref for answers that name the same nodes thousands of times (whatif over every
-/// office): each node's text is made once per depth and copied after that.
+/// office): each node's text is made once per depth it appears at and copied after that.
 class NodeRefWriter {
  public:
   explicit NodeRefWriter(const Dataset& ds) : ds_(ds) {}
@@ -32,8 +31,10 @@ class NodeRefWriter {
   void write_all(JsonWriter& w, const std::vector<std::size_t>& nodes);
 
  private:
+  static constexpr std::size_t kDepths = 8;  ///< depths kept; deeper references are indented each time
   const Dataset& ds_;
-  std::unordered_map<std::size_t, std::string> made_;  ///< node × 64 + depth → its text
+  std::vector<std::string> document_;  ///< by node: its reference as a document; empty until used
+  std::vector<std::string> made_;      ///< by node × kDepths + depth: indented for that depth
 };
 /// The region a municipality is in (outside fact), or nullopt.
 std::optional<std::size_t> region_of(const Dataset& ds, std::size_t municipality);

@@ -1,10 +1,18 @@
 #include "json_writer.h"
 
+#include <cstring>
+
 #include "names.h"
 
 namespace renkei {
 
 void JsonWriter::newline_indent(std::size_t depth) {
+  static const std::string line(1 + 2 * 32, ' ');  // a line break and the indent of 32 levels
+  if (depth <= 32) {
+    out_.append(line.data(), 1 + depth * 2);
+    out_[out_.size() - 1 - depth * 2] = '\n';
+    return;
+  }
   out_ += '\n';
   out_.append(depth * 2, ' ');
 }
@@ -24,6 +32,18 @@ void JsonWriter::before_value() {
   if (levels_.empty()) return;
   if (levels_.back().items++) out_ += ',';
   newline_indent(levels_.size());
+}
+
+std::string JsonWriter::indented(std::string_view document, std::size_t depth) {
+  std::string out;
+  for (;;) {
+    std::size_t line = document.find('\n');
+    if (line == std::string_view::npos) break;
+    out.append(document.data(), line + 1);  // string values never hold a raw line break: JSON escapes it
+    out.append(depth * 2, ' ');
+    document.remove_prefix(line + 1);
+  }
+  return out += document;
 }
 
 JsonWriter& JsonWriter::open(char bracket, bool object) {
@@ -51,12 +71,34 @@ JsonWriter& JsonWriter::key(std::string_view k) {
   return *this;
 }
 
+namespace {
+
+/// Whether any of eight bytes is below 0x20, a quote or a backslash: bytes JSON escapes.
+bool any_to_escape(std::uint64_t word) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  auto zero_byte = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+  std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;  // bytes < 0x20 (for bytes < 0x80)
+  return below_space || zero_byte(word ^ (ones * '"')) || zero_byte(word ^ (ones * '\\'));
+}
+
+}  // namespace
+
 void JsonWriter::string(std::string_view s) {
   static const char* hex = "0123456789abcdef";
   std::size_t mark = out_.size();
   out_ += '"';
   std::size_t plain = 0;  // start of the run of bytes copied as they are
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Eight plain ASCII bytes at a time (ids, keys, numbers as text).
+    if (s.size() - i >= 8) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, 8);
+      if (!(word & 0x8080808080808080ull) && !any_to_escape(word)) {
+        i += 8;
+        continue;
+      }
+    }
     auto ch = static_cast<unsigned char>(s[i]);
     if (ch >= 0x80) {  // a run of multi-byte characters: checked as a whole, copied as it is
       std::size_t j = i;
@@ -66,12 +108,13 @@ void JsonWriter::string(std::string_view s) {
         out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return;
       }
-      i = j - 1;
+      i = j;
       continue;
     }
+    ++i;
     if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
-    out_.append(s, plain, i - plain);
-    plain = i + 1;
+    out_.append(s, plain, i - 1 - plain);
+    plain = i;
     switch (ch) {
       case '"': out_ += "\\\""; break;
       case '\\': out_ += "\\\\"; break;

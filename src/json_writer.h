@@ -19,9 +19,6 @@ namespace renkei {
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
-  /// A writer whose text continues a document at `depth` levels of nesting, for raw_value:
-  /// its first value gets no separator, and its lines are indented for that depth.
-  JsonWriter(std::string& out, std::size_t depth) : out_(out), levels_(depth, Level{true, 1}), after_key_(true) {}
   /// Writes to `sink` in pieces of about 64 KB as the text grows (a 6 MB answer is never
   /// held whole); call finish() at the end.
   explicit JsonWriter(std::ostream& sink) : out_(buffer_), sink_(&sink) {}
@@ -44,7 +41,8 @@ class JsonWriter {
   JsonWriter& value(std::size_t n);
   JsonWriter& value(bool b);
   JsonWriter& null();
-  /// Text a JsonWriter made for this depth (see the constructor above), as the next value.
+  /// Text of a value already indented for this depth (see indented()), as the next value.
+  /// For values written thousands of times (NodeRefWriter).
   JsonWriter& raw_value(std::string_view text) {
     before_value();
     out_ += text;
@@ -52,6 +50,8 @@ class JsonWriter {
   }
   /// Levels of nesting open now.
   std::size_t depth() const { return levels_.size(); }
+  /// The text of a whole document another JsonWriter wrote, indented to be a value at `depth`.
+  static std::string indented(std::string_view document, std::size_t depth);
   /// Any nlohmann document, written in place (for the small parts not worth writing by hand).
   JsonWriter& value(const nlohmann::json& j);
 

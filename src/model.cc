@@ -98,14 +98,28 @@ std::optional<std::size_t> Dataset::find_id(std::string_view id) const {
   return std::nullopt;
 }
 
-const std::vector<std::size_t>& Dataset::edges_from(std::size_t i) const {
-  if (edges_from_.empty() || edges_nodes_ != nodes.size() || edges_edges_ != edges.size()) index_edges();
-  return edges_from_[i];
+EdgeList Dataset::edges_from(std::size_t i) const {
+  if (edges_from_.start.empty() || edges_nodes_ != nodes.size() || edges_edges_ != edges.size()) index_edges();
+  return edges_from_.of(i);
+}
+
+EdgeList Dataset::edges_to(std::size_t i) const {
+  if (edges_from_.start.empty() || edges_nodes_ != nodes.size() || edges_edges_ != edges.size()) index_edges();
+  return edges_to_.of(i);
 }
 
 void Dataset::index_edges() const {
-  edges_from_.assign(nodes.size(), {});
-  for (std::size_t k = 0; k < edges.size(); ++k) edges_from_[edges[k].from].push_back(k);
+  // Counting sort of the edge indices by their end: stable, so each node's edges stay in data order.
+  auto build = [&](EdgeIndex& index, std::size_t Edge::*end) {
+    index.start.assign(nodes.size() + 1, 0);
+    for (const Edge& e : edges) ++index.start[e.*end + 1];
+    for (std::size_t i = 0; i < nodes.size(); ++i) index.start[i + 1] += index.start[i];
+    index.edges.resize(edges.size());
+    std::vector<std::size_t> next(index.start.begin(), index.start.end() - 1);
+    for (std::size_t k = 0; k < edges.size(); ++k) index.edges[next[edges[k].*end]++] = k;
+  };
+  build(edges_from_, &Edge::from);
+  build(edges_to_, &Edge::to);
   edges_nodes_ = nodes.size();
   edges_edges_ = edges.size();
 }

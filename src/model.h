@@ -161,6 +161,17 @@ struct FiscalYear {
   std::string label, first_month, last_month;
 };
 
+/// Indices into Dataset::edges, in data order: a view of an index the Dataset keeps.
+struct EdgeList {
+  const std::size_t* first = nullptr;
+  const std::size_t* last = nullptr;
+  const std::size_t* begin() const { return first; }
+  const std::size_t* end() const { return last; }
+  std::size_t size() const { return static_cast<std::size_t>(last - first); }
+  bool empty() const { return first == last; }
+  std::size_t operator[](std::size_t i) const { return first[i]; }
+};
+
 /// A whole dataset: nodes sorted as in the file, edges as in the file, then outside facts.
 struct Dataset {
   std::string origin;  ///< file name the data came from, for messages
@@ -178,7 +189,10 @@ struct Dataset {
   std::optional<std::size_t> find_id(std::string_view id) const;
   /// Indices of the edges leaving node `i` (it is their `from`), in data order. A view of
   /// an index: valid until the next call after nodes or edges were added or removed.
-  const std::vector<std::size_t>& edges_from(std::size_t i) const;
+  EdgeList edges_from(std::size_t i) const;
+  /// Indices of the edges arriving at node `i` (it is their `to`), in data order; valid as
+  /// long as edges_from's.
+  EdgeList edges_to(std::size_t i) const;
 
   /// Builds the lookups behind find_id and edges_from; the loader calls it once nodes and
   /// edges are final. Without it (a dataset assembled by hand) find_id scans the nodes and
@@ -188,7 +202,13 @@ struct Dataset {
 
  private:
   std::unordered_map<std::string, std::size_t> id_index_;   ///< node id → index
-  mutable std::vector<std::vector<std::size_t>> edges_from_;  ///< node → its outgoing edges
+  /// Both edge indices, each as offsets by node into one array (two allocations, not one
+  /// per node): the edges of node i are [start[i], start[i + 1]) of the array.
+  struct EdgeIndex {
+    std::vector<std::size_t> start, edges;
+    EdgeList of(std::size_t i) const { return {edges.data() + start[i], edges.data() + start[i + 1]}; }
+  };
+  mutable EdgeIndex edges_from_, edges_to_;
   mutable std::size_t edges_nodes_ = 0, edges_edges_ = 0;     ///< sizes edges_from_ was built for
   std::size_t indexed_nodes_ = 0, indexed_edges_ = 0;       ///< sizes when indexed; stale if they differ
   bool indexed() const { return indexed_nodes_ == nodes.size() && indexed_edges_ == edges.size() && !nodes.empty(); }

@@ -92,10 +92,12 @@ struct WhatIfAnswer {
   std::vector<std::size_t> no_council;   ///< left with no council (own or shared) at all
   std::vector<Affected> affected;        ///< by source row
 };
-WhatIfAnswer what_if_removed(const Network& net, const std::set<std::size_t>& removed);
+/// Needs only the dataset's edge indices, not a Network: a removal is answered from the
+/// edges around the removed nodes.
+WhatIfAnswer what_if_removed(const Dataset& ds, const std::set<std::size_t>& removed);
 /// Every single removal of a node of `kind`, ranked: most uncovered first, then most
 /// affected, then id.
-std::vector<WhatIfAnswer> what_if_each(const Network& net, Kind kind);
+std::vector<WhatIfAnswer> what_if_each(const Dataset& ds, Kind kind);
 
 // ---------------------------------------------------------------- metrics
 struct NodeMetrics {

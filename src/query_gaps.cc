@@ -121,7 +121,7 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       add(GapRule::InactiveCoordinator, "coordinators report no activity", {mn.activity->source});
 
     std::vector<std::size_t> offices = offices_of(ds, m);
-    const std::vector<std::size_t>& own_edges = ds.edges_from(m);  // in data order, as quotes are listed
+    EdgeList own_edges = ds.edges_from(m);  // in data order, as quotes are listed
     auto placement_quotes = [&](std::size_t office) {
       std::vector<Source> q;
       for (std::size_t k : own_edges) {

@@ -11,12 +11,7 @@ namespace {
 /// part in, and the support centers tied to it or to those councils, in a given view.
 struct Support {
   std::vector<std::size_t> offices, councils, centers;
-  std::vector<std::size_t> all() const {
-    std::vector<std::size_t> v = offices;
-    v.insert(v.end(), councils.begin(), councils.end());
-    v.insert(v.end(), centers.begin(), centers.end());
-    return v;
-  }
+  std::vector<std::size_t> all;  ///< the three above, one after the other
 };
 
 /// Whether edge `e` still holds after `removed` go: one of the ties, not only planned, and
@@ -28,9 +23,12 @@ bool holds(const Edge& e, const std::set<std::size_t>& removed) {
   return tie && current && !removed.count(e.to);
 }
 
-/// Municipality m's support with `removed` gone, from its own edges (Dataset::edges_from).
-Support support_of(const Dataset& ds, const std::set<std::size_t>& removed, std::size_t m) {
-  Support s;
+/// Municipality m's support with `removed` gone, from its own edges (Dataset::edges_from),
+/// into `s` (whose buffers are reused: what-if over every office asks this thousands of times).
+void support_of(const Dataset& ds, const std::set<std::size_t>& removed, std::size_t m, Support& s) {
+  s.offices.clear();
+  s.councils.clear();
+  s.centers.clear();
   for (std::size_t k : ds.edges_from(m)) {
     const Edge& e = ds.edges[k];
     if (!holds(e, removed)) continue;
@@ -48,52 +46,60 @@ Support support_of(const Dataset& ds, const std::set<std::size_t>& removed, std:
   sort_nodes(ds, s.offices);
   sort_nodes(ds, s.councils);
   sort_nodes(ds, s.centers);
-  return s;
+  s.all = s.offices;
+  s.all.insert(s.all.end(), s.councils.begin(), s.councils.end());
+  s.all.insert(s.all.end(), s.centers.begin(), s.centers.end());
 }
 
 /// The municipalities whose support can change when `removed` go, by source row: a
 /// municipality's support is its direct ties and the centers its councils liaise with, so
 /// only those tied to a removed node, or holding or joining a council tied to one, can lose
 /// anything. Everyone else would be computed unchanged, so they are not computed at all.
-std::vector<std::size_t> could_lose(const Network& net, const std::set<std::size_t>& removed) {
-  const Dataset& ds = net.data();
-  const Graph& g = net.graph();
+std::vector<std::size_t> could_lose(const Dataset& ds, const std::set<std::size_t>& removed) {
   std::vector<std::size_t> out;
   auto municipality = [&](std::size_t v) { return ds.nodes[v].kind == Kind::Municipality && !removed.count(v); };
+  // Every node tied to v by an edge either way.
+  auto for_each_neighbour = [&](std::size_t v, auto&& visit) {
+    for (std::size_t k : ds.edges_from(v)) visit(ds.edges[k].to);
+    for (std::size_t k : ds.edges_to(v)) visit(ds.edges[k].from);
+  };
   for (std::size_t r : removed)
-    for (auto e : boost::make_iterator_range(boost::out_edges(r, g))) {
-      std::size_t w = boost::target(e, g);
+    for_each_neighbour(r, [&](std::size_t w) {
       if (municipality(w)) out.push_back(w);
-      if (ds.nodes[w].kind != Kind::Council) continue;
-      for (auto e2 : boost::make_iterator_range(boost::out_edges(w, g)))
-        if (municipality(boost::target(e2, g))) out.push_back(boost::target(e2, g));
-    }
+      if (ds.nodes[w].kind == Kind::Council)
+        for_each_neighbour(w, [&](std::size_t x) {
+          if (municipality(x)) out.push_back(x);
+        });
+    });
   sort_nodes(ds, out);
   return out;
 }
 
-/// what_if_removed with each municipality's support before removal computed once for many
-/// removals (`before_support[m]`, filled on first use).
-WhatIfAnswer what_if_removed_with(const Network& net, std::vector<std::optional<Support>>& before_support,
-                                  const std::set<std::size_t>& removed) {
+/// What every removal needs again: each municipality's support before removal (filled on
+/// first use) and buffers for the support after it.
+struct WhatIfWork {
+  std::vector<std::optional<Support>> before;  ///< by node
+  Support now;
+};
+
+WhatIfAnswer what_if_removed_with(const Dataset& ds, WhatIfWork& work, const std::set<std::size_t>& removed) {
   static const std::set<std::size_t> nothing;
-  const Dataset& ds = net.data();
   WhatIfAnswer a;
   a.removed.assign(removed.begin(), removed.end());
   sort_nodes(ds, a.removed);
-  std::vector<std::size_t> municipalities = could_lose(net, removed);
-  for (std::size_t m : municipalities) {
-    if (!before_support[m]) before_support[m] = support_of(ds, nothing, m);
-    const Support& was = *before_support[m];
-    Support now = support_of(ds, removed, m);
+  for (std::size_t m : could_lose(ds, removed)) {
+    if (!work.before[m]) support_of(ds, nothing, m, work.before[m].emplace());
+    const Support& was = *work.before[m];
+    Support& now = work.now;
+    support_of(ds, removed, m, now);
+    auto has = [&](std::size_t x) { return std::find(now.all.begin(), now.all.end(), x) != now.all.end(); };
     Affected af{m, {}, {}};
-    const std::vector<std::size_t> had = was.all(), has = now.all();
-    for (std::size_t x : had)
-      if (std::find(has.begin(), has.end(), x) == has.end()) af.lost.push_back(x);
+    for (std::size_t x : was.all)
+      if (!has(x)) af.lost.push_back(x);
     if (af.lost.empty()) continue;
     sort_nodes(ds, af.lost);
     // What it still has of the kinds it lost.
-    for (std::size_t x : has)
+    for (std::size_t x : now.all)
       for (std::size_t l : af.lost)
         if (ds.nodes[x].kind == ds.nodes[l].kind) {
           af.remaining.push_back(x);
@@ -109,22 +115,30 @@ WhatIfAnswer what_if_removed_with(const Network& net, std::vector<std::optional<
 
 }  // namespace
 
-WhatIfAnswer what_if_removed(const Network& net, const std::set<std::size_t>& removed) {
-  std::vector<std::optional<Support>> before_support(net.data().nodes.size());
-  return what_if_removed_with(net, before_support, removed);
+WhatIfAnswer what_if_removed(const Dataset& ds, const std::set<std::size_t>& removed) {
+  WhatIfWork work{std::vector<std::optional<Support>>(ds.nodes.size()), {}};
+  return what_if_removed_with(ds, work, removed);
 }
 
-std::vector<WhatIfAnswer> what_if_each(const Network& net, Kind kind) {
-  const Dataset& ds = net.data();
-  std::vector<std::optional<Support>> before_support(ds.nodes.size());  // shared by every removal
-  std::vector<WhatIfAnswer> out;
+std::vector<WhatIfAnswer> what_if_each(const Dataset& ds, Kind kind) {
+  WhatIfWork work{std::vector<std::optional<Support>>(ds.nodes.size()), {}};  // shared by every removal
+  std::vector<WhatIfAnswer> answers;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i)
-    if (ds.nodes[i].kind == kind) out.push_back(what_if_removed_with(net, before_support, {i}));
-  std::stable_sort(out.begin(), out.end(), [&](const WhatIfAnswer& a, const WhatIfAnswer& b) {
+    if (ds.nodes[i].kind == kind) answers.push_back(what_if_removed_with(ds, work, {i}));
+  // Ranked by position: in id order first (the order nodes usually are in already, so
+  // mostly only checked), then stably by the counts, so ties stay in id order.
+  std::vector<std::size_t> order(answers.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto by_id = [&](std::size_t i, std::size_t j) { return ds.nodes[answers[i].removed[0]].id < ds.nodes[answers[j].removed[0]].id; };
+  if (!std::is_sorted(order.begin(), order.end(), by_id)) std::sort(order.begin(), order.end(), by_id);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+    const WhatIfAnswer &a = answers[i], &b = answers[j];
     if (a.uncovered.size() != b.uncovered.size()) return a.uncovered.size() > b.uncovered.size();
-    if (a.affected.size() != b.affected.size()) return a.affected.size() > b.affected.size();
-    return ds.nodes[a.removed[0]].id < ds.nodes[b.removed[0]].id;
+    return a.affected.size() > b.affected.size();
   });
+  std::vector<WhatIfAnswer> out;
+  out.reserve(answers.size());
+  for (std::size_t i : order) out.push_back(std::move(answers[i]));
   return out;
 }
 

@@ -60,19 +60,19 @@ TEST_CASE("shared: the offices named in more than one row of section 3, and exac
 }
 
 TEST_CASE("whatif: who is left with no coordinator office when each shared office closes") {
-  auto uncovered = [](const std::string& office) { return names(what_if_removed(net(), {id(office)}).uncovered); };
+  auto uncovered = [](const std::string& office) { return names(what_if_removed(data(), {id(office)}).uncovered); };
   CHECK(uncovered("tanpopo") == std::vector<std::string>{"上関町", "田布施町"});           // their only office
   CHECK(uncovered("tachibanaen-consultation") == std::vector<std::string>{"周防大島町"});  // its only office
   CHECK(uncovered("iwakuni-disability-service-center") == std::vector<std::string>{"和木町"});
   CHECK(uncovered("aozora").empty());  // 柳井市 and 平生町 keep others
-  WhatIfAnswer both = what_if_removed(net(), {id("tanpopo"), id("tachibanaen-consultation")});
+  WhatIfAnswer both = what_if_removed(data(), {id("tanpopo"), id("tachibanaen-consultation")});
   CHECK(names(both.uncovered) == std::vector<std::string>{"周防大島町", "上関町", "田布施町"});
   for (const Affected& af : both.affected)
     if (data().nodes[af.municipality].name == "平生町") CHECK(names(af.remaining) == std::vector<std::string>{"児童発達支援あおぞら"});
 }
 
 TEST_CASE("whatif --each office ranks the single points of failure first") {
-  std::vector<WhatIfAnswer> all = what_if_each(net(), Kind::Office);
+  std::vector<WhatIfAnswer> all = what_if_each(data(), Kind::Office);
   REQUIRE(all.size() == 45);
   CHECK(names(all[0].removed) == std::vector<std::string>{"地域生活支援センターたんぽぽ"});
   std::set<std::string> leaves_someone;

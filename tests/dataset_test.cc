@@ -81,6 +81,25 @@ TEST_CASE("offices named by several towns are one node each") {
   CHECK(served_by("iwakuni-disability-service-center") == std::vector<std::string>{"岩国市", "和木町"});
 }
 
+TEST_CASE("an office's edges, both ways, are the towns that name it in section 3, in row order") {
+  // Rows 10, 16, 17 and 18 name 地域生活支援センターたんぽぽ as their first office (①).
+  std::size_t tanpopo = *data().find_id("tanpopo");
+  std::vector<std::string> towns;
+  for (std::size_t k : data().edges_to(tanpopo)) {
+    const Edge& e = data().edges[k];
+    CHECK(e.to == tanpopo);
+    if (e.relation == Relation::Coordinator) towns.push_back(data().nodes[e.from].name);
+  }
+  CHECK(towns == std::vector<std::string>{"柳井市", "上関町", "田布施町", "平生町"});
+  std::size_t yanai = *data().find_id("yanai");
+  bool names_tanpopo = false;
+  for (std::size_t k : data().edges_from(yanai)) {
+    CHECK(data().edges[k].from == yanai);
+    names_tanpopo = names_tanpopo || data().edges[k].to == tanpopo;
+  }
+  CHECK(names_tanpopo);
+}
+
 TEST_CASE("placements keep their order and start dates") {
   auto yamaguchi = coordinator_offices(id("yamaguchi"));
   CHECK(names_of(yamaguchi).back() == "相談支援ふるーむ");

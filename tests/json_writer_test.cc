@@ -38,6 +38,17 @@ TEST_CASE("JsonWriter writes what nlohmann's dump(2) writes") {
     for (const json& scalar : {json(1), json("x"), json(nullptr), json(0.1), json::array(), json::object()})
       CHECK(written(scalar) == dumped(scalar));
   }
+  SECTION("a character to escape at any place in a long string, among ASCII and Japanese") {
+    // The writer checks eight bytes at a time: each special byte is tried at every offset.
+    for (const char* special : {"\"", "\\", "\n", "\x01", "\x1f", " ", "~", "\x7f", "た"})
+      for (std::size_t at = 0; at < 20; ++at)
+        for (const char* fill : {"abcdefghijklmnopqrstuvwxyz", "たんぽぽたんぽぽたんぽぽ"}) {
+          std::string s = fill;
+          s.insert(std::min(at, s.size()), special);
+          json j = {{"s", s}, {s, 1}};
+          CHECK(written(j) == dumped(j));
+        }
+  }
   SECTION("bytes that are not UTF-8 become U+FFFD as nlohmann writes them") {
     json j = {{"bad", std::string("a\xff\xfe" "b\xe3\x81")}, {"ok", "たんぽぽ"}};
     CHECK(written(j) == dumped(j));
