@@ -28,24 +28,18 @@ void write_node_refs(JsonWriter& w, const Dataset& ds, const std::vector<std::si
 }
 
 void NodeRefWriter::write(JsonWriter& w, std::size_t node) {
-  if (document_.empty()) {
-    document_.resize(ds_.nodes.size());
-    made_.resize(ds_.nodes.size() * kDepths);
-  }
-  std::string& doc = document_[node];
-  if (doc.empty()) {
-    doc.reserve(256);
-    JsonWriter one(doc);
-    write_node_ref(one, ds_, node);
-  }
   std::size_t depth = w.depth();
-  if (depth >= kDepths) {
-    w.raw_value(JsonWriter::indented(doc, depth));
-    return;
+  if (depth >= kDepths) return write_node_ref(w, ds_, node);
+  if (made_.empty()) made_.resize(ds_.nodes.size() * kDepths);
+  auto& [begin, end] = made_[node * kDepths + depth];
+  if (end == 0) {
+    begin = texts_.size();
+    JsonWriter one(texts_, depth);
+    write_node_ref(one, ds_, node);
+    one.finish();
+    end = texts_.size();
   }
-  std::string& text = made_[node * kDepths + depth];
-  if (text.empty()) text = JsonWriter::indented(doc, depth);
-  w.raw_value(text);
+  w.raw_value(std::string_view(texts_).substr(begin, end - begin));
 }
 
 void NodeRefWriter::write_all(JsonWriter& w, const std::vector<std::size_t>& nodes) {

@@ -31,10 +31,11 @@ class NodeRefWriter {
   void write_all(JsonWriter& w, const std::vector<std::size_t>& nodes);
 
  private:
-  static constexpr std::size_t kDepths = 8;  ///< depths kept; deeper references are indented each time
+  static constexpr std::size_t kDepths = 8;  ///< depths kept; deeper references are written each time
   const Dataset& ds_;
-  std::vector<std::string> document_;  ///< by node: its reference as a document; empty until used
-  std::vector<std::string> made_;      ///< by node × kDepths + depth: indented for that depth
+  std::string texts_;  ///< every reference made so far, one after the other
+  /// By node × kDepths + depth: where its text is in texts_ (end 0: not made yet).
+  std::vector<std::pair<std::size_t, std::size_t>> made_;
 };
 /// The region a municipality is in (outside fact), or nullopt.
 std::optional<std::size_t> region_of(const Dataset& ds, std::size_t municipality);

@@ -1,26 +1,38 @@
 #include "json_writer.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cstring>
 
 #include "names.h"
 
 namespace renkei {
 
-void JsonWriter::newline_indent(std::size_t depth) {
-  static const std::string line(1 + 2 * 32, ' ');  // a line break and the indent of 32 levels
-  if (depth <= 32) {
-    out_.append(line.data(), 1 + depth * 2);
-    out_[out_.size() - 1 - depth * 2] = '\n';
-    return;
+void JsonWriter::make_room(std::size_t n) {
+  if (sink_ && used_) {  // a stream's buffer is emptied rather than grown
+    finish();
+    if (out_.size() >= n) return;
   }
-  out_ += '\n';
-  out_.append(depth * 2, ' ');
+  // The string's own capacity grows geometrically; only the room asked for (or a little
+  // more) is filled in. A stream's buffer starts at about the size it is emptied at.
+  const std::size_t least = sink_ ? std::size_t{1} << 17 : 256;
+  out_.resize(used_ + std::max(n, least));
 }
 
 void JsonWriter::finish() {
-  if (!sink_) return;
-  sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
-  out_.clear();
+  if (!sink_) {
+    out_.resize(used_);
+    return;
+  }
+  sink_->write(out_.data(), static_cast<std::streamsize>(used_));
+  used_ = 0;
+}
+
+void JsonWriter::newline_indent(std::size_t depth) {
+  char* p = room(1 + 2 * depth);
+  *p = '\n';
+  std::memset(p + 1, ' ', 2 * depth);
+  used_ += 1 + 2 * depth;
 }
 
 void JsonWriter::before_value() {
@@ -30,25 +42,13 @@ void JsonWriter::before_value() {
     return;
   }
   if (levels_.empty()) return;
-  if (levels_.back().items++) out_ += ',';
+  if (levels_.back().items++) put(',');
   newline_indent(levels_.size());
-}
-
-std::string JsonWriter::indented(std::string_view document, std::size_t depth) {
-  std::string out;
-  for (;;) {
-    std::size_t line = document.find('\n');
-    if (line == std::string_view::npos) break;
-    out.append(document.data(), line + 1);  // string values never hold a raw line break: JSON escapes it
-    out.append(depth * 2, ' ');
-    document.remove_prefix(line + 1);
-  }
-  return out += document;
 }
 
 JsonWriter& JsonWriter::open(char bracket, bool object) {
   before_value();
-  out_ += bracket;
+  put(bracket);
   levels_.push_back({object, 0});
   return *this;
 }
@@ -57,16 +57,16 @@ JsonWriter& JsonWriter::close(char bracket) {
   Level level = levels_.back();
   levels_.pop_back();
   if (level.items) newline_indent(levels_.size());
-  out_ += bracket;
+  put(bracket);
   return *this;
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   spill();
-  if (levels_.back().items++) out_ += ',';
+  if (levels_.back().items++) put(',');
   newline_indent(levels_.size());
   string(k);
-  out_ += ": ";
+  put(std::string_view(": "));
   after_key_ = true;
   return *this;
 }
@@ -74,63 +74,86 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 namespace {
 
 /// Whether any of eight bytes is below 0x20, a quote or a backslash: bytes JSON escapes.
+/// Exact for bytes below 0x80, which is all it is asked about.
 bool any_to_escape(std::uint64_t word) {
   constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
   auto zero_byte = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
-  std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;  // bytes < 0x20 (for bytes < 0x80)
+  std::uint64_t below_space = (word - ones * 0x20) & ~word & highs;
   return below_space || zero_byte(word ^ (ones * '"')) || zero_byte(word ^ (ones * '\\'));
+}
+
+/// The length of the well-formed three-byte character (U+0800–U+FFFF, no surrogates: kana,
+/// kanji, full-width forms) at p, or 0 when it is something else, left to valid_utf8.
+std::size_t three_byte_character(const unsigned char* p, const unsigned char* end) {
+  if (end - p < 3 || p[0] < 0xE0 || p[0] > 0xEF) return 0;
+  unsigned lo = p[0] == 0xE0 ? 0xA0 : 0x80, hi = p[0] == 0xED ? 0x9F : 0xBF;
+  return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
 }
 
 }  // namespace
 
 void JsonWriter::string(std::string_view s) {
   static const char* hex = "0123456789abcdef";
-  std::size_t mark = out_.size();
-  out_ += '"';
-  std::size_t plain = 0;  // start of the run of bytes copied as they are
-  std::size_t i = 0;
-  while (i < s.size()) {
-    // Eight plain ASCII bytes at a time (ids, keys, numbers as text).
-    if (s.size() - i >= 8) {
+  // Room for the worst case (every byte a \u00XX); only what is written counts.
+  char* const start = room(2 + 6 * s.size());
+  char* p = start;
+  *p++ = '"';
+  const auto* in = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = in + s.size();
+  while (in < end) {
+    if (end - in >= 8) {  // eight plain ASCII bytes at a time (ids, keys, numbers as text)
       std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
+      std::memcpy(&word, in, 8);
       if (!(word & 0x8080808080808080ull) && !any_to_escape(word)) {
-        i += 8;
+        std::memcpy(p, in, 8);
+        p += 8;
+        in += 8;
         continue;
       }
     }
-    auto ch = static_cast<unsigned char>(s[i]);
-    if (ch >= 0x80) {  // a run of multi-byte characters: checked as a whole, copied as it is
-      std::size_t j = i;
-      while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) ++j;
-      if (!valid_utf8(s.substr(i, j - i))) {  // nlohmann replaces each bad sequence with U+FFFD: let it
-        out_.resize(mark);
-        out_ += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-        return;
+    unsigned ch = *in;
+    if (ch >= 0x80) {  // a run of multi-byte characters, checked and copied as it is
+      const auto* run = in;
+      for (std::size_t k; in < end && *in >= 0x80; in += k) {
+        k = three_byte_character(in, end);
+        if (k) continue;
+        // Anything else: one character checked the general way (nlohmann replaces each bad
+        // sequence with U+FFFD: let it, for the whole string).
+        const auto* next = in + 1;
+        while (next < end && (*next & 0xC0) == 0x80 && next - in < 4) ++next;
+        if (!valid_utf8(std::string_view(reinterpret_cast<const char*>(in), static_cast<std::size_t>(next - in)))) {
+          put(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+          return;
+        }
+        k = static_cast<std::size_t>(next - in);
       }
-      i = j;
+      std::memcpy(p, run, static_cast<std::size_t>(in - run));
+      p += in - run;
       continue;
     }
-    ++i;
-    if (ch >= 0x20 && ch != '"' && ch != '\\') continue;
-    out_.append(s, plain, i - 1 - plain);
-    plain = i;
+    ++in;
+    if (ch >= 0x20 && ch != '"' && ch != '\\') {
+      *p++ = static_cast<char>(ch);
+      continue;
+    }
+    *p++ = '\\';
     switch (ch) {
-      case '"': out_ += "\\\""; break;
-      case '\\': out_ += "\\\\"; break;
-      case '\b': out_ += "\\b"; break;
-      case '\f': out_ += "\\f"; break;
-      case '\n': out_ += "\\n"; break;
-      case '\r': out_ += "\\r"; break;
-      case '\t': out_ += "\\t"; break;
+      case '"': *p++ = '"'; break;
+      case '\\': *p++ = '\\'; break;
+      case '\b': *p++ = 'b'; break;
+      case '\f': *p++ = 'f'; break;
+      case '\n': *p++ = 'n'; break;
+      case '\r': *p++ = 'r'; break;
+      case '\t': *p++ = 't'; break;
       default:
-        out_ += "\\u00";
-        out_ += hex[ch >> 4];
-        out_ += hex[ch & 15];
+        std::memcpy(p, "u00", 3);
+        p[3] = hex[ch >> 4];
+        p[4] = hex[ch & 15];
+        p += 5;
     }
   }
-  out_.append(s, plain, s.size() - plain);
-  out_ += '"';
+  *p++ = '"';
+  used_ += static_cast<std::size_t>(p - start);
 }
 
 JsonWriter& JsonWriter::value(std::string_view s) {
@@ -141,25 +164,27 @@ JsonWriter& JsonWriter::value(std::string_view s) {
 
 JsonWriter& JsonWriter::value(std::int64_t n) {
   before_value();
-  out_ += std::to_string(n);
+  char* p = room(24);
+  used_ += static_cast<std::size_t>(std::to_chars(p, p + 24, n).ptr - p);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::size_t n) {
   before_value();
-  out_ += std::to_string(n);
+  char* p = room(24);
+  used_ += static_cast<std::size_t>(std::to_chars(p, p + 24, n).ptr - p);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool b) {
   before_value();
-  out_ += b ? "true" : "false";
+  put(std::string_view(b ? "true" : "false"));
   return *this;
 }
 
 JsonWriter& JsonWriter::null() {
   before_value();
-  out_ += "null";
+  put(std::string_view("null"));
   return *this;
 }
 
@@ -176,7 +201,7 @@ JsonWriter& JsonWriter::value(const nlohmann::json& j) {
     case nlohmann::json::value_t::string: return value(j.get_ref<const std::string&>());
     default:  // numbers, booleans, null, binary: as nlohmann writes them
       before_value();
-      out_ += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      put(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       return *this;
   }
 }

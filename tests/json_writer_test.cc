@@ -14,6 +14,7 @@ std::string written(const json& j) {
   std::string out;
   JsonWriter w(out);
   w.value(j);
+  w.finish();
   return out;
 }
 
