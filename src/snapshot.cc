@@ -156,11 +156,17 @@ class Reader {
     return v;
   }
   std::string str() {
-    std::uint64_t n = u64();
-    if (!need(n)) return {};
-    std::string s(b_.substr(pos_, n));
-    pos_ += n;
+    std::string s;
+    str(s);
     return s;
+  }
+  /// Reads a string into `s` in place (no temporary to move and free: a nationwide
+  /// snapshot holds some 150,000 of them).
+  void str(std::string& s) {
+    std::uint64_t n = u64();
+    if (!need(n)) return s.clear();
+    s.assign(b_.data() + pos_, n);
+    pos_ += n;
   }
   /// A count of items each at least `min_bytes` long: bounded by what is left.
   std::size_t count(std::size_t min_bytes) {
@@ -181,63 +187,66 @@ class Reader {
   }
   std::vector<std::string> strings() {
     std::vector<std::string> v(count(8));
-    for (auto& s : v) s = str();
+    for (auto& s : v) str(s);
     return v;
   }
   Source source() {
     Source s;
-    s.row = i32();
-    s.section = str();
-    s.text = str();
+    source(s);
     return s;
   }
-  std::optional<Source> optional_source() {
-    if (!flag()) return std::nullopt;
-    return source();
+  void source(Source& s) {
+    s.row = i32();
+    str(s.section);
+    str(s.text);
+  }
+  void optional_source(std::optional<Source>& s) {
+    if (flag()) source(s.emplace());
+    else s.reset();
   }
 
   /// Reads a node into `n`, a default-constructed node already in place in the dataset.
   void node(Node& n) {
-    n.id = str();
+    str(n.id);
     n.kind = term<Kind>(kinds_count());
-    n.name = str();
-    n.name_en = str();
+    str(n.name);
+    str(n.name_en);
     n.aliases.resize(count(9));
     for (auto& a : n.aliases) {
-      a.name = str();
-      a.source = optional_source();
+      str(a.name);
+      optional_source(a.source);
     }
-    n.source = optional_source();
-    n.outside_source = str();
-    n.note = str();
-    n.type = str();
+    optional_source(n.source);
+    str(n.outside_source);
+    str(n.note);
+    str(n.type);
     n.row = i32();
     if (flag()) n.activity = CoordinatorActivity{term<ActivityStatus>(activity_statuses().size()), source()};
     n.challenges.resize(count(24));
-    for (auto& c : n.challenges) c = source();
+    for (auto& c : n.challenges) source(c);
     if (flag()) {
       MunicipalityFacts f;
-      f.code = str();
-      f.lgcode = str();
+      str(f.code);
+      str(f.lgcode);
       f.lat = f64();
       f.lng = f64();
-      f.source = str();
+      str(f.source);
       n.facts = std::move(f);
     }
     n.level = term<CouncilLevel>(council_levels().size());
     n.council_status = term<CouncilStatus>(council_statuses().size());
-    n.status_source = optional_source();
+    optional_source(n.status_source);
     n.meetings.resize(count(8));
     for (auto& m : n.meetings) {
       m.months = strings();
       m.status = term<MeetingStatus>(meeting_statuses().size());
       m.about_children = flag();
       m.topics = strings();
-      m.summary = str();
-      m.note = str();
-      m.source = source();
+      str(m.summary);
+      str(m.note);
+      source(m.source);
     }
-    n.description = str();
+    str(n.description);
   }
 
   void edge(Edge& e, std::size_t nodes) {
@@ -245,13 +254,13 @@ class Reader {
     e.to = u64();
     if (e.from >= nodes || e.to >= nodes) ok = false;
     e.relation = term<Relation>(relations_count());
-    e.source = optional_source();
-    e.outside_source = str();
+    optional_source(e.source);
+    str(e.outside_source);
     e.order = i32();
-    e.since = str();
+    str(e.since);
     e.status = term<EdgeStatus>(edge_statuses().size());
-    e.date = str();
-    e.note = str();
+    str(e.date);
+    str(e.note);
   }
 
   bool at_end() const { return pos_ == b_.size(); }
