@@ -8,10 +8,11 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
-#include <functional>
 #include <ctime>
 #include <cstdio>
+#include <functional>
 #include <memory>
+#include <thread>
 
 #include "error.h"
 
@@ -97,12 +98,18 @@ std::string in_fresh_process(const std::function<std::string()>& job) {
     close(fds[0]);
     int code = 0;
     std::string out;
-    try {
-      out = job();
-    } catch (const std::exception& e) {
-      out = e.what();
-      code = 1;
-    }
+    // The job runs on a thread of its own: its allocations come from a malloc arena that is
+    // new in this child, so the addresses Graphviz orders some of its work by depend on the
+    // job alone, not on what the parent allocated before forking (the data, other answers).
+    std::thread worker([&] {
+      try {
+        out = job();
+      } catch (const std::exception& e) {
+        out = e.what();
+        code = 1;
+      }
+    });
+    worker.join();
     for (std::size_t done = 0; done < out.size();) {
       ssize_t n = write(fds[1], out.data() + done, out.size() - done);
       if (n <= 0) _exit(2);
