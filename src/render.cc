@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <system_error>
 #include <thread>
 
 #include "error.h"
@@ -101,15 +102,20 @@ std::string in_fresh_process(const std::function<std::string()>& job) {
     // The job runs on a thread of its own: its allocations come from a malloc arena that is
     // new in this child, so the addresses Graphviz orders some of its work by depend on the
     // job alone, not on what the parent allocated before forking (the data, other answers).
-    std::thread worker([&] {
+    auto run = [&] {
       try {
         out = job();
       } catch (const std::exception& e) {
         out = e.what();
         code = 1;
       }
-    });
-    worker.join();
+    };
+    try {
+      std::thread worker(run);
+      worker.join();
+    } catch (const std::system_error&) {  // no thread to be had: lay out here all the same
+      run();
+    }
     for (std::size_t done = 0; done < out.size();) {
       ssize_t n = write(fds[1], out.data() + done, out.size() - done);
       if (n <= 0) _exit(2);
