@@ -98,13 +98,17 @@ std::optional<std::size_t> Dataset::find_id(std::string_view id) const {
   return std::nullopt;
 }
 
-EdgeList Dataset::edges_from(std::size_t i) const {
+void Dataset::ensure_edge_index() const {
   if (edges_from_.start.empty() || edges_nodes_ != nodes.size() || edges_edges_ != edges.size()) index_edges();
+}
+
+EdgeList Dataset::edges_from(std::size_t i) const {
+  ensure_edge_index();
   return edges_from_.of(i);
 }
 
 EdgeList Dataset::edges_to(std::size_t i) const {
-  if (edges_from_.start.empty() || edges_nodes_ != nodes.size() || edges_edges_ != edges.size()) index_edges();
+  ensure_edge_index();
   return edges_to_.of(i);
 }
 

@@ -213,6 +213,8 @@ struct Dataset {
   std::size_t indexed_nodes_ = 0, indexed_edges_ = 0;       ///< sizes when indexed; stale if they differ
   bool indexed() const { return indexed_nodes_ == nodes.size() && indexed_edges_ == edges.size() && !nodes.empty(); }
   void index_edges() const;
+  /// Builds the edge indices when there are none yet or nodes or edges were added since.
+  void ensure_edge_index() const;
 };
 
 }  // namespace renkei
