@@ -195,6 +195,7 @@ void run_show(Context& c) {
     if (n.activity)
       out << "  coordinator activity: " << word(n.activity->status) << " — " << quote_line(n.activity->source) << "\n";
     for (const Source& s : n.challenges) out << "  challenge: " << quote_line(s) << "\n";
+    for (const Source& s : n.no_children) out << "  no child to serve: " << quote_line(s) << "\n";
   }
   if (n.kind == Kind::Council) {
     out << "  level: " << word(n.level) << ", status: " << word(n.council_status) << "\n";

@@ -112,7 +112,13 @@ void run_gaps(Context& c) {
     JsonWriter w(c.out);
     w.begin_array();
     for (const Finding& f : found) {
-      w.begin_object().member("detail", f.detail).key("evidence").begin_array();
+      w.begin_object();
+      if (!f.context.empty()) {  // keys in sorted order, as everywhere
+        w.key("context").begin_array();
+        for (const Source& s : f.context) write_source(w, s);
+        w.end_array();
+      }
+      w.member("detail", f.detail).key("evidence").begin_array();
       for (const Source& s : f.evidence) write_source(w, s);
       w.end_array().key("municipality");
       write_node_ref(w, c.ds, f.municipality);
@@ -150,6 +156,8 @@ void run_gaps(Context& c) {
     c.out << "  " << rule_info(f.rule).name << ": " << wrap_to_width(f.detail, kWidth - 6 - display_width(rule_info(f.rule).name), "      ")
           << "\n";
     for (const Source& s : f.evidence) c.out << "      " << wrap_to_width(quote_line(s), kWidth - 8, "        ") << "\n";
+    for (const Source& s : f.context)
+      c.out << "      " << wrap_to_width("no child to serve: " + quote_line(s), kWidth - 8, "        ") << "\n";
   }
 }
 

@@ -75,6 +75,11 @@ ojson node_json(const Node& n) {
         for (const Source& s : n.challenges) arr.push_back(source_json(s));
         j["challenges"] = std::move(arr);
       }
+      if (!n.no_children.empty()) {
+        ojson arr = ojson::array();
+        for (const Source& s : n.no_children) arr.push_back(source_json(s));
+        j["no_children"] = std::move(arr);
+      }
       break;
     case Kind::Council: {
       j["level"] = word(n.level);

@@ -47,10 +47,13 @@ struct DiagramTable {
     std::string group;  ///< e.g. the planning region, shown when it changes
     std::string name;
     std::vector<bool> marks;
+    std::vector<bool> qualified;  ///< per mark: found, but the row says why (drawn ○, not ●)
+    std::string note;             ///< one short line under the name, e.g. 対象児なし
     bool alarm = false;
   };
   std::vector<Row> rows;
   std::string mark_meaning;  ///< what a mark in a cell means, for the legend
+  std::string qualified_meaning;  ///< what ○ means, when some cell has one
 };
 
 /// Everything the DOT writer needs: what to draw and how, already decided by a preset.

@@ -257,11 +257,11 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
     DiagramTable t;
     for (const auto& r : gap_rules()) t.columns.push_back(en ? r.name : r.label_ja);
     t.mark_meaning = en ? "the rule finds a gap (renkei gaps --explain RULE)" : "該当（ルールは renkei gaps --explain で説明）";
-    std::map<std::size_t, std::vector<bool>> hits;
+    std::map<std::size_t, std::vector<bool>> hits, qualified;
     for (const Finding& f : find_gaps(net)) {
-      auto& v = hits[f.municipality];
-      v.resize(gap_rules().size());
-      v[static_cast<std::size_t>(f.rule)] = true;
+      for (auto* m : {&hits, &qualified}) (*m)[f.municipality].resize(gap_rules().size());
+      hits[f.municipality][static_cast<std::size_t>(f.rule)] = true;
+      if (!f.context.empty()) qualified[f.municipality][static_cast<std::size_t>(f.rule)] = true;
     }
     // Rows by planning region (in the order of their first municipality's row), then row.
     std::vector<std::size_t> ms = all_of_kind(ds, Kind::Municipality);
@@ -282,6 +282,13 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
       row.name = name_of(ds, m, lang);
       row.marks = hits[m];
       row.marks.resize(gap_rules().size());
+      row.qualified = qualified[m];
+      row.qualified.resize(gap_rules().size());
+      if (!ds.nodes[m].no_children.empty()) {
+        row.note = en ? "no child to serve" : "対象児なし";
+        t.qualified_meaning = en ? "found, but the row says there is at present no child to serve"
+                                 : "該当。ただし表に「いま対象となる子がいない」との記載あり";
+      }
       row.alarm = std::count(row.marks.begin(), row.marks.end(), true) >= 4;
       t.rows.push_back(row);
     }

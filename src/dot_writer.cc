@@ -382,9 +382,16 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
         html += "<TD ROWSPAN=\"" + std::to_string(span) + "\" BGCOLOR=\"#F7F7F7\">" + esc(r.group) + "</TD>";
       }
       std::size_t count = static_cast<std::size_t>(std::count(r.marks.begin(), r.marks.end(), true));
-      html += r.alarm ? "<TD BGCOLOR=\"" + std::string(kAlarmTint) + "\"><B>" + esc(r.name) + "</B></TD>"
-                      : "<TD BGCOLOR=\"" + std::string(kSkyTint) + "\">" + esc(r.name) + "</TD>";
-      for (bool m : r.marks) html += m ? "<TD BGCOLOR=\"" + std::string(kAlarmTint) + "\">●</TD>" : "<TD></TD>";
+      std::string name = r.alarm ? "<B>" + esc(r.name) + "</B>" : esc(r.name);
+      if (!r.note.empty()) {
+        bool en = d.lang == Lang::En;
+        name += "<BR/><FONT POINT-SIZE=\"12\">" + std::string(en ? "(" : "（") + esc(r.note) + (en ? ")" : "）") + "</FONT>";
+      }
+      html += "<TD BGCOLOR=\"" + std::string(r.alarm ? kAlarmTint : kSkyTint) + "\">" + name + "</TD>";
+      for (std::size_t k = 0; k < r.marks.size(); ++k) {
+        bool qualified = k < r.qualified.size() && r.qualified[k];
+        html += !r.marks[k] ? "<TD></TD>" : qualified ? "<TD>○</TD>" : "<TD BGCOLOR=\"" + std::string(kAlarmTint) + "\">●</TD>";
+      }
       html += "<TD" + std::string(r.alarm ? " BGCOLOR=\"" + std::string(kAlarmTint) + "\"><B>" : "><B>") + std::to_string(count) +
               "</B></TD></TR>";
 
@@ -543,6 +550,7 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
     std::string line;
     for (const auto& [sample, meaning] : d.extra_legend) line += esc(sample) + ": " + esc(meaning) + "　";
     if (!d.table->mark_meaning.empty()) line += "●: " + esc(d.table->mark_meaning);
+    if (!d.table->qualified_meaning.empty()) line += "　○: " + esc(d.table->qualified_meaning);
     footer = line + "<BR ALIGN=\"LEFT\"/>" + footer;
   } else {
     o << "  legend [shape=plaintext, fontsize=15, label=<" << table << ">";

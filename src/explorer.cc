@@ -160,10 +160,13 @@ json explorer_data(const Network& net) {
   for (const Finding& f : find_gaps(net)) {
     json ev = json::array();
     for (const Source& s : f.evidence) ev.push_back(source_json(s));
+    json context = json::array();
+    for (const Source& s : f.context) context.push_back(source_json(s));
     gaps.push_back({{"rule", gap_rules()[static_cast<std::size_t>(f.rule)].name},
                     {"municipality", ds.nodes[f.municipality].id},
                     {"detail", f.detail},
-                    {"evidence", ev}});
+                    {"evidence", ev},
+                    {"context", context}});
   }
   j["gaps"] = gaps;
 

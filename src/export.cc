@@ -36,6 +36,7 @@ const std::vector<Field> kNodeFields = {
     {"lng", FieldType::Double, "municipality: longitude of the town hall (outside fact)"},
     {"coordinator_activity", FieldType::String, "municipality: what section 4 says: active or none_stated"},
     {"challenges", FieldType::String, "municipality: stated challenges and shortages, quoted, separated by \" | \""},
+    {"no_children", FieldType::String, "municipality: the row's words saying there is at present no child to serve, separated by \" | \""},
     {"level", FieldType::String, "council: municipal or regional"},
     {"status", FieldType::String, "council: active, suspended, ended or planned"},
     {"meetings", FieldType::String, "council: meetings in the fiscal year, e.g. \"held 2024-07,2024-11; planned 2025-03\""},
@@ -235,6 +236,9 @@ std::vector<std::string> node_values(const Dataset& ds, std::size_t i, const Exp
       std::vector<std::string> challenges;
       for (const Source& s : n.challenges) challenges.push_back(s.text);
       set("challenges", join(challenges, kListSeparator));
+      std::vector<std::string> none;
+      for (const Source& s : n.no_children) none.push_back(s.text);
+      set("no_children", join(none, kListSeparator));
       break;
     }
     case Kind::Council:

@@ -84,6 +84,9 @@ json node_json(const Dataset& ds, std::size_t i) {
       json ch = json::array();
       for (const Source& s : n.challenges) ch.push_back(source_json(s));
       j["challenges"] = ch;
+      json none = json::array();
+      for (const Source& s : n.no_children) none.push_back(source_json(s));
+      j["no_children"] = none;
       json outside = json::object();
       if (auto r = region_of(ds, i)) outside["region"] = node_ref_json(ds, *r);
       if (n.facts) {

@@ -225,7 +225,7 @@ class Loader {
       if (n.kind != k && r.has(key))
         r.fail(key, "field \"" + std::string(key) + "\" is only for " + word(k) + " nodes");
     };
-    for (const char* key : {"type", "row", "coordinator_activity", "challenges"}) only_for(key, Kind::Municipality);
+    for (const char* key : {"type", "row", "coordinator_activity", "challenges", "no_children"}) only_for(key, Kind::Municipality);
     for (const char* key : {"level", "status", "status_source", "meetings"}) only_for(key, Kind::Council);
     only_for("description", Kind::Initiative);
 
@@ -257,6 +257,9 @@ class Loader {
     std::size_t i = 0;
     for (const JsonValue& c : members(r.array("challenges", false)))
       n.challenges.push_back(read_source(c, pointer_append(r.at("challenges"), i++)));
+    i = 0;
+    for (const JsonValue& c : members(r.array("no_children", false)))
+      n.no_children.push_back(read_source(c, pointer_append(r.at("no_children"), i++)));
   }
 
   void read_council(ObjectReader& r, Node& n) {

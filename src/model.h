@@ -126,6 +126,7 @@ struct Node {
   int row = 0;       ///< the municipality's row in the source, 1–19
   std::optional<CoordinatorActivity> activity;
   std::vector<Source> challenges;  ///< stated challenges and shortages
+  std::vector<Source> no_children;  ///< quotes saying there is at present no child to serve (対象者なし)
   std::optional<MunicipalityFacts> facts;
 
   // council

@@ -75,6 +75,9 @@ struct Finding {
   std::size_t municipality;
   std::string detail;
   std::vector<Source> evidence;
+  /// Quotes that change what the finding means without undoing it: for inactive-coordinator,
+  /// the row's words that there is at present no child to serve (Node::no_children).
+  std::vector<Source> context;
 };
 /// Every finding, by municipality row, then rule order; optionally one rule / municipality.
 std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> rule = std::nullopt,

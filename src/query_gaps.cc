@@ -16,7 +16,10 @@ const std::vector<GapRuleInfo>& gap_rules() {
        "written, but at least one was planned (予定, or 開催未 with a date: scheduled, not yet held)."},
       {GapRule::InactiveCoordinator, "inactive-coordinator", "コーディ\nネーター\n活動なし", "the coordinator activity section says nothing happened",
        "Found when section 4 (コーディネーターの活動状況) says nothing happened: 特になし, 対応ケースなし, or "
-       "実績がない. The quote is the evidence."},
+       "実績がない. The quote is the evidence. Where the row also says there is at present no child to serve "
+       "(対象者なし, 該当者がいない), the finding stays (the section still says nothing happened) but says so beside it, "
+       "with that quote: a coordinator with no case in a town with no eligible child is not a coordinator who left "
+       "children waiting."},
       {GapRule::NoOffice, "no-office", "配置先\nなし", "no coordinator office at all",
        "Found when section 3 names no office (配置先) for the municipality: no coordinator is placed for its "
        "children. The gap is what the row does not name, so the evidence is the row itself (its 市町 cell)."},
@@ -90,8 +93,8 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
   for (std::size_t m : municipalities) {
     const Node& mn = ds.nodes[m];
     MunicipalityView mv = view_of(net, m);
-    auto add = [&](GapRule rule, std::string detail, std::vector<Source> evidence) {
-      if (!only_rule || *only_rule == rule) out.push_back({rule, m, std::move(detail), std::move(evidence)});
+    auto add = [&](GapRule rule, std::string detail, std::vector<Source> evidence, std::vector<Source> context = {}) {
+      if (!only_rule || *only_rule == rule) out.push_back({rule, m, std::move(detail), std::move(evidence), std::move(context)});
     };
 
     // Meetings of its own councils that are about these children.
@@ -117,8 +120,13 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       add(GapRule::PlannedOnly, join_names(ds, mv.own_councils) + ": meetings only planned, none held when the table was written",
           planned_quotes);
 
+    // With no child to serve, no cases is what one would expect: still found (section 4 says
+    // nothing happened), but the finding says why beside it (docs/gap-rules.md).
     if (mn.activity && mn.activity->status == ActivityStatus::NoneStated)
-      add(GapRule::InactiveCoordinator, "coordinators report no activity", {mn.activity->source});
+      add(GapRule::InactiveCoordinator,
+          mn.no_children.empty() ? "coordinators report no activity"
+                                 : "coordinators report no activity; the row also says there is at present no child to serve",
+          {mn.activity->source}, mn.no_children);
 
     std::vector<std::size_t> offices = offices_of(ds, m);
     EdgeList own_edges = ds.edges_from(m);  // in data order, as quotes are listed

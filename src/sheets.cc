@@ -100,6 +100,8 @@ const std::vector<SheetLayout>& sheet_layouts() {
        })},
       {"challenges.csv", "課題", "1行 = 1つの課題・不足 (原文が課題そのもの)",
        with_source({{"municipality", "市町 (municipality)", true, "市町名"}})},
+      {"no_children.csv", "対象児なし", "1行 = 「対象者なし」「該当者がいない」など、いま支援の対象となる子がいないと書いた原文1つ",
+       with_source({{"municipality", "市町 (municipality)", true, "市町名"}}), true},
       {"meetings.csv", "開催状況 (1(4)欄)", "1行 = 協議の場の、ある年度の開催の記録1つ",
        with_source({
            {"council", "協議の場 (council)", true, "協議の場の名称"},
@@ -248,6 +250,11 @@ std::map<std::string, std::string> sheet_texts(const Dataset& ds) {
       Cells c{{"municipality", n.name}};
       put_source(c, s);
       w.at("challenges.csv").add(c);
+    }
+    for (const Source& s : n.no_children) {
+      Cells c{{"municipality", n.name}};
+      put_source(c, s);
+      w.at("no_children.csv").add(c);
     }
     for (const Meeting& m : n.meetings) {
       std::string months, topics;

@@ -23,6 +23,7 @@ struct SheetLayout {
   const char* title_ja;  ///< "コーディネーターの配置"
   const char* summary;   ///< what one row is, in Japanese
   std::vector<SheetColumn> columns;
+  bool optional = false;  ///< a folder written before this sheet existed may lack it: read as no rows
 };
 
 /// Every sheet, in the order they are read: the document first, node sheets, then the sheets

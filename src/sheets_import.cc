@@ -490,7 +490,8 @@ class Importer {
     names_.emplace(ds_);
     read_aliases();
     read_activities();
-    read_challenges();
+    read_quotes("challenges.csv", "challenges", &Node::challenges);
+    read_quotes("no_children.csv", "no_children", &Node::no_children);
     read_meetings();
     read_links();
     read_placements();
@@ -529,6 +530,7 @@ class Importer {
     }
     for (const auto& l : sheet_layouts()) {
       std::string file = l.file;
+      if (!present.count(file) && l.optional) continue;
       if (!present.count(file)) {
         std::string stem = file.substr(0, file.size() - 4);
         std::string msg = dir_ + ": the sheet " + file + " is missing; every sheet must be there, even with no rows";
@@ -762,15 +764,17 @@ class Importer {
     }
   }
 
-  void read_challenges() {
-    const Sheet& s = sheet("challenges.csv");
+  /// A sheet of municipality quotes (challenges, no child to serve): one row, one quote.
+  void read_quotes(const std::string& file, const char* field, std::vector<Source> Node::*list) {
+    if (!sheets_.count(file)) return;  // an optional sheet an older folder lacks
+    const Sheet& s = sheet(file);
     for (const SheetRow& r : s.rows()) {
       auto m = resolve(s, r, "municipality", {Kind::Municipality});
       Source src = read_source(s, r);
       if (!m) continue;
-      Node& n = ds_.nodes[*m];
-      place_["/nodes/" + std::to_string(*m) + "/challenges/" + std::to_string(n.challenges.size())] = s.place(r, "");
-      n.challenges.push_back(src);
+      std::vector<Source>& quotes = ds_.nodes[*m].*list;
+      place_["/nodes/" + std::to_string(*m) + "/" + field + "/" + std::to_string(quotes.size())] = s.place(r, "");
+      quotes.push_back(src);
     }
   }
 

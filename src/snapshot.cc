@@ -22,7 +22,7 @@ constexpr std::string_view kMagic = "renkei-snapshot/1\n";
 
 // A field added to one of these structs must be written and read below; the sizes make the
 // build fail until it is (update them after adding the field to put() and get()).
-static_assert(sizeof(void*) != 8 || sizeof(Node) == 688, "Node changed: update snapshot.cc");
+static_assert(sizeof(void*) != 8 || sizeof(Node) == 712, "Node changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(Edge) == 248, "Edge changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(Meeting) == 192, "Meeting changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(Source) == 72, "Source changed: update snapshot.cc");
@@ -88,6 +88,8 @@ class Writer {
     }
     u64(n.challenges.size());
     for (const auto& c : n.challenges) source(c);
+    u64(n.no_children.size());
+    for (const auto& c : n.no_children) source(c);
     u8(n.facts.has_value());
     if (n.facts) {
       str(n.facts->code);
@@ -224,6 +226,8 @@ class Reader {
     if (flag()) n.activity = CoordinatorActivity{term<ActivityStatus>(activity_statuses().size()), source()};
     n.challenges.resize(count(24));
     for (auto& c : n.challenges) source(c);
+    n.no_children.resize(count(24));
+    for (auto& c : n.no_children) source(c);
     if (flag()) {
       MunicipalityFacts f;
       str(f.code);
