@@ -47,11 +47,17 @@ struct DiagramTable {
     std::string group;  ///< e.g. the planning region, shown when it changes
     std::string name;
     std::vector<bool> marks;
-    std::vector<bool> qualified;  ///< per mark: found, but the row says why (drawn ○, not ●)
-    std::string note;             ///< one short line under the name, e.g. 対象児なし
+    std::vector<bool> qualified;  ///< per mark: found, but the row says why (drawn ○, not ●, not counted)
+    std::string marker;           ///< after the name, e.g. ※ (explained by qualified_meaning)
     bool alarm = false;
   };
   std::vector<Row> rows;
+  /// The marks a row counts: found and not qualified.
+  static std::size_t counted(const Row& r) {
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < r.marks.size(); ++k) n += r.marks[k] && !(k < r.qualified.size() && r.qualified[k]);
+    return n;
+  }
   std::string mark_meaning;  ///< what a mark in a cell means, for the legend
   std::string qualified_meaning;  ///< what ○ means, when some cell has one
 };

@@ -285,11 +285,11 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
       row.qualified = qualified[m];
       row.qualified.resize(gap_rules().size());
       if (!ds.nodes[m].no_children.empty()) {
-        row.note = en ? "no child to serve" : "対象児なし";
-        t.qualified_meaning = en ? "found, but the row says there is at present no child to serve"
-                                 : "該当。ただし表に「いま対象となる子がいない」との記載あり";
+        row.marker = "※";
+        t.qualified_meaning = en ? "found, but ※ the row says there is no child to serve (not counted)"
+                                 : "該当するが、※の市町は「対象となる子がいない」と記載（件数に数えない）";
       }
-      row.alarm = std::count(row.marks.begin(), row.marks.end(), true) >= 4;
+      row.alarm = DiagramTable::counted(row) >= 4;
       t.rows.push_back(row);
     }
     b.diagram().table = t;

@@ -206,10 +206,14 @@ std::optional<std::size_t> home_region(const Dataset& ds, std::size_t node, cons
   }
   std::set<std::size_t> regions;
   bool any = false;
+  // A council's members place it: its holders, else (a regional council, or one that the
+  // table names no holder for, such as 長門市's 運営協議会) the towns that take part.
+  bool held = std::any_of(ds.edges.begin(), ds.edges.end(), [&](const Edge& e) { return e.to == node && e.relation == Relation::Holds; });
+  bool by_members = n.kind == Kind::Council && (n.level == CouncilLevel::Regional || !held);
   for (const Edge& e : ds.edges) {
     if (e.to != node) continue;
     bool ties = e.relation == Relation::Coordinator || e.relation == Relation::Holds ||
-                (n.kind == Kind::Council && n.level == CouncilLevel::Regional && e.relation == Relation::Participates);
+                (by_members && e.relation == Relation::Participates);
     if (!ties) continue;
     any = true;
     auto it = region_of_m.find(e.from);
@@ -381,12 +385,9 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
         while (i + span < t.rows.size() && t.rows[i + span].group == r.group) ++span;
         html += "<TD ROWSPAN=\"" + std::to_string(span) + "\" BGCOLOR=\"#F7F7F7\">" + esc(r.group) + "</TD>";
       }
-      std::size_t count = static_cast<std::size_t>(std::count(r.marks.begin(), r.marks.end(), true));
+      std::size_t count = DiagramTable::counted(r);
       std::string name = r.alarm ? "<B>" + esc(r.name) + "</B>" : esc(r.name);
-      if (!r.note.empty()) {
-        bool en = d.lang == Lang::En;
-        name += "<BR/><FONT POINT-SIZE=\"12\">" + std::string(en ? "(" : "（") + esc(r.note) + (en ? ")" : "）") + "</FONT>";
-      }
+      name += esc(r.marker);
       html += "<TD BGCOLOR=\"" + std::string(r.alarm ? kAlarmTint : kSkyTint) + "\">" + name + "</TD>";
       for (std::size_t k = 0; k < r.marks.size(); ++k) {
         bool qualified = k < r.qualified.size() && r.qualified[k];

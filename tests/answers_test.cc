@@ -102,7 +102,30 @@ TEST_CASE("gaps: the towns each rule finds, as read from the source") {
   for (const Node& n : data().nodes)
     if (n.kind == Kind::Municipality && !hit_by(GapRule::NoCenterLink).count(n.name)) linked.insert(n.name);
   CHECK(linked == std::set<std::string>{"下関市", "光市"});
-  CHECK(hit_by(GapRule::StatedChallenge) == std::set<std::string>{"宇部市", "萩市", "防府市", "岩国市", "美祢市", "山陽小野田市", "和木町"});
+  // 【課題】 (2, 4, 7, 11, 15), 課題等 (13), …が課題/困難 (5), 優先課題(災害時対応) from the family association (9)
+  CHECK(hit_by(GapRule::StatedChallenge) ==
+        std::set<std::string>{"宇部市", "萩市", "防府市", "岩国市", "長門市", "美祢市", "山陽小野田市", "和木町"});
+}
+
+TEST_CASE("gaps: a coordinator with no case in a town with no child to serve says so beside the finding") {
+  // 阿武町 row 19 §2 「対象者なしのため、実績なし。」; 平生町 row 18 §1(4) 「現在、該当者がいない」
+  auto abu = find_gaps(net(), GapRule::InactiveCoordinator, id("abu"));
+  REQUIRE(abu.size() == 1);
+  REQUIRE(abu[0].context.size() == 1);
+  CHECK(abu[0].context[0].text == "対象者なしのため、実績なし。");
+  CHECK(abu[0].context[0].row == 19);
+  CHECK(abu[0].detail.find("no child to serve") != std::string::npos);
+  auto hirao = find_gaps(net(), GapRule::InactiveCoordinator, id("hirao"));
+  REQUIRE(hirao.size() == 1);
+  REQUIRE(hirao[0].context.size() == 1);
+  CHECK(hirao[0].context[0].text == "現在、該当者がいない");
+  // 上関町 says 特になし and nothing about its children: no context
+  auto kaminoseki = find_gaps(net(), GapRule::InactiveCoordinator, id("kaminoseki"));
+  REQUIRE(kaminoseki.size() == 1);
+  CHECK(kaminoseki[0].context.empty());
+  // Only the inactive-coordinator rule reads it.
+  for (const Finding& f : find_gaps(net(), std::nullopt, id("abu")))
+    if (f.rule != GapRule::InactiveCoordinator) CHECK(f.context.empty());
 }
 
 TEST_CASE("gaps carry the quote behind each finding") {

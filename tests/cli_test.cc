@@ -65,6 +65,36 @@ TEST_CASE("show prints the quote behind each relation") {
   CHECK(r.out.find("[outside fact]") != std::string::npos);
 }
 
+TEST_CASE("show carries a row's words that there is no child to serve") {
+  // 阿武町 row 19 §2 「対象者なしのため、実績なし。」; 平生町 row 18 §1(4) 「…現在、該当者がいないが、…」
+  auto abu = run_renkei({"show", "阿武町"});
+  REQUIRE(abu.code == 0);
+  CHECK(abu.out.find("no child to serve: row 19 §2 「対象者なしのため、実績なし。」") != std::string::npos);
+  auto hirao = run_renkei({"show", "平生町"});
+  REQUIRE(hirao.code == 0);
+  CHECK(hirao.out.find("no child to serve: row 18 §1(4) 「現在、該当者がいない」") != std::string::npos);
+  CHECK(run_renkei({"show", "上関町"}).out.find("no child to serve") == std::string::npos);
+  json j = json::parse(run_renkei({"show", "阿武町", "--json"}).out);
+  REQUIRE(j["node"]["no_children"].size() == 1);
+  CHECK(j["node"]["no_children"][0]["row"] == 19);
+  // the gaps answer says it beside the inactive-coordinator finding, and only there
+  auto gaps = run_renkei({"gaps", "--municipality", "阿武町"});
+  REQUIRE(gaps.code == 0);
+  CHECK(gaps.out.find("no child to serve: row 19 §2 「対象者なしのため、実績なし。」") != std::string::npos);
+  json gj = json::parse(run_renkei({"gaps", "--municipality", "阿武町", "--json"}).out);
+  std::size_t with_context = 0;
+  for (const auto& f : gj) {
+    if (!f.contains("context")) continue;
+    ++with_context;
+    CHECK(f["rule"] == "inactive-coordinator");
+  }
+  CHECK(with_context == 1);
+  // "医療的ケア運営協議会" names two towns' committees (宇部市 row 2, 長門市 row 9): ambiguous
+  auto committee = run_renkei({"show", "医療的ケア運営協議会"});
+  CHECK(committee.code == 2);
+  CHECK(committee.err.find("ambiguous") != std::string::npos);
+}
+
 TEST_CASE("show --lang en uses romanized names") {
   auto r = run_renkei({"show", "kaminoseki", "--lang", "en"});
   REQUIRE(r.code == 0);

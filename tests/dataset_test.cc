@@ -213,6 +213,78 @@ TEST_CASE("initiatives keep done apart from planned") {
   CHECK(status_of("nagato", "family-survey") == std::set<EdgeStatus>{EdgeStatus::Planned});
 }
 
+TEST_CASE("the second reading of the table (issue 15): what the cells say, no more and no less") {
+  auto runs = [](const std::string& m, const std::string& i) {
+    std::vector<const Edge*> out;
+    for (const Edge& e : data().edges)
+      if (e.relation == Relation::Runs && e.from == id(m) && e.to == id(i)) out.push_back(&e);
+    return out;
+  };
+  auto stages = [&](const std::string& m, const std::string& i) {
+    std::set<EdgeStatus> out;
+    for (const Edge* e : runs(m, i)) out.insert(e->status);
+    return out;
+  };
+  // Row 18 §1(4): 「○開催年月:令和7年3月 ○協議題 【令和6年度柳井圏域地域自立支援協議会】 …」 has no 協議状況
+  // and no 予定, but every other 令和7年3月 date in the table is 予定: a planned meeting, with
+  // its two agenda items as topics and no summary.
+  const Node& regional = data().nodes[id("yanai-regional-council")];
+  REQUIRE(regional.meetings.size() == 1);
+  CHECK(regional.meetings[0].status == MeetingStatus::Planned);
+  CHECK(regional.meetings[0].months == std::vector<std::string>{"2025-03"});
+  CHECK(regional.meetings[0].topics.size() == 2);
+  CHECK(regional.meetings[0].topics.at(1) == "現在、該当者がいないが、平生町で取り組む課題について整理");
+  CHECK(regional.meetings[0].summary.empty());
+  for (const Edge& e : data().edges)  // 平生町's participation rests on that planned meeting
+    if (e.relation == Relation::Participates && e.from == id("hirao") && e.to == id("yanai-regional-council"))
+      CHECK(e.status == EdgeStatus::Planned);
+  // No child to serve: 阿武町 row 19 §2, 平生町 row 18 §1(4); nobody else says so.
+  std::map<std::string, std::string> none;
+  for (const Node& n : data().nodes)
+    for (const Source& s : n.no_children) none[n.name] = s.text;
+  CHECK(none == std::map<std::string, std::string>{{"阿武町", "対象者なしのため、実績なし。"}, {"平生町", "現在、該当者がいない"}});
+  // 宇部市 row 2 §2: open to these children since R3年10月, 「現在まで実績は0人」
+  REQUIRE(runs("ube", "nursery-acceptance").size() == 2);
+  CHECK(runs("ube", "nursery-acceptance")[0]->note.find("現在まで実績は0人") != std::string::npos);
+  // 岩国市 row 7 §6: 令和6年11月 a day service opened; one more due 今年4月 (2025-04)
+  std::set<std::pair<EdgeStatus, std::string>> day;
+  for (const Edge* e : runs("iwakuni", "day-service-provision")) day.insert({e->status, e->date});
+  CHECK(day == std::set<std::pair<EdgeStatus, std::string>>{{EdgeStatus::Done, "2024-11"}, {EdgeStatus::Planned, "2025-04"}});
+  // 長門市 row 9 §2: 「…支援体制の構築に向けた協議を実施。」 is coordination done in FY2024
+  CHECK(stages("nagato", "enrolment-coordination") == std::set<EdgeStatus>{EdgeStatus::Done});
+  // 長門市 row 9 §1(4): 家族会代表との情報交換 — a fact of its own; its 優先課題(災害時対応) a challenge
+  CHECK(stages("nagato", "family-association") == std::set<EdgeStatus>{EdgeStatus::Done});
+  const Node& nagato = data().nodes[id("nagato")];
+  REQUIRE_FALSE(nagato.challenges.empty());
+  CHECK(nagato.challenges[0].text.find("優先課題(災害時対応)") != std::string::npos);
+  // 長門市 row 9 §4 attended a 医療的ケア運営協議会 that is not 宇部市's
+  bool attends = false;
+  for (const Edge& e : data().edges)
+    attends |= e.relation == Relation::Participates && e.from == id("nagato") &&
+               data().nodes[e.to].name == "長門市医療的ケア運営協議会";
+  CHECK(attends);
+  CHECK(data().nodes[id("ube-medical-care-committee")].aliases.empty());
+  // 相談支援、サービス調整 is the commonest work: 柳井市 (row 10 §6) and 下松市 (row 6 §2) run it
+  CHECK(stages("yanai", "consultation-support") == std::set<EdgeStatus>{EdgeStatus::Planned});
+  CHECK(stages("kudamatsu", "consultation-support") == std::set<EdgeStatus>{EdgeStatus::Ongoing});
+  CHECK(stages("abu", "consultation-support") == std::set<EdgeStatus>{EdgeStatus::Planned});
+  std::set<std::string> consulting;
+  for (const Edge& e : data().edges)
+    if (e.relation == Relation::Runs && e.to == id("consultation-support")) consulting.insert(data().nodes[e.from].name);
+  CHECK(consulting == std::set<std::string>{"宇部市", "山口市", "萩市", "下松市", "岩国市", "光市", "柳井市", "美祢市", "周南市", "阿武町"});
+  // 周南市 row 12: early identification with 母子保健, as 山口市 and 防府市 for the same words
+  CHECK(stages("shunan", "early-identification") == std::set<EdgeStatus>{EdgeStatus::Done});
+  // 下松市 row 6 §6 plans to hold its sub-committee; 和木町 row 15 §6 plans to keep joining 岩国市's
+  const Node& kudamatsu = council_of("kudamatsu");
+  REQUIRE(kudamatsu.meetings.size() == 2);
+  CHECK(kudamatsu.meetings[1].status == MeetingStatus::Planned);
+  CHECK(kudamatsu.meetings[1].source.section == "6");
+  std::set<EdgeStatus> waki;
+  for (const Edge& e : data().edges)
+    if (e.relation == Relation::Participates && e.from == id("waki")) waki.insert(e.status);
+  CHECK(waki == std::set<EdgeStatus>{EdgeStatus::Current, EdgeStatus::Planned});
+}
+
 TEST_CASE("every quote in data/ is in its row and section of the source kept in the repo") {
   SourceDocument doc(test::read_file(test::repo_path("data/source/yamaguchi-r6.txt")));
   REQUIRE(doc.has_table());

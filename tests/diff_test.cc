@@ -255,7 +255,7 @@ TEST_CASE("renkei diff names the changes in Japanese, with quotes, within 80 col
   REQUIRE(r.code == 0);
   for (const char* s : {"■ 追加・廃止・名称変更", "地域生活支援センターたんぽぽ", "歩夢ケアプランセンター → 相談支援センター歩夢",
                         "■ 市町ごとのコーディネーター配置先", "上関町　配置先がなくなった", "＋ 児童発達支援あおぞら",
-                        "和木町地域自立支援協議会", "開催あり（前は開催なし）", "長門市 × 家庭への実態調査・アンケート",
+                        "和木町地域自立支援協議会", "開催あり（前は開催なし）", "長門市 × 実態調査・アンケート",
                         "予定 → 実施済", "解消 7件", "新たに発生 2件", "配置先がなくなったため", "「①地域生活支援センターたんぼぼ」",
                         "■ その他の変更"})
     CHECK(r.out.find(s) != std::string::npos);
@@ -357,7 +357,7 @@ TEST_CASE("render --preset diff draws the changes with markers, the legend and t
   REQUIRE(r.code == 0);
   std::string svg = read_file(svg_path);
   // Long names are drawn on two lines, so look for their parts.
-  for (const char* s : {"たんぽぽ", "相談支援センター歩夢", "和木町地域", "周防大島町", "上関町", "家庭への",
+  for (const char* s : {"たんぽぽ", "相談支援センター歩夢", "和木町地域", "周防大島町", "上関町", "実態調査",
                         "配置先なし", "旧: 歩夢ケアプランセンター", "予定→実施済", "凡例", "新たに加わった", "なくなった",
                         "変わった", "出典", "比較: 旧"})
     CHECK(svg.find(s) != std::string::npos);
