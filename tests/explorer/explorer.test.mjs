@@ -80,6 +80,18 @@ await test('the explorer works offline: search, panel with quotes, what-if, path
   assert.ok(await page.locator('#view .drawing:not([hidden]) g.node.sel[data-node="kaminoseki"]').count() === 1);
   await page.screenshot({ path: join(shots, '3-kaminoseki.png') });
 
+  // 阿武町 (row 19): the panel shows the row's words that no child is waiting, and beside its
+  // inactive-coordinator finding, the same quote.
+  await page.fill('#search', '阿武町');
+  await page.waitForSelector('#results li[data-node="abu"]');
+  await page.click('#results li[data-node="abu"]');
+  const abuPanel = await page.textContent('#tabbody');
+  assert.ok(abuPanel.includes('対象となる子はいない（表の記載）'), 'no-child heading');
+  assert.equal(abuPanel.split('「対象者なしのため、実績なし。」').length - 1, 2, 'the quote under its heading and beside the finding');
+  assert.ok(abuPanel.includes('ただし、表には「いま対象となる子がいない」とあります'), abuPanel);
+  await page.screenshot({ path: join(shots, '3b-abu.png') });
+  await page.fill('#search', '');
+
   // Clicking in the drawing selects too.
   await page.click('#btn-fit');
   await page.locator('#view .drawing:not([hidden]) g.node[data-node="tabuse"]').click();
