@@ -1,5 +1,7 @@
 #include "cli.h"
 #include <memory>
+#include <new>
+#include <sstream>
 
 #include "commands.h"
 #include "snapshot.h"
@@ -23,13 +25,13 @@ const std::vector<Command>& commands() {
       {"whatif", "who is left with nothing if offices, councils or centers stop", setup_whatif, run_whatif},
       {"metrics", "degree, betweenness, articulation points and components", setup_metrics, run_metrics},
       {"initiatives", "who has done, runs, plans or considers each kind of work", setup_initiatives, run_initiatives},
-      {"render", "a diagram for slides: SVG, PNG, PDF or DOT, in Japanese", setup_render, run_render},
+      {"render", "a diagram for slides: SVG, PNG, PDF or DOT, in Japanese", setup_render, run_render, Stdout::Bytes},
       {"graphs", "write the standard diagrams (graphs/), or --check that they are up to date", setup_graphs, run_graphs},
-      {"explorer", "one offline HTML file to search, click through and present the network", setup_explorer, run_explorer},
+      {"explorer", "one offline HTML file to search, click through and present the network", setup_explorer, run_explorer, Stdout::Bytes},
       {"template", "empty sheets (CSV) for next year's table, one example row each", setup_template, run_template},
       {"import", "a dataset from filled-in sheets, names matched to known ones", setup_import, run_import},
       {"diff", "what changed between two years, from offices to gaps", setup_diff, run_diff},
-      {"export", "the graph for Gephi, yEd, Cytoscape, NetworkX or Excel", setup_export, run_export},
+      {"export", "the graph for Gephi, yEd, Cytoscape, NetworkX or Excel", setup_export, run_export, Stdout::Bytes},
   };
   return table;
 }
@@ -134,16 +136,30 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       cache.refresh = std::string_view(cmd->name) == "validate";
       ds = load_dataset_cached(options.data, cache, &report);
     }
-    Context ctx{options, ds, report, out};
-    cmd->run(ctx);
+    // An answer passes through terminal_safe: the data's control characters (an ESC in a
+    // note) reach the terminal only as \u001b. What a command printed before an error (the
+    // import's list of unmatched names) is printed too.
+    bool answer = cmd->prints == Stdout::Answer && !options.json;
+    std::ostringstream held;
+    Context ctx{options, ds, report, answer ? static_cast<std::ostream&>(held) : out};
+    try {
+      cmd->run(ctx);
+    } catch (...) {
+      if (answer) out << terminal_safe(held.str(), true) << std::flush;
+      throw;
+    }
+    if (answer) out << terminal_safe(held.str(), true);
     out.flush();
     if (!g_free_data_at_end) parked_dataset = owned.release();
     return 0;
   } catch (const Error& e) {
-    err << "renkei: error: " << e.what() << "\n";
+    err << "renkei: error: " << terminal_safe(e.what(), false) << "\n";  // one line, whatever a path holds
     return static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    err << "renkei: error: out of memory; the input is too large for this machine's memory (or its limit, ulimit -v)\n";
+    return 1;
   } catch (const std::exception& e) {
-    err << "renkei: error: " << e.what() << "\n";
+    err << "renkei: error: " << terminal_safe(e.what(), false) << "\n";
     return 1;
   }
 }

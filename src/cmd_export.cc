@@ -77,6 +77,7 @@ void setup_export(CLI::App& app, Options& o) {
   app.add_option("-o,--output", o.output,
                  "file to write (default: standard output); for csv and sheets, the directory to write into")
       ->type_name("PATH");
+  app.add_flag("--force", o.force, "with --format sheets: replace sheets in DIR that differ from this dataset's");
   // Options::via holds the relation list, as it does for reach and path.
   app.add_option("--relations", o.via, "only edges of these relations, comma-separated (default: all); every node is kept")
       ->type_name("LIST");
@@ -111,7 +112,7 @@ void run_export(Context& c) {
     std::error_code ec;
     if (std::filesystem::exists(c.options.output, ec) && !std::filesystem::is_directory(c.options.output, ec))
       throw usage_error("export: -o " + c.options.output + " is a file; --format sheets writes its sheets into a directory");
-    const std::vector<std::string> files = write_sheets(c.ds, c.options.output);
+    const std::vector<std::string> files = write_sheets(c.ds, c.options.output, c.options.force);
     c.out << files.size() << " files written to " << c.options.output << "/ (edit them, then `renkei import "
           << c.options.output << "`)\n";
     return;

@@ -73,7 +73,7 @@ std::vector<Copy> plan_copies(const ImportReport& rep, const std::string& out_di
   std::vector<Copy> copies;
   for (const SiblingFile& f : rep.siblings) {
     std::string target = out_dir == "." ? f.name : out_dir + "/" + f.name;
-    std::optional<std::string> there = read_whole_file(target);
+    std::optional<std::string> there = read_existing_output(target);
     if (there && *there != f.contents)
       throw data_error(target + " already exists and differs from " + f.found_at +
                        ", which the import was checked against; write the dataset to another folder, or replace that file "

@@ -79,18 +79,18 @@ void run_render(Context& c) {
   d.png = format == Format::Png;
   RenderInfo info;
   std::string out = render_diagram(drawn, d, format, &info);
-  // Text under 12 pt is hard to read projected: say so, and how to get a bigger picture.
+  if (c.options.output.empty())
+    c.out << out;
+  else
+    write_file_atomically(c.options.output, out);
+  // Text under 12 pt is hard to read projected: say so, and how to get a bigger picture
+  // (after the write, so that a write that fails ends in its one error line only).
   if (kSmallestType * info.scale < 12)
     std::cerr << "renkei: note: the diagram was shrunk to " << static_cast<int>(info.scale * 100 + 0.5)
               << "% to fit the page; its smallest text prints at " << static_cast<int>(kSmallestType * info.scale * 10 + 0.5) / 10.0
               << " pt (under 12 pt); "
               << (c.options.preset.rfind("region:", 0) == 0 || diff ? "--page fit" : "a region:NAME diagram or --page fit")
               << " shows it larger\n";
-  if (c.options.output.empty()) {
-    c.out << out;
-    return;
-  }
-  write_file_atomically(c.options.output, out);
 }
 
 }  // namespace renkei
@@ -165,7 +165,7 @@ void run_graphs(Context& c) {
     std::vector<std::string> stale;
     for (const auto& sd : set) {
       std::string path = dir + "/" + sd.stem + ".dot";
-      if (read_whole_file(path) != standard_dot(c, net, sd, false, nullptr)) stale.push_back(path);
+      if (read_existing_output(path) != standard_dot(c, net, sd, false, nullptr)) stale.push_back(path);
     }
     if (!stale.empty()) {
       std::string list;
@@ -187,14 +187,14 @@ void run_graphs(Context& c) {
     // A diagram whose DOT has not changed keeps its pictures: cairo and neato differ in the
     // last float digit from run to run on some drawings, and unchanged slides should not
     // show up as changed files.
-    bool unchanged = read_whole_file(dir + "/" + sd.stem + ".dot") == dot;
+    bool unchanged = read_existing_output(dir + "/" + sd.stem + ".dot") == dot;
     if (!unchanged) write_file_atomically(dir + "/" + sd.stem + ".dot", dot);
     Diagram d = make_diagram(net, c.names(), sd.preset, c.lang());
     readme += "## " + sd.stem + " — " + sd.title_note + "\n\n";
     for (Format f : sd.formats) {
       d.png = f == Format::Png;
       std::string file_name = sd.stem + "." + extension(f);
-      if (unchanged && read_whole_file(dir + "/" + file_name)) {
+      if (unchanged && read_existing_output(dir + "/" + file_name)) {
         c.out << "kept  " << dir << "/" << file_name << " (its DOT is unchanged)\n";
         continue;
       }

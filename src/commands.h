@@ -59,11 +59,18 @@ struct Context {
 };
 
 /// One row of the command table: name, one-line help, how to set up its options, handler.
+/// What a command prints on standard output.
+enum class Stdout {
+  Answer,  ///< text (or JSON) for a person: control characters in the data are shown, not sent
+  Bytes,   ///< a file's bytes when no -o is given (a drawing, an export, a page): passed as they are
+};
+
 struct Command {
   const char* name;
   const char* summary;
   std::function<void(CLI::App&, Options&)> setup;
   std::function<void(Context&)> run;
+  Stdout prints = Stdout::Answer;
 };
 
 /// The command table; `--help`, the usage text and "did you mean" come from it.

@@ -42,7 +42,9 @@ bool from_cp932(std::string_view in, std::string& out) {
 
 std::string cell(std::string_view text) {
   std::string t = starts_formula(text) ? "'" + std::string(text) : std::string(text);
-  if (t.find_first_of(",\"\r\n") == std::string::npos) return t;
+  // Quoted also when it holds ; or a tab: Excel in a ; locale, or a tab-delimited import,
+  // would split there, and a piece such as =cmd|… would start a formula (OWASP CSV injection).
+  if (t.find_first_of(",\"\r\n;\t") == std::string::npos) return t;
   std::string q = "\"";
   for (char c : t) {
     if (c == '"') q += '"';

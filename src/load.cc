@@ -17,6 +17,7 @@
 #include "error.h"
 #include "json_reader.h"
 #include "names.h"
+#include "output_file.h"
 #include "quoted.h"
 #include "source_document.h"
 
@@ -588,7 +589,7 @@ const char* map_file(int fd, std::size_t size, const std::string& path) {
 /// a FIFO put in the file's place cannot hang the read). With `may_map`, a file of
 /// kMapBytes or more is mapped rather than read.
 ReadProblem read_limited(const std::string& path, FileBytes& out, std::uint64_t& size, int& error,
-                         bool may_map = false) {
+                         bool may_map = false, bool input = true) {
   struct stat st;
   if (stat(path.c_str(), &st) != 0) {
     error = errno;
@@ -604,7 +605,9 @@ ReadProblem read_limited(const std::string& path, FileBytes& out, std::uint64_t&
     return ReadProblem::Unreadable;
   }
   ReadProblem problem = ReadProblem::None;
-  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+  bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (regular && input) note_input_file(st.st_dev, st.st_ino, path);  // so that no output replaces it
+  if (!regular) {
     problem = ReadProblem::NotRegular;
   } else if (auto n = static_cast<std::uint64_t>(st.st_size); n > kMaxDataFileBytes) {
     size = n;
@@ -642,9 +645,9 @@ ReadProblem read_limited(const std::string& path, FileBytes& out, std::uint64_t&
   return problem;
 }
 
-ReadProblem read_limited(const std::string& path, std::string& out, std::uint64_t& size, int& error) {
+ReadProblem read_limited(const std::string& path, std::string& out, std::uint64_t& size, int& error, bool input = true) {
   FileBytes bytes;
-  ReadProblem problem = read_limited(path, bytes, size, error);
+  ReadProblem problem = read_limited(path, bytes, size, error, false, input);
   out = bytes.take_string();
   return problem;
 }
@@ -661,6 +664,14 @@ std::optional<std::string> read_whole_file(const std::string& path) {
   std::uint64_t size = 0;
   int error = 0;
   if (read_limited(path, text, size, error) != ReadProblem::None) return std::nullopt;
+  return text;
+}
+
+std::optional<std::string> read_existing_output(const std::string& path) {
+  std::string text;
+  std::uint64_t size = 0;
+  int error = 0;
+  if (read_limited(path, text, size, error, false) != ReadProblem::None) return std::nullopt;
   return text;
 }
 

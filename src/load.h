@@ -78,7 +78,12 @@ std::optional<FileBytes> map_whole_file(const std::string& path);
 
 /// The contents of a regular file, or nullopt when it is missing, not a file, unreadable or
 /// larger than kMaxDataFileBytes.
+/// Every file read this way is an input of the command: write_file_atomically will not
+/// replace it (see note_input_file).
 std::optional<std::string> read_whole_file(const std::string& path);
+/// read_whole_file for a file the command is about to replace, read only to compare it with
+/// what it would write (graphs --check, import's copies): not an input.
+std::optional<std::string> read_existing_output(const std::string& path);
 
 /// The contents of a data file; a missing file, a directory, a device, FIFO or socket, an
 /// unreadable file or one larger than kMaxDataFileBytes is a renkei::Error "PATH: why" (exit 1).

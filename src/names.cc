@@ -255,13 +255,39 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[y.size()];
 }
 
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t over = limit + 1;
+  std::size_t n = code_point_count(a), m = code_point_count(b);
+  if ((n > m ? n - m : m - n) > limit) return over;
+  auto x = code_points(a), y = code_points(b);
+  std::vector<std::size_t> prev(m + 1, over), cur(m + 1, over);
+  for (std::size_t j = 0; j <= std::min(m, limit); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    // Row i only needs columns i - limit … i + limit; the cells just outside are "over".
+    std::size_t lo = i > limit ? i - limit : 0, hi = std::min(m, i + limit);
+    if (lo > 0) cur[lo - 1] = over;
+    if (hi < m) cur[hi + 1] = over;
+    std::size_t row_best = over;
+    if (lo == 0) row_best = cur[0] = i;
+    for (std::size_t j = std::max<std::size_t>(lo, 1); j <= hi; ++j) {
+      std::size_t v = std::min({prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1});
+      cur[j] = std::min(v, over);
+      row_best = std::min(row_best, cur[j]);
+    }
+    if (row_best > limit) return over;  // a row's least value never goes down again
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], over);
+}
+
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates) {
   std::optional<std::string> best;
   std::size_t best_d = 0;
-  std::size_t len = code_points(word).size();
+  std::size_t len = code_point_count(word);
+  if (len > kMaxSuggestChars) return std::nullopt;
   std::size_t limit = std::max<std::size_t>(2, len / 3);
   for (const auto& c : candidates) {
-    std::size_t d = edit_distance(word, c);
+    std::size_t d = edit_distance_within(word, c, limit);
     if (d <= limit && (!best || d < best_d)) {
       best = c;
       best_d = d;

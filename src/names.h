@@ -36,6 +36,12 @@ std::string wrap_to_width(std::string_view s, std::size_t width, const std::stri
 std::size_t code_point_count(std::string_view s);
 /// Edit distance in Unicode code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);
+/// edit_distance(a, b) when it is at most `limit`, else limit + 1: a band of the table only,
+/// O(length × limit), and no work at all when the lengths alone differ by more.
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit);
+/// Typed text longer than this (in code points) gets no did-you-mean: no name is that long,
+/// and looking for one near it would cost time in proportion to its length squared.
+inline constexpr std::size_t kMaxSuggestChars = 200;
 /// The candidate closest to `word` when it is close enough to be a likely typo.
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
 

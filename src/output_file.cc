@@ -7,6 +7,9 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <map>
+#include <mutex>
+#include <utility>
 
 #include "error.h"
 
@@ -35,7 +38,58 @@ mode_t default_mode() {
   return 0666 & ~mask;
 }
 
+/// The files this process read as input, by (device, inode), with the name it read them by.
+struct Inputs {
+  std::mutex lock;
+  std::map<std::pair<std::uint64_t, std::uint64_t>, std::string> files;
+};
+Inputs& inputs() {
+  static Inputs* in = new Inputs;  // never destroyed: readers may run until exit
+  return *in;
+}
+
+/// The renkei file format a file's text declares near its start ("renkei-dataset",
+/// "renkei-outside"), or "" when it declares none.
+std::string_view declared_format(std::string_view text) {
+  std::string_view head = text.substr(0, 4096);
+  for (std::string_view f : {"renkei-dataset/", "renkei-outside/"})
+    if (head.find("\"" + std::string(f)) != std::string_view::npos && head.find("\"format\"") != std::string_view::npos)
+      return f.substr(0, f.size() - 1);
+  return "";
+}
+
+/// Refuses to replace what must not be lost: a file read as input, or a renkei data file
+/// by something that is not one of its format.
+void check_not_an_input(const std::string& path, const struct stat& st, std::string_view contents) {
+  {
+    Inputs& in = inputs();
+    std::lock_guard<std::mutex> g(in.lock);
+    auto it = in.files.find({static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
+    if (it != in.files.end())
+      throw data_error(path + ": is " + (it->second == path ? "an input" : "the same file as the input " + it->second) +
+                       " of this command; renkei never writes over a file it reads: give another output name");
+  }
+  char head[4096];
+  std::size_t got = 0;
+  if (int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC); fd >= 0) {
+    ssize_t n = read(fd, head, sizeof head);
+    got = n > 0 ? static_cast<std::size_t>(n) : 0;
+    close(fd);
+  }
+  std::string_view there = declared_format(std::string_view(head, got));
+  if (!there.empty() && declared_format(contents) != there)
+    throw data_error(path + ": is " + (there == "renkei-dataset" ? "a renkei dataset" : "a renkei outside-facts file") +
+                     ", and this output is not one; renkei does not replace data with its output: give another output "
+                     "name (the file is unchanged)");
+}
+
 }  // namespace
+
+void note_input_file(std::uint64_t device, std::uint64_t inode, const std::string& shown) {
+  Inputs& in = inputs();
+  std::lock_guard<std::mutex> g(in.lock);
+  in.files.emplace(std::make_pair(device, inode), shown);
+}
 
 void write_file_atomically(const std::string& path, std::string_view contents) {
   // Over `ulimit -f`, the kernel kills the writer with SIGXFSZ unless it is ignored; ignored,
@@ -53,6 +107,7 @@ void write_file_atomically(const std::string& path, std::string_view contents) {
     throw data_error(path + ": is a directory; give a file name");
   if (exists && !S_ISREG(st.st_mode))
     throw data_error(path + ": is not a regular file (a device, pipe or socket); give a file name");
+  if (exists) check_not_an_input(path, st, contents);
   mode_t mode = exists ? (st.st_mode & 07777) : default_mode();
 
   std::string tmp = dir + "/." + base + kTempInfix + "XXXXXX";

@@ -36,12 +36,16 @@ struct Shown {
   bool valid = true;   ///< well-formed UTF-8
 };
 
-Shown show(std::string_view value) {
+Shown show(std::string_view value, std::size_t max_chars = kQuotedChars, bool keep_layout = false) {
   Shown out;
   char buf[8];
   std::size_t chars = 0;
   for (std::size_t i = 0; i < value.size();) {
-    if (chars == kQuotedChars) {
+    if (keep_layout && (value[i] == '\n' || value[i] == '\t')) {
+      out.text += value[i++];
+      continue;
+    }
+    if (chars == max_chars) {
       out.cut = true;
       out.valid = out.valid && valid_utf8(value.substr(i));
       break;
@@ -68,6 +72,10 @@ Shown show(std::string_view value) {
 }  // namespace
 
 std::string excerpt(std::string_view value) { return show(value).text; }
+
+std::string terminal_safe(std::string_view text, bool keep_layout) {
+  return show(text, std::string::npos, keep_layout).text;
+}
 
 std::string in_quotes(std::string_view value) {
   Shown s = show(value);

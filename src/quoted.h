@@ -19,4 +19,10 @@ std::string excerpt(std::string_view value);
 /// UTF-8. `"たんぽぽ\u0000"`, `"aaaa…" (10485760 bytes)`, `"\xff\xfe" (not valid UTF-8)`.
 std::string in_quotes(std::string_view value);
 
+/// Text for a terminal: control characters (C0, DEL, C1) written as \u001b and bytes that are
+/// not UTF-8 as \xff, as in excerpt(), but nothing cut; with `keep_layout`, line breaks and
+/// tabs stay as they are. An ESC or CSI in the data (a note, a title, a file name) can then
+/// never retitle, clear or recolour the terminal of whoever reads the answer.
+std::string terminal_safe(std::string_view text, bool keep_layout);
+
 }  // namespace renkei

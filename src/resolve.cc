@@ -120,7 +120,12 @@ std::optional<std::size_t> NameIndex::longest_shared_part(const std::string& key
     chars.push_back(key.substr(i, len));
     i += len;
   }
-  for (std::size_t n = chars.size() > 0 ? chars.size() - 1 : 0; n >= 2; --n)
+  // Each piece length costs a pass over every key for every start: typed names are short,
+  // so a long text gets no suggestion, and no piece is longer than the longest key.
+  if (chars.size() > kMaxSharedPartChars) return std::nullopt;
+  std::size_t longest = 0;
+  for (const auto& kv : keys_) longest = std::max(longest, code_point_count(kv.first));
+  for (std::size_t n = std::min(chars.size() > 0 ? chars.size() - 1 : 0, longest); n >= 2; --n)
     for (std::size_t start = 0; start + n <= chars.size(); ++start) {
       std::string piece;
       for (std::size_t k = start; k < start + n; ++k) piece += chars[k];
@@ -149,19 +154,20 @@ std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& 
     if (!valid_utf8(query)) throw usage_error("unknown " + what + " " + in_quotes(query) + "; see `renkei list` for names");
     build();
     std::string key = match_key(query);
+    std::size_t length = key.empty() ? 0 : code_point_count(key);
+    std::string msg = "unknown " + what + " " + in_quotes(query);
+    if (length > kMaxSuggestChars) throw usage_error(msg + "; see `renkei list` for names");
     std::optional<std::size_t> best;
-    std::size_t best_d = 0;
+    std::size_t limit = std::max<std::size_t>(1, length / 3), best_d = limit + 1;
     for (const auto& [k, i] : keys_) {
       if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), ds_.nodes[i].kind) == kinds.end()) continue;
-      std::size_t d = edit_distance(key, k);
-      if (!best || d < best_d) {
+      std::size_t d = edit_distance_within(key, k, std::min(limit, best_d));
+      if (d < best_d) {
         best = i;
         best_d = d;
       }
     }
-    std::string msg = "unknown " + what + " " + in_quotes(query);
-    std::size_t length = key.empty() ? 0 : code_point_count(key);
-    if (best && best_d <= std::max<std::size_t>(1, length / 3)) {
+    if (best) {
       msg += " (did you mean " + in_quotes(ds_.nodes[*best].name) + "?)";
     } else if (auto part = longest_shared_part(key, kinds)) {
       msg += " (did you mean " + in_quotes(ds_.nodes[*part].name) + "?)";

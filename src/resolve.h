@@ -27,6 +27,8 @@ class NameIndex {
  private:
   enum class Tier { Strong, Weak, Outside };
   static constexpr int kScansBeforeIndex = 3;
+  /// Typed text longer than this (code points) is not searched for a shared piece.
+  static constexpr std::size_t kMaxSharedPartChars = 48;
   /// Fills the maps below (once).
   void build() const;
   /// The nodes one tier's map would give for `key`, found by scanning every node.

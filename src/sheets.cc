@@ -341,11 +341,45 @@ std::vector<std::pair<std::string, std::string>> sheet_files(const Dataset& ds) 
 
 }  // namespace
 
-std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir) {
+namespace {
+
+/// The files of `files` already in `dir` (with `only_changed`, only those whose bytes differ).
+std::vector<std::string> existing_files(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files,
+                                        bool only_changed) {
+  std::vector<std::string> existing;
+  for (const auto& [name, text] : files) {
+    std::string path = dir + "/" + name;
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) continue;
+    if (only_changed && read_existing_output(path) == text) continue;
+    existing.push_back(name);
+  }
+  return existing;
+}
+
+/// "a, b, c, …": the first three names, for a refusal.
+std::string first_names(const std::vector<std::string>& names) {
+  std::string list;
+  for (std::size_t i = 0; i < names.size() && i < 3; ++i) list += (i ? ", " : "") + names[i];
+  if (names.size() > 3) list += ", …";
+  return list;
+}
+
+}  // namespace
+
+std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir, bool force) {
   auto files = sheet_files(ds);
   for (const std::string& name : {ds.document.source_file, outside_facts_name(ds)}) {
     if (!inside_folder(name)) continue;
     if (auto text = dataset_sibling(ds, name)) files.push_back({name, *text});
+  }
+  if (!force) {
+    std::vector<std::string> changed = existing_files(dir, files, true);
+    if (!changed.empty())
+      throw data_error(dir + ": " + std::to_string(changed.size()) + " of the files already there differ from this dataset's (" +
+                       first_names(changed) + "); " +
+                       "they may hold someone's typing, so renkei does not overwrite them: choose an empty folder, " +
+                       "or give --force to replace them");
   }
   return write_files(dir, files);
 }
@@ -408,18 +442,11 @@ Dataset template_example() {
 std::vector<std::string> write_template(const std::string& dir, bool force) {
   auto files = sheet_files(template_example());
   if (!force) {
-    std::vector<std::string> existing;
-    for (const auto& [name, _] : files) {
-      struct stat st;
-      if (stat((dir + "/" + name).c_str(), &st) == 0) existing.push_back(name);
-    }
-    if (!existing.empty()) {
-      std::string list;
-      for (std::size_t i = 0; i < existing.size() && i < 3; ++i) list += (i ? ", " : "") + existing[i];
-      if (existing.size() > 3) list += ", …";
-      throw data_error(dir + ": " + std::to_string(existing.size()) + " of the template's files already exist (" + list +
-                       "); renkei template does not overwrite sheets; choose an empty folder or give --force to replace them");
-    }
+    std::vector<std::string> existing = existing_files(dir, files, false);
+    if (!existing.empty())
+      throw data_error(dir + ": " + std::to_string(existing.size()) + " of the template's files already exist (" +
+                       first_names(existing) + "); renkei template does not overwrite sheets; choose an empty folder or give " +
+                       "--force to replace them");
   }
   return write_files(dir, files);
 }

@@ -30,12 +30,14 @@ struct SheetLayout {
 /// that name nodes (aliases, activities, challenges, meetings, links, placements, runs).
 const std::vector<SheetLayout>& sheet_layouts();
 
-/// Writes `ds` as sheets into `dir` (created if missing; existing sheets are replaced), each
-/// file written atomically as Excel saves "CSV UTF-8": a BOM, CRLF line ends, formula-like
-/// cells neutralised. README.txt explains the columns. The source text and the outside-facts
-/// file the dataset names are copied beside the sheets when they can be read, so the folder
-/// imports on its own. Returns the files written, relative to `dir`, in order.
-std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir);
+/// Writes `ds` as sheets into `dir` (created if missing), each file written atomically as
+/// Excel saves "CSV UTF-8": a BOM, CRLF line ends, formula-like cells neutralised. README.txt
+/// explains the columns. The source text and the outside-facts file the dataset names are
+/// copied beside the sheets when they can be read, so the folder imports on its own.
+/// Sheets already there that differ from these (someone's typing) are replaced only with
+/// `force`; otherwise renkei::Error (exit 1) lists them and nothing is written. Returns the
+/// files written, relative to `dir`, in order.
+std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir, bool force = false);
 
 /// Writes the empty sheets of `renkei template`: headers, one example row each (a small,
 /// consistent part of the built-in data, so the template itself imports), and README.txt.

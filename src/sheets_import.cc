@@ -204,6 +204,15 @@ class Sheet {
     if (it == column_of_.end() || it->second >= row.cells.size()) return "";
     return trim(csv::unneutralise(trim(row.cells[it->second])));
   }
+  /// Free text (a note): the cell as typed, spaces and line breaks kept, with the ' that
+  /// protects formula-like text removed; empty when it holds only white space.
+  std::string text(const SheetRow& row, std::string_view field) const {
+    auto it = column_of_.find(std::string(field));
+    if (it == column_of_.end() || it->second >= row.cells.size()) return "";
+    const std::string& cell = row.cells[it->second];
+    if (trim(cell).empty()) return "";
+    return csv::unneutralise(cell);
+  }
   /// Like `get`, but a required cell left empty is an error.
   std::string required(const SheetRow& row, std::string_view field) const {
     std::string v = get(row, field);
@@ -578,7 +587,7 @@ class Importer {
     ds_.document.label = s.required(r, "label");
     ds_.document.title = s.required(r, "document_title");
     ds_.document.source_file = sibling_name(s, r, "source_file");
-    ds_.document.note = s.get(r, "document_note");
+    ds_.document.note = s.text(r, "document_note");
     ds_.fiscal_year.label = s.required(r, "fiscal_year");
     ds_.fiscal_year.first_month = month_cell(s, r, "first_month", true);
     ds_.fiscal_year.last_month = month_cell(s, r, "last_month", true);
@@ -620,7 +629,7 @@ class Importer {
       n.kind = kind;
       n.name = s.required(r, "name");
       n.name_en = s.get(r, "name_en");
-      n.note = s.get(r, "note");
+      n.note = s.text(r, "note");
       n.id = s.get(r, "id");
       if (!n.id.empty() && !is_slug(n.id))
         s.fail(r, "id", in_quotes(n.id) + " is not a valid id; use lowercase ASCII letters, digits and hyphens, or leave it empty");
@@ -799,7 +808,7 @@ class Importer {
         s.fail(r, "about_children", in_quotes(s.get(r, "about_children")) + " is neither はい nor いいえ; leave it empty unless these children were not on the agenda");
       m.topics = split_lines(s.get(r, "topics"));
       m.summary = s.get(r, "summary");
-      m.note = s.get(r, "note");
+      m.note = s.text(r, "note");
       m.source = read_source(s, r);
       if (!c) continue;
       Node& n = ds_.nodes[*c];
@@ -845,7 +854,7 @@ class Importer {
                                   std::string(label_ja(e.relation)));
         e.status = read_term(s, r, "status", edge_statuses(), {EdgeStatus::Planned});
       }
-      e.note = s.get(r, "note");
+      e.note = s.text(r, "note");
       e.source = read_source(s, r);
       if (!from || !to) continue;
       e.from = *from;
@@ -866,7 +875,7 @@ class Importer {
       if (!n) s.fail(r, "order", in_quotes(order) + " is not a placement number; write ①, ② … or 1, 2 …");
       e.order = *n;
       e.since = month_cell(s, r, "since", false);
-      e.note = s.get(r, "note");
+      e.note = s.text(r, "note");
       e.source = read_source(s, r);
       if (!m || !office) continue;
       e.from = *m;
@@ -885,7 +894,7 @@ class Importer {
       e.status = read_term(s, r, "status", edge_statuses(),
                            {EdgeStatus::Done, EdgeStatus::Ongoing, EdgeStatus::Planned, EdgeStatus::Considering});
       e.date = month_cell(s, r, "date", false);
-      e.note = s.get(r, "note");
+      e.note = s.text(r, "note");
       e.source = read_source(s, r);
       if (!m || !initiative) continue;
       e.from = *m;

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
+#include <ctime>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -369,10 +371,40 @@ bool siblings_unchanged(const std::string& record, const SiblingReader& read) {
   return check == record;
 }
 
+/// True when `name` is a snapshot file name renkei makes: 32 lowercase hex digits and .snap.
+bool is_snapshot_name(std::string_view name) {
+  if (name.size() != 32 + 5 || name.substr(32) != ".snap") return false;
+  return std::all_of(name.begin(), name.begin() + 32, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+/// True when `name` is a temporary store() makes: a snapshot name, ".tmp-" and mkstemp's six.
+bool is_snapshot_temporary(std::string_view name) {
+  return name.size() == 37 + 5 + 6 && is_snapshot_name(name.substr(0, 37)) && name.substr(37, 5) == ".tmp-";
+}
+
+/// True when the file at `path` begins with the snapshot magic: renkei wrote it. Files in a
+/// shared cache folder that merely end in .snap are someone else's.
+bool starts_with_magic(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return false;
+  char head[32];
+  ssize_t n = read(fd, head, kMagic.size());
+  close(fd);
+  return n == static_cast<ssize_t>(kMagic.size()) && std::string_view(head, kMagic.size()) == kMagic;
+}
+
+/// A temporary older than this was left by a killed renkei (a store takes milliseconds).
+constexpr time_t kStaleTemporarySeconds = 3600;
+
 /// Writes a snapshot next to the others, through a temporary and a rename so a reader never
-/// sees half a file, then removes all but the newest `keep`. Failures are ignored: a missing
-/// snapshot only costs the next load its full check.
+/// sees half a file, then removes all but the newest `keep` of renkei's own snapshots and any
+/// temporary of its own a killed run left. Nothing else in the folder is touched (it may be
+/// shared: RENKEI_CACHE). Failures are ignored: a missing snapshot only costs the next load
+/// its full check, so storing one never fails the command.
 bool store(const SnapshotCache& cache, const std::string& name, const std::string& bytes) {
+  // Over `ulimit -f` the kernel would kill the command with SIGXFSZ for an optimisation;
+  // ignored, write() fails with EFBIG and the temporary is removed.
+  std::signal(SIGXFSZ, SIG_IGN);
   mkdir(cache.dir.c_str(), 0700);  // one level: $XDG_CACHE_HOME itself is the user's
   std::string final_path = cache.dir + "/" + name;
   std::string tmp = final_path + ".tmp-XXXXXX";
@@ -397,13 +429,20 @@ bool store(const SnapshotCache& cache, const std::string& name, const std::strin
     timespec mtime;
   };
   std::vector<Entry> entries;
+  time_t now = time(nullptr);
   if (DIR* d = opendir(cache.dir.c_str())) {
     while (dirent* e = readdir(d)) {
       std::string n = e->d_name;
-      if (n.size() < 5 || n.compare(n.size() - 5, 5, ".snap") != 0) continue;
+      bool snapshot = is_snapshot_name(n), temporary = is_snapshot_temporary(n);
+      if (!snapshot && !temporary) continue;
       struct stat st;
       std::string full = cache.dir + "/" + n;
-      if (stat(full.c_str(), &st) == 0) entries.push_back({full, st.st_mtim});
+      if (lstat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) continue;
+      if (temporary) {
+        if (now - st.st_mtim.tv_sec > kStaleTemporarySeconds) unlink(full.c_str());
+        continue;
+      }
+      if (starts_with_magic(full)) entries.push_back({full, st.st_mtim});
     }
     closedir(d);
   }

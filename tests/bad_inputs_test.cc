@@ -168,6 +168,12 @@ std::string prepare(const Case& c, const TempDir& dir, bool& as_nobody, std::str
     renkei::test::write_file(dir.file("long-id.json"), good);
     return "long-id.json";
   }
+  if (in == "@dataset" || in == "@dataset-link") {  // a valid dataset, as data/ has it
+    fs::copy_file(renkei::test::repo_path("data/yamaguchi-r6.json"), dir.file("data.json"));
+    if (in == "@dataset") return "data.json";
+    fs::create_symlink("data.json", dir.file("link.json"));
+    return "link.json";
+  }
   if (in == "@deep-nesting") {
     renkei::test::write_file(dir.file("deep.json"), std::string(100000, '[') + std::string(100000, ']'));
     return "deep.json";

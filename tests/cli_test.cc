@@ -211,3 +211,30 @@ TEST_CASE("an unknown name suggests the node that shares a long piece of it") {
   CHECK(none.code == 2);
   CHECK(none.err == "renkei: error: unknown node \"xyzzy\"; see `renkei list` for names\n");
 }
+
+TEST_CASE("control characters in the data or a path never reach the terminal as such") {
+  // ESC ] 0 ; … BEL retitles a terminal, ESC [ 2 J clears it, U+009B is a one-character CSI.
+  renkei::test::TempDir dir;
+  json j = renkei::test::builtin_json();
+  j["title"] = std::string("令和6年度\x1b[2J");
+  j["nodes"][0]["note"] = std::string("a note\x1b]0;pwned\x07 and \xc2\x9b" "31m red");
+  std::string data = renkei::test::write_dataset(dir, j);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"show", "下関市", "--data", data}, {"summary", "--data", data}, {"validate", "--data", data}}) {
+    auto r = run_renkei(args);
+    INFO(args[0]);
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find('\x1b') == std::string::npos);
+    CHECK(r.out.find('\x07') == std::string::npos);
+    CHECK(r.out.find("\xc2\x9b") == std::string::npos);
+  }
+  auto show = run_renkei({"show", "下関市", "--data", data});
+  CHECK(show.out.find("a note\\u001b]0;pwned\\u0007 and \\u009b31m red") != std::string::npos);
+  // --json keeps the value exactly: JSON escapes it
+  json shown = json::parse(run_renkei({"show", "下関市", "--data", data, "--json"}).out);
+  CHECK(shown["node"]["note"] == std::string("a note\x1b]0;pwned\x07 and \xc2\x9b" "31m red"));
+  // A path with a line break or an ESC in it still gives one error line.
+  auto missing = run_renkei({"validate", "--data", "no-such\n\x1b[2Jfile.json"});
+  CHECK(missing.code == 1);
+  CHECK(missing.err == "renkei: error: no-such\\u000a\\u001b[2Jfile.json: no such file\n");
+}

@@ -530,3 +530,36 @@ TEST_CASE("a sheets folder written before no_children.csv existed still imports"
   for (const Node& n : back.nodes) CHECK(n.no_children.empty());
   CHECK(back.nodes.size() == builtin().nodes.size());
 }
+
+TEST_CASE("notes keep their spaces and line breaks through the sheets") {
+  // docs/import.md: a note is free text; what the secretariat typed comes back as typed.
+  TempDir dir;
+  nlohmann::json j = renkei::test::builtin_json();
+  const std::string note = "  first line\n\tsecond line, indented  \nthird  ";
+  j["nodes"][0]["note"] = note;
+  j["document"]["note"] = note;
+  j["edges"][0]["note"] = note;
+  Dataset ds = load_dataset_file(renkei::test::write_dataset(dir, j));
+  TempDir sheets;
+  write_sheets(ds, sheets.path());
+  ImportReport report;
+  Dataset back = import_sheets(sheets.path(), ds, &report);
+  CHECK(back.nodes[0].note == note);
+  CHECK(back.document.note == note);
+  CHECK(back.edges[0].note == note);
+}
+
+TEST_CASE("a formula after a ; or a tab cannot start a cell in any locale's Excel") {
+  // OWASP CSV injection: Excel in a ; locale, or a tab-delimited import, splits the cell at
+  // the separator, and =cmd|… after it would be a formula. Quoted, it stays one cell.
+  CHECK(csv::cell("x;=cmd|' /C calc'!A0") == "\"x;=cmd|' /C calc'!A0\"");
+  CHECK(csv::cell("a\t=1+2") == "\"a\t=1+2\"");
+  CHECK(csv::cell("=1+2") == "'=1+2");
+  CHECK(csv::cell("上関町") == "上関町");
+  // and it reads back as written
+  csv::Table t = csv::parse(csv::row({"x;=cmd|' /C calc'!A0", "a\t=1+2", "=1+2"}), "t.csv");
+  REQUIRE(t.rows.size() == 1);
+  CHECK(t.rows[0][0] == "x;=cmd|' /C calc'!A0");
+  CHECK(t.rows[0][1] == "a\t=1+2");
+  CHECK(csv::unneutralise(t.rows[0][2]) == "=1+2");
+}

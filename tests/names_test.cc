@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "names.h"
 #include "load.h"
 #include "quoted.h"
 #include "resolve.h"
+#include "test_support.h"
 #include "text_table.h"
 
 using namespace renkei;
@@ -93,4 +95,31 @@ TEST_CASE("looking a name up before the index is built finds what the built inde
       found += a.rfind("node ", 0) == 0;
     }
   CHECK(found > ds.nodes.size());  // most queries name exactly one node
+}
+
+TEST_CASE("edit_distance_within agrees with edit_distance up to its limit") {
+  // Japanese and ASCII, equal and unequal lengths, every limit from 0 to past the distance.
+  const std::vector<std::string> words = {"", "a", "ab", "たんぽぽ", "たんぼぼ", "地域生活支援センターたんぽぽ", "上関町", "上開町",
+                                          "kaminoseki", "kamino", "相談支援事業所", "相談支援センター", "abcdefghij", "jihgfedcba"};
+  for (const auto& a : words)
+    for (const auto& b : words) {
+      std::size_t d = edit_distance(a, b);
+      for (std::size_t limit = 0; limit <= d + 2; ++limit) {
+        INFO(a << " / " << b << " limit " << limit);
+        CHECK(edit_distance_within(a, b, limit) == std::min(d, limit + 1));
+      }
+    }
+}
+
+TEST_CASE("a very long unknown name is refused at once, without a suggestion") {
+  // Did-you-mean was cubic in the name's length: 4,000 characters took 88 s.
+  std::string typed(4000, 'x');
+  auto r = renkei::test::run_renkei({"show", typed});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("see `renkei list` for names") != std::string::npos);
+  std::string japanese;
+  for (int i = 0; i < 700; ++i) japanese += "上関町";
+  auto j = renkei::test::run_renkei({"reach", japanese});
+  CHECK(j.code == 2);
+  CHECK(std::count(j.err.begin(), j.err.end(), '\n') == 1);
 }

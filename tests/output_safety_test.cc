@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -190,4 +191,87 @@ TEST_CASE("write_file_atomically replaces a file whole and keeps its permissions
                     "/dev/null: is not a regular file (a device, pipe or socket); give a file name");
   CHECK_THROWS_WITH(renkei::write_file_atomically(dir.file("none/x.txt"), "x"),
                     dir.file("none/x.txt") + ": the folder " + dir.file("none") + " does not exist; create it first");
+}
+
+TEST_CASE("no command writes over a file it reads, by any name, nor replaces a dataset with its output") {
+  using renkei::test::read_file;
+  using renkei::test::repo_path;
+  using renkei::test::run_renkei;
+  TempDir dir;
+  fs::create_directories(dir.file("source"));
+  fs::copy_file(repo_path("data/source/yamaguchi-r6.txt"), dir.file("source/yamaguchi-r6.txt"));
+  fs::copy_file(repo_path("data/yamaguchi-regions.json"), dir.file("yamaguchi-regions.json"));
+  fs::copy_file(repo_path("data/yamaguchi-r6.json"), dir.file("r7.json"));
+  fs::create_hard_link(dir.file("r7.json"), dir.file("hard.json"));
+  const std::string data = read_file(dir.file("r7.json"));
+  const std::string outside = read_file(dir.file("yamaguchi-regions.json"));
+  const std::string source = read_file(dir.file("source/yamaguchi-r6.txt"));
+  std::vector<std::vector<std::string>> slips = {
+      {"export", "--data", dir.file("r7.json"), "-o", dir.file("r7.json")},
+      {"export", "--data", dir.file("r7.json"), "--format", "dot", "-o", dir.file("hard.json")},  // another name, same inode
+      {"render", "--preset", "overview", "--format", "dot", "--data", dir.file("r7.json"), "-o", dir.file("r7.json")},
+      {"explorer", "--data", dir.file("r7.json"), "-o", dir.file("yamaguchi-regions.json")},      // read beside it
+      {"render", "--preset", "overview", "--format", "dot", "--data", dir.file("r7.json"), "-o", dir.file("source/yamaguchi-r6.txt")},
+      {"export", "--format", "graphml", "-o", dir.file("r7.json")},  // the built-in data: r7.json is not read, but is a dataset
+  };
+  for (std::size_t i = 0; i < slips.size(); ++i) {
+    auto r = run_renkei(slips[i]);
+    INFO(slips[i][0] << " " << slips[i].back() << ": " << r.err);
+    CHECK(r.code == 1);
+    CHECK(r.err.rfind("renkei: error: ", 0) == 0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  }
+  CHECK(read_file(dir.file("r7.json")) == data);
+  CHECK(read_file(dir.file("yamaguchi-regions.json")) == outside);
+  CHECK(read_file(dir.file("source/yamaguchi-r6.txt")) == source);
+  // Writing a dataset over a dataset is how next year's is made: still allowed.
+  auto sheets = run_renkei({"export", "--data", dir.file("r7.json"), "--format", "sheets", "-o", dir.file("sheets")});
+  REQUIRE(sheets.code == 0);
+  auto over_sheet = run_renkei({"import", dir.file("sheets"), "-o", dir.file("sheets/document.csv")});
+  CHECK(over_sheet.code == 1);
+  CHECK(over_sheet.err.find("is an input of this command") != std::string::npos);
+  fs::copy_file(dir.file("r7.json"), dir.file("old.json"));
+  auto again = run_renkei({"import", dir.file("sheets"), "-o", dir.file("old.json")});
+  INFO(again.err);
+  CHECK(again.code == 0);
+}
+
+TEST_CASE("a snapshot that cannot be stored never fails the command (ulimit -f, SIGXFSZ)") {
+  // Storing a snapshot is an optimisation: over the file size limit the command still
+  // answers, exits 0, and leaves no temporary in the cache.
+  TempDir dir;
+  nlohmann::json j = renkei::test::builtin_json();
+  j["document"]["note"] = std::string(1200 * 1024, 'n');  // over the 1 MB a snapshot needs
+  std::string data = renkei::test::write_dataset(dir, j);
+  std::string cache = dir.file("cache");
+  setenv("RENKEI_CACHE", cache.c_str(), 1);
+  Limits lim;
+  lim.file_size = 64 * 1024;  // the dataset is read, not written; the snapshot would be larger
+  Child c = start({"summary", "--data", data}, lim, dir.file("err"));
+  int code = wait_code(c.pid);
+  unsetenv("RENKEI_CACHE");
+  INFO(renkei::test::read_file(dir.file("err")));
+  CHECK(code == 0);
+  if (fs::is_directory(cache)) CHECK(others(cache, "").empty());
+}
+
+TEST_CASE("export --format sheets does not replace sheets someone has filled in, unless --force") {
+  using renkei::test::read_file;
+  using renkei::test::run_renkei;
+  TempDir dir;
+  std::string sheets = dir.file("r7");
+  REQUIRE(run_renkei({"export", "--format", "sheets", "-o", sheets}).code == 0);
+  // The same data again changes nothing, so it is fine.
+  CHECK(run_renkei({"export", "--format", "sheets", "-o", sheets}).code == 0);
+  const std::string typed = read_file(sheets + "/placements.csv") + "上関町,2,たちばな園相談支援事業所,,,16,3,②たちばな園\r\n";
+  renkei::test::write_file(sheets + "/placements.csv", typed);
+  auto again = run_renkei({"export", "--format", "sheets", "-o", sheets});
+  CHECK(again.code == 1);
+  CHECK(again.err == "renkei: error: " + sheets +
+                         ": 1 of the files already there differ from this dataset's (placements.csv); they may hold "
+                         "someone's typing, so renkei does not overwrite them: choose an empty folder, or give --force to "
+                         "replace them\n");
+  CHECK(read_file(sheets + "/placements.csv") == typed);
+  CHECK(run_renkei({"export", "--format", "sheets", "-o", sheets, "--force"}).code == 0);
+  CHECK(read_file(sheets + "/placements.csv") != typed);
 }

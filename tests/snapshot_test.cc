@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 
 #include "dataset_json.h"
@@ -226,6 +227,35 @@ TEST_CASE("only the newest snapshots are kept") {
     load(test::write_dataset(data, j), cache);
   }
   CHECK(snapshots_in(cache.dir) == 2);
+}
+
+TEST_CASE("pruning the cache touches only renkei's own snapshots and its stale temporaries") {
+  // A shared cache folder (RENKEI_CACHE): a user's own *.snap files, one named like renkei's
+  // but not written by it, and temporaries — a fresh one (a store in progress) and one a
+  // killed run left an hour and more ago.
+  TempDir dir;
+  SnapshotCache cache = cache_in(dir);
+  cache.keep = 1;
+  std::filesystem::create_directories(cache.dir);
+  const std::string hex32 = "0123456789abcdef0123456789abcdef";
+  std::vector<std::string> theirs = {"notes.snap", "photo-2024.snap", hex32 + ".snap"};
+  for (const auto& n : theirs) write_file(cache.dir + "/" + n, "someone else's file");
+  std::string fresh_tmp = cache.dir + "/" + std::string("fedcba9876543210fedcba9876543210") + ".snap.tmp-abc123";
+  std::string stale_tmp = cache.dir + "/" + std::string("00000000000000000000000000000000") + ".snap.tmp-zzz999";
+  write_file(fresh_tmp, "half");
+  write_file(stale_tmp, "half");
+  timespec old_times[2] = {{time(nullptr) - 7200, 0}, {time(nullptr) - 7200, 0}};
+  REQUIRE(utimensat(AT_FDCWD, stale_tmp.c_str(), old_times, 0) == 0);
+  for (int i = 0; i < 3; ++i) {
+    nlohmann::json j = test::builtin_json();
+    j["title"] = "version " + std::to_string(i);
+    TempDir data;
+    load(test::write_dataset(data, j), cache);
+  }
+  for (const auto& n : theirs) CHECK(read_file(cache.dir + "/" + n) == "someone else's file");
+  CHECK(std::filesystem::exists(fresh_tmp));
+  CHECK_FALSE(std::filesystem::exists(stale_tmp));
+  CHECK(snapshots_in(cache.dir) == theirs.size() + 1);  // theirs, and renkei's newest one
 }
 
 TEST_CASE("renkei uses snapshots for large datasets and answers the same with and without") {
