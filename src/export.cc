@@ -173,7 +173,8 @@ std::string describe(const Dataset& ds) {
 
 /// A DOT double-quoted string whose content stays inert: " and \ escaped, a line break as the
 /// escString \n; < > & need nothing inside "…" (only <…> labels are HTML).
-std::string dot_quote(const std::string& s) {
+/// A DOT "quoted" string; `drawn` for the label Graphviz draws, which reads entities in it.
+std::string dot_quote(const std::string& s, bool drawn = false) {
   std::string out = "\"";
   for (char ch : s) {
     switch (ch) {
@@ -181,6 +182,9 @@ std::string dot_quote(const std::string& s) {
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': break;
+      // Graphviz reads entities in quoted labels (&amp; is drawn "&"): escape the ampersand so
+      // that a name such as "&#x41;&amp;B" is drawn as written.
+      case '&': out += drawn ? "&amp;" : "&"; break;
       default: out += ch;
     }
   }
@@ -471,7 +475,7 @@ std::string to_plain_dot(const Dataset& ds, const ExportOptions& opt) {
   std::ostringstream o;
   o << "// " << dot_quote(describe(ds)) << ", exported by renkei: every node and edge, every attribute.\n"
     << "digraph \"renkei\" {\n"
-    << "  graph [charset=\"UTF-8\", label=" << dot_quote(describe(ds)) << ", fontname=\"IPAexGothic\"];\n"
+    << "  graph [charset=\"UTF-8\", label=" << dot_quote(describe(ds), true) << ", fontname=\"IPAexGothic\"];\n"
     << "  node [shape=box, style=\"rounded,filled\", fillcolor=\"white\", fontname=\"IPAexGothic\"];\n"
     << "  edge [fontname=\"IPAexGothic\", fontsize=10];\n";
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
@@ -480,7 +484,7 @@ std::string to_plain_dot(const Dataset& ds, const ExportOptions& opt) {
     bool first = true;
     for (std::size_t f = 0; f < kNodeFields.size(); ++f) {
       if (values[f].empty()) continue;
-      o << (first ? "" : ", ") << kNodeFields[f].name << "=" << dot_quote(values[f]);
+      o << (first ? "" : ", ") << kNodeFields[f].name << "=" << dot_quote(values[f], std::string_view(kNodeFields[f].name) == "label");
       first = false;
     }
     o << ", fillcolor=\"" << yed_fill(ds.nodes[i].kind) << "\"];\n";
@@ -492,7 +496,8 @@ std::string to_plain_dot(const Dataset& ds, const ExportOptions& opt) {
       << dot_quote(export_edge_id(k));
     auto values = edge_values(ds, k, opt);
     for (std::size_t f = 0; f < kEdgeFields.size(); ++f)
-      if (!values[f].empty()) o << ", " << kEdgeFields[f].name << "=" << dot_quote(values[f]);
+      if (!values[f].empty())
+        o << ", " << kEdgeFields[f].name << "=" << dot_quote(values[f], std::string_view(kEdgeFields[f].name) == "label");
     if (e.status == EdgeStatus::Planned || e.status == EdgeStatus::Considering) o << ", style=dashed";
     o << "];\n";
   }

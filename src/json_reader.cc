@@ -584,6 +584,12 @@ void ObjectReader::check_text(const std::string& pointer, std::string_view text,
   if (text.find('\0') != std::string_view::npos)
     throw data_error(file_ + ": " + pointer + ": " + in_quotes(text) +
                      " contains a NUL character (U+0000), which cuts the text short in other programs; remove it");
+  // U+FFFE and U+FFFF are not characters: no XML file (GraphML, GEXF, SVG) may hold them.
+  for (const char* nonchar : {"\xEF\xBF\xBE", "\xEF\xBF\xBF"})
+    if (text.find(nonchar) != std::string_view::npos)
+      throw data_error(file_ + ": " + pointer + ": " + in_quotes(text) + " contains " +
+                       (nonchar[2] == '\xBE' ? "U+FFFE" : "U+FFFF") +
+                       ", which is not a character (no XML file such as GraphML can hold it); remove it");
 }
 
 std::optional<std::string> ObjectReader::optional_string(std::string_view key, Text rule) {

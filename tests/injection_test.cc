@@ -205,3 +205,28 @@ TEST_CASE("hostile names are data in GraphML and text in CSV") {
     CHECK(found);
   }
 }
+
+TEST_CASE("the plain DOT export draws a name with entities as written") {
+  // Graphviz reads &amp; and &#x41; in a quoted label: "&#x41;&amp;B" was drawn as "A&B".
+  test::TempDir dir;
+  json j = test::builtin_json();
+  for (auto& n : j["nodes"])
+    if (n["id"] == "tanpopo") n["name"] = "&#x41;&amp;B";
+  std::string data = test::write_dataset(dir, j);
+  auto r = test::run_renkei({"export", "--data", data, "--format", "dot", "-o", dir.file("g.dot")});
+  REQUIRE(r.code == 0);
+  std::string svg = shell("dot -Tsvg " + dir.file("g.dot"));
+  // In the SVG the drawn text is XML-escaped once: &amp;#x41;&amp;amp;B is "&#x41;&amp;B".
+  CHECK(svg.find(">&amp;#x41;&amp;amp;B</text>") != std::string::npos);
+  CHECK(svg.find(">A&amp;B</text>") == std::string::npos);
+}
+
+TEST_CASE("U+FFFE and U+FFFF are refused anywhere in the data: no XML export could hold them") {
+  test::TempDir dir;
+  json j = test::builtin_json();
+  j["nodes"][0]["note"] = "before\xEF\xBF\xBE" "after";
+  auto r = test::run_renkei({"export", "--data", test::write_dataset(dir, j), "--format", "graphml"});
+  CHECK(r.code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("/nodes/0/note: \"before\xEF\xBF\xBE" "after\" contains U+FFFE, which is not a character") != std::string::npos);
+}
