@@ -552,6 +552,7 @@ class Importer {
         throw data_error(msg);
       }
       std::string path = dir_ + "/" + file;
+      refuse_outside(dir_, path);
       std::optional<std::string> bytes = read_whole_file(path);
       if (!bytes) throw data_error(path + ": cannot be read (is it a file? check its permissions)");
       csv::Table table = csv::parse(*bytes, path);
@@ -912,6 +913,30 @@ class Importer {
     }
   }
 
+  /// A sheet, or a file the document sheet names, that is a link to somewhere outside its
+  /// folder (…/placements.csv → /etc/passwd) is refused: an import reads the folder it is
+  /// given, and copies what it read beside the output.
+  static void refuse_outside(const std::string& dir, const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::is_symlink(path, ec) && !has_linked_parent(dir, path)) return;
+    std::filesystem::path target = std::filesystem::canonical(path, ec);
+    if (ec) return;  // a dangling link: reading it fails with its own message
+    std::filesystem::path base = std::filesystem::canonical(dir, ec);
+    if (ec) return;
+    auto rel = target.lexically_relative(base);
+    if (rel.empty() || *rel.begin() == "..")
+      throw data_error(path + ": is a link to " + excerpt(target.string()) +
+                       ", outside the folder; renkei imports only the folder's own files (copy the file into it)");
+  }
+  /// True when a folder between `dir` and `path` (such as source/) is a link.
+  static bool has_linked_parent(const std::string& dir, const std::string& path) {
+    std::error_code ec;
+    std::filesystem::path p = std::filesystem::path(path).parent_path(), stop = std::filesystem::path(dir);
+    for (; !p.empty() && p != stop && p.string().size() > stop.string().size(); p = p.parent_path())
+      if (std::filesystem::is_symlink(p, ec)) return true;
+    return false;
+  }
+
   /// A file the document sheet names: beside the sheets, then in `also_look_in`, then the
   /// reference data's own copy.
   std::optional<SiblingFile> find_sibling(const std::string& name) const {
@@ -919,6 +944,7 @@ class Importer {
     dirs.insert(dirs.end(), also_look_in_.begin(), also_look_in_.end());
     for (const auto& d : dirs) {
       std::string path = (d.empty() ? std::string(".") : d) + "/" + name;
+      refuse_outside(d.empty() ? std::string(".") : d, path);
       if (auto text = read_whole_file(path)) return SiblingFile{name, path, *text};
     }
     if (auto text = dataset_sibling(reference_, name)) return SiblingFile{name, "the copy beside " + reference_.origin, *text};

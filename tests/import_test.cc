@@ -563,3 +563,29 @@ TEST_CASE("a formula after a ; or a tab cannot start a cell in any locale's Exce
   CHECK(t.rows[0][1] == "a\t=1+2");
   CHECK(csv::unneutralise(t.rows[0][2]) == "=1+2");
 }
+
+TEST_CASE("an import does not follow links out of the sheets folder") {
+  // A sheet, or source/, that links elsewhere (…/source → /etc) would be read and copied
+  // beside the output: refused, naming the link.
+  TempDir outside;
+  TempDir dir;
+  write_sheets(builtin(), dir.path());
+  std::filesystem::rename(dir.file("placements.csv"), outside.file("placements.csv"));
+  std::filesystem::create_symlink(outside.file("placements.csv"), dir.file("placements.csv"));
+  auto r = run_renkei({"import", dir.path(), "-o", dir.file("out.json")});
+  CHECK(r.code == 1);
+  CHECK(r.err.rfind("renkei: error: " + dir.file("placements.csv") + ": is a link to ", 0) == 0);
+  CHECK(r.err.find("outside the folder") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.file("out.json")));
+  // A link that stays inside the folder is fine.
+  std::filesystem::remove(dir.file("placements.csv"));
+  std::filesystem::rename(outside.file("placements.csv"), dir.file("placements-real.csv"));
+  std::filesystem::create_symlink("placements-real.csv", dir.file("placements.csv"));
+  CHECK(run_renkei({"import", dir.path()}).code == 0);
+  // The source text's folder linked elsewhere.
+  std::filesystem::rename(dir.file("source"), outside.file("source"));
+  std::filesystem::create_symlink(outside.file("source"), dir.file("source"));
+  auto s = run_renkei({"import", dir.path(), "-o", dir.file("out.json")});
+  CHECK(s.code == 1);
+  CHECK(s.err.find("source/yamaguchi-r6.txt: is a link to ") != std::string::npos);
+}
