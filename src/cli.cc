@@ -111,6 +111,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     app.set_help_flag("-h,--help", "show this help");
     add_common_options(app, options);
     cmd->setup(app, options);
+    // CLI11 takes "--format=" as --format with the next argument as its value, and then
+    // complains about something else: say what is wrong.
+    for (std::size_t i = 1; i < args.size(); ++i)
+      if (args[i].size() > 3 && args[i].rfind("--", 0) == 0 && args[i].back() == '=' &&
+          args[i].find('=') == args[i].size() - 1)
+        throw usage_error(std::string(cmd->name) + ": " + in_quotes(args[i]) + " has nothing after the =; write " +
+                          args[i] + "VALUE; see `renkei " + cmd->name + " --help`");
     std::vector<std::string> rest(args.rbegin(), args.rend() - 1);  // CLI11 wants them reversed
     try {
       app.parse(rest);

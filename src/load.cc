@@ -704,14 +704,16 @@ std::string FileBytes::take_string() {
   return copy;
 }
 
-FileBytes map_data_file(const std::string& path) {
+FileBytes map_data_file(const std::string& path) { return map_input_file(path, "a dataset file"); }
+
+FileBytes map_input_file(const std::string& path, const char* what) {
   FileBytes bytes;
   std::uint64_t size = 0;
   int error = 0;
   switch (read_limited(path, bytes, size, error, true)) {
     case ReadProblem::None: return bytes;
     case ReadProblem::Missing: throw data_error(path + ": no such file");
-    case ReadProblem::Directory: throw data_error(path + ": is a directory, not a dataset file");
+    case ReadProblem::Directory: throw data_error(path + ": is a directory, not " + what);
     case ReadProblem::NotRegular:
       throw data_error(path + ": not a regular file (a device, pipe or socket); renkei reads data from files");
     case ReadProblem::TooLarge: refuse_size(path, size);

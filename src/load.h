@@ -73,6 +73,9 @@ class FileBytes {
 
 /// read_data_file without the copy: same checks, same messages.
 FileBytes map_data_file(const std::string& path);
+/// map_data_file for any input file; `what` it should be ("a sheet") names it when it is a
+/// directory. Every other reason (missing, a pipe, too large, no permission) is said as such.
+FileBytes map_input_file(const std::string& path, const char* what);
 /// read_whole_file without the copy.
 std::optional<FileBytes> map_whole_file(const std::string& path);
 

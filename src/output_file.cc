@@ -112,7 +112,9 @@ void write_file_atomically(const std::string& path, std::string_view contents) {
 
   std::string tmp = dir + "/." + base + kTempInfix + "XXXXXX";
   int fd = mkstemp(tmp.data());
-  if (fd < 0 && errno == ENOENT) throw data_error(path + ": the folder " + dir + " does not exist; create it first");
+  struct stat dst;
+  if (fd < 0 && errno == ENOENT && stat(dir.c_str(), &dst) != 0)
+    throw data_error(path + ": the folder " + dir + " does not exist; create it first");
   if (fd < 0 && errno == ENOTDIR) throw data_error(path + ": " + dir + " is not a folder");
   if (fd < 0) fail(path, exists, "", "cannot create a file in " + dir, errno);
   auto fail_open = [&](const char* what) {

@@ -553,9 +553,8 @@ class Importer {
       }
       std::string path = dir_ + "/" + file;
       refuse_outside(dir_, path);
-      std::optional<std::string> bytes = read_whole_file(path);
-      if (!bytes) throw data_error(path + ": cannot be read (is it a file? check its permissions)");
-      csv::Table table = csv::parse(*bytes, path);
+      std::string bytes = map_input_file(path, "a sheet (a .csv file)").take_string();
+      csv::Table table = csv::parse(bytes, path);
       if (table.from_shift_jis) report_.shift_jis_sheets.push_back(file);
       sheets_.emplace(file, Sheet(l, path, table));
       report_.sheets_read.push_back(file);
