@@ -64,8 +64,8 @@ void write_csv_pair(const std::string& dir, const Dataset& ds, const ExportOptio
     throw usage_error("export: -o " + dir + " is a file; --format csv writes nodes.csv and edges.csv into a directory");
   fs::create_directories(dir, ec);
   if (ec) throw data_error("export: cannot create directory " + dir + ": " + ec.message());
-  write_file_atomically((fs::path(dir) / "edges.csv").string(), to_edges_csv(ds, opt));
-  write_file_atomically((fs::path(dir) / "nodes.csv").string(), to_nodes_csv(ds, opt));
+  // One set: a reader never finds this year's nodes beside last year's edges.
+  write_file_set(dir, {{"edges.csv", to_edges_csv(ds, opt)}, {"nodes.csv", to_nodes_csv(ds, opt)}});
 }
 
 }  // namespace

@@ -122,18 +122,20 @@ json report_json(const ImportReport& rep, const Dataset* ds, const std::string& 
                          {"nearest", u.nearest},
                          {"hint", u.hint}});
   j["unmatched"] = unmatched;
+  j["unmatched_not_listed"] = rep.unmatched_not_listed;
   return j;
 }
 
 void print_unmatched(std::ostream& out, const ImportReport& rep) {
   if (rep.unmatched.empty()) return;
-  out << "names that match nothing the sheets define (" << rep.unmatched.size() << "):\n";
+  out << "names that match nothing the sheets define (" << rep.unmatched.size() + rep.unmatched_not_listed << "):\n";
   for (const auto& u : rep.unmatched) {
     out << "  " << place_text(u.place) << ": 「" << u.written << "」 is no " << u.expected;
     if (!u.nearest.empty()) out << "; nearest: " << join(u.nearest);
     if (!u.hint.empty()) out << " (" << u.hint << ")";
     out << "\n";
   }
+  if (rep.unmatched_not_listed) out << "  … and " << rep.unmatched_not_listed << " more, not listed\n";
 }
 
 void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds, const Dataset& reference,
@@ -228,12 +230,20 @@ void run_import(Context& c) {
   std::vector<Copy> copies;
   if (!output.empty()) {
     copies = plan_copies(rep, out_dir);
+    // The dataset and the files it names, as one set: never a new dataset beside an old
+    // source text, or the other way round.
+    std::vector<std::pair<std::string, std::string>> set;
     for (const Copy& copy : copies) {
       if (!copy.needed) continue;
       std::filesystem::create_directories(std::filesystem::path(copy.target).parent_path());
-      write_file_atomically(copy.target, copy.file->contents);
+      set.push_back({copy.file->name, copy.file->contents});
     }
-    write_file_atomically(output, dataset_to_json(ds));
+    if (set.empty()) {
+      write_file_atomically(output, dataset_to_json(ds));
+    } else {
+      set.push_back({std::filesystem::path(output).filename().string(), dataset_to_json(ds)});
+      write_file_set(out_dir, set);
+    }
   }
   if (c.options.json)
     print_json(c.out, report_json(rep, &ds, output));

@@ -85,12 +85,23 @@ Table parse(std::string_view bytes, const std::string& file) {
   std::string current;
   bool quoted = false, row_open = false;
   int line = 1, row_line = 1, quote_line = 0;
-  auto end_row = [&] {
+  // Memory: a sheet's cells are held until it is read, so no row or cell keeps room it does
+  // not use (a vector grown one cell at a time has room for 8 where 5 are used; a string
+  // grown a character at a time up to twice its length).
+  auto take_cell = [&] {
+    if (current.capacity() > current.size() + current.size() / 4 + 16) current.shrink_to_fit();
     cells.push_back(std::move(current));
     current.clear();
+  };
+  std::size_t width = 0;  // cells in the row before: the next row most likely has as many
+  auto end_row = [&] {
+    take_cell();
+    cells.shrink_to_fit();
+    width = cells.size();
     table.rows.push_back(std::move(cells));
     table.lines.push_back(row_line);
     cells.clear();
+    cells.reserve(width);
     row_open = false;
   };
   for (std::size_t i = 0; i < bytes.size(); ++i) {
@@ -117,8 +128,7 @@ Table parse(std::string_view bytes, const std::string& file) {
       quoted = true;
       quote_line = line;
     } else if (c == ',') {
-      cells.push_back(std::move(current));
-      current.clear();
+      take_cell();
     } else if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') {
       // CRLF: the \n ends the row.
     } else if (c == '\n' || c == '\r') {

@@ -4,8 +4,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#define XXH_INLINE_ALL  // header-only, as in snapshot.cc
+#include <xxhash.h>
+
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -91,7 +97,17 @@ void note_input_file(std::uint64_t device, std::uint64_t inode, const std::strin
   in.files.emplace(std::make_pair(device, inode), shown);
 }
 
-void write_file_atomically(const std::string& path, std::string_view contents) {
+namespace {
+
+/// A file written in full and fsync'ed beside its target, not yet in its place.
+struct Pending {
+  std::string path, dir, tmp;
+  bool exists = false;
+};
+
+/// Every check write_file_atomically makes, then the temporary written; on failure the
+/// temporary is removed and renkei::Error names the path.
+Pending write_temporary(const std::string& path, std::string_view contents) {
   // Over `ulimit -f`, the kernel kills the writer with SIGXFSZ unless it is ignored; ignored,
   // write() fails with EFBIG and the user gets a message instead of a dead process.
   std::signal(SIGXFSZ, SIG_IGN);
@@ -136,11 +152,90 @@ void write_file_atomically(const std::string& path, std::string_view contents) {
   if (fchmod(fd, mode) != 0) fail_open("cannot set the file's permissions");
   if (fsync(fd) != 0) fail_open("write failed");
   if (close(fd) != 0) fail(path, exists, tmp, "write failed", errno);
-  if (rename(tmp.c_str(), path.c_str()) != 0) fail(path, exists, tmp, "cannot replace the file", errno);
-  // The rename is in the directory; without this a crash could still bring the old file back.
-  if (int dfd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+  return {path, dir, tmp, exists};
+}
+
+/// Renames the temporary over its target and fsyncs the folder, so the rename survives a crash.
+void put_in_place(const Pending& f) {
+  if (rename(f.tmp.c_str(), f.path.c_str()) != 0) fail(f.path, f.exists, f.tmp, "cannot replace the file", errno);
+  if (int dfd = open(f.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
     fsync(dfd);
     close(dfd);
+  }
+}
+
+std::string hash_hex(std::string_view text) {
+  XXH64_hash_t h = XXH3_64bits(text.data(), text.size());
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+/// Now, by the clock the file system stamps files with (coarse: a file written a moment
+/// after this gets this time or later, never earlier).
+std::int64_t now_ns() {
+  timespec t{};
+  clock_gettime(CLOCK_REALTIME_COARSE, &t);
+  return static_cast<std::int64_t>(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, std::string_view contents) { put_in_place(write_temporary(path, contents)); }
+
+void write_file_set(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<Pending> pending;
+  try {
+    for (const auto& [name, text] : files) pending.push_back(write_temporary(dir + "/" + name, text));
+    // Written when every member is ready: each member it lists was either written before
+    // this moment with this hash, or is older and another set's, or was edited after it.
+    std::string manifest = std::string(kSetManifestMagic) + "written " + std::to_string(now_ns()) + "\n";
+    for (const auto& [name, text] : files) manifest += hash_hex(text) + "\t" + name + "\n";
+    pending.insert(pending.begin(), write_temporary(dir + "/" + kSetManifest, manifest));
+  } catch (const Error& e) {
+    for (const Pending& p : pending) unlink(p.tmp.c_str());
+    throw data_error(std::string(e.what()) + "; none of the " + std::to_string(files.size()) + " files in " + dir +
+                     " was replaced");
+  }
+  // The manifest first: a run killed among the renames leaves members older than it that
+  // do not match it, which check_file_set tells from a whole set.
+  for (const Pending& p : pending) put_in_place(p);
+}
+
+void check_file_set(const std::string& dir) {
+  std::string path = dir + "/" + kSetManifest;
+  std::string text;
+  {
+    int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0) return;  // not written as a set (or copied without it): nothing to tell
+    char buf[65536];
+    for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0 && text.size() < (1u << 20);) text.append(buf, static_cast<std::size_t>(n));
+    close(fd);
+  }
+  if (text.rfind(kSetManifestMagic, 0) != 0) return;
+  std::size_t at = std::string_view(kSetManifestMagic).size();
+  if (text.compare(at, 8, "written ") != 0) return;
+  std::int64_t written = std::strtoll(text.c_str() + at + 8, nullptr, 10);
+  at = text.find('\n', at);
+  while (at != std::string::npos && at + 1 < text.size()) {
+    std::size_t start = at + 1, tab = text.find('\t', start), nl = text.find('\n', start);
+    if (tab == std::string::npos || nl == std::string::npos || tab > nl) return;
+    std::string hash = text.substr(start, tab - start), name = text.substr(tab + 1, nl - tab - 1);
+    at = nl;
+    std::string member = dir + "/" + name;
+    struct stat st;
+    if (name.find("..") != std::string::npos || stat(member.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    std::int64_t mtime = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    if (mtime >= written) continue;  // changed after the set was written: someone's edit
+    std::string bytes;
+    if (int fd = open(member.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC); fd >= 0) {
+      char buf[65536];
+      for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) bytes.append(buf, static_cast<std::size_t>(n));
+      close(fd);
+    }
+    if (hash_hex(bytes) != hash)
+      throw data_error(member + ": is older than the rest of its set and not the file written with it: a write of " +
+                       dir + " was interrupted, so its files mix two datasets; write them again");
   }
 }
 

@@ -2,6 +2,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace renkei {
 
@@ -19,6 +21,24 @@ namespace renkei {
 /// outside-facts file with anything that is not a file of the same format (`export -o
 /// data/r7.json` is a slip, `import -o data/r7.json` is how a dataset is written).
 void write_file_atomically(const std::string& path, std::string_view contents);
+
+/// Writes a set of files into `dir` (names relative to it; their folders must exist) as a
+/// whole or not at all: every file is first written in full beside its target, and only when
+/// all are ready are they renamed into place, after a manifest (kSetManifest: each member's
+/// hash and the moment the set was written). A failure before that leaves every previous
+/// file as it was. A run killed among the renames leaves members older than the manifest
+/// that do not match it: check_file_set tells such a mixed set from a whole one.
+void write_file_set(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files);
+
+/// Refuses (renkei::Error naming the file) a folder written by write_file_set whose members
+/// mix two sets: a member older than its manifest that differs from what was written. A
+/// member changed after the set was written (someone edited a sheet) is fine; a folder
+/// without a manifest says nothing either way.
+void check_file_set(const std::string& dir);
+
+/// The manifest write_file_set leaves in the folder, and its first line.
+inline constexpr const char* kSetManifest = ".renkei-set";
+inline constexpr const char* kSetManifestMagic = "renkei-set/1\n";
 
 /// Remembers that this process read the file with this device and inode as input; `shown`
 /// names it in the refusal. Called by every reader of inputs (src/load.cc).

@@ -319,15 +319,15 @@ void make_directory(const std::string& dir) {
     throw data_error(dir + ": cannot create the folder" + (ec ? " (" + ec.message() + ")" : std::string()));
 }
 
+/// The sheets, README and copied files as one set (write_file_set): all replaced, or none.
 std::vector<std::string> write_files(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
   make_directory(dir);
   std::vector<std::string> written;
   for (const auto& [name, text] : files) {
-    std::string path = dir + "/" + name;
     if (auto slash = name.rfind('/'); slash != std::string::npos) make_directory(dir + "/" + name.substr(0, slash));
-    write_file_atomically(path, text);
     written.push_back(name);
   }
+  write_file_set(dir, files);
   return written;
 }
 

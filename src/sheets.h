@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 // The spreadsheet layout (docs/import.md): a dataset as one CSV file per sheet, so that staff
 // can fill next year's table in Excel without knowing ids or JSON.
 #include <string>
@@ -43,6 +44,12 @@ std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir,
 /// consistent part of the built-in data, so the template itself imports), and README.txt.
 /// Refuses (exit 1) when any of those files exists, unless `force`. Returns the files written.
 std::vector<std::string> write_template(const std::string& dir, bool force);
+
+/// Unmatched names listed (and looked up for the nearest) at most: a sheet of a million
+/// bogus rows is reported in a moment, not in minutes.
+inline constexpr std::size_t kMaxUnmatchedListed = 200;
+/// The largest sheet file import reads (see docs/robustness.md for the memory it takes).
+inline constexpr std::uint64_t kMaxSheetBytes = 32u << 20;
 
 /// Where a cell is: sheet file, line in the file (1-based, as an editor shows it) and column.
 struct CellPlace {
@@ -92,7 +99,8 @@ struct ImportReport {
   std::vector<std::string> ignored_files;     ///< other .csv files in the folder
   std::vector<SpellingMatch> other_spellings;
   std::vector<NewNode> new_nodes;
-  std::vector<UnmatchedName> unmatched;
+  std::vector<UnmatchedName> unmatched;  ///< the first kMaxUnmatchedListed, with their nearest names
+  std::size_t unmatched_not_listed = 0;   ///< how many more matched nothing (counted, not looked up)
   std::vector<std::string> not_in_sheets;     ///< reference node ids that no sheet defines
   std::vector<SiblingFile> siblings;
   std::size_t quotes_checked = 0;

@@ -15,6 +15,7 @@
 #include "error.h"
 #include "load.h"
 #include "names.h"
+#include "output_file.h"
 #include "quoted.h"
 #include "sheets.h"
 
@@ -178,7 +179,8 @@ struct SheetRow {
 /// A sheet file read and its header row matched to the layout's columns.
 class Sheet {
  public:
-  Sheet(const SheetLayout& layout, const std::string& path, const csv::Table& table) : layout_(layout), path_(path) {
+  /// Takes the table's rows (moved, not copied: a sheet's cells are held once).
+  Sheet(const SheetLayout& layout, const std::string& path, csv::Table table) : layout_(layout), path_(path) {
     std::size_t first = 0;
     auto blank = [](const std::vector<std::string>& cells) {
       return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim(c).empty(); });
@@ -188,7 +190,7 @@ class Sheet {
       throw data_error(path_ + ": the sheet is empty; row 1 must hold the column headers (renkei template writes them)");
     header_line_ = table.lines[first];
     for (std::size_t r = first + 1; r < table.rows.size(); ++r)
-      if (!blank(table.rows[r])) rows_.push_back({table.lines[r], table.rows[r]});
+      if (!blank(table.rows[r])) rows_.push_back({table.lines[r], std::move(table.rows[r])});
     match_header(table.rows[first]);
   }
 
@@ -507,9 +509,8 @@ class Importer {
     read_runs();
     if (!report_.unmatched.empty()) {
       const UnmatchedName& u = report_.unmatched.front();
-      std::string more = report_.unmatched.size() > 1
-                             ? " (and " + std::to_string(report_.unmatched.size() - 1) + " more, listed above)"
-                             : "";
+      std::size_t others = report_.unmatched.size() - 1 + report_.unmatched_not_listed;
+      std::string more = others ? " (and " + std::to_string(others) + " more, listed above)" : "";
       throw data_error(dir_ + "/" + u.place.sheet + ":" + std::to_string(u.place.line) + ": column " + u.place.column +
                        ": " + in_quotes(u.written) + " names no " + u.expected + " in the sheets" + more +
                        "; fix the spelling or add the missing rows");
@@ -528,6 +529,7 @@ class Importer {
     if (stat(dir_.c_str(), &st) != 0) throw data_error(dir_ + ": no such folder");
     if (!S_ISDIR(st.st_mode))
       throw data_error(dir_ + ": is a file, not a folder; give the folder that holds the sheets (document.csv, …)");
+    check_file_set(dir_);  // a folder an interrupted export left mixing two datasets is refused
     std::set<std::string> present;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) present.insert(entry.path().filename().string());
@@ -553,10 +555,16 @@ class Importer {
       }
       std::string path = dir_ + "/" + file;
       refuse_outside(dir_, path);
-      std::string bytes = map_input_file(path, "a sheet (a .csv file)").take_string();
-      csv::Table table = csv::parse(bytes, path);
+      // A sheet's cells take up to about 35 times its size in memory (each cell a string):
+      // bounded here, far above any real table (all of Japan ten times over: 6 MB a sheet).
+      struct stat sst;
+      if (stat(path.c_str(), &sst) == 0 && S_ISREG(sst.st_mode) && static_cast<std::uint64_t>(sst.st_size) > kMaxSheetBytes)
+        throw data_error(path + ": the sheet is " + std::to_string((static_cast<std::uint64_t>(sst.st_size) >> 20) + 1) +
+                         " MB, more than renkei reads for one sheet (" + std::to_string(kMaxSheetBytes >> 20) +
+                         " MB; a sheet of all of Japan's municipalities ten times over is 6 MB): is it the right file?");
+      csv::Table table = csv::parse(map_input_file(path, "a sheet (a .csv file)").view(), path);  // the bytes go at once
       if (table.from_shift_jis) report_.shift_jis_sheets.push_back(file);
-      sheets_.emplace(file, Sheet(l, path, table));
+      sheets_.emplace(file, Sheet(l, path, std::move(table)));
       report_.sheets_read.push_back(file);
     }
   }
@@ -717,6 +725,10 @@ class Importer {
   /// reference data's spellings of a node the sheets keep. Unmatched names are collected.
   std::optional<std::size_t> resolve(const Sheet& s, const SheetRow& r, const char* field, const std::vector<Kind>& kinds) {
     std::string text = s.required(r, field);
+    if (report_.unmatched.size() >= kMaxUnmatchedListed && !names_->find(text, kinds) && !ref_names_.find(text, kinds)) {
+      ++report_.unmatched_not_listed;  // enough listed: count the rest without looking up the nearest names
+      return std::nullopt;
+    }
     if (auto f = names_->find(text, kinds)) {
       if (f->tier != NameTable::Name)
         report_.other_spellings.push_back({s.place(r, field), text, ds_.nodes[f->node].id, ds_.nodes[f->node].name,

@@ -38,6 +38,7 @@ TEST_CASE("the dataset writer leaves out regions and in_region, and names the ou
 // Sheets: helpers that edit a sheet the way someone in Excel would.
 
 #include <iconv.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -588,4 +589,31 @@ TEST_CASE("an import does not follow links out of the sheets folder") {
   auto s = run_renkei({"import", dir.path(), "-o", dir.file("out.json")});
   CHECK(s.code == 1);
   CHECK(s.err.find("source/yamaguchi-r6.txt: is a link to ") != std::string::npos);
+}
+
+TEST_CASE("a huge or bogus sheet is refused in a moment, in one line") {
+  TempDir dir;
+  write_sheets(builtin(), dir.path());
+  // Over the sheet limit (sparse: no disk used): refused before anything is read.
+  {
+    std::FILE* f = std::fopen(dir.file("links.csv").c_str(), "w");
+    REQUIRE(f);
+    std::fclose(f);
+    REQUIRE(truncate(dir.file("links.csv").c_str(), static_cast<off_t>(kMaxSheetBytes) + 1) == 0);
+  }
+  auto big = run_renkei({"import", dir.path()});
+  CHECK(big.code == 1);
+  CHECK(count_lines(big.err) == 1);
+  CHECK(big.err.find("links.csv: the sheet is 33 MB, more than renkei reads for one sheet (32 MB") != std::string::npos);
+  // A thousand names that match nothing: the first kMaxUnmatchedListed are listed with their
+  // nearest names, the rest counted.
+  write_sheets(builtin(), dir.path(), true);
+  std::string aliases = read_file(dir.file("aliases.csv"));
+  for (int i = 0; i < 1000; ++i) aliases += "nothing-" + std::to_string(i) + ",x,1,市町,x\r\n";
+  write_file(dir.file("aliases.csv"), aliases);
+  auto bogus = run_renkei({"import", dir.path()});
+  CHECK(bogus.code == 1);
+  CHECK(bogus.out.find("names that match nothing the sheets define (1000):") != std::string::npos);
+  CHECK(bogus.out.find("… and " + std::to_string(1000 - kMaxUnmatchedListed) + " more, not listed") != std::string::npos);
+  CHECK(bogus.err.find("(and 999 more, listed above)") != std::string::npos);
 }

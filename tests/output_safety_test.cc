@@ -12,7 +12,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include "output_file.h"
@@ -274,4 +276,53 @@ TEST_CASE("export --format sheets does not replace sheets someone has filled in,
   CHECK(read_file(sheets + "/placements.csv") == typed);
   CHECK(run_renkei({"export", "--format", "sheets", "-o", sheets, "--force"}).code == 0);
   CHECK(read_file(sheets + "/placements.csv") != typed);
+}
+
+TEST_CASE("a set of files is replaced as a whole or not at all, and a mixed set is refused") {
+  using renkei::test::read_file;
+  using renkei::test::repo_path;
+  using renkei::test::run_renkei;
+  TempDir dir;
+  std::string sheets = dir.file("sheets");
+  // Last year's set first (the diff fixture stands for another year's data).
+  REQUIRE(run_renkei({"export", "--data", repo_path("tests/data/next-year.json"), "--format", "sheets", "-o", sheets}).code == 0);
+  std::map<std::string, std::string> before;
+  for (const auto& e : fs::recursive_directory_iterator(sheets))
+    if (e.is_regular_file()) before[e.path().string()] = read_file(e.path().string());
+  // This year's set, over the file size limit for its larger sheets: the small sheets are
+  // ready first, but none may replace its old file.
+  Limits lim;
+  lim.file_size = 8 * 1024;
+  Child c = start({"export", "--format", "sheets", "-o", sheets, "--force"}, lim, dir.file("err"));
+  CHECK(wait_code(c.pid) == 1);
+  std::string err = read_file(dir.file("err"));
+  INFO(err);
+  CHECK(err.find("was replaced") != std::string::npos);
+  std::map<std::string, std::string> after;
+  for (const auto& e : fs::recursive_directory_iterator(sheets))
+    if (e.is_regular_file()) after[e.path().string()] = read_file(e.path().string());
+  CHECK(after == before);  // the same files, byte for byte, and no temporary beside them
+
+  // A run killed among the renames: this year's set with one of last year's files left in it
+  // (older than the set, and not the file written with it: たんぽぽ's placements differ).
+  std::string old_placements = before.at(sheets + "/placements.csv");
+  REQUIRE(run_renkei({"export", "--format", "sheets", "-o", sheets, "--force"}).code == 0);
+  renkei::test::write_file(sheets + "/placements.csv", old_placements);
+  timespec past[2] = {{time(nullptr) - 3600, 0}, {time(nullptr) - 3600, 0}};
+  REQUIRE(utimensat(AT_FDCWD, (sheets + "/placements.csv").c_str(), past, 0) == 0);
+  auto mixed = run_renkei({"import", sheets, "-o", dir.file("chimera.json")});
+  CHECK(mixed.code == 1);
+  CHECK(mixed.err == "renkei: error: " + sheets + "/placements.csv: is older than the rest of its set and not the file " +
+                         "written with it: a write of " + sheets + " was interrupted, so its files mix two datasets; " +
+                         "write them again\n");
+  CHECK_FALSE(fs::exists(dir.file("chimera.json")));
+  // The same file edited after the set was written is someone's typing: imported.
+  renkei::test::write_file(sheets + "/placements.csv", read_file(sheets + "/placements.csv"));  // touch: now newer
+  REQUIRE(run_renkei({"export", "--format", "sheets", "-o", sheets, "--force"}).code == 0);
+  std::string placements = read_file(sheets + "/placements.csv");
+  renkei::test::write_file(sheets + "/placements.csv", placements);  // rewritten after the set: newer, same rows
+  CHECK(run_renkei({"import", sheets}).code == 0);
+  // export --format csv writes its pair as one set too
+  REQUIRE(run_renkei({"export", "--format", "csv", "-o", dir.file("pair")}).code == 0);
+  CHECK(fs::exists(dir.file("pair/.renkei-set")));
 }
