@@ -143,19 +143,19 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       cache.refresh = std::string_view(cmd->name) == "validate";
       ds = load_dataset_cached(options.data, cache, &report);
     }
-    // An answer passes through terminal_safe: the data's control characters (an ESC in a
-    // note) reach the terminal only as \u001b. What a command printed before an error (the
-    // import's list of unmatched names) is printed too.
-    bool answer = cmd->prints == Stdout::Answer && !options.json;
-    std::ostringstream held;
-    Context ctx{options, ds, report, answer ? static_cast<std::ostream&>(held) : out};
+    // An answer passes through an escaping buffer: the data's control characters (an ESC in
+    // a note) reach the terminal only as \u001b, also in JSON (as escapes that mean the same).
+    bool answer = cmd->prints == Stdout::Answer;
+    std::unique_ptr<std::streambuf> escaping = control_escaping_buffer(out.rdbuf(), options.json);
+    std::ostream safe(escaping.get());
+    Context ctx{options, ds, report, answer ? safe : out};
     try {
       cmd->run(ctx);
     } catch (...) {
-      if (answer) out << terminal_safe(held.str(), true) << std::flush;
+      safe.flush();
       throw;
     }
-    if (answer) out << terminal_safe(held.str(), true);
+    safe.flush();
     out.flush();
     if (!g_free_data_at_end) parked_dataset = owned.release();
     return 0;

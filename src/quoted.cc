@@ -1,6 +1,7 @@
 #include "quoted.h"
 
 #include <cstdio>
+#include <cstring>
 
 #include "names.h"
 
@@ -75,6 +76,90 @@ std::string excerpt(std::string_view value) { return show(value).text; }
 
 std::string terminal_safe(std::string_view text, bool keep_layout) {
   return show(text, std::string::npos, keep_layout).text;
+}
+
+namespace {
+
+class ControlEscaper : public std::streambuf {
+ public:
+  ControlEscaper(std::streambuf* to, bool json) : to_(to), json_(json) {}
+
+ protected:
+  int overflow(int ch) override {
+    if (ch == traits_type::eof()) return 0;
+    char c = static_cast<char>(ch);
+    return xsputn(&c, 1) == 1 ? ch : traits_type::eof();
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    const char* p = s;
+    const char* end = s + n;
+    if (pending_c2_ && p < end) {  // the last piece ended in the first byte of a two-byte character
+      pending_c2_ = false;
+      auto b = static_cast<unsigned char>(*p);
+      if (b >= 0x80 && b <= 0x9F) {
+        escape(b);
+        ++p;
+      } else {
+        to_->sputc('\xC2');
+      }
+    }
+    while (p < end) {
+      const char* at = find_special(p, end);
+      to_->sputn(p, at - p);  // the plain run, passed on as it is
+      if (at == end) break;
+      auto b = static_cast<unsigned char>(*at);
+      if (b != 0xC2) {
+        escape(b);
+        p = at + 1;
+      } else if (at + 1 == end) {
+        pending_c2_ = true;
+        p = end;
+      } else if (auto next = static_cast<unsigned char>(at[1]); next >= 0x80 && next <= 0x9F) {
+        escape(next);
+        p = at + 2;
+      } else {
+        to_->sputn(at, 2);  // an ordinary two-byte character
+        p = at + 2;
+      }
+    }
+    return n;
+  }
+  int sync() override {
+    if (pending_c2_) to_->sputc('\xC2');
+    pending_c2_ = false;
+    return to_->pubsync();
+  }
+
+ private:
+  /// The next byte that may need an escape: 0xC2 (C1 controls are C2 80–9F), DEL, and in
+  /// text C0 but line breaks and tabs. JSON answers are large: memchr, not a loop, finds them.
+  const char* find_special(const char* p, const char* end) const {
+    if (json_) {
+      auto* c2 = static_cast<const char*>(std::memchr(p, 0xC2, static_cast<std::size_t>(end - p)));
+      const char* stop = c2 ? c2 : end;
+      auto* del = static_cast<const char*>(std::memchr(p, 0x7F, static_cast<std::size_t>(stop - p)));
+      return del ? del : stop;
+    }
+    for (; p < end; ++p) {
+      auto b = static_cast<unsigned char>(*p);
+      if ((b < 0x20 && b != '\n' && b != '\t') || b == 0x7F || b == 0xC2) return p;
+    }
+    return end;
+  }
+  void escape(unsigned code) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "\\u%04x", code);
+    to_->sputn(buf, 6);
+  }
+  std::streambuf* to_;
+  bool json_;
+  bool pending_c2_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<std::streambuf> control_escaping_buffer(std::streambuf* to, bool json) {
+  return std::make_unique<ControlEscaper>(to, json);
 }
 
 std::string in_quotes(std::string_view value) {

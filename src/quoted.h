@@ -1,5 +1,7 @@
 #pragma once
 #include <cstddef>
+#include <memory>
+#include <streambuf>
 #include <string>
 #include <string_view>
 
@@ -24,5 +26,12 @@ std::string in_quotes(std::string_view value);
 /// tabs stay as they are. An ESC or CSI in the data (a note, a title, a file name) can then
 /// never retitle, clear or recolour the terminal of whoever reads the answer.
 std::string terminal_safe(std::string_view text, bool keep_layout);
+
+/// A stream buffer that passes everything written to it on to `to`, with the control
+/// characters of the data written as escapes, as it goes (no copy of the answer is held):
+/// DEL and C1 (U+0080–U+009F) always, as \u007f, \u009b …; C0 but line breaks and tabs too,
+/// unless `json` (JSON writes C0 as escapes itself, and its line breaks are its layout). In
+/// JSON the escapes mean the same characters to any reader; in text they are shown, not obeyed.
+std::unique_ptr<std::streambuf> control_escaping_buffer(std::streambuf* to, bool json);
 
 }  // namespace renkei

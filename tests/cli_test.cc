@@ -238,3 +238,16 @@ TEST_CASE("control characters in the data or a path never reach the terminal as 
   CHECK(missing.code == 1);
   CHECK(missing.err == "renkei: error: no-such\\u000a\\u001b[2Jfile.json: no such file\n");
 }
+
+TEST_CASE("JSON answers carry C1 controls and DEL as escapes, the same characters to a JSON reader") {
+  renkei::test::TempDir dir;
+  json j = renkei::test::builtin_json();
+  const std::string note = std::string("csi \xc2\x9b" "2J del \x7f end, たんぽぽ");
+  j["nodes"][0]["note"] = note;
+  auto r = run_renkei({"show", "下関市", "--json", "--data", renkei::test::write_dataset(dir, j)});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("\xc2\x9b") == std::string::npos);
+  CHECK(r.out.find('\x7f') == std::string::npos);
+  CHECK(r.out.find("csi \\u009b2J del \\u007f end, たんぽぽ") != std::string::npos);
+  CHECK(json::parse(r.out)["node"]["note"] == note);
+}

@@ -123,3 +123,20 @@ TEST_CASE("a very long unknown name is refused at once, without a suggestion") {
   CHECK(j.code == 2);
   CHECK(std::count(j.err.begin(), j.err.end(), '\n') == 1);
 }
+
+TEST_CASE("the escaping buffer escapes controls however the text is cut into pieces") {
+  const std::string text = std::string("a\x1b[2Jb\tc\nd\x7f" "e\xc2\x9b" "f\xc2\xa9g") + "たんぽぽ\xc2";
+  for (bool json : {false, true})
+    for (std::size_t piece : {1u, 2u, 3u, 7u, 100u}) {
+      std::ostringstream sink;
+      {
+        auto buf = renkei::control_escaping_buffer(sink.rdbuf(), json);
+        std::ostream os(buf.get());
+        for (std::size_t i = 0; i < text.size(); i += piece) os.write(text.data() + i, static_cast<std::streamsize>(std::min(piece, text.size() - i)));
+        os.flush();
+      }
+      INFO("json " << json << " piece " << piece);
+      std::string esc = json ? "\x1b" : "\\u001b";
+      CHECK(sink.str() == "a" + esc + "[2Jb\tc\nd\\u007fe\\u009bf\xc2\xa9gたんぽぽ\xc2");
+    }
+}
