@@ -191,17 +191,24 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
     std::vector<std::size_t> ms = all_of_kind(ds, Kind::Municipality);
     std::set<std::size_t> shared_set;
     for (const SharedOffice& o : shared_offices(net).offices) shared_set.insert(o.office);
+    // A council is drawn when it ties municipalities together (two or more hold it or take
+    // part) or is a region's; one that a single town attends (長門市's 運営協議会) is its own.
+    std::map<std::size_t, std::set<std::size_t>> members;
+    for (const Edge& e : ds.edges)
+      if ((e.relation == Relation::Holds || e.relation == Relation::Participates) && ds.nodes[e.to].kind == Kind::Council)
+        members[e.to].insert(e.from);
+    auto drawn = [&](std::size_t c) { return ds.nodes[c].level == CouncilLevel::Regional || members[c].size() >= 2; };
     for (std::size_t m : ms) {
       std::size_t offices = offices_of(ds, m).size(), own = 0;
       for (const Edge& e : ds.edges)
-        if (e.relation == Relation::Holds && e.from == m) ++own;
+        if (e.from == m && (e.relation == Relation::Holds || (e.relation == Relation::Participates && !drawn(e.to)))) ++own;
       b.add(m, Mark::Normal,
             en ? std::to_string(offices) + " offices, " + std::to_string(own) + " council" + (own == 1 ? "" : "s")
                : "配置先" + std::to_string(offices) + "・協議の場" + std::to_string(own));
     }
     for (const Edge& e : ds.edges) {
       if (e.relation == Relation::Coordinator && shared_set.count(e.to)) b.add(e.to);
-      if (e.relation == Relation::Participates) b.add(e.to);
+      if (e.relation == Relation::Participates && drawn(e.to)) b.add(e.to);
       if (e.relation == Relation::Liaises) {
         b.add(e.to);
         if (ds.nodes[e.from].kind == Kind::Council) b.add(e.from);

@@ -214,3 +214,13 @@ TEST_CASE("render refuses bad presets and unwritable paths, and leaves files who
   CHECK(test::read_file(dir.file("keep.svg")) == "earlier slide");
   CHECK(shell("ls -A '" + dir.path() + "'") == "keep.svg\n");
 }
+
+TEST_CASE("the overview draws councils that tie towns together and counts a town's own in its box") {
+  std::string dot = dot_of("overview");
+  // 長門市 attends a 医療的ケア運営協議会 alone (row 9 §4): counted, not drawn; it holds one more (row 9 §1(1)).
+  CHECK(dot.find("nagato-medical-care-committee") == std::string::npos);
+  CHECK(dot.find("配置先2・協議の場2") != std::string::npos);
+  // 岩国市's 療育サポート部会, which 和木町 joins (row 15 §2), and the 柳井 regional council are drawn.
+  CHECK(dot.find("\"iwakuni-ryoiku-support-subcommittee\"") != std::string::npos);
+  CHECK(dot.find("\"yanai-regional-council\"") != std::string::npos);
+}
