@@ -11,12 +11,12 @@
 #include <fstream>
 #include <memory>
 
-#include "diagrams.h"
-#include "explorer.h"
-#include "load.h"
-#include "queries.h"
-#include "resolve.h"
-#include "snapshot.h"
+#include "diagram/diagrams.h"
+#include "explorer/explorer.h"
+#include "formats/load.h"
+#include "query/queries.h"
+#include "model/resolve.h"
+#include "formats/snapshot.h"
 
 namespace renkei {
 namespace {

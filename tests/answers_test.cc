@@ -6,8 +6,8 @@
 
 #include <set>
 
-#include "load.h"
-#include "queries.h"
+#include "formats/load.h"
+#include "query/queries.h"
 #include "test_support.h"
 
 using namespace renkei;

@@ -8,7 +8,7 @@ usage: check_export.py RENKEI SOURCE_DIR WORK_DIR
 - Counts come from data/yamaguchi-r6.json and data/yamaguchi-regions.json, not from renkei.
 - Degree, betweenness and articulation points are recomputed by NetworkX from each exported graph
   and must agree with `renkei metrics --json`. renkei counts them on the support relations only
-  (src/graph.cc Network::support_relations: everything but runs and in_region), as one undirected
+  (src/model/graph.cc Network::support_relations: everything but runs and in_region), as one undirected
   edge per node pair over all nodes; articulation points on the municipality–office graph of
   coordinator edges. The same filters are applied here.
 Run by ctest as export_opens_in_networkx (Debian's python3-networkx 2.8).

@@ -6,9 +6,9 @@
 #include <map>
 #include <set>
 
-#include "load.h"
-#include "resolve.h"
-#include "source_document.h"
+#include "formats/load.h"
+#include "model/resolve.h"
+#include "model/source_document.h"
 #include "test_support.h"
 
 using namespace renkei;

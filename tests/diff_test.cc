@@ -4,17 +4,17 @@
 // document note lists them): 地域生活支援センターたんぽぽ closes; 周防大島町 gains a placement at
 // 児童発達支援あおぞら; 和木町地域自立支援協議会 meets; 長門市's family survey moves from planned
 // to done; 歩夢ケアプランセンター is renamed 相談支援センター歩夢. Every expectation below is read
-// from the data and from the gap rules (src/query_gaps.cc), not from the program's output.
+// from the data and from the gap rules (src/query/gaps.cc), not from the program's output.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <sstream>
 
-#include "diagrams.h"
-#include "diff.h"
-#include "load.h"
-#include "names.h"
-#include "sheets.h"
+#include "diagram/diagrams.h"
+#include "diff/diff.h"
+#include "formats/load.h"
+#include "base/text.h"
+#include "formats/sheets.h"
 #include "test_support.h"
 
 using namespace renkei;

@@ -7,8 +7,8 @@
 
 #include <filesystem>
 
-#include "export.h"
-#include "load.h"
+#include "formats/export.h"
+#include "formats/load.h"
 #include "test_support.h"
 
 using namespace renkei;

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "dataset_json.h"
-#include "load.h"
+#include "formats/dataset_json.h"
+#include "formats/load.h"
 #include "test_support.h"
 
 using namespace renkei;
@@ -46,8 +46,8 @@ TEST_CASE("the dataset writer leaves out regions and in_region, and names the ou
 #include <map>
 #include <set>
 
-#include "csv.h"
-#include "sheets.h"
+#include "formats/csv.h"
+#include "formats/sheets.h"
 
 using renkei::test::run_renkei;
 using renkei::test::TempDir;

@@ -11,7 +11,7 @@
 #include <cstdio>
 #include <memory>
 
-#include "csv.h"
+#include "formats/csv.h"
 #include "test_support.h"
 
 using namespace renkei;

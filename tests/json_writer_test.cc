@@ -2,7 +2,7 @@
 // to text read and look exactly as the ones built as documents.
 #include <catch2/catch.hpp>
 
-#include "json_writer.h"
+#include "json/writer.h"
 #include "test_support.h"
 
 using namespace renkei;

@@ -1,8 +1,8 @@
 // Broken copies of the dataset: each gives one exact line naming the file and JSON pointer.
 #include <catch2/catch.hpp>
 
-#include "error.h"
-#include "load.h"
+#include "base/error.h"
+#include "formats/load.h"
 #include "test_support.h"
 
 using namespace renkei;

@@ -9,9 +9,9 @@
 
 #include <filesystem>
 
-#include "error.h"
-#include "load.h"
-#include "names.h"
+#include "base/error.h"
+#include "formats/load.h"
+#include "base/text.h"
 #include "test_support.h"
 
 using namespace renkei;

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <sstream>
 
-#include "names.h"
-#include "load.h"
-#include "quoted.h"
-#include "resolve.h"
+#include "base/text.h"
+#include "formats/load.h"
+#include "base/quoted.h"
+#include "model/resolve.h"
 #include "test_support.h"
-#include "text_table.h"
+#include "report/text_table.h"
 
 using namespace renkei;
 

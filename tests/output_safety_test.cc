@@ -17,8 +17,8 @@
 #include <map>
 #include <thread>
 
-#include "output_file.h"
-#include "error.h"
+#include "base/output_file.h"
+#include "base/error.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;

@@ -6,11 +6,11 @@
 #include <regex>
 #include <set>
 
-#include "diagram.h"
-#include "diagrams.h"
-#include "explorer.h"
-#include "load.h"
-#include "render.h"
+#include "diagram/diagram.h"
+#include "diagram/diagrams.h"
+#include "explorer/explorer.h"
+#include "formats/load.h"
+#include "diagram/render.h"
 #include "test_support.h"
 
 using namespace renkei;

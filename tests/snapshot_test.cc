@@ -9,10 +9,10 @@
 #include <ctime>
 #include <filesystem>
 
-#include "dataset_json.h"
-#include "error.h"
-#include "load.h"
-#include "snapshot.h"
+#include "formats/dataset_json.h"
+#include "base/error.h"
+#include "formats/load.h"
+#include "formats/snapshot.h"
 #include "test_support.h"
 
 using namespace renkei;

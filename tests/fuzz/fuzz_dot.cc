@@ -6,9 +6,9 @@
 #include <map>
 #include <memory>
 
-#include "diagrams.h"
+#include "diagram/diagrams.h"
 #include "fuzz_support.h"
-#include "resolve.h"
+#include "model/resolve.h"
 
 namespace {
 

@@ -2,7 +2,7 @@
 // element (no name closes it or opens another), and read back as the same names.
 #include <nlohmann/json.hpp>
 
-#include "explorer.h"
+#include "explorer/explorer.h"
 #include "fuzz_support.h"
 
 namespace {

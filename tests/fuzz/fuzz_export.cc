@@ -1,10 +1,10 @@
-// The exporters (src/export.h) fed arbitrary names: CSV must read back (renkei's own CSV
+// The exporters (src/formats/export.h) fed arbitrary names: CSV must read back (renkei's own CSV
 // reader) with one row per node and each name exactly, formula-like cells neutralised;
 // GraphML must hold one <node> per node, whatever the names.
 #include <algorithm>
 
-#include "csv.h"
-#include "export.h"
+#include "formats/csv.h"
+#include "formats/export.h"
 #include "fuzz_support.h"
 
 namespace {

@@ -1,7 +1,7 @@
-// Name resolution and the text helpers of names.h on arbitrary strings: what users type
+// Name resolution and the text helpers of base/text.h on arbitrary strings: what users type
 // on the command line reaches these unfiltered (including invalid UTF-8).
 #include "fuzz_support.h"
-#include "resolve.h"
+#include "model/resolve.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace renkei;

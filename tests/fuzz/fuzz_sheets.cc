@@ -1,4 +1,4 @@
-// The sheet importer (src/sheets.h, src/csv.h) on arbitrary bytes: the first byte picks a
+// The sheet importer (src/formats/sheets.h, src/formats/csv.h) on arbitrary bytes: the first byte picks a
 // sheet of a sound sheet folder (the built-in data as `renkei export --format sheets` writes
 // it), the rest replaces that sheet's file. Import must succeed or throw renkei::Error.
 #include <unistd.h>
@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "csv.h"
+#include "formats/csv.h"
 #include "fuzz_support.h"
-#include "sheets.h"
+#include "formats/sheets.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <cstring>
 
 #include "fuzz_support.h"
-#include "snapshot.h"
+#include "formats/snapshot.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // Inputs of even length get a correct checksum written over their last 8 bytes, so mutations

@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "embedded.h"
-#include "error.h"
-#include "load.h"
-#include "model.h"
-#include "names.h"
+#include "formats/embedded.h"
+#include "base/error.h"
+#include "formats/load.h"
+#include "model/dataset.h"
+#include "base/text.h"
 
 namespace renkei::fuzz {
 

@@ -1,10 +1,10 @@
 // SVG through Graphviz with arbitrary node names. Each render forks one layout process
-// (src/render.cc), so this target draws one small diagram per input: 上関町 and its
+// (src/diagram/render.cc), so this target draws one small diagram per input: 上関町 and its
 // neighbours, at the layout's own size (no page: one fork, not two).
-#include "diagrams.h"
+#include "diagram/diagrams.h"
 #include "fuzz_support.h"
-#include "render.h"
-#include "resolve.h"
+#include "diagram/render.h"
+#include "model/resolve.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace renkei;

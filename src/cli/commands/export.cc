@@ -1,0 +1,132 @@
+// export: the whole graph as GraphML, GEXF, CSV, node-link JSON or plain DOT (docs/export.md).
+#include <filesystem>
+#include <functional>
+
+#include "cli/commands.h"
+#include "base/error.h"
+#include "formats/export.h"
+#include "base/text.h"
+#include "base/output_file.h"
+#include "base/quoted.h"
+#include "formats/sheets.h"
+
+namespace renkei {
+
+namespace {
+
+/// One export format: its --format word, the extension that implies it, and a one-line help.
+struct ExportFormat {
+  const char* name;
+  const char* extension;  ///< "" for formats written to a directory
+  const char* summary;
+};
+
+const std::vector<ExportFormat>& export_formats() {
+  static const std::vector<ExportFormat> table = {
+      {"graphml", ".graphml", "GraphML for Gephi, yEd, Cytoscape and NetworkX"},
+      {"gexf", ".gexf", "GEXF 1.2 for Gephi"},
+      {"csv", "", "nodes.csv and edges.csv in the -o directory, for Excel (UTF-8 with BOM)"},
+      {"json", ".json", "NetworkX node-link JSON (networkx.node_link_graph)"},
+      {"dot", ".dot", "plain Graphviz DOT of every node and edge"},
+      {"sheets", "", "the spreadsheet sheets `renkei import` reads (docs/import.md), into -o DIR"},
+  };
+  return table;
+}
+
+const ExportFormat& parse_export_format(const std::string& s) {
+  std::vector<std::string> names;
+  for (const auto& f : export_formats()) {
+    if (s == f.name) return f;
+    names.push_back(f.name);
+  }
+  std::string msg = "export: unknown format " + in_quotes(s);
+  if (auto near = nearest(s, names)) msg += " (did you mean " + in_quotes(*near) + "?)";
+  std::string list;
+  for (std::size_t i = 0; i < names.size(); ++i) list += (i ? (i + 1 == names.size() ? " or " : ", ") : "") + names[i];
+  throw usage_error(msg + "; formats are " + list);
+}
+
+/// The format -o's extension names, if any (.gv counts as DOT).
+const ExportFormat* format_of_path(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (ext == ".gv") ext = ".dot";
+  for (const auto& f : export_formats())
+    if (*f.extension && ext == f.extension) return &f;
+  return nullptr;
+}
+
+/// Writes nodes.csv and edges.csv into `dir`, creating it when it does not exist.
+void write_csv_pair(const std::string& dir, const Dataset& ds, const ExportOptions& opt) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+    throw usage_error("export: -o " + dir + " is a file; --format csv writes nodes.csv and edges.csv into a directory");
+  fs::create_directories(dir, ec);
+  if (ec) throw data_error("export: cannot create directory " + dir + ": " + ec.message());
+  // One set: a reader never finds this year's nodes beside last year's edges.
+  write_file_set(dir, {{"edges.csv", to_edges_csv(ds, opt)}, {"nodes.csv", to_nodes_csv(ds, opt)}});
+}
+
+}  // namespace
+
+void setup_export(CLI::App& app, Options& o) {
+  std::string list;
+  for (const auto& f : export_formats()) list += "\n  " + pad(f.name, 9) + f.summary;
+  app.add_option("--format", o.format, "what to write (default: from -o's extension):" + list)->type_name("FORMAT");
+  app.add_option("-o,--output", o.output,
+                 "file to write (default: standard output); for csv and sheets, the directory to write into")
+      ->type_name("PATH");
+  app.add_flag("--force", o.force, "with --format sheets: replace sheets in DIR that differ from this dataset's");
+  // Options::via holds the relation list, as it does for reach and path.
+  app.add_option("--relations", o.via, "only edges of these relations, comma-separated (default: all); every node is kept")
+      ->type_name("LIST");
+}
+
+void run_export(Context& c) {
+  const ExportFormat* format = nullptr;
+  if (!c.options.format.empty())
+    format = &parse_export_format(c.options.format);
+  else if (!c.options.output.empty())
+    format = format_of_path(c.options.output);
+  if (!format)
+    throw usage_error("export: say which format with --format graphml, gexf, csv, json, dot or sheets" +
+                      std::string(c.options.output.empty() ? "" : " (-o " + c.options.output + " has no extension that names one)"));
+
+  ExportOptions opt;
+  opt.lang = c.lang();
+  if (!c.options.via.empty()) opt.relations = parse_relations_arg(c.options.via);
+
+  const std::string name = format->name;
+  if (name == "csv") {
+    if (c.options.output.empty())
+      throw usage_error("export: --format csv writes two files, nodes.csv and edges.csv; give -o DIR for the directory to put them in");
+    write_csv_pair(c.options.output, c.ds, opt);
+    return;
+  }
+  if (name == "sheets") {
+    if (c.options.output.empty())
+      throw usage_error("export: --format sheets writes one CSV per sheet; give -o DIR for the directory to put them in");
+    if (!c.options.via.empty())
+      throw usage_error("export: --relations does not apply to --format sheets; sheets always hold the whole dataset");
+    std::error_code ec;
+    if (std::filesystem::exists(c.options.output, ec) && !std::filesystem::is_directory(c.options.output, ec))
+      throw usage_error("export: -o " + c.options.output + " is a file; --format sheets writes its sheets into a directory");
+    const std::vector<std::string> files = write_sheets(c.ds, c.options.output, c.options.force);
+    c.out << files.size() << " files written to " << c.options.output << "/ (edit them, then `renkei import "
+          << c.options.output << "`)\n";
+    return;
+  }
+
+  static const std::vector<std::pair<const char*, std::function<std::string(const Dataset&, const ExportOptions&)>>> writers = {
+      {"graphml", to_graphml}, {"gexf", to_gexf}, {"json", to_node_link_json}, {"dot", to_plain_dot}};
+  std::string text;
+  for (const auto& [n, write] : writers)
+    if (name == n) text = write(c.ds, opt);
+  if (c.options.output.empty())
+    c.out << text;
+  else
+    write_file_atomically(c.options.output, text);
+}
+
+}  // namespace renkei

@@ -1,0 +1,218 @@
+// render: diagrams for slides, laid out and drawn in-process by Graphviz.
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "diagram/diagrams.h"
+#include "diff/diff.h"
+#include "base/error.h"
+#include "formats/load.h"
+#include "base/output_file.h"
+#include "base/quoted.h"
+#include "diagram/render.h"
+
+namespace renkei {
+
+namespace {
+
+Format parse_format(const std::string& s) {
+  if (s == "svg") return Format::Svg;
+  if (s == "png") return Format::Png;
+  if (s == "pdf") return Format::Pdf;
+  if (s == "dot") return Format::Dot;
+  throw usage_error("unknown format " + in_quotes(s) + "; formats are svg, png, pdf or dot");
+}
+
+/// The format a file name asks for by its extension, if any.
+std::optional<Format> format_of_path(const std::string& path) {
+  auto dot = path.rfind('.');
+  if (dot == std::string::npos) return std::nullopt;
+  std::string ext = path.substr(dot + 1);
+  for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (ext == "svg" || ext == "png" || ext == "pdf" || ext == "dot" || ext == "gv") return parse_format(ext == "gv" ? "dot" : ext);
+  return std::nullopt;
+}
+
+}  // namespace
+
+void setup_render(CLI::App& app, Options& o) {
+  std::string list;
+  for (const auto& p : presets()) list += std::string("\n  ") + p.name + (*p.argument ? std::string(":") + p.argument : "") + "  " + p.summary;
+  app.add_option("--preset", o.preset, "what to draw:" + list)->required()->type_name("PRESET");
+  app.add_option("--format", o.format, "svg, png, pdf or dot (default: from -o's extension, else svg)")->type_name("FORMAT");
+  app.add_option("-o,--output", o.output, "file to write (default: standard output, text formats only)")->type_name("FILE");
+  app.add_option("--page", o.page, "slide (16:9, 13.33 × 7.5 in; default), a4 (landscape) or fit")
+      ->check(CLI::IsMember({"slide", "a4", "fit"}))
+      ->type_name("slide|a4|fit");
+  app.add_option("--title", o.title, "title at the top of the page (default: the preset's)")->type_name("TEXT");
+  app.add_option("--against", o.against, "preset diff: the older dataset file to compare --data with")->type_name("OLD");
+}
+
+void run_render(Context& c) {
+  Format format = Format::Svg;
+  if (!c.options.format.empty())
+    format = parse_format(c.options.format);
+  else if (auto f = format_of_path(c.options.output))
+    format = *f;
+  if (c.options.output.empty() && (format == Format::Png || format == Format::Pdf) && &c.out == &std::cout && isatty(1))
+    throw usage_error("render: refusing to write " + c.options.format + " to a terminal; give -o FILE");
+  bool diff = c.options.preset == "diff";
+  if (diff && c.options.against.empty())
+    throw usage_error("render --preset diff needs the older dataset: --against OLD (and --data NEW, else the built-in data is NEW)");
+  if (!diff && !c.options.against.empty()) throw usage_error("render: --against is only for --preset diff");
+  // The diff slide draws from NEW with what only OLD had added to it.
+  std::optional<DiffSlide> slide;
+  if (diff) {
+    Dataset old_ds = load_diff_side(c.options.against, c.ds);
+    slide = make_diff_diagram(old_ds, c.ds, diff_datasets(old_ds, c.ds), c.lang());
+  }
+  const Dataset& drawn = slide ? slide->merged : c.ds;
+  Network net(c.ds);
+  Diagram d = slide ? slide->diagram : make_diagram(net, c.names(), c.options.preset, c.lang());
+  if (!c.options.title.empty()) d.title = c.options.title;
+  d.page = c.options.page == "a4" ? Page::A4 : c.options.page == "fit" ? Page::Fit : Page::Slide;
+  d.png = format == Format::Png;
+  RenderInfo info;
+  std::string out = render_diagram(drawn, d, format, &info);
+  if (c.options.output.empty())
+    c.out << out;
+  else
+    write_file_atomically(c.options.output, out);
+  // Text under 12 pt is hard to read projected: say so, and how to get a bigger picture
+  // (after the write, so that a write that fails ends in its one error line only).
+  if (kSmallestType * info.scale < 12)
+    std::cerr << "renkei: note: the diagram was shrunk to " << static_cast<int>(info.scale * 100 + 0.5)
+              << "% to fit the page; its smallest text prints at " << static_cast<int>(kSmallestType * info.scale * 10 + 0.5) / 10.0
+              << " pt (under 12 pt); "
+              << (c.options.preset.rfind("region:", 0) == 0 || diff ? "--page fit" : "a region:NAME diagram or --page fit")
+              << " shows it larger\n";
+}
+
+}  // namespace renkei
+
+namespace renkei {
+
+namespace {
+
+/// One file of the standard set in graphs/.
+struct StandardDiagram {
+  std::string preset, stem, title_note;
+  std::vector<Format> formats;
+};
+
+std::vector<StandardDiagram> standard_set(const Dataset& ds) {
+  std::vector<StandardDiagram> set = {
+      {"overview", "overview", "all municipalities, shared offices, councils and centers", {Format::Svg, Format::Pdf, Format::Png}},
+      {"shared", "shared", "offices shared between municipalities", {Format::Svg, Format::Pdf, Format::Png}},
+      {"gaps", "gaps", "coverage gaps, municipality × rule", {Format::Svg, Format::Pdf, Format::Png}},
+      {"map", "map", "municipalities at their office coordinates", {Format::Svg, Format::Pdf, Format::Png}},
+  };
+  // One example of each preset that needs an argument, for docs/diagrams.md.
+  if (ds.find_id("tanpopo") && ds.find_id("kaminoseki") && ds.find_id("yanai") && ds.find_id("waki")) {
+    set.push_back({"whatif:たんぽぽ", "whatif-tanpopo", "if 地域生活支援センターたんぽぽ stops", {Format::Svg, Format::Png}});
+    set.push_back({"municipality:上関町", "municipality-kaminoseki", "上関町 and everything within two steps", {Format::Svg, Format::Png}});
+    set.push_back({"path:上関町:柳井市", "path-kaminoseki-yanai", "one chain from 上関町 to 柳井市", {Format::Svg, Format::Png}});
+    set.push_back({"reach:和木町", "reach-waki", "whom 和木町 can reach", {Format::Svg, Format::Png}});
+  }
+  std::vector<std::size_t> regions;
+  for (std::size_t i = 0; i < ds.nodes.size(); ++i)
+    if (ds.nodes[i].kind == Kind::Region) regions.push_back(i);
+  std::sort(regions.begin(), regions.end(), [&](std::size_t a, std::size_t b) { return ds.nodes[a].id < ds.nodes[b].id; });
+  for (std::size_t r : regions) {
+    std::vector<Format> formats = {Format::Svg, Format::Pdf};
+    if (ds.nodes[r].id == "region-yanai") formats.push_back(Format::Png);  // shown in the project README
+    const Node& n = ds.nodes[r];
+    set.push_back({"region:" + (n.aliases.empty() ? n.id : n.aliases[0].name), n.id, n.name, formats});
+  }
+  return set;
+}
+
+const char* extension(Format f) {
+  switch (f) {
+    case Format::Svg: return "svg";
+    case Format::Png: return "png";
+    case Format::Pdf: return "pdf";
+    case Format::Dot: return "dot";
+  }
+  return "svg";
+}
+
+/// The DOT of a standard diagram, page settings included, as `graphs --check` compares it.
+std::string standard_dot(const Context& c, const Network& net, const StandardDiagram& sd, bool png, RenderInfo* info) {
+  Diagram d = make_diagram(net, c.names(), sd.preset, c.lang());
+  d.png = png;
+  return render_diagram(c.ds, d, Format::Dot, info);
+}
+
+}  // namespace
+
+void setup_graphs(CLI::App& app, Options& o) {
+  app.add_option("DIR", o.positional, "where the diagrams go (scripts/run uses graphs/)")->required()->expected(1);
+  app.add_flag("--check", o.check, "only compare each diagram's DOT with DIR/*.dot; exit 1 naming any that is stale");
+}
+
+
+void run_graphs(Context& c) {
+  const std::string dir = c.options.positional.at(0);
+  Network net(c.ds);
+  std::vector<StandardDiagram> set = standard_set(c.ds);
+  if (c.options.check) {
+    std::vector<std::string> stale;
+    for (const auto& sd : set) {
+      std::string path = dir + "/" + sd.stem + ".dot";
+      if (read_existing_output(path) != standard_dot(c, net, sd, false, nullptr)) stale.push_back(path);
+    }
+    if (!stale.empty()) {
+      std::string list;
+      for (const auto& s : stale) list += (list.empty() ? "" : ", ") + s;
+      throw data_error("stale diagrams: " + list + "; run scripts/run and commit graphs/");
+    }
+    c.out << set.size() << " diagrams in " << dir << " match the data\n";
+    return;
+  }
+  std::string readme =
+      "# Diagrams\n\nGenerated by `scripts/run` (`build/renkei graphs graphs`) from the built-in data; do not edit.\n"
+      "A test fails when they are stale. Each is a 16:9 slide (13.33 × 7.5 in) in Japanese; the PDFs embed\n"
+      "IPAexGothic, the SVGs keep their text as text. Source: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」.\n\n";
+  std::error_code made;
+  std::filesystem::create_directories(dir, made);
+  for (const auto& sd : set) {
+    RenderInfo info;
+    std::string dot = standard_dot(c, net, sd, false, &info);
+    // A diagram whose DOT has not changed keeps its pictures: cairo and neato differ in the
+    // last float digit from run to run on some drawings, and unchanged slides should not
+    // show up as changed files.
+    bool unchanged = read_existing_output(dir + "/" + sd.stem + ".dot") == dot;
+    if (!unchanged) write_file_atomically(dir + "/" + sd.stem + ".dot", dot);
+    Diagram d = make_diagram(net, c.names(), sd.preset, c.lang());
+    readme += "## " + sd.stem + " — " + sd.title_note + "\n\n";
+    for (Format f : sd.formats) {
+      d.png = f == Format::Png;
+      std::string file_name = sd.stem + "." + extension(f);
+      if (unchanged && read_existing_output(dir + "/" + file_name)) {
+        c.out << "kept  " << dir << "/" << file_name << " (its DOT is unchanged)\n";
+        continue;
+      }
+      std::string bytes = render_diagram(c.ds, d, f);
+      write_file_atomically(dir + "/" + file_name, bytes);
+      c.out << "wrote " << dir << "/" << file_name << "\n";
+    }
+    std::string picture = std::find(sd.formats.begin(), sd.formats.end(), Format::Png) != sd.formats.end() ? sd.stem + ".png"
+                                                                                                          : sd.stem + ".svg";
+    readme += "![" + sd.title_note + "](" + picture + ")\n\n";
+    readme += "`renkei render --preset " + sd.preset + " -o " + sd.stem + ".pdf`";
+    for (Format f : sd.formats) readme += std::string(" · [") + extension(f) + "](" + sd.stem + "." + extension(f) + ")";
+    char scale[64];
+    std::snprintf(scale, sizeof scale, " · smallest text %.1f pt on the slide", kSmallestType * info.scale);
+    readme += std::string(scale) + "\n\n";
+  }
+  write_file_atomically(dir + "/README.md", readme);
+  c.out << "wrote " << dir << "/README.md\n";
+}
+
+}  // namespace renkei

@@ -1,0 +1,142 @@
+#pragma once
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "model/graph.h"
+#include "model/dataset.h"
+
+namespace renkei {
+
+// ---------------------------------------------------------------- shared
+/// An office that serves two or more municipalities.
+struct SharedOffice {
+  std::size_t office;
+  std::vector<std::size_t> municipalities;  ///< by source row
+};
+/// Municipalities tied together through shared offices (a connected group of 2+).
+struct SharedGroup {
+  std::vector<std::size_t> municipalities;  ///< by source row
+  std::vector<std::size_t> offices;         ///< the shared offices that tie them, by id
+};
+struct SharedAnswer {
+  std::vector<SharedOffice> offices;  ///< most municipalities first, then by id
+  std::vector<SharedGroup> groups;    ///< largest first, then by first row
+};
+SharedAnswer shared_offices(const Network& net);
+
+// ---------------------------------------------------------------- reach and path
+/// One step of a chain: the node reached and the relation taken to reach it; `forward` is
+/// true when the relation points the way the chain goes (from → to in the data).
+struct Step {
+  std::size_t node;
+  Relation relation = Relation::Holds;
+  bool forward = true;
+  std::size_t edge = 0;
+};
+/// A chain of relations starting at `start`.
+struct Chain {
+  std::size_t start = 0;
+  std::vector<Step> steps;
+};
+struct Reached {
+  std::size_t node;
+  std::size_t hops;
+  Chain chain;
+};
+struct ReachQuery {
+  std::size_t from = 0;
+  std::vector<Relation> via;        ///< empty: Network::support_relations()
+  std::optional<std::size_t> max_hops;
+  std::vector<Kind> kinds;          ///< only report these kinds (still pass through others)
+  bool directed = false;            ///< follow relations only from → to
+};
+/// Everyone `from` reaches, by hops, then kind, then source row or id. Planned edges are
+/// not followed.
+std::vector<Reached> reach(const Network& net, const ReachQuery& q);
+/// One shortest chain from `from` to `to`, or nullopt.
+std::optional<Chain> shortest_path(const Network& net, std::size_t from, std::size_t to, const std::vector<Relation>& via,
+                                   bool directed);
+
+// ---------------------------------------------------------------- gaps
+/// The coverage-gap rules, in the order they are reported.
+enum class GapRule { NoMeeting, PlannedOnly, InactiveCoordinator, NoOffice, SingleOffice, SharedOnly, RegionalOnly, NoCenterLink, StatedChallenge };
+struct GapRuleInfo {
+  GapRule rule;
+  const char* name;
+  const char* label_ja;  ///< short Japanese heading for slides; "\n" marks a line break
+  const char* summary;
+  const char* explanation;  ///< exactly how the rule reads the data
+};
+const std::vector<GapRuleInfo>& gap_rules();
+struct Finding {
+  GapRule rule;
+  std::size_t municipality;
+  std::string detail;
+  std::vector<Source> evidence;
+  /// Quotes that change what the finding means without undoing it: for inactive-coordinator,
+  /// the row's words that there is at present no child to serve (Node::no_children).
+  std::vector<Source> context;
+};
+/// Every finding, by municipality row, then rule order; optionally one rule / municipality.
+std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> rule = std::nullopt,
+                               std::optional<std::size_t> municipality = std::nullopt);
+
+// ---------------------------------------------------------------- what-if
+struct Affected {
+  std::size_t municipality;
+  std::vector<std::size_t> lost;       ///< removed nodes it was tied to
+  std::vector<std::size_t> remaining;  ///< what it still has of the same kinds
+};
+struct WhatIfAnswer {
+  std::vector<std::size_t> removed;
+  std::vector<std::size_t> uncovered;    ///< left with no coordinator office at all
+  std::vector<std::size_t> no_council;   ///< left with no council (own or shared) at all
+  std::vector<Affected> affected;        ///< by source row
+};
+/// Needs only the dataset's edge indices, not a Network: a removal is answered from the
+/// edges around the removed nodes.
+WhatIfAnswer what_if_removed(const Dataset& ds, const std::set<std::size_t>& removed);
+/// Every single removal of a node of `kind`, ranked: most uncovered first, then most
+/// affected, then id.
+std::vector<WhatIfAnswer> what_if_each(const Dataset& ds, Kind kind);
+
+// ---------------------------------------------------------------- metrics
+struct NodeMetrics {
+  std::size_t node;
+  std::size_t degree;        ///< distinct neighbours
+  double betweenness;        ///< normalized as networkx.betweenness_centrality(G) on the support relations
+};
+struct MetricsAnswer {
+  std::vector<NodeMetrics> nodes;                       ///< by betweenness, highest first, then id
+  std::vector<std::size_t> articulation_points;         ///< of the municipality–office graph, by id
+  std::vector<std::vector<std::size_t>> components;     ///< of the municipality–office graph, largest first
+};
+/// Degree and betweenness on the support relations (Network::support_relations(), one edge
+/// per node pair); articulation points and components of the municipality–office graph.
+MetricsAnswer metrics(const Network& net);
+
+// ---------------------------------------------------------------- initiatives
+/// Who did what, for one kind of work; each list by source row.
+struct InitiativeStatus {
+  std::size_t initiative;
+  std::vector<std::size_t> done, ongoing, planned, considering;
+  /// For a municipality that plans or considers it (and has not done it): who already has.
+  struct Suggestion {
+    std::size_t municipality;
+    EdgeStatus wants;
+    std::vector<std::size_t> ask_edges;  ///< runs edges (done/ongoing) of others, by row
+  };
+  std::vector<Suggestion> suggestions;
+};
+std::vector<InitiativeStatus> initiatives(const Network& net, std::optional<std::size_t> only = std::nullopt);
+
+// ---------------------------------------------------------------- helpers shared by queries
+/// Municipalities by source row; other nodes by kind order then id. Used for every list.
+bool node_order(const Dataset& ds, std::size_t a, std::size_t b);
+void sort_nodes(const Dataset& ds, std::vector<std::size_t>& v);
+/// The offices of a municipality, in placement order (①②③), without repeats.
+std::vector<std::size_t> offices_of(const Dataset& ds, std::size_t municipality);
+
+}  // namespace renkei
