@@ -1,8 +1,12 @@
 #include "test_support.h"
 
+#include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -40,28 +44,70 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ec);
 }
 
-Run run_renkei(const std::vector<std::string>& args) {
+namespace {
+
+/// In the child: sets it up as `o` says, with its output in the given files, and runs renkei.
+[[noreturn]] void exec_renkei(const std::vector<std::string>& args, const RunOptions& o, const std::string& out_path,
+                              const std::string& err_path) {
+  if (!o.dir.empty() && chdir(o.dir.c_str()) != 0) _exit(127);
+  int in = open("/dev/null", O_RDONLY);
+  int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+  int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+  if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
+  if (o.file_size != ~std::uint64_t{0}) {
+    rlimit r{static_cast<rlim_t>(o.file_size), static_cast<rlim_t>(o.file_size)};
+    if (setrlimit(RLIMIT_FSIZE, &r) != 0) _exit(127);
+  }
+  if (o.as_nobody && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(126);
+  if (o.timeout_seconds) alarm(o.timeout_seconds);
+  std::string bin = RENKEI_BINARY;
+  std::vector<std::string> copy = args;
+  std::vector<char*> argv{bin.data()};
+  for (auto& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execv(bin.c_str(), argv.data());
+  _exit(127);
+}
+
+int exit_code(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
+
+}  // namespace
+
+Run run_renkei(const std::vector<std::string>& args, const RunOptions& options) {
   TempDir dir;
   std::string out_path = dir.file("out"), err_path = dir.file("err");
   pid_t pid = fork();
-  if (pid == 0) {
-    std::vector<char*> argv;
-    std::string bin = RENKEI_BINARY;
-    argv.push_back(bin.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    if (!freopen(out_path.c_str(), "w", stdout) || !freopen(err_path.c_str(), "w", stderr)) _exit(127);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
+  if (pid == 0) exec_renkei(args, options, out_path, err_path);
   int status = 0;
   waitpid(pid, &status, 0);
   Run r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.timed_out = WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM;
+  r.code = exit_code(status);
   r.out = read_file(out_path);
   r.err = read_file(err_path);
   return r;
+}
+
+int start_renkei(const std::vector<std::string>& args, const RunOptions& options, const std::string& err_path) {
+  pid_t pid = fork();
+  if (pid == 0) exec_renkei(args, options, "/dev/null", err_path);
+  return pid;
+}
+
+int wait_renkei(int pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return exit_code(status);
+}
+
+std::string shell(const std::string& command) {
+  std::string out;
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) throw std::runtime_error("cannot run " + command);
+  char buf[4096];
+  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  pclose(p);
+  return out;
 }
 
 nlohmann::json builtin_json() { return nlohmann::json::parse(read_file(repo_path("data/yamaguchi-r6.json"))); }

@@ -2,6 +2,7 @@
 // Helpers shared by the tests: running the built binary, temporary directories, fixtures.
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,12 +10,30 @@ namespace renkei::test {
 
 /// What one run of build/renkei produced.
 struct Run {
-  int code = -1;
+  int code = -1;           ///< exit code, or 128 + the signal that ended it
+  bool timed_out = false;  ///< ended by the RunOptions timeout
   std::string out, err;
 };
 
+/// How the child is set up before it runs renkei. Standard input is always /dev/null.
+struct RunOptions {
+  std::string dir;                          ///< working directory; empty: the test's own
+  bool as_nobody = false;                   ///< drop root first, so that directory modes apply
+  std::uint64_t file_size = ~std::uint64_t{0};  ///< RLIMIT_FSIZE in bytes; SIGXFSZ left at its default
+  unsigned timeout_seconds = 0;             ///< SIGALRM (which survives exec) after this long; 0: none
+};
+
 /// Runs the renkei binary with `args` (no shell quoting needed) and captures everything.
-Run run_renkei(const std::vector<std::string>& args);
+/// This is the one place the tests start the binary.
+Run run_renkei(const std::vector<std::string>& args, const RunOptions& options = {});
+
+/// Starts the binary without waiting (standard output to /dev/null, standard error to
+/// `err_path`), for tests that stop it mid-run; wait_renkei gives its exit code.
+int start_renkei(const std::vector<std::string>& args, const RunOptions& options, const std::string& err_path);
+int wait_renkei(int pid);
+
+/// Runs a shell command and returns its standard output.
+std::string shell(const std::string& command);
 
 /// A fresh directory under the system temp dir, removed when the object goes away.
 class TempDir {

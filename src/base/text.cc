@@ -81,7 +81,7 @@ std::int32_t next_code_point(const unsigned char*& p, const unsigned char* end) 
 /// Code points that NFKC with case folding (and UTF8PROC_IGNORE) leaves as they are and
 /// that never combine with a neighbour: ASCII but A–Z (which fold to a–z), kana, common
 /// CJK ideographs and punctuation. Most names are made only of these, and then
-/// normalizing them is the identity (tests/load_limits_test.cc checks each against utf8proc).
+/// normalizing them is the identity (tests/formats/load_limits_test.cc checks each against utf8proc).
 bool nfkc_casefold_stable(std::int32_t cp) {
   return (cp < 0x80 && !(cp >= 'A' && cp <= 'Z')) || (cp >= 0x3001 && cp <= 0x3003) ||
          (cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3041 && cp <= 0x3096) ||

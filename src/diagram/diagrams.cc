@@ -82,8 +82,7 @@ class Builder {
   void mark_shared_offices() {
     for (DiagramNode& dn : d_.nodes) {
       if (ds_.nodes[dn.node].kind != Kind::Office || dn.mark != Mark::Normal) continue;
-      std::size_t served = 0;
-      for (const Edge& e : ds_.edges) served += e.relation == Relation::Coordinator && e.to == dn.node;
+      std::size_t served = municipalities_served(ds_, dn.node).size();
       if (served >= 2) {
         dn.mark = Mark::Shared;
         dn.note = d_.lang == Lang::En ? "shared by " + std::to_string(served) : std::to_string(served) + "市町で共有";

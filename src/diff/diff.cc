@@ -50,11 +50,6 @@ const char* word(OtherEdgeChange::Type t) {
   return "";
 }
 
-bool met_about_children(const Node& council) {
-  for (const Meeting& m : council.meetings)
-    if (m.status == MeetingStatus::Held && m.about_children) return true;
-  return false;
-}
 
 namespace {
 
@@ -66,8 +61,10 @@ bool is_current(EdgeStatus s) { return s == EdgeStatus::Done || s == EdgeStatus:
 
 /// Keys of a node's names: its name and aliases, as names are matched everywhere.
 std::set<std::string> name_keys(const Node& n) {
-  std::set<std::string> keys = {match_key(n.name)};
-  for (const Alias& a : n.aliases) keys.insert(match_key(a.name));
+  std::set<std::string> keys;
+  for (const Spelling& s : spellings(n))
+    if (s.kind == Spelling::Kind::Name || s.kind == Spelling::Kind::SourceAlias || s.kind == Spelling::Kind::OutsideAlias)
+      keys.insert(match_key(s.text));
   return keys;
 }
 
@@ -139,13 +136,8 @@ class Differ {
 
   /// Municipalities placing coordinators at an office, by row.
   static std::vector<DiffNode> placing(const Dataset& ds, std::size_t office) {
-    std::vector<std::size_t> ms;
-    for (const Edge& e : ds.edges)
-      if (e.relation == Relation::Coordinator && e.to == office) ms.push_back(e.from);
-    std::sort(ms.begin(), ms.end(), [&](std::size_t a, std::size_t b) { return ds.nodes[a].row < ds.nodes[b].row; });
-    ms.erase(std::unique(ms.begin(), ms.end()), ms.end());
     std::vector<DiffNode> out;
-    for (std::size_t m : ms) out.push_back(ref(ds.nodes[m]));
+    for (std::size_t m : municipalities_served(ds, office)) out.push_back(ref(ds.nodes[m]));
     return out;
   }
 
@@ -188,6 +180,7 @@ class Differ {
   struct Placements {
     std::map<Key, std::set<Key>> offices_of;  ///< municipality → offices
     std::map<Key, std::set<Key>> served_by;   ///< office → municipalities
+    std::set<Key> shared;                     ///< offices shared by two or more (model/facts.h)
     std::map<std::pair<Key, Key>, std::vector<Source>> quotes;
     std::map<Key, DiffNode> refs;
   };
@@ -203,12 +196,14 @@ class Differ {
       p.refs[m] = old_side ? old_ref(e.from) : new_ref(e.from);
       p.refs[o] = old_side ? old_ref(e.to) : new_ref(e.to);
     }
+    for (std::size_t i = 0; i < ds.nodes.size(); ++i)
+      if (is_shared_office(ds, i)) p.shared.insert(old_side ? old_key(i) : new_key(i));
     return p;
   }
 
   void compare_placements() {
     Placements before = placements(true), after = placements(false);
-    auto shared = [](const Placements& p, const Key& o) { return p.served_by.count(o) && p.served_by.at(o).size() >= 2; };
+    auto shared = [](const Placements& p, const Key& o) { return p.shared.count(o) > 0; };
     auto change = [&](const Placements& p, const Key& m, const Key& o) {
       PlacementChange c;
       c.office = p.refs.at(o);

@@ -127,6 +127,5 @@ const char* word(InitiativeChange::Type t);
 const char* word(OtherEdgeChange::Type t);
 
 /// Whether a council met about these children: a meeting that was held with them on the agenda.
-bool met_about_children(const Node& council);
 
 }  // namespace renkei

@@ -79,9 +79,6 @@ Diagram explorer_diagram(const Network& net, Lang lang) {
   d.lang = lang;
   d.page = Page::Fit;
   d.group_by_region = true;
-  std::map<std::size_t, std::size_t> served;  // office → municipalities it hosts coordinators for
-  for (const Edge& e : ds.edges)
-    if (e.relation == Relation::Coordinator) ++served[e.to];
   std::vector<std::size_t> drawn;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     Kind k = ds.nodes[i].kind;
@@ -91,9 +88,10 @@ Diagram explorer_diagram(const Network& net, Lang lang) {
   std::set<std::size_t> in(drawn.begin(), drawn.end());
   for (std::size_t i : drawn) {
     DiagramNode dn{i, Mark::Normal, ""};
-    if (ds.nodes[i].kind == Kind::Office && served[i] >= 2) {
+    if (is_shared_office(ds, i)) {
+      std::size_t served = municipalities_served(ds, i).size();
       dn.mark = Mark::Shared;
-      dn.note = lang == Lang::En ? "shared by " + std::to_string(served[i]) : std::to_string(served[i]) + "市町で共有";
+      dn.note = lang == Lang::En ? "shared by " + std::to_string(served) : std::to_string(served) + "市町で共有";
     }
     d.nodes.push_back(dn);
   }

@@ -18,6 +18,7 @@
 #include "base/output_file.h"
 #include "base/quoted.h"
 #include "formats/sheets.h"
+#include "model/facts.h"
 
 namespace renkei {
 
@@ -359,15 +360,14 @@ class NameTable {
   void add_node(std::size_t i) {
     const Node& n = ds_.nodes[i];
     if (n.kind == Kind::Region || !n.outside_source.empty()) return;
-    add(Name, n.name, i);
-    for (const auto& a : n.aliases)
-      if (a.source) add(Alias, a.name, i);
-    add(Id, n.id, i);
-    add(NameEn, n.name_en, i);
-    if (n.kind == Kind::Municipality)
-      for (std::string suffix : {"市", "町", "村"})
-        if (n.name.size() > suffix.size() && n.name.compare(n.name.size() - suffix.size(), suffix.size(), suffix) == 0)
-          add(ShortName, n.name.substr(0, n.name.size() - suffix.size()), i);
+    for (const Spelling& s : spellings(n)) switch (s.kind) {
+        case Spelling::Kind::Name: add(Name, s.text, i); break;
+        case Spelling::Kind::SourceAlias: add(Alias, s.text, i); break;
+        case Spelling::Kind::Id: add(Id, s.text, i); break;
+        case Spelling::Kind::NameEn: add(NameEn, s.text, i); break;
+        case Spelling::Kind::ShortName: add(ShortName, s.text, i); break;
+        case Spelling::Kind::OutsideAlias: break;  // outside facts are not the sheets' names
+      }
   }
   void add_alias(std::size_t i, const std::string& alias) { add(Alias, alias, i); }
 
@@ -401,10 +401,10 @@ class NameTable {
       const Node& n = ds_.nodes[i];
       if (n.kind == Kind::Region || (!kinds.empty() && std::find(kinds.begin(), kinds.end(), n.kind) == kinds.end()))
         continue;
-      std::vector<std::string> spellings = {n.name};
-      for (const auto& a : n.aliases)
-        if (a.source) spellings.push_back(a.name);
-      for (const auto& s : spellings) {
+      std::vector<std::string> names;
+      for (const Spelling& s : spellings(n))
+        if (s.kind == Spelling::Kind::Name || s.kind == Spelling::Kind::SourceAlias) names.push_back(s.text);
+      for (const auto& s : names) {
         std::size_t d = edit_distance(key, match_key(s));
         if (limit && d > *limit) continue;
         if (seen.insert(s).second) scored.push_back({d, s});

@@ -16,7 +16,7 @@ namespace renkei {
 /// in one pass instead of as a tree of maps (docs/performance.md).
 ///
 /// nlohmann::json keeps object keys sorted, so callers give keys in sorted (byte) order;
-/// tests/json_writer_test.cc compares the two writers on every answer of the real data.
+/// tests/json/writer_test.cc compares the two writers on every answer of the real data.
 ///
 /// The text goes into a buffer that is grown ahead of what is written (so most writes are a
 /// copy into room already there); finish() settles it. Call finish() before reading the

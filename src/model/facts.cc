@@ -1,4 +1,7 @@
+// The derived facts of model/facts.h.
 #include "model/facts.h"
+
+#include <algorithm>
 
 namespace renkei {
 
@@ -10,6 +13,86 @@ std::optional<std::size_t> region_of(const Dataset& ds, std::size_t m) {
   for (std::size_t k : ds.edges_from(m))
     if (ds.edges[k].relation == Relation::InRegion) return ds.edges[k].to;
   return std::nullopt;
+}
+
+bool node_order(const Dataset& ds, std::size_t a, std::size_t b) {
+  const Node &x = ds.nodes[a], &y = ds.nodes[b];
+  if (x.kind != y.kind) return x.kind < y.kind;
+  if (x.kind == Kind::Municipality && x.row != y.row) return x.row < y.row;
+  return x.id < y.id;
+}
+
+void sort_nodes(const Dataset& ds, std::vector<std::size_t>& v) {
+  std::sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) { return node_order(ds, a, b); });
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+std::vector<std::size_t> offices_of(const Dataset& ds, std::size_t m) {
+  std::vector<std::pair<int, std::size_t>> placed;
+  for (std::size_t k : ds.edges_from(m))
+    if (ds.edges[k].relation == Relation::Coordinator) placed.push_back({ds.edges[k].order, ds.edges[k].to});
+  std::sort(placed.begin(), placed.end());
+  std::vector<std::size_t> out;
+  for (const auto& [order, office] : placed)
+    if (std::find(out.begin(), out.end(), office) == out.end()) out.push_back(office);
+  return out;
+}
+
+std::vector<std::size_t> municipalities_served(const Dataset& ds, std::size_t office) {
+  std::vector<std::size_t> out;
+  for (std::size_t k : ds.edges_to(office))
+    if (ds.edges[k].relation == Relation::Coordinator) out.push_back(ds.edges[k].from);
+  sort_nodes(ds, out);
+  return out;
+}
+
+bool is_shared_office(const Dataset& ds, std::size_t office) {
+  return ds.nodes[office].kind == Kind::Office && municipalities_served(ds, office).size() >= 2;
+}
+
+std::vector<std::size_t> own_councils(const Dataset& ds, std::size_t m) {
+  std::vector<std::size_t> out;
+  for (std::size_t k : ds.edges_from(m))
+    if (ds.edges[k].relation == Relation::Holds) out.push_back(ds.edges[k].to);
+  sort_nodes(ds, out);
+  return out;
+}
+
+ChildrenMeetings children_meetings(const Dataset& ds, const std::vector<std::size_t>& councils) {
+  ChildrenMeetings t;
+  for (std::size_t c : councils)
+    for (const Meeting& m : ds.nodes[c].meetings) {
+      if (!m.about_children) continue;
+      t.held |= m.status == MeetingStatus::Held;
+      t.planned |= m.status == MeetingStatus::Planned;
+      t.not_meeting |= m.status == MeetingStatus::None || m.status == MeetingStatus::Suspended;
+    }
+  return t;
+}
+
+bool met_about_children(const Node& council) {
+  for (const Meeting& m : council.meetings)
+    if (m.status == MeetingStatus::Held && m.about_children) return true;
+  return false;
+}
+
+const std::vector<std::string>& unit_suffixes() {
+  static const std::vector<std::string> s = {"市", "町", "村"};
+  return s;
+}
+
+std::vector<Spelling> spellings(const Node& n) {
+  std::vector<Spelling> out = {{n.id, Spelling::Kind::Id}, {n.name, Spelling::Kind::Name}};
+  if (!n.name_en.empty()) out.push_back({n.name_en, Spelling::Kind::NameEn});
+  for (const Alias& a : n.aliases)
+    if (a.source) out.push_back({a.name, Spelling::Kind::SourceAlias});
+  for (const Alias& a : n.aliases)
+    if (!a.source) out.push_back({a.name, Spelling::Kind::OutsideAlias});
+  if (n.kind == Kind::Municipality)
+    for (const std::string& suffix : unit_suffixes())
+      if (n.name.size() > suffix.size() && n.name.compare(n.name.size() - suffix.size(), suffix.size(), suffix) == 0)
+        out.push_back({n.name.substr(0, n.name.size() - suffix.size()), Spelling::Kind::ShortName});
+  return out;
 }
 
 }  // namespace renkei

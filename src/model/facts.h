@@ -1,9 +1,10 @@
 #pragma once
 // Facts derived from the dataset, each worked out in this one place: every query, slide,
-// the explorer, summary and diff ask here.
+// the explorer, summary and diff ask here, so they cannot disagree.
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/lang.h"
 #include "model/dataset.h"
@@ -14,5 +15,55 @@ namespace renkei {
 std::optional<std::size_t> region_of(const Dataset& ds, std::size_t municipality);
 /// The name to show for a node in the chosen language (falls back to Japanese).
 const std::string& display_name(const Node& n, Lang lang);
+
+/// Municipalities by source row; other nodes by kind order then id. Used for every list.
+bool node_order(const Dataset& ds, std::size_t a, std::size_t b);
+/// Sorts by node_order and drops repeats.
+void sort_nodes(const Dataset& ds, std::vector<std::size_t>& v);
+
+// ---------------------------------------------------------------- coordinator offices
+/// The offices of a municipality, in placement order (①②③), without repeats.
+std::vector<std::size_t> offices_of(const Dataset& ds, std::size_t municipality);
+/// The municipalities placing a coordinator at `office`, each once however many of its
+/// placements are there, by source row.
+std::vector<std::size_t> municipalities_served(const Dataset& ds, std::size_t office);
+/// An office is shared when it hosts coordinators for two or more distinct municipalities.
+bool is_shared_office(const Dataset& ds, std::size_t office);
+
+// ---------------------------------------------------------------- councils and meetings
+/// The councils a municipality holds itself (its own 協議の場), by node order.
+std::vector<std::size_t> own_councils(const Dataset& ds, std::size_t municipality);
+
+/// What the meetings about these children of some councils add up to. A meeting counts only
+/// when the children were on its agenda; 予定 is planned, not held; 協議なし and 休会 are
+/// "not meeting"; councils whose meetings say none of this are "not stated".
+struct ChildrenMeetings {
+  bool held = false;         ///< at least one was held
+  bool planned = false;      ///< at least one was planned
+  bool not_meeting = false;  ///< at least one says no meeting (協議なし) or recess (休会)
+};
+ChildrenMeetings children_meetings(const Dataset& ds, const std::vector<std::size_t>& councils);
+/// True when the council held a meeting about these children.
+bool met_about_children(const Node& council);
+
+// ---------------------------------------------------------------- names
+/// One way a node may be written, and what it is.
+struct Spelling {
+  enum class Kind {
+    Id,            ///< the node's id
+    Name,          ///< its display name
+    NameEn,        ///< its romanized name (may be empty)
+    SourceAlias,   ///< another spelling the source document uses (extraction damage included)
+    OutsideAlias,  ///< a spelling from the outside facts
+    ShortName,     ///< a municipality's name without its unit word (下関 for 下関市)
+  };
+  std::string text;
+  Kind kind;
+};
+/// Every spelling of a node, in the order above; NameEn only when set. Every name lookup
+/// (command line, sheets, diff) matches against these.
+std::vector<Spelling> spellings(const Node& n);
+/// The unit words a municipality's name may end in, dropped for its ShortName.
+const std::vector<std::string>& unit_suffixes();
 
 }  // namespace renkei

@@ -1,5 +1,7 @@
 #include "model/resolve.h"
 
+#include "model/facts.h"
+
 #include <algorithm>
 
 #include "base/error.h"
@@ -13,9 +15,6 @@ void add(std::unordered_map<std::string, std::vector<std::size_t>>& map, const s
   if (key.empty()) return;
   auto& v = map[key];
   if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
-}
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 }  // namespace
 
@@ -32,38 +31,26 @@ void NameIndex::build() const {
     add(strong_, key, i);
     if (!key.empty()) keys_.push_back({std::move(key), i});
   };
-  for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
-    const Node& n = ds.nodes[i];
-    add_strong(n.id, i);
-    add_strong(n.name, i);
-    add_strong(n.name_en, i);
-    for (const auto& a : n.aliases) {
-      if (a.source)
-        add_strong(a.name, i);
+  for (std::size_t i = 0; i < ds.nodes.size(); ++i)
+    for (const Spelling& s : spellings(ds.nodes[i])) {
+      if (s.kind == Spelling::Kind::OutsideAlias)
+        add(outside_, match_key(s.text), i);
+      else if (s.kind == Spelling::Kind::ShortName)
+        add(weak_, match_key(s.text), i);
       else
-        add(outside_, match_key(a.name), i);
+        add_strong(s.text, i);
     }
-    if (n.kind == Kind::Municipality)
-      for (const char* suffix : {"市", "町", "村"})
-        if (ends_with(n.name, suffix)) add(weak_, match_key(n.name.substr(0, n.name.size() - std::string(suffix).size())), i);
-  }
 }
 
 std::vector<std::size_t> NameIndex::scan(Tier tier, const std::string& key) const {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < ds_.nodes.size(); ++i) {
-    const Node& n = ds_.nodes[i];
     bool hit = false;
-    if (tier == Tier::Strong) {
-      hit = match_key(n.id) == key || match_key(n.name) == key || match_key(n.name_en) == key;
-      for (std::size_t a = 0; a < n.aliases.size() && !hit; ++a)
-        hit = n.aliases[a].source && match_key(n.aliases[a].name) == key;
-    } else if (tier == Tier::Weak) {
-      if (n.kind == Kind::Municipality)
-        for (const char* suffix : {"市", "町", "村"})
-          hit = hit || (ends_with(n.name, suffix) && match_key(n.name.substr(0, n.name.size() - std::string(suffix).size())) == key);
-    } else {
-      for (const auto& a : n.aliases) hit = hit || (!a.source && match_key(a.name) == key);
+    for (const Spelling& s : spellings(ds_.nodes[i])) {
+      Tier t = s.kind == Spelling::Kind::OutsideAlias ? Tier::Outside
+               : s.kind == Spelling::Kind::ShortName  ? Tier::Weak
+                                                      : Tier::Strong;
+      hit = hit || (t == tier && match_key(s.text) == key);
     }
     if (hit) out.push_back(i);
   }
@@ -84,7 +71,7 @@ std::vector<std::size_t> NameIndex::candidates(std::string_view query, const std
   if (key.empty()) return {};
   // The first few lookups scan the nodes instead of building the index: a command names one
   // or two nodes, and on nationwide data a scan costs a few milliseconds where the index
-  // costs ten or more. Same tiers, same order (tests/names_test.cc compares the two).
+  // costs ten or more. Same tiers, same order (tests/base/text_test.cc compares the two).
   if (!built_ && scans_ < kScansBeforeIndex) {
     ++scans_;
     for (Tier tier : {Tier::Strong, Tier::Weak, Tier::Outside}) {

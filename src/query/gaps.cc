@@ -58,16 +58,15 @@ MunicipalityView view_of(const Network& net, std::size_t m) {
   // graph's incidence lists (a regional council's list holds every member town's edge).
   for (std::size_t k : ds.edges_from(m)) {
     const Edge& e = ds.edges[k];
-    if (e.relation == Relation::Holds) mv.own_councils.push_back(e.to);
     if (e.relation == Relation::Participates && e.status == EdgeStatus::Current) mv.joined_councils.push_back(e.to);
     if (e.relation == Relation::Liaises) mv.centers.push_back(e.to);
   }
+  mv.own_councils = own_councils(ds, m);
   councils = mv.own_councils;
   councils.insert(councils.end(), mv.joined_councils.begin(), mv.joined_councils.end());
   for (std::size_t c : councils)
     for (std::size_t k : ds.edges_from(c))
       if (ds.edges[k].relation == Relation::Liaises) mv.centers.push_back(ds.edges[k].to);
-  sort_nodes(ds, mv.own_councils);
   sort_nodes(ds, mv.joined_councils);
   sort_nodes(ds, mv.centers);
   return mv;
@@ -83,7 +82,6 @@ std::string join_names(const Dataset& ds, const std::vector<std::size_t>& v) {
 
 std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_rule, std::optional<std::size_t> only_m) {
   const Dataset& ds = net.data();
-  const Graph& g = net.graph();
   std::vector<std::size_t> municipalities;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i)
     if (ds.nodes[i].kind == Kind::Municipality && (!only_m || *only_m == i)) municipalities.push_back(i);
@@ -98,22 +96,19 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
     };
 
     // Meetings of its own councils that are about these children.
-    bool held = false, planned = false;
-    std::vector<Source> none_quotes, planned_quotes, other_quotes;
+    ChildrenMeetings met = children_meetings(ds, mv.own_councils);
+    bool held = met.held, planned = met.planned;
+    std::vector<Source> none_quotes, planned_quotes, other_quotes;  // the evidence of each
     for (std::size_t c : mv.own_councils)
       for (const Meeting& mt : ds.nodes[c].meetings) {
         if (!mt.about_children) {  // the evidence is the sentence saying they were not on the agenda
           if (!mt.summary.empty()) other_quotes.push_back({mt.source.row, mt.source.section, mt.summary});
           continue;
         }
-        if (mt.status == MeetingStatus::Held) held = true;
-        if (mt.status == MeetingStatus::Planned) {
-          planned = true;
-          planned_quotes.push_back(mt.source);
-        }
+        if (mt.status == MeetingStatus::Planned) planned_quotes.push_back(mt.source);
         if (mt.status == MeetingStatus::None || mt.status == MeetingStatus::Suspended) none_quotes.push_back(mt.source);
       }
-    if (!held && !planned && !none_quotes.empty())
+    if (!held && !planned && met.not_meeting)
       add(GapRule::NoMeeting, join_names(ds, mv.own_councils) + " did not meet on these children in " + ds.fiscal_year.label,
           none_quotes);
     if (!held && planned)
@@ -150,10 +145,8 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       std::string detail;
       std::vector<Source> evidence;
       for (std::size_t o : offices) {
-        std::vector<std::size_t> others;
-        for (auto e : boost::make_iterator_range(boost::out_edges(o, g)))
-          if (g[e].relation == Relation::Coordinator && g[e].to == o && g[e].from != m) others.push_back(g[e].from);
-        sort_nodes(ds, others);
+        std::vector<std::size_t> others = municipalities_served(ds, o);
+        others.erase(std::remove(others.begin(), others.end(), m), others.end());
         if (others.empty()) {
           all_shared = false;
           break;

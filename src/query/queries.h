@@ -6,6 +6,7 @@
 
 #include "model/graph.h"
 #include "model/dataset.h"
+#include "model/facts.h"
 
 namespace renkei {
 
@@ -133,10 +134,6 @@ struct InitiativeStatus {
 std::vector<InitiativeStatus> initiatives(const Network& net, std::optional<std::size_t> only = std::nullopt);
 
 // ---------------------------------------------------------------- helpers shared by queries
-/// Municipalities by source row; other nodes by kind order then id. Used for every list.
-bool node_order(const Dataset& ds, std::size_t a, std::size_t b);
-void sort_nodes(const Dataset& ds, std::vector<std::size_t>& v);
-/// The offices of a municipality, in placement order (①②③), without repeats.
-std::vector<std::size_t> offices_of(const Dataset& ds, std::size_t municipality);
+// node_order, sort_nodes, offices_of and the other derived facts are in model/facts.h.
 
 }  // namespace renkei

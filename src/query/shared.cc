@@ -6,14 +6,10 @@ namespace renkei {
 
 SharedAnswer shared_offices(const Network& net) {
   const Dataset& ds = net.data();
-  const Graph& g = net.graph();
   SharedAnswer answer;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     if (ds.nodes[i].kind != Kind::Office) continue;
-    std::vector<std::size_t> served;
-    for (auto e : boost::make_iterator_range(boost::out_edges(i, g)))
-      if (g[e].relation == Relation::Coordinator) served.push_back(g[e].from);
-    sort_nodes(ds, served);
+    std::vector<std::size_t> served = municipalities_served(ds, i);
     if (served.size() >= 2) answer.offices.push_back({i, served});
   }
   std::sort(answer.offices.begin(), answer.offices.end(), [&](const SharedOffice& a, const SharedOffice& b) {

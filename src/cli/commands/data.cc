@@ -237,35 +237,25 @@ void run_summary(Context& c) {
   std::size_t cities = 0, towns = 0;
   for (const Node& n : ds.nodes)
     if (n.kind == Kind::Municipality) (n.type == "市" ? cities : towns)++;
-  // offices → municipalities they serve, in source order
+  // offices → the municipalities they serve (model/facts.h), by row
   std::map<std::size_t, std::vector<std::size_t>> served;
   std::size_t placements = 0;
-  for (const Edge& e : ds.edges)
-    if (e.relation == Relation::Coordinator) {
-      ++placements;
-      served[e.to].push_back(e.from);
-    }
+  for (const Edge& e : ds.edges) placements += e.relation == Relation::Coordinator;
   std::vector<std::size_t> shared;
-  for (const auto& [office, munis] : served)
-    if (munis.size() > 1) shared.push_back(office);
+  for (std::size_t o = 0; o < ds.nodes.size(); ++o)
+    if (is_shared_office(ds, o)) {
+      shared.push_back(o);
+      served[o] = municipalities_served(ds, o);
+    }
   std::stable_sort(shared.begin(), shared.end(),
                    [&](std::size_t a, std::size_t b) { return served[a].size() > served[b].size(); });
   std::size_t met = 0, planned_only = 0, no_meeting = 0, silent = 0;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     if (ds.nodes[i].kind != Kind::Municipality) continue;
-    bool held = false, planned = false, none = false;
-    for (const Edge& e : ds.edges) {
-      if (e.relation != Relation::Holds || e.from != i) continue;
-      for (const Meeting& m : ds.nodes[e.to].meetings) {
-        if (!m.about_children) continue;
-        held |= m.status == MeetingStatus::Held;
-        planned |= m.status == MeetingStatus::Planned;
-        none |= m.status == MeetingStatus::None || m.status == MeetingStatus::Suspended;
-      }
-    }
-    if (held) ++met;
-    else if (planned) ++planned_only;
-    else if (none) ++no_meeting;
+    ChildrenMeetings t = children_meetings(ds, own_councils(ds, i));
+    if (t.held) ++met;
+    else if (t.planned) ++planned_only;
+    else if (t.not_meeting) ++no_meeting;
     else ++silent;
   }
   std::size_t inactive = 0;

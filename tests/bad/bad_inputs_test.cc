@@ -17,12 +17,14 @@
 #include "test_support.h"
 
 namespace fs = std::filesystem;
+using renkei::test::RunOptions;
+using renkei::test::Run;
+using renkei::test::run_renkei;
 using renkei::test::TempDir;
 
 namespace {
 
 constexpr unsigned kTimeoutSeconds = 60;  // generous for ASan on a busy machine; real runs take < 1 s
-constexpr uid_t kNobody = 65534;
 
 /// One line of tests/bad/cases.tsv.
 struct Case {
@@ -57,43 +59,14 @@ std::vector<Case> read_cases() {
   return cases;
 }
 
-/// What the case's run looked like, for the checks and for the failure message.
-struct Outcome {
-  int code = -1;
-  bool timed_out = false;
-  std::string out, err;
-};
-
-/// Runs the binary in `dir` with `args`, stdin from /dev/null, killed by SIGALRM (which
-/// survives exec) after kTimeoutSeconds. As `as_nobody`, the child drops root first.
-Outcome run_in(const std::string& dir, const std::vector<std::string>& args, bool as_nobody) {
-  TempDir io;
-  std::string out_path = io.file("out"), err_path = io.file("err");
-  pid_t pid = fork();
-  if (pid == 0) {
-    if (chdir(dir.c_str()) != 0) _exit(127);
-    int in = open("/dev/null", O_RDONLY);
-    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
-    if (as_nobody && (setgid(kNobody) != 0 || setuid(kNobody) != 0)) _exit(126);
-    alarm(kTimeoutSeconds);
-    std::vector<std::string> copy = args;
-    std::string bin = RENKEI_BINARY;
-    std::vector<char*> argv{bin.data()};
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  Outcome o;
-  o.timed_out = WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM;
-  o.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  o.out = renkei::test::read_file(out_path);
-  o.err = renkei::test::read_file(err_path);
-  return o;
+/// Runs the binary in `dir` with `args`, killed after kTimeoutSeconds; as `as_nobody`, the
+/// child drops root first.
+Run run_in(const std::string& dir, const std::vector<std::string>& args, bool as_nobody) {
+  RunOptions o;
+  o.dir = dir;
+  o.as_nobody = as_nobody;
+  o.timeout_seconds = kTimeoutSeconds;
+  return run_renkei(args, o);
 }
 
 /// Every path under `dir`, for "nothing was written".
@@ -206,7 +179,7 @@ TEST_CASE("every bad input in tests/bad/cases.tsv ends in one error line") {
         args.push_back(replace_all(replace_all(replace_all(a, "{in}", in), "{dir}", dir.path()), "{invalid-utf8}", "\xff\xfe"));
     std::string expected = "renkei: error: " + replace_all(replace_all(c.message, "{in}", in), "{dir}", dir.path()) + "\n";
     auto before = listing(dir.path());
-    Outcome o = run_in(dir.path(), args, as_nobody);
+    Run o = run_in(dir.path(), args, as_nobody);
     INFO("case " << c.id << ": renkei " << c.args << "\nexit " << o.code << "\nstderr: " << o.err.substr(0, 2000));
     if (as_nobody && o.code == 127) {  // the checkout is not reachable for `nobody` (e.g. under a 0700 temp dir)
       WARN(c.id << ": skipped, the binary cannot be run as nobody from this checkout");

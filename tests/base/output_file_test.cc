@@ -22,6 +22,9 @@
 #include "test_support.h"
 
 namespace fs = std::filesystem;
+using renkei::test::RunOptions;
+using renkei::test::start_renkei;
+using renkei::test::wait_renkei;
 using renkei::test::TempDir;
 
 namespace {
@@ -30,42 +33,22 @@ const std::string kOld = "the previous file, which must survive\n";
 
 /// How the child is limited before it runs renkei.
 struct Limits {
-  rlim_t file_size = RLIM_INFINITY;  ///< RLIMIT_FSIZE in bytes; SIGXFSZ is left at its default
-  bool as_nobody = false;            ///< drop root, so that directory modes apply
+  std::uint64_t file_size = ~std::uint64_t{0};  ///< RLIMIT_FSIZE in bytes; SIGXFSZ is left at its default
+  bool as_nobody = false;                      ///< drop root, so that directory modes apply
 };
 
 struct Child {
-  pid_t pid;
-  std::string err_path;
+  int pid;
 };
 
 Child start(const std::vector<std::string>& args, const Limits& lim, const std::string& err_path) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    int null = open("/dev/null", O_RDWR);
-    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
-    if (null < 0 || err < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(err, 2) < 0) _exit(127);
-    if (lim.file_size != RLIM_INFINITY) {
-      rlimit r{lim.file_size, lim.file_size};
-      if (setrlimit(RLIMIT_FSIZE, &r) != 0) _exit(127);
-    }
-    if (lim.as_nobody && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(126);
-    std::string bin = RENKEI_BINARY;
-    std::vector<std::string> copy = args;
-    std::vector<char*> argv{bin.data()};
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(bin.c_str(), argv.data());
-    _exit(127);
-  }
-  return {pid, err_path};
+  RunOptions o;
+  o.file_size = lim.file_size;
+  o.as_nobody = lim.as_nobody;
+  return {start_renkei(args, o, err_path)};
 }
 
-int wait_code(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
+int wait_code(int pid) { return wait_renkei(pid); }
 
 /// Names in `dir` other than `keep`.
 std::vector<std::string> others(const std::string& dir, const std::string& keep) {

@@ -17,6 +17,8 @@
 using namespace renkei;
 using nlohmann::json;
 
+using renkei::test::shell;
+
 namespace {
 
 /// Node id → the hostile name it gets: municipalities, councils and offices the overview draws.
@@ -48,14 +50,6 @@ std::string hostile_dataset(const test::TempDir& dir) {
   return path;
 }
 
-/// Runs a shell command and returns its standard output.
-std::string shell(const std::string& cmd) {
-  std::unique_ptr<FILE, int (*)(FILE*)> p(popen(cmd.c_str(), "r"), pclose);
-  std::string out;
-  char buf[4096];
-  for (std::size_t n; p && (n = fread(buf, 1, sizeof buf, p.get())) > 0;) out.append(buf, n);
-  return out;
-}
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);

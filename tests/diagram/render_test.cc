@@ -17,6 +17,8 @@ using namespace renkei;
 using renkei::test::run_renkei;
 using renkei::test::TempDir;
 
+using renkei::test::shell;
+
 namespace {
 
 const Dataset& data() {
@@ -27,15 +29,6 @@ std::string dot_of(const std::string& preset) {
   static const Network net(data());
   static const NameIndex names(data());
   return write_dot(data(), make_diagram(net, names, preset, Lang::Ja));
-}
-std::string shell(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  pclose(p);
-  return out;
 }
 bool has_edge(const std::string& dot, const std::string& from, const std::string& to) {
   return dot.find("\"" + from + "\" -> \"" + to + "\"") != std::string::npos;
