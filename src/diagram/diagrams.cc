@@ -135,6 +135,27 @@ std::vector<std::size_t> all_of_kind(const Dataset& ds, Kind k) {
   return v;
 }
 
+/// Where the map's legend goes: of the spots a quarter, half and three quarters across,
+/// below the drawing (`bottom`) and above it (`top`), the one farthest from every node drawn
+/// (a legend over a town hides it); the first such spot on a tie.
+static Diagram::Position emptiest_spot(const std::map<std::size_t, Diagram::Position>& placed, double left, double right,
+                                       double bottom, double top) {
+  Diagram::Position best{left, bottom, true};
+  double best_room = -1;
+  for (double y : {bottom, top})
+    for (double f : {0.25, 0.5, 0.75}) {
+      Diagram::Position p{left + (right - left) * f, y, true};
+      double room = 1e9;
+      for (const auto& [node, q] : placed) room = std::min(room, std::hypot((q.x - p.x) / 3.0, q.y - p.y));
+      if (room > best_room + 1e-9) {
+        best = p;
+        best_room = room;
+      }
+    }
+  return best;
+}
+
+
 /// "region:柳井" → ("region", "柳井").
 std::pair<std::string, std::string> split_preset(const std::string& preset) {
   auto colon = preset.find(':');
@@ -218,8 +239,7 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
     b.connect(kStructure);
     b.mark_shared_offices();
     stack_regions_in_bands(ds, ms, 2, d);
-    return b.finish(en ? "Support network for children needing medical care, Yamaguchi, FY2024"
-                       : "山口県 医療的ケア児支援の連携体制（令和6年度）");
+    return b.finish(network_title(ds, lang));
   }
   if (kind == "shared") {
     SharedAnswer a = shared_offices(net);
@@ -246,7 +266,8 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
         b.add(e.from, Mark::Dim, en ? "outside the region" : "圏域外");
     b.connect(kStructure);
     b.mark_shared_offices();
-    return b.finish(name_of(ds, r, lang) + (en ? ": councils and coordinator offices, FY2024" : "の協議の場とコーディネーター配置先（令和6年度）"));
+    return b.finish(name_of(ds, r, lang) + (en ? ": councils and coordinator offices, " + fiscal_year_words(ds, lang)
+                                               : "の協議の場とコーディネーター配置先（" + fiscal_year_words(ds, lang) + "）"));
   }
   if (kind == "municipality") {
     std::size_t m = names.resolve(arg, {Kind::Municipality});
@@ -390,8 +411,7 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
   }
   b.connect({Relation::Coordinator});
   b.mark_shared_offices();
-  // The sea south of 宇部 and 下関 is empty on Yamaguchi's map: the legend goes there.
-  d.legend_position = Diagram::Position{0.8 + span_x * scale * 0.25, 0.6 - 0.9, true};
+  d.legend_position = emptiest_spot(d.positions, 0.8, 0.8 + span_x * scale, 0.6 - 0.9, 0.6 + span_y * scale + 0.9);
   return b.finish(en ? "Municipalities and the coordinator offices they share (map)" : "市町と共有される配置先（地図）");
 }
 
@@ -640,6 +660,12 @@ std::string render_diagram(const Dataset& ds, Diagram d, Format format, RenderIn
   }
   if (info) *info = best;
   return render_dot(best_dot, d.engine, format, std::nullopt);
+}
+
+std::string network_title(const Dataset& ds, Lang lang) {
+  if (lang == Lang::En)
+    return "Support network for children needing medical care, " + ds.document.publisher + ", " + fiscal_year_words(ds, lang);
+  return ds.document.publisher + " 医療的ケア児支援の連携体制（" + fiscal_year_words(ds, lang) + "）";
 }
 
 }  // namespace renkei

@@ -18,6 +18,10 @@ struct PresetInfo {
 };
 const std::vector<PresetInfo>& presets();
 
+/// The title of the whole network's drawing, from the data: 「山口県 医療的ケア児支援の連携体制
+/// （令和6年度）」 for the built-in data.
+std::string network_title(const Dataset& ds, Lang lang);
+
 /// Builds the diagram for a preset such as "overview", "region:柳井" or "path:上関町:柳井市".
 /// Unknown presets and unknown names are usage errors (exit 2) with suggestions.
 Diagram make_diagram(const Network& net, const NameIndex& names, const std::string& preset, Lang lang);

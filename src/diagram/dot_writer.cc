@@ -38,9 +38,6 @@ struct Words {
   const char* planned;
   const char* ended;
   const char* legend;
-  const char* source;
-  const char* outside_regions;
-  const char* outside_positions;
   const char* alarm;
   const char* removed;
   const char* highlight;
@@ -63,9 +60,6 @@ const Words kJa = {
     "予定",
     "終了",
     "凡例",
-    "出典: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」",
-    "圏域の区分は資料外の情報（山口県保健医療計画の二次保健医療圏）",
-    "位置は市町役場の座標（資料外: code4fukui/localgovjp, CC0）",
     "要注意（朱色の太枠）",
     "止まった場合（取消線）",
     "強調（青の太枠・太線）",
@@ -87,9 +81,6 @@ const Words kEn = {
     "planned (dashed)",
     "ended (grey dotted)",
     "Legend",
-    "Source: Yamaguchi Prefecture, Document 2-2, \"FY2024 status of municipal support for children needing medical care\"",
-    "Planning regions are not from the document (Yamaguchi Health and Medical Care Plan, secondary medical areas)",
-    "Positions are municipal office coordinates (not from the document: code4fukui/localgovjp, CC0)",
     "needs attention (thick vermillion border)",
     "if it stops (struck through, dashed)",
     "highlighted (thick blue border, thick line)",
@@ -275,6 +266,22 @@ std::string wrapped_name(const std::string& name) {
 
 }  // namespace
 
+/// The footer's lines about where the drawing's facts come from, from the data: the document
+/// (出典), and when drawn, the outside facts behind the regions and the map positions.
+std::vector<std::string> source_lines(const Dataset& ds, const Diagram& d) {
+  bool en = d.lang == Lang::En;
+  std::vector<std::string> lines = {(en ? "Source: " : "出典: ") + document_citation(ds)};
+  auto basis = [](const std::string& b, const char* open, const char* close) { return b.empty() ? "" : open + b + close; };
+  if ((d.group_by_region && d.engine == Engine::Dot) || d.table)
+    lines.push_back(en ? "Planning regions are not from the document" + basis(ds.outside_notes.regions_basis, " (", ")")
+                       : "圏域の区分は資料外の情報" + basis(ds.outside_notes.regions_basis, "（", "）"));
+  if (d.engine == Engine::Neato)
+    lines.push_back(en ? "Positions are municipal office coordinates (not from the document" +
+                             basis(ds.outside_notes.positions_basis, ": ", "") + ")"
+                       : "位置は市町役場の座標（資料外" + basis(ds.outside_notes.positions_basis, ": ", "") + "）");
+  return lines;
+}
+
 std::string write_dot(const Dataset& ds, const Diagram& d) {
   const Words& w = d.lang == Lang::En ? kEn : kJa;
   std::ostringstream o;
@@ -284,10 +291,9 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
   if (d.engine == Engine::Dot && !d.top_down) o << ", rankdir=LR";
   if (d.engine == Engine::Neato) o << ", overlap=false, splines=true";
   if (d.png) o << ", dpi=192";
-  std::string footer = esc(w.source) + "<BR ALIGN=\"LEFT\"/>";
   bool regions_drawn = (d.group_by_region && d.engine == Engine::Dot) || d.table;
-  if (regions_drawn) footer += esc(w.outside_regions) + "<BR ALIGN=\"LEFT\"/>";
-  if (d.engine == Engine::Neato) footer += esc(w.outside_positions) + "<BR ALIGN=\"LEFT\"/>";
+  std::string footer;
+  for (const std::string& line : source_lines(ds, d)) footer += esc(line) + "<BR ALIGN=\"LEFT\"/>";
   for (auto it = d.footer_notes.rbegin(); it != d.footer_notes.rend(); ++it) footer = esc(*it) + "<BR ALIGN=\"LEFT\"/>" + footer;
   o << ", labelloc=b, labeljust=l, fontsize=15];\n";
   o << "  node [fontname=\"" << kDiagramFont << "\", fontsize=16, margin=\"0.08,0.05\"];\n";

@@ -105,8 +105,7 @@ Diagram explorer_diagram(const Network& net, Lang lang) {
   // them), each band a column group of its own: a drawing about as wide as a screen, not
   // one tall column of nineteen municipalities and their offices.
   stack_regions_in_bands(ds, drawn, 3, d);
-  d.title = lang == Lang::En ? "Support network for children needing medical care, Yamaguchi, FY2024"
-                             : "山口県 医療的ケア児支援の連携体制（令和6年度）";
+  d.title = network_title(ds, lang);
   return d;
 }
 
@@ -114,10 +113,11 @@ json explorer_data(const Network& net) {
   const Dataset& ds = net.data();
   json j;
   j["title"] = ds.title;
+  j["citation"] = document_citation(ds);
   j["document"] = {{"publisher", ds.document.publisher}, {"label", ds.document.label}, {"title", ds.document.title},
                    {"note", ds.document.note}};
   j["fiscal_year"] = {{"label", ds.fiscal_year.label}, {"first_month", ds.fiscal_year.first_month},
-                      {"last_month", ds.fiscal_year.last_month}};
+                      {"last_month", ds.fiscal_year.last_month}, {"words_en", fiscal_year_words(ds, Lang::En)}};
   json nodes = json::array();
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) nodes.push_back(node_json(ds, i));
   j["nodes"] = nodes;
@@ -270,6 +270,7 @@ ExplorerDrawings explorer_drawings(const Network& net) {
 }
 
 std::string explorer_html(const Network& net, Lang lang, const ExplorerDrawings& drawings) {
+  const Dataset& ds = net.data();
   std::string svgs;
   for (Lang l : {Lang::Ja, Lang::En}) {
     const char* code = l == Lang::En ? "en" : "ja";
@@ -278,8 +279,7 @@ std::string explorer_html(const Network& net, Lang lang, const ExplorerDrawings&
   }
   const std::string script = "\n" + std::string(explorer_script());
   const char* code = lang == Lang::En ? "en" : "ja";
-  std::string title = lang == Lang::En ? "renkei explorer: support network for children needing medical care, Yamaguchi FY2024"
-                                       : "renkei 連携エクスプローラー: 山口県 医療的ケア児支援の連携体制（令和6年度）";
+  std::string title = (lang == Lang::En ? "renkei explorer: " : "renkei 連携エクスプローラー: ") + network_title(ds, lang);
   std::string page;
   page += "<!DOCTYPE html>\n<html lang=\"";
   page += code;

@@ -162,12 +162,7 @@ const char* yed_fill(Kind k) {
 /// Box width in yEd's pixels for a 12 px label: a wide (Japanese) character is about 12 px.
 int yed_width(const std::string& name) { return std::max(60, static_cast<int>(display_width(name)) * 6 + 20); }
 
-/// "山口県 資料2-②「令和6年度 …」", as `renkei validate` names the document.
-std::string describe(const Dataset& ds) {
-  std::string d = ds.document.publisher;
-  if (!ds.document.label.empty()) d += (d.empty() ? "" : " ") + ds.document.label;
-  return d + "「" + (ds.title.empty() ? ds.document.title : ds.title) + "」";
-}
+std::string describe(const Dataset& ds) { return document_citation(ds); }
 
 // ---------------------------------------------------------------- DOT
 

@@ -447,6 +447,8 @@ class Loader {
     if (format != "renkei-outside/1")
       top.fail("format", "unsupported format " + in_quotes(format) + "; this renkei reads \"renkei-outside/1\"");
     top.optional_string("note");
+    ds_.outside_notes.regions_basis = top.optional_string("regions_basis").value_or("");
+    ds_.outside_notes.positions_basis = top.optional_string("positions_basis").value_or("");
     const JsonValue& regions = top.array("regions", false);
     const JsonValue& munis = top.array("municipalities", false);
     top.finish();

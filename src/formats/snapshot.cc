@@ -20,7 +20,7 @@ namespace renkei {
 
 namespace {
 
-constexpr std::string_view kMagic = "renkei-snapshot/1\n";
+constexpr std::string_view kMagic = "renkei-snapshot/2\n";
 
 // A field added to one of these structs must be written and read below; the sizes make the
 // build fail until it is (update them after adding the field to put() and get()).
@@ -31,6 +31,7 @@ static_assert(sizeof(void*) != 8 || sizeof(Source) == 72, "Source changed: updat
 static_assert(sizeof(void*) != 8 || sizeof(MunicipalityFacts) == 112, "MunicipalityFacts changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(DocumentInfo) == 160, "DocumentInfo changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(LoadReport) == 72, "LoadReport changed: update snapshot.cc");
+static_assert(sizeof(void*) != 8 || sizeof(OutsideNotes) == 64, "OutsideNotes changed: update snapshot.cc");
 
 /// Appends the model to a byte string: fixed-width little-endian numbers, strings as length
 /// and bytes, optionals as a presence byte.
@@ -487,7 +488,8 @@ std::string encode_snapshot(const Dataset& ds, const LoadReport& report, std::st
   for (const std::string* s : {&ds.document.publisher, &ds.document.label, &ds.document.title,
                                &ds.document.source_file, &ds.document.note, &ds.fiscal_year.label,
                                &ds.fiscal_year.first_month, &ds.fiscal_year.last_month, &ds.source_text,
-                               &ds.outside_facts})
+                               &ds.outside_facts, &ds.outside_notes.regions_basis,
+                               &ds.outside_notes.positions_basis})
     w.str(*s);
   w.u64(ds.nodes.size());
   for (const auto& n : ds.nodes) w.node(n);
@@ -517,7 +519,8 @@ std::optional<Dataset> decode_snapshot(std::string_view bytes, std::string_view 
   ds.title = r.str();
   for (std::string* s : {&ds.document.publisher, &ds.document.label, &ds.document.title, &ds.document.source_file,
                          &ds.document.note, &ds.fiscal_year.label, &ds.fiscal_year.first_month,
-                         &ds.fiscal_year.last_month, &ds.source_text, &ds.outside_facts})
+                         &ds.fiscal_year.last_month, &ds.source_text, &ds.outside_facts,
+                         &ds.outside_notes.regions_basis, &ds.outside_notes.positions_basis})
     *s = r.str();
   std::size_t nodes = r.count(64);
   ds.nodes.resize(nodes);

@@ -157,6 +157,13 @@ struct DocumentInfo {
   std::string publisher, label, title, source_file, note;
 };
 
+/// What the outside-facts file says about its own facts, for the footers of the slides that
+/// draw them: what the planning regions are (山口県保健医療計画の二次保健医療圏) and where the
+/// map positions come from. Empty when the file does not say.
+struct OutsideNotes {
+  std::string regions_basis, positions_basis;
+};
+
 /// The fiscal year the table covers, as months "YYYY-MM".
 struct FiscalYear {
   std::string label, first_month, last_month;
@@ -185,6 +192,7 @@ struct Dataset {
   /// The dataset's `outside_facts` field: the outside-facts file as the dataset names it
   /// (relative to it); empty when it names none or the loader did not record it.
   std::string outside_facts;
+  OutsideNotes outside_notes;
 
   /// Index of the node with this id, or nullopt.
   std::optional<std::size_t> find_id(std::string_view id) const;

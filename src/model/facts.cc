@@ -27,6 +27,17 @@ void sort_nodes(const Dataset& ds, std::vector<std::size_t>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
+std::string document_citation(const Dataset& ds) {
+  std::string d = ds.document.publisher;
+  if (!ds.document.label.empty()) d += (d.empty() ? "" : " ") + ds.document.label;
+  return d + "「" + (ds.title.empty() ? ds.document.title : ds.title) + "」";
+}
+
+std::string fiscal_year_words(const Dataset& ds, Lang lang) {
+  if (lang == Lang::En && ds.fiscal_year.first_month.size() >= 4) return "FY" + ds.fiscal_year.first_month.substr(0, 4);
+  return ds.fiscal_year.label;
+}
+
 std::vector<std::size_t> offices_of(const Dataset& ds, std::size_t m) {
   std::vector<std::pair<int, std::size_t>> placed;
   for (std::size_t k : ds.edges_from(m))

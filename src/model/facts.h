@@ -21,6 +21,15 @@ bool node_order(const Dataset& ds, std::size_t a, std::size_t b);
 /// Sorts by node_order and drops repeats.
 void sort_nodes(const Dataset& ds, std::vector<std::size_t>& v);
 
+// ---------------------------------------------------------------- the document
+/// The document as every answer, slide and README cites it: publisher, label and title,
+/// 「山口県 資料2-②「令和6年度 …」」 for the built-in data.
+std::string document_citation(const Dataset& ds);
+/// The fiscal year as a title says it: the document's label (令和6年度) in Japanese; in
+/// English "FY" and the year it begins (Japanese fiscal years begin in April: FY2024),
+/// or the label when the data gives no first month.
+std::string fiscal_year_words(const Dataset& ds, Lang lang);
+
 // ---------------------------------------------------------------- coordinator offices
 /// The offices of a municipality, in placement order (①②③), without repeats.
 std::vector<std::size_t> offices_of(const Dataset& ds, std::size_t municipality);

@@ -30,7 +30,7 @@ const std::vector<GapRuleInfo>& gap_rules() {
        "its coordinators are shared with (or belong to) another town. The detail names the other towns."},
       {GapRule::RegionalOnly, "regional-only", "圏域・近隣の\n協議の場のみ", "it takes up these children only through a regional or neighbour's council",
        "Found when the municipality takes part (as stated, not only planned) in a council that is not its own — the "
-       "柳井圏域 council or its project, or a neighbour's sub-committee — and none of its own councils held or planned "
+       "council of its planning region (圏域) or its project, or a neighbour's sub-committee — and none of its own councils held or planned "
        "a meeting about these children (no meeting, none stated, or the children not on the agenda)."},
       {GapRule::NoCenterLink, "no-center-link", "支援センター\n連携なし", "nothing ties it to a support center",
        "Found when the source states no link with a support center (医療的ケア児支援センター) for the municipality or for "

@@ -16,6 +16,10 @@
 using namespace renkei;
 using renkei::test::run_renkei;
 using renkei::test::TempDir;
+using renkei::test::builtin_json;
+using renkei::test::read_file;
+using renkei::test::Run;
+using renkei::test::write_dataset;
 
 using renkei::test::shell;
 
@@ -145,7 +149,9 @@ TEST_CASE("diagrams in English draw romanized names") {
   REQUIRE(r.code == 0);
   CHECK(r.out.find("Community Life<BR/>Support Center Tanpopo") != std::string::npos);  // wrapped at a space
   CHECK(r.out.find("shared by 4") != std::string::npos);
-  CHECK(r.out.find("Source: Yamaguchi Prefecture") != std::string::npos);
+  // The document is cited as it names itself (data/yamaguchi-r6.json "document"): it has no
+  // English title, and renkei does not invent one.
+  CHECK(r.out.find("Source: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」") != std::string::npos);
 }
 
 TEST_CASE("a drawing does not depend on what the program allocated before laying it out") {
@@ -216,4 +222,35 @@ TEST_CASE("the overview draws councils that tie towns together and counts a town
   // 岩国市's 療育サポート部会, which 和木町 joins (row 15 §2), and the 柳井 regional council are drawn.
   CHECK(dot.find("\"iwakuni-ryoiku-support-subcommittee\"") != std::string::npos);
   CHECK(dot.find("\"yanai-regional-council\"") != std::string::npos);
+}
+
+TEST_CASE("a retitled dataset's slides, explorer and graphs README say its own title, publisher and year") {
+  // What the document says of itself comes from the data: change it, and every slide follows.
+  TempDir dir;
+  nlohmann::json j = builtin_json();
+  j["title"] = "令和7年度 市町における医療的ケア児支援に係る取組状況等";
+  j["document"]["title"] = j["title"];
+  j["document"]["publisher"] = "架空県";
+  j["document"]["label"] = "資料9";
+  j["fiscal_year"]["label"] = "令和7年度";
+  std::string data = write_dataset(dir, j);
+  for (const std::string preset : {"overview", "region:柳井", "gaps", "map"}) {
+    INFO(preset);
+    Run r = run_renkei({"render", "--preset", preset, "--data", data, "--format", "dot"});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("出典: 架空県 資料9「令和7年度 市町における医療的ケア児支援に係る取組状況等」") != std::string::npos);
+    CHECK(r.out.find("資料2-②") == std::string::npos);
+  }
+  Run overview = run_renkei({"render", "--preset", "overview", "--data", data, "--format", "dot"});
+  CHECK(overview.out.find("架空県 医療的ケア児支援の連携体制（令和7年度）") != std::string::npos);
+  Run region = run_renkei({"render", "--preset", "region:柳井", "--data", data, "--format", "dot"});
+  CHECK(region.out.find("の協議の場とコーディネーター配置先（令和7年度）") != std::string::npos);
+  Run en = run_renkei({"render", "--preset", "overview", "--data", data, "--format", "dot", "--lang", "en"});
+  CHECK(en.out.find("Support network for children needing medical care, 架空県, FY2024") != std::string::npos);
+
+  REQUIRE(run_renkei({"explorer", "--data", data, "-o", dir.file("e.html")}).code == 0);
+  std::string page = read_file(dir.file("e.html"));
+  CHECK(page.find("<title>renkei 連携エクスプローラー: 架空県 医療的ケア児支援の連携体制（令和7年度）</title>") != std::string::npos);
+  CHECK(page.find("\"citation\":\"架空県 資料9「令和7年度 市町における医療的ケア児支援に係る取組状況等」\"") != std::string::npos);
+  CHECK(page.find("山口県 医療的ケア児支援の連携体制") == std::string::npos);
 }

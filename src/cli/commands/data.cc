@@ -97,8 +97,7 @@ void run_validate(Context& c) {
                        {"outside_facts", c.report.outside_facts_file}});
     return;
   }
-  c.out << c.ds.origin << ": OK: " << c.ds.document.publisher << " " << c.ds.document.label << "「" << c.ds.title
-        << "」\n";
+  c.out << c.ds.origin << ": OK: " << document_citation(c.ds) << "\n";
   if (c.report.source_file.empty())
     c.out << "source quotes: not checked (the dataset names no document.source_file)\n";
   else
@@ -282,7 +281,7 @@ void run_summary(Context& c) {
     return;
   }
   std::ostream& out = c.out;
-  out << ds.document.publisher << " " << ds.document.label << "「" << ds.title << "」\n\n";
+  out << document_citation(ds) << "\n\n";
   out << "  " << nk[Kind::Municipality] << " municipalities (" << cities << " 市, " << towns << " 町)";
   if (nk[Kind::Region]) out << " in " << nk[Kind::Region] << " planning regions [outside fact]";
   out << "\n";
