@@ -264,8 +264,6 @@ std::string wrapped_name(const std::string& name) {
   return esc(first) + "<BR/>" + esc(name.substr(best));
 }
 
-}  // namespace
-
 /// The footer's lines about where the drawing's facts come from, from the data: the document
 /// (出典), and when drawn, the outside facts behind the regions and the map positions.
 std::vector<std::string> source_lines(const Dataset& ds, const Diagram& d) {
@@ -282,34 +280,64 @@ std::vector<std::string> source_lines(const Dataset& ds, const Diagram& d) {
   return lines;
 }
 
-std::string write_dot(const Dataset& ds, const Diagram& d) {
-  const Words& w = d.lang == Lang::En ? kEn : kJa;
-  std::ostringstream o;
-  o << "digraph renkei {\n";
-  o << "  graph [charset=\"UTF-8\", fontname=\"" << kDiagramFont << "\", bgcolor=\"white\", margin=0, pad=0.25,"
-    << " newrank=true, outputorder=\"edgesfirst\", nodesep=0.12, ranksep=" << (d.top_down ? "0.3" : "0.4") << "";
-  if (d.engine == Engine::Dot && !d.top_down) o << ", rankdir=LR";
-  if (d.engine == Engine::Neato) o << ", overlap=false, splines=true";
-  if (d.png) o << ", dpi=192";
-  bool regions_drawn = (d.group_by_region && d.engine == Engine::Dot) || d.table;
-  std::string footer;
-  for (const std::string& line : source_lines(ds, d)) footer += esc(line) + "<BR ALIGN=\"LEFT\"/>";
-  for (auto it = d.footer_notes.rbegin(); it != d.footer_notes.rend(); ++it) footer = esc(*it) + "<BR ALIGN=\"LEFT\"/>" + footer;
-  o << ", labelloc=b, labeljust=l, fontsize=15];\n";
-  o << "  node [fontname=\"" << kDiagramFont << "\", fontsize=16, margin=\"0.08,0.05\"];\n";
-  o << "  edge [fontname=\"" << kDiagramFont << "\", fontsize=12, penwidth=1.6, arrowsize=0.9];\n";
+/// Writes one diagram as DOT: the page, the nodes (in region boxes or a grid), the edges,
+/// then a legend of exactly what was drawn, and the footer. Pure: same diagram, same bytes.
+class DotWriter {
+ public:
+  DotWriter(const Dataset& ds, const Diagram& d) : ds(ds), d(d), w(d.lang == Lang::En ? kEn : kJa) {
+    for (const Edge& e : ds.edges)
+      if (e.relation == Relation::InRegion) region_of_m[e.from] = e.to;
+    for (const DiagramEdge& de : d.edges)
+      if (ds.edges[de.edge].relation == Relation::Coordinator) ++offices_drawn[ds.edges[de.edge].from];
+    for (const std::string& line : source_lines(ds, d)) footer += esc(line) + "<BR ALIGN=\"LEFT\"/>";
+    for (auto it = d.footer_notes.rbegin(); it != d.footer_notes.rend(); ++it) footer = esc(*it) + "<BR ALIGN=\"LEFT\"/>" + footer;
+  }
 
-  std::map<std::size_t, std::size_t> region_of_m;
-  for (const Edge& e : ds.edges)
-    if (e.relation == Relation::InRegion) region_of_m[e.from] = e.to;
+  std::string write() {
+    page();
+    // Title box around the drawing: its label sits at the top of the page.
+    o << "  subgraph cluster_main {\n    graph [label=<<B>" << esc(d.title)
+      << "</B>>, labelloc=t, labeljust=l, fontsize=26, color=\"white\", margin=12];\n";
+    if (d.table)
+      grid();
+    else if (d.group_by_region && d.engine == Engine::Dot)
+      clusters();
+    else
+      for (const DiagramNode& dn : d.nodes) write_node(dn, "    ");
+    if (d.engine == Engine::Neato && !d.positions.empty()) {
+      // Pinned nodes ignore the title: an invisible point above the top one makes room for it.
+      double top = -1e9, left = 1e9;
+      for (const auto& [n, p] : d.positions) {
+        top = std::max(top, p.y);
+        left = std::min(left, p.x);
+      }
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.3f,%.3f!", left, top + 0.9);
+      o << "    title_space [label=\"\", shape=point, style=invis, pos=\"" << buf << "\"];\n";
+    }
+    // Edges and the legend are written inside the title box too, so the title spans them all.
+    edges();
+    place_legend(legend());
+    o << "  }\n";
+    o << "  graph [label=<" << footer << ">];\n";  // root attributes given last win
+    o << "}\n";
+    return o.str();
+  }
 
-  std::set<Kind> kinds_used;
-  std::set<Relation> relations_used;
-  std::set<Mark> marks_used;
-  std::set<Mark> diff_edges_used;
-  bool regional_used = false, planned_used = false, ended_used = false, suspended_used = false;
+ private:
+  void page() {
+    o << "digraph renkei {\n";
+    o << "  graph [charset=\"UTF-8\", fontname=\"" << kDiagramFont << "\", bgcolor=\"white\", margin=0, pad=0.25,"
+      << " newrank=true, outputorder=\"edgesfirst\", nodesep=0.12, ranksep=" << (d.top_down ? "0.3" : "0.4") << "";
+    if (d.engine == Engine::Dot && !d.top_down) o << ", rankdir=LR";
+    if (d.engine == Engine::Neato) o << ", overlap=false, splines=true";
+    if (d.png) o << ", dpi=192";
+    o << ", labelloc=b, labeljust=l, fontsize=15];\n";
+    o << "  node [fontname=\"" << kDiagramFont << "\", fontsize=16, margin=\"0.08,0.05\"];\n";
+    o << "  edge [fontname=\"" << kDiagramFont << "\", fontsize=12, penwidth=1.6, arrowsize=0.9];\n";
+  }
 
-  auto write_node = [&](const DiagramNode& dn, const std::string& indent) {
+  void write_node(const DiagramNode& dn, const std::string& indent) {
     const Node& n = ds.nodes[dn.node];
     Style s = node_style(n);
     // A drawing whose only offices are shared ones explains only the shared style.
@@ -370,14 +398,11 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
       o << ", pos=\"" << buf << "\"";
     }
     o << "];\n";
-  };
+  }
 
-  // Title box around the drawing: its label sits at the top of the page.
-  o << "  subgraph cluster_main {\n    graph [label=<<B>" << esc(d.title)
-    << "</B>>, labelloc=t, labeljust=l, fontsize=26, color=\"white\", margin=12];\n";
-  if (d.table) {
-    // A grid in one HTML table: region, municipality, one column per mark, and the count.
-    const DiagramTable& t = *d.table;
+  /// A grid in one HTML table: region, municipality, one column per mark, and the count.
+  void grid() {
+      const DiagramTable& t = *d.table;
     std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"2\" COLOR=\"#8C8C8C\">";
     html += "<TR><TD BGCOLOR=\"#EEEEEE\"><B>" + esc(w.kind[static_cast<int>(Kind::Region)]) +
             "</B></TD><TD BGCOLOR=\"#EEEEEE\"><B>" + esc(w.kind[static_cast<int>(Kind::Municipality)]) + "</B></TD>";
@@ -405,7 +430,10 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
     }
     html += "</TABLE>";
     o << "    grid [shape=plaintext, fontsize=15, margin=0, label=<" << html << ">];\n";
-  } else if (regions_drawn) {
+  }
+
+  /// Nodes in a box per planning region; the rest loose.
+  void clusters() {
     std::map<std::size_t, std::vector<const DiagramNode*>> by_region;
     std::vector<const DiagramNode*> loose;
     for (const DiagramNode& dn : d.nodes) {
@@ -423,169 +451,174 @@ std::string write_dot(const Dataset& ds, const Diagram& d) {
       o << "    }\n";
     }
     for (const DiagramNode* dn : loose) write_node(*dn, "    ");
-  } else {
-    for (const DiagramNode& dn : d.nodes) write_node(dn, "    ");
   }
-  if (d.engine == Engine::Neato && !d.positions.empty()) {
-    // Pinned nodes ignore the title: an invisible point above the top one makes room for it.
-    double top = -1e9, left = 1e9;
-    for (const auto& [n, p] : d.positions) {
-      top = std::max(top, p.y);
-      left = std::min(left, p.x);
-    }
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.3f,%.3f!", left, top + 0.9);
-    o << "    title_space [label=\"\", shape=point, style=invis, pos=\"" << buf << "\"];\n";
-  }
-  // Edges and the legend are written inside the title box too, so the title spans them all.
 
-  // A municipality with many offices would make one very tall column: every other office
-  // goes one column further, so they stand in two shorter columns.
-  std::map<std::size_t, int> offices_drawn, offices_seen;
-  for (const DiagramEdge& de : d.edges)
-    if (ds.edges[de.edge].relation == Relation::Coordinator) ++offices_drawn[ds.edges[de.edge].from];
-  for (const DiagramEdge& de : d.edges) {
-    const Edge& e = ds.edges[de.edge];
-    EdgeStyle es = edge_style(e.relation);
-    int minlen = 1;
-    if (e.relation == Relation::Coordinator && !d.top_down && offices_drawn[e.from] >= 5)
-      minlen = 1 + (offices_seen[e.from]++ % 2);
-    relations_used.insert(e.relation);
-    std::string color = es.color, style = "solid";
-    double pen = 1.6;
-    if (e.status == EdgeStatus::Planned || e.status == EdgeStatus::Considering) {
-      style = "dashed";
-      planned_used = true;
-    }
-    const Node& to = ds.nodes[e.to];
-    if (to.kind == Kind::Council && to.council_status == CouncilStatus::Ended) {
-      style = "dotted";
-      color = "#888888";
-      ended_used = true;
-    }
-    if (de.mark == Mark::Highlight) {  // keeps its relation's colour, so only thickness marks it
-      pen = 4.5;
-      marks_used.insert(Mark::Highlight);
-    }
-    if (de.mark == Mark::Removed || de.mark == Mark::Dim) {
-      color = "#AAAAAA";
-      style = "dashed";
-    }
-    std::string marker;  // the diff's ＋/－/～ beside the line
-    if (de.mark == Mark::DiffAdded || de.mark == Mark::DiffRemoved || de.mark == Mark::DiffChanged) {
-      marks_used.insert(de.mark);
-      diff_edges_used.insert(de.mark);
-      switch (de.mark) {
-        case Mark::DiffAdded: color = kGreen; style = "solid"; pen = 4.5; marker = "＋"; break;
-        case Mark::DiffRemoved: color = kVermillion; style = "dashed"; pen = 4; marker = "－"; break;
-        default: color = kOrange; style = "solid"; pen = 4.5; marker = "～"; break;
+  void edges() {
+    // A municipality with many offices would make one very tall column: every other office
+    // goes one column further, so they stand in two shorter columns.
+    std::map<std::size_t, int> offices_seen;
+    for (const DiagramEdge& de : d.edges) {
+      const Edge& e = ds.edges[de.edge];
+      EdgeStyle es = edge_style(e.relation);
+      int minlen = 1;
+      if (e.relation == Relation::Coordinator && !d.top_down && offices_drawn[e.from] >= 5)
+        minlen = 1 + (offices_seen[e.from]++ % 2);
+      relations_used.insert(e.relation);
+      std::string color = es.color, style = "solid";
+      double pen = 1.6;
+      if (e.status == EdgeStatus::Planned || e.status == EdgeStatus::Considering) {
+        style = "dashed";
+        planned_used = true;
       }
+      const Node& to = ds.nodes[e.to];
+      if (to.kind == Kind::Council && to.council_status == CouncilStatus::Ended) {
+        style = "dotted";
+        color = "#888888";
+        ended_used = true;
+      }
+      if (de.mark == Mark::Highlight) {  // keeps its relation's colour, so only thickness marks it
+        pen = 4.5;
+        marks_used.insert(Mark::Highlight);
+      }
+      if (de.mark == Mark::Removed || de.mark == Mark::Dim) {
+        color = "#AAAAAA";
+        style = "dashed";
+      }
+      std::string marker;  // the diff's ＋/－/～ beside the line
+      if (de.mark == Mark::DiffAdded || de.mark == Mark::DiffRemoved || de.mark == Mark::DiffChanged) {
+        marks_used.insert(de.mark);
+        diff_edges_used.insert(de.mark);
+        switch (de.mark) {
+          case Mark::DiffAdded: color = kGreen; style = "solid"; pen = 4.5; marker = "＋"; break;
+          case Mark::DiffRemoved: color = kVermillion; style = "dashed"; pen = 4; marker = "－"; break;
+          default: color = kOrange; style = "solid"; pen = 4.5; marker = "～"; break;
+        }
+      }
+      // A municipality's own councils go left of it and everything else right, so the drawing
+      // is three short columns rather than one tall one: holds edges are written council first
+      // and drawn back towards the council.
+      bool to_left = d.engine == Engine::Dot && !d.top_down && d.councils_left && e.relation == Relation::Holds;
+      o << "  " << quoted(to_left ? to.id : ds.nodes[e.from].id) << " -> " << quoted(to_left ? ds.nodes[e.from].id : to.id)
+        << " [color=\"" << color << "\", style=" << style << (to_left ? ", dir=back, arrowtail=" : ", arrowhead=")
+        << es.arrowhead << ", penwidth=" << pen;
+      if (minlen != 1) o << ", minlen=" << minlen;
+      auto label = d.edge_labels.find(de.edge);
+      if (!marker.empty() || label != d.edge_labels.end())
+        o << ", label=<" << esc(marker + (label == d.edge_labels.end() ? "" : " " + label->second)) << ">, fontsize=" << kSmallestType
+          << ", fontcolor=\"" << color << "\"";
+      // Taking part in a neighbour's council does not push that council a column further on.
+      bool neighbours = e.relation == Relation::Participates && to.kind == Kind::Council && to.level == CouncilLevel::Municipal;
+      if (e.relation == Relation::PartOf || (e.relation == Relation::Liaises && !d.top_down) || neighbours)
+        o << ", constraint=false";
+      o << "];\n";
     }
-    // A municipality's own councils go left of it and everything else right, so the drawing
-    // is three short columns rather than one tall one: holds edges are written council first
-    // and drawn back towards the council.
-    bool to_left = d.engine == Engine::Dot && !d.top_down && d.councils_left && e.relation == Relation::Holds;
-    o << "  " << quoted(to_left ? to.id : ds.nodes[e.from].id) << " -> " << quoted(to_left ? ds.nodes[e.from].id : to.id)
-      << " [color=\"" << color << "\", style=" << style << (to_left ? ", dir=back, arrowtail=" : ", arrowhead=")
-      << es.arrowhead << ", penwidth=" << pen;
-    if (minlen != 1) o << ", minlen=" << minlen;
-    auto label = d.edge_labels.find(de.edge);
-    if (!marker.empty() || label != d.edge_labels.end())
-      o << ", label=<" << esc(marker + (label == d.edge_labels.end() ? "" : " " + label->second)) << ">, fontsize=" << kSmallestType
-        << ", fontcolor=\"" << color << "\"";
-    // Taking part in a neighbour's council does not push that council a column further on.
-    bool neighbours = e.relation == Relation::Participates && to.kind == Kind::Council && to.level == CouncilLevel::Municipal;
-    if (e.relation == Relation::PartOf || (e.relation == Relation::Liaises && !d.top_down) || neighbours)
-      o << ", constraint=false";
-    o << "];\n";
+    for (const auto& [from, to, minlen] : d.spacers)
+      o << "  " << quoted(ds.nodes[from].id) << " -> " << quoted(ds.nodes[to].id) << " [style=invis, minlen=" << minlen << "];\n";
   }
-  for (const auto& [from, to, minlen] : d.spacers)
-    o << "  " << quoted(ds.nodes[from].id) << " -> " << quoted(ds.nodes[to].id) << " [style=invis, minlen=" << minlen << "];\n";
 
-  // The legend: a sample of every shape, line and mark used above.
-  auto cell = [](const std::string& fill, const std::string& border, const std::string& text, bool bold_border = false) {
-    return "<TD BGCOLOR=\"" + fill + "\" COLOR=\"" + border + "\" BORDER=\"" + (bold_border ? "3" : "1") + "\">" + text +
-           "</TD>";
-  };
-  std::vector<std::string> items;
-  for (Kind kind : kinds_used) {
-    Node sample;
-    sample.kind = kind;
-    Style st = node_style(sample);
-    items.push_back(cell(st.fill, kBlack, esc(w.kind[static_cast<int>(kind)]) + "（" + esc(w.shape[static_cast<int>(kind)]) + "）"));
-    if (kind == Kind::Council && regional_used) items.push_back(cell(kGreenMid, kBlack, esc(w.regional_council), true));
-  }
-  if (suspended_used) items.push_back(cell(kGreenTint, kBlack, esc(w.suspended)));
-  if (marks_used.count(Mark::Shared)) items.push_back(cell(kOrange, kBlack, esc(w.shared_office), true));
-  if (marks_used.count(Mark::Alarm)) items.push_back(cell(kAlarmTint, kVermillion, esc(w.alarm), true));
-  if (marks_used.count(Mark::Removed)) items.push_back(cell("white", "#555555", "<S>" + esc(w.removed) + "</S>"));
-  if (marks_used.count(Mark::Highlight)) items.push_back(cell("white", kBlue, esc(w.highlight), true));
-  if (marks_used.count(Mark::DiffAdded)) items.push_back(cell("white", kGreen, esc(w.diff_added), true));
-  if (marks_used.count(Mark::DiffRemoved)) items.push_back(cell("white", kVermillion, "<S>" + esc(w.diff_removed) + "</S>", true));
-  if (marks_used.count(Mark::DiffChanged)) items.push_back(cell("white", kOrange, esc(w.diff_changed), true));
-  if (d.table && !d.table->mark_meaning.empty())
-    items.push_back(cell(kAlarmTint, kBlack, "● " + esc(d.table->mark_meaning)));
-  for (const auto& [sample, meaning] : d.extra_legend)
-    items.push_back("<TD BORDER=\"0\" ALIGN=\"LEFT\">" + esc(sample) + ": " + esc(meaning) + "</TD>");
-  std::vector<std::string> lines;
-  for (Relation rel : relations_used) {
-    EdgeStyle es = edge_style(rel);
-    lines.push_back("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"" + std::string(es.color) + "\">" + es.glyph + "</FONT> " +
-                    esc(w.relation[static_cast<int>(rel)]) + "</TD>");
-  }
-  if (planned_used) lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\">－ －→ ") + esc(w.planned) + "</TD>");
-  if (ended_used)
-    lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"#888888\">・・・→</FONT> ") + esc(w.ended) + "</TD>");
-  auto diff_line = [&](Mark m, const char* color, const char* glyph, const char* meaning) {
-    if (diff_edges_used.count(m))
-      lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"") + color + "\"><B>" + glyph + "</B></FONT> " +
-                      esc(meaning) + "</TD>");
-  };
-  diff_line(Mark::DiffAdded, kGreen, "━━", w.diff_edge_added);
-  diff_line(Mark::DiffRemoved, kVermillion, "－ －", w.diff_edge_removed);
-  diff_line(Mark::DiffChanged, kOrange, "━━", w.diff_edge_changed);
-  std::string table = "<TABLE BORDER=\"1\" COLOR=\"#8C8C8C\" STYLE=\"ROUNDED\" CELLBORDER=\"1\" CELLSPACING=\"5\" CELLPADDING=\"4\">";
-  // Shapes on the left, lines on the right: the legend is a column at the right of the page
-  // (its own last rank), where a 16:9 slide has room; the source notes are the footer.
-  table += "<TR><TD BORDER=\"0\" ALIGN=\"LEFT\" COLSPAN=\"2\"><B>" + esc(w.legend) + "</B></TD></TR>";
-  for (std::size_t i = 0; i < std::max(items.size(), lines.size()); ++i)
-    table += "<TR>" + (i < items.size() ? items[i] : "<TD BORDER=\"0\"></TD>") +
-             (i < lines.size() ? lines[i] : "<TD BORDER=\"0\"></TD>") + "</TR>";
-  table += "</TABLE>";
-  if (d.table) {
-    // A grid needs no shapes explained: one line under it says what its marks mean.
-    std::string line;
-    for (const auto& [sample, meaning] : d.extra_legend) line += esc(sample) + ": " + esc(meaning) + "　";
-    if (!d.table->mark_meaning.empty()) line += "●: " + esc(d.table->mark_meaning);
-    if (!d.table->qualified_meaning.empty()) line += "　○: " + esc(d.table->qualified_meaning);
-    footer = line + "<BR ALIGN=\"LEFT\"/>" + footer;
-  } else {
-    o << "  legend [shape=plaintext, fontsize=15, label=<" << table << ">";
-    if (d.legend_position) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "%.3f,%.3f!", d.legend_position->x, d.legend_position->y);
-      o << ", pos=\"" << buf << "\"";
+  /// The legend: a sample of every shape, line and mark used above.
+  std::string legend() {
+    auto cell = [](const std::string& fill, const std::string& border, const std::string& text, bool bold_border = false) {
+      return "<TD BGCOLOR=\"" + fill + "\" COLOR=\"" + border + "\" BORDER=\"" + (bold_border ? "3" : "1") + "\">" + text +
+             "</TD>";
+    };
+    std::vector<std::string> items;
+    for (Kind kind : kinds_used) {
+      Node sample;
+      sample.kind = kind;
+      Style st = node_style(sample);
+      items.push_back(cell(st.fill, kBlack, esc(w.kind[static_cast<int>(kind)]) + "（" + esc(w.shape[static_cast<int>(kind)]) + "）"));
+      if (kind == Kind::Council && regional_used) items.push_back(cell(kGreenMid, kBlack, esc(w.regional_council), true));
     }
-    o << "];\n";
-    if (d.engine == Engine::Dot && !d.nodes.empty()) {
-      // In the same layout as the drawing, in its first column (beside the councils) or in a
-      // column of its own after the last; render_diagram() keeps whichever fits the page better.
-      if (d.legend_first) {
-        o << "  { rank=min; legend; }\n";
-        o << "  legend -> " << quoted(ds.nodes[d.nodes.front().node].id) << " [style=invis];\n";
-      } else {
-        bool two_office_columns = false;
-        for (const auto& [m, count] : offices_drawn) two_office_columns |= count >= 5;
-        o << "  { rank=sink; legend; }\n";
-        o << "  " << quoted(ds.nodes[d.nodes.front().node].id) << " -> legend [style=invis, minlen="
-          << (two_office_columns ? 3 : 2) << "];\n";
+    if (suspended_used) items.push_back(cell(kGreenTint, kBlack, esc(w.suspended)));
+    if (marks_used.count(Mark::Shared)) items.push_back(cell(kOrange, kBlack, esc(w.shared_office), true));
+    if (marks_used.count(Mark::Alarm)) items.push_back(cell(kAlarmTint, kVermillion, esc(w.alarm), true));
+    if (marks_used.count(Mark::Removed)) items.push_back(cell("white", "#555555", "<S>" + esc(w.removed) + "</S>"));
+    if (marks_used.count(Mark::Highlight)) items.push_back(cell("white", kBlue, esc(w.highlight), true));
+    if (marks_used.count(Mark::DiffAdded)) items.push_back(cell("white", kGreen, esc(w.diff_added), true));
+    if (marks_used.count(Mark::DiffRemoved)) items.push_back(cell("white", kVermillion, "<S>" + esc(w.diff_removed) + "</S>", true));
+    if (marks_used.count(Mark::DiffChanged)) items.push_back(cell("white", kOrange, esc(w.diff_changed), true));
+    if (d.table && !d.table->mark_meaning.empty())
+      items.push_back(cell(kAlarmTint, kBlack, "● " + esc(d.table->mark_meaning)));
+    for (const auto& [sample, meaning] : d.extra_legend)
+      items.push_back("<TD BORDER=\"0\" ALIGN=\"LEFT\">" + esc(sample) + ": " + esc(meaning) + "</TD>");
+    std::vector<std::string> lines;
+    for (Relation rel : relations_used) {
+      EdgeStyle es = edge_style(rel);
+      lines.push_back("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"" + std::string(es.color) + "\">" + es.glyph + "</FONT> " +
+                      esc(w.relation[static_cast<int>(rel)]) + "</TD>");
+    }
+    if (planned_used) lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\">－ －→ ") + esc(w.planned) + "</TD>");
+    if (ended_used)
+      lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"#888888\">・・・→</FONT> ") + esc(w.ended) + "</TD>");
+    auto diff_line = [&](Mark m, const char* color, const char* glyph, const char* meaning) {
+      if (diff_edges_used.count(m))
+        lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"") + color + "\"><B>" + glyph + "</B></FONT> " +
+                        esc(meaning) + "</TD>");
+    };
+    diff_line(Mark::DiffAdded, kGreen, "━━", w.diff_edge_added);
+    diff_line(Mark::DiffRemoved, kVermillion, "－ －", w.diff_edge_removed);
+    diff_line(Mark::DiffChanged, kOrange, "━━", w.diff_edge_changed);
+    std::string table = "<TABLE BORDER=\"1\" COLOR=\"#8C8C8C\" STYLE=\"ROUNDED\" CELLBORDER=\"1\" CELLSPACING=\"5\" CELLPADDING=\"4\">";
+    // Shapes on the left, lines on the right: the legend is a column at the right of the page
+    // (its own last rank), where a 16:9 slide has room; the source notes are the footer.
+    table += "<TR><TD BORDER=\"0\" ALIGN=\"LEFT\" COLSPAN=\"2\"><B>" + esc(w.legend) + "</B></TD></TR>";
+    for (std::size_t i = 0; i < std::max(items.size(), lines.size()); ++i)
+      table += "<TR>" + (i < items.size() ? items[i] : "<TD BORDER=\"0\"></TD>") +
+               (i < lines.size() ? lines[i] : "<TD BORDER=\"0\"></TD>") + "</TR>";
+    table += "</TABLE>";
+    return table;
+  }
+
+  void place_legend(const std::string& table) {
+    if (d.table) {
+      // A grid needs no shapes explained: one line under it says what its marks mean.
+      std::string line;
+      for (const auto& [sample, meaning] : d.extra_legend) line += esc(sample) + ": " + esc(meaning) + "　";
+      if (!d.table->mark_meaning.empty()) line += "●: " + esc(d.table->mark_meaning);
+      if (!d.table->qualified_meaning.empty()) line += "　○: " + esc(d.table->qualified_meaning);
+      footer = line + "<BR ALIGN=\"LEFT\"/>" + footer;
+    } else {
+      o << "  legend [shape=plaintext, fontsize=15, label=<" << table << ">";
+      if (d.legend_position) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.3f,%.3f!", d.legend_position->x, d.legend_position->y);
+        o << ", pos=\"" << buf << "\"";
+      }
+      o << "];\n";
+      if (d.engine == Engine::Dot && !d.nodes.empty()) {
+        // In the same layout as the drawing, in its first column (beside the councils) or in a
+        // column of its own after the last; render_diagram() keeps whichever fits the page better.
+        if (d.legend_first) {
+          o << "  { rank=min; legend; }\n";
+          o << "  legend -> " << quoted(ds.nodes[d.nodes.front().node].id) << " [style=invis];\n";
+        } else {
+          bool two_office_columns = false;
+          for (const auto& [m, count] : offices_drawn) two_office_columns |= count >= 5;
+          o << "  { rank=sink; legend; }\n";
+          o << "  " << quoted(ds.nodes[d.nodes.front().node].id) << " -> legend [style=invis, minlen="
+            << (two_office_columns ? 3 : 2) << "];\n";
+        }
       }
     }
   }
-  o << "  }\n";
-  o << "  graph [label=<" << footer << ">];\n";  // root attributes given last win
-  o << "}\n";
-  return o.str();
-}
+
+  const Dataset& ds;
+  const Diagram& d;
+  const Words& w;
+  std::ostringstream o;
+  std::string footer;
+  std::map<std::size_t, std::size_t> region_of_m;
+  std::map<std::size_t, int> offices_drawn;  ///< coordinator edges drawn per municipality
+  std::set<Kind> kinds_used;
+  std::set<Relation> relations_used;
+  std::set<Mark> marks_used;
+  std::set<Mark> diff_edges_used;
+  bool regional_used = false, planned_used = false, ended_used = false, suspended_used = false;
+};
+
+}  // namespace
+
+std::string write_dot(const Dataset& ds, const Diagram& d) { return DotWriter(ds, d).write(); }
 
 }  // namespace renkei
