@@ -14,9 +14,9 @@
 #include "diagram/diagrams.h"
 #include "explorer/explorer.h"
 #include "formats/load.h"
-#include "query/queries.h"
-#include "model/resolve.h"
 #include "formats/snapshot.h"
+#include "model/resolve.h"
+#include "query/queries.h"
 
 namespace renkei {
 namespace {
@@ -44,7 +44,8 @@ Fixture& fixture() {
     std::size_t best_served = 0;
     bool have_m = false, have_r = false;
     for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
-      if (ds.nodes[i].kind == Kind::Municipality && (!have_m || ds.nodes[i].row < ds.nodes[x->first_municipality].row)) {
+      if (ds.nodes[i].kind == Kind::Municipality &&
+          (!have_m || ds.nodes[i].row < ds.nodes[x->first_municipality].row)) {
         x->first_municipality = i;
         have_m = true;
       }
@@ -64,9 +65,11 @@ Fixture& fixture() {
     q.kinds = {Kind::Municipality};
     auto reached = reach(*x->net, q);
     x->far_municipality = reached.empty() ? x->first_municipality : reached.back().node;
-    Diagram d = make_diagram(*x->net, *x->names, "region:" + ds.nodes[x->first_region].id, Lang::Ja);
+    Diagram d =
+        make_diagram(*x->net, *x->names, "region:" + ds.nodes[x->first_region].id, Lang::Ja);
     x->region_dot = write_dot(ds, d);
-    if (const char* out = std::getenv("RENKEI_BENCH_DOT"); out && *out) std::ofstream(out) << x->region_dot;
+    if (const char* out = std::getenv("RENKEI_BENCH_DOT"); out && *out)
+      std::ofstream(out) << x->region_dot;
     return x;
   }();
   return *f;
@@ -118,7 +121,9 @@ void BM_Reach(benchmark::State& st) {
 }
 void BM_Path(benchmark::State& st) {
   Fixture& f = fixture();
-  for (auto _ : st) benchmark::DoNotOptimize(shortest_path(*f.net, f.first_municipality, f.far_municipality, {}, false));
+  for (auto _ : st)
+    benchmark::DoNotOptimize(
+        shortest_path(*f.net, f.first_municipality, f.far_municipality, {}, false));
 }
 void BM_WhatIfOne(benchmark::State& st) {
   Fixture& f = fixture();
@@ -139,28 +144,33 @@ void BM_Initiatives(benchmark::State& st) {
 void BM_RegionDot(benchmark::State& st) {
   Fixture& f = fixture();
   const std::string preset = "region:" + f.ds.nodes[f.first_region].id;
-  for (auto _ : st) benchmark::DoNotOptimize(write_dot(f.ds, make_diagram(*f.net, *f.names, preset, Lang::Ja)));
+  for (auto _ : st)
+    benchmark::DoNotOptimize(write_dot(f.ds, make_diagram(*f.net, *f.names, preset, Lang::Ja)));
 }
 /// The same work as `dot -Tsvg` on the same DOT, in-process.
 void BM_RegionRenderSvg(benchmark::State& st) {
   Fixture& f = fixture();
-  for (auto _ : st) benchmark::DoNotOptimize(render_dot(f.region_dot, Engine::Dot, Format::Svg, std::nullopt));
+  for (auto _ : st)
+    benchmark::DoNotOptimize(render_dot(f.region_dot, Engine::Dot, Format::Svg, std::nullopt));
 }
 /// What `renkei render --preset region:X -o x.svg` does: fit to a 16:9 page, best legend place.
 void BM_RegionSlideSvg(benchmark::State& st) {
   Fixture& f = fixture();
   const std::string preset = "region:" + f.ds.nodes[f.first_region].id;
   for (auto _ : st)
-    benchmark::DoNotOptimize(render_diagram(f.ds, make_diagram(*f.net, *f.names, preset, Lang::Ja), Format::Svg));
+    benchmark::DoNotOptimize(
+        render_diagram(f.ds, make_diagram(*f.net, *f.names, preset, Lang::Ja), Format::Svg));
 }
 void BM_ExplorerData(benchmark::State& st) {
   Fixture& f = fixture();
   for (auto _ : st) benchmark::DoNotOptimize(explorer_data(*f.net));
 }
-/// The whole explorer page: lays out the entire network twice (ja, en); one prefecture only in bench/run.
+/// The whole explorer page: lays out the entire network twice (ja, en); one prefecture only in
+/// bench/run.
 void BM_ExplorerHtml(benchmark::State& st) {
   Fixture& f = fixture();
-  for (auto _ : st) benchmark::DoNotOptimize(explorer_html(*f.net, Lang::Ja, explorer_drawings(*f.net)));
+  for (auto _ : st)
+    benchmark::DoNotOptimize(explorer_html(*f.net, Lang::Ja, explorer_drawings(*f.net)));
 }
 
 BENCHMARK(BM_LoadValidate)->Unit(benchmark::kMillisecond);

@@ -31,7 +31,9 @@ void write_file(const std::string& path, const std::string& text) {
   if (!out) throw std::runtime_error("cannot write " + path);
 }
 
-std::string repo_path(const std::string& relative) { return std::string(RENKEI_SOURCE_DIR) + "/" + relative; }
+std::string repo_path(const std::string& relative) {
+  return std::string(RENKEI_SOURCE_DIR) + "/" + relative;
+}
 
 TempDir::TempDir() {
   std::string tmpl = (fs::temp_directory_path() / "renkei-test-XXXXXX").string();
@@ -47,13 +49,14 @@ TempDir::~TempDir() {
 namespace {
 
 /// In the child: sets it up as `o` says, with its output in the given files, and runs renkei.
-[[noreturn]] void exec_renkei(const std::vector<std::string>& args, const RunOptions& o, const std::string& out_path,
-                              const std::string& err_path) {
+[[noreturn]] void exec_renkei(const std::vector<std::string>& args, const RunOptions& o,
+                              const std::string& out_path, const std::string& err_path) {
   if (!o.dir.empty() && chdir(o.dir.c_str()) != 0) _exit(127);
   int in = open("/dev/null", O_RDONLY);
   int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
   int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0666);
-  if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
+  if (in < 0 || out < 0 || err < 0 || dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
+    _exit(127);
   if (o.file_size != ~std::uint64_t{0}) {
     rlimit r{static_cast<rlim_t>(o.file_size), static_cast<rlim_t>(o.file_size)};
     if (setrlimit(RLIMIT_FSIZE, &r) != 0) _exit(127);
@@ -69,7 +72,9 @@ namespace {
   _exit(127);
 }
 
-int exit_code(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
+int exit_code(int status) {
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
 
 }  // namespace
 
@@ -88,7 +93,8 @@ Run run_renkei(const std::vector<std::string>& args, const RunOptions& options) 
   return r;
 }
 
-int start_renkei(const std::vector<std::string>& args, const RunOptions& options, const std::string& err_path) {
+int start_renkei(const std::vector<std::string>& args, const RunOptions& options,
+                 const std::string& err_path) {
   pid_t pid = fork();
   if (pid == 0) exec_renkei(args, options, "/dev/null", err_path);
   return pid;
@@ -110,7 +116,9 @@ std::string shell(const std::string& command) {
   return out;
 }
 
-nlohmann::json builtin_json() { return nlohmann::json::parse(read_file(repo_path("data/yamaguchi-r6.json"))); }
+nlohmann::json builtin_json() {
+  return nlohmann::json::parse(read_file(repo_path("data/yamaguchi-r6.json")));
+}
 
 std::string write_dataset(const TempDir& dir, const nlohmann::json& dataset) {
   fs::create_directories(dir.file("source"));

@@ -17,10 +17,11 @@ struct Run {
 
 /// How the child is set up before it runs renkei. Standard input is always /dev/null.
 struct RunOptions {
-  std::string dir;                          ///< working directory; empty: the test's own
-  bool as_nobody = false;                   ///< drop root first, so that directory modes apply
-  std::uint64_t file_size = ~std::uint64_t{0};  ///< RLIMIT_FSIZE in bytes; SIGXFSZ left at its default
-  unsigned timeout_seconds = 0;             ///< SIGALRM (which survives exec) after this long; 0: none
+  std::string dir;         ///< working directory; empty: the test's own
+  bool as_nobody = false;  ///< drop root first, so that directory modes apply
+  std::uint64_t file_size =
+      ~std::uint64_t{0};         ///< RLIMIT_FSIZE in bytes; SIGXFSZ left at its default
+  unsigned timeout_seconds = 0;  ///< SIGALRM (which survives exec) after this long; 0: none
 };
 
 /// Runs the renkei binary with `args` (no shell quoting needed) and captures everything.
@@ -29,7 +30,8 @@ Run run_renkei(const std::vector<std::string>& args, const RunOptions& options =
 
 /// Starts the binary without waiting (standard output to /dev/null, standard error to
 /// `err_path`), for tests that stop it mid-run; wait_renkei gives its exit code.
-int start_renkei(const std::vector<std::string>& args, const RunOptions& options, const std::string& err_path);
+int start_renkei(const std::vector<std::string>& args, const RunOptions& options,
+                 const std::string& err_path);
 int wait_renkei(int pid);
 
 /// Runs a shell command and returns its standard output.

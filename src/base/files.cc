@@ -2,13 +2,13 @@
 // file read recorded as an input so no output replaces it.
 #include "base/files.h"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 #include "base/error.h"
 #include "base/output_file.h"
@@ -17,7 +17,9 @@
 namespace renkei {
 
 namespace {
-std::string megabytes(std::uint64_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB"; }
+std::string megabytes(std::uint64_t bytes) {
+  return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB";
+}
 }  // namespace
 
 void refuse_size(const std::string& shown, std::uint64_t bytes) {
@@ -38,7 +40,8 @@ char g_mapped_path[1024];
 
 extern "C" void on_sigbus(int) {
   static const char head[] = "renkei: error: ";
-  static const char tail[] = ": the file was cut short by another program while renkei read it; run the command again\n";
+  static const char tail[] =
+      ": the file was cut short by another program while renkei read it; run the command again\n";
   ssize_t ignored = write(2, head, sizeof head - 1);
   ignored = write(2, g_mapped_path, strnlen(g_mapped_path, sizeof g_mapped_path));
   ignored = write(2, tail, sizeof tail - 1);
@@ -87,7 +90,8 @@ ReadProblem read_limited(const std::string& path, FileBytes& out, std::uint64_t&
   }
   ReadProblem problem = ReadProblem::None;
   bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  if (regular && input) note_input_file(st.st_dev, st.st_ino, path);  // so that no output replaces it
+  if (regular && input)
+    note_input_file(st.st_dev, st.st_ino, path);  // so that no output replaces it
   if (!regular) {
     problem = ReadProblem::NotRegular;
   } else if (auto n = static_cast<std::uint64_t>(st.st_size); n > kMaxDataFileBytes) {
@@ -126,7 +130,8 @@ ReadProblem read_limited(const std::string& path, FileBytes& out, std::uint64_t&
   return problem;
 }
 
-ReadProblem read_limited(const std::string& path, std::string& out, std::uint64_t& size, int& error, bool input = true) {
+ReadProblem read_limited(const std::string& path, std::string& out, std::uint64_t& size, int& error,
+                         bool input = true) {
   FileBytes bytes;
   ReadProblem problem = read_limited(path, bytes, size, error, false, input);
   out = bytes.take_string();
@@ -196,7 +201,8 @@ FileBytes map_input_file(const std::string& path, const char* what) {
     case ReadProblem::Missing: throw data_error(path + ": no such file");
     case ReadProblem::Directory: throw data_error(path + ": is a directory, not " + what);
     case ReadProblem::NotRegular:
-      throw data_error(path + ": not a regular file (a device, pipe or socket); renkei reads data from files");
+      throw data_error(
+          path + ": not a regular file (a device, pipe or socket); renkei reads data from files");
     case ReadProblem::TooLarge: refuse_size(path, size);
     case ReadProblem::Unreadable: throw data_error(unreadable(path, error));
   }

@@ -26,7 +26,9 @@ class FileBytes {
   FileBytes& operator=(const FileBytes&) = delete;
   ~FileBytes();
 
-  std::string_view view() const { return map_ ? std::string_view(map_, map_size_) : std::string_view(text_); }
+  std::string_view view() const {
+    return map_ ? std::string_view(map_, map_size_) : std::string_view(text_);
+  }
   /// The bytes as a string (copied out of a mapping); the object is empty afterwards.
   std::string take_string();
 

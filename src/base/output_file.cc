@@ -11,8 +11,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <cstring>
+#include <ctime>
 #include <map>
 #include <mutex>
 #include <utility>
@@ -32,9 +32,11 @@ std::string reason(int err) {
 }
 
 /// Removes the temporary and throws; the file at `path` was never touched.
-[[noreturn]] void fail(const std::string& path, bool exists, const std::string& tmp, const std::string& what, int err) {
+[[noreturn]] void fail(const std::string& path, bool exists, const std::string& tmp,
+                       const std::string& what, int err) {
   if (!tmp.empty()) unlink(tmp.c_str());
-  throw data_error(path + ": " + what + " (" + reason(err) + ")" + (exists ? "; the previous file is unchanged" : ""));
+  throw data_error(path + ": " + what + " (" + reason(err) + ")" +
+                   (exists ? "; the previous file is unchanged" : ""));
 }
 
 /// The mode a new file gets from open(…, 0666): what the umask allows.
@@ -59,7 +61,8 @@ Inputs& inputs() {
 std::string_view declared_format(std::string_view text) {
   std::string_view head = text.substr(0, 4096);
   for (std::string_view f : {"renkei-dataset/", "renkei-outside/"})
-    if (head.find("\"" + std::string(f)) != std::string_view::npos && head.find("\"format\"") != std::string_view::npos)
+    if (head.find("\"" + std::string(f)) != std::string_view::npos &&
+        head.find("\"format\"") != std::string_view::npos)
       return f.substr(0, f.size() - 1);
   return "";
 }
@@ -70,10 +73,13 @@ void check_not_an_input(const std::string& path, const struct stat& st, std::str
   {
     Inputs& in = inputs();
     std::lock_guard<std::mutex> g(in.lock);
-    auto it = in.files.find({static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
+    auto it = in.files.find(
+        {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
     if (it != in.files.end())
-      throw data_error(path + ": is " + (it->second == path ? "an input" : "the same file as the input " + it->second) +
-                       " of this command; renkei never writes over a file it reads: give another output name");
+      throw data_error(
+          path + ": is " +
+          (it->second == path ? "an input" : "the same file as the input " + it->second) +
+          " of this command; renkei never writes over a file it reads: give another output name");
   }
   char head[4096];
   std::size_t got = 0;
@@ -84,9 +90,12 @@ void check_not_an_input(const std::string& path, const struct stat& st, std::str
   }
   std::string_view there = declared_format(std::string_view(head, got));
   if (!there.empty() && declared_format(contents) != there)
-    throw data_error(path + ": is " + (there == "renkei-dataset" ? "a renkei dataset" : "a renkei outside-facts file") +
-                     ", and this output is not one; renkei does not replace data with its output: give another output "
-                     "name (the file is unchanged)");
+    throw data_error(
+        path + ": is " +
+        (there == "renkei-dataset" ? "a renkei dataset" : "a renkei outside-facts file") +
+        ", and this output is not one; renkei does not replace data with its output: give another "
+        "output "
+        "name (the file is unchanged)");
 }
 
 }  // namespace
@@ -157,7 +166,8 @@ Pending write_temporary(const std::string& path, std::string_view contents) {
 
 /// Renames the temporary over its target and fsyncs the folder, so the rename survives a crash.
 void put_in_place(const Pending& f) {
-  if (rename(f.tmp.c_str(), f.path.c_str()) != 0) fail(f.path, f.exists, f.tmp, "cannot replace the file", errno);
+  if (rename(f.tmp.c_str(), f.path.c_str()) != 0)
+    fail(f.path, f.exists, f.tmp, "cannot replace the file", errno);
   if (int dfd = open(f.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
     fsync(dfd);
     close(dfd);
@@ -181,21 +191,26 @@ std::int64_t now_ns() {
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, std::string_view contents) { put_in_place(write_temporary(path, contents)); }
+void write_file_atomically(const std::string& path, std::string_view contents) {
+  put_in_place(write_temporary(path, contents));
+}
 
-void write_file_set(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+void write_file_set(const std::string& dir,
+                    const std::vector<std::pair<std::string, std::string>>& files) {
   std::vector<Pending> pending;
   try {
-    for (const auto& [name, text] : files) pending.push_back(write_temporary(dir + "/" + name, text));
+    for (const auto& [name, text] : files)
+      pending.push_back(write_temporary(dir + "/" + name, text));
     // Written when every member is ready: each member it lists was either written before
     // this moment with this hash, or is older and another set's, or was edited after it.
-    std::string manifest = std::string(kSetManifestMagic) + "written " + std::to_string(now_ns()) + "\n";
+    std::string manifest =
+        std::string(kSetManifestMagic) + "written " + std::to_string(now_ns()) + "\n";
     for (const auto& [name, text] : files) manifest += hash_hex(text) + "\t" + name + "\n";
     pending.insert(pending.begin(), write_temporary(dir + "/" + kSetManifest, manifest));
   } catch (const Error& e) {
     for (const Pending& p : pending) unlink(p.tmp.c_str());
-    throw data_error(std::string(e.what()) + "; none of the " + std::to_string(files.size()) + " files in " + dir +
-                     " was replaced");
+    throw data_error(std::string(e.what()) + "; none of the " + std::to_string(files.size()) +
+                     " files in " + dir + " was replaced");
   }
   // The manifest first: a run killed among the renames leaves members older than it that
   // do not match it, which check_file_set tells from a whole set.
@@ -209,7 +224,8 @@ void check_file_set(const std::string& dir) {
     int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0) return;  // not written as a set (or copied without it): nothing to tell
     char buf[65536];
-    for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0 && text.size() < (1u << 20);) text.append(buf, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0 && text.size() < (1u << 20);)
+      text.append(buf, static_cast<std::size_t>(n));
     close(fd);
   }
   if (text.rfind(kSetManifestMagic, 0) != 0) return;
@@ -224,18 +240,24 @@ void check_file_set(const std::string& dir) {
     at = nl;
     std::string member = dir + "/" + name;
     struct stat st;
-    if (name.find("..") != std::string::npos || stat(member.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
-    std::int64_t mtime = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    if (name.find("..") != std::string::npos || stat(member.c_str(), &st) != 0 ||
+        !S_ISREG(st.st_mode))
+      continue;
+    std::int64_t mtime =
+        static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     if (mtime >= written) continue;  // changed after the set was written: someone's edit
     std::string bytes;
     if (int fd = open(member.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC); fd >= 0) {
       char buf[65536];
-      for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) bytes.append(buf, static_cast<std::size_t>(n));
+      for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;)
+        bytes.append(buf, static_cast<std::size_t>(n));
       close(fd);
     }
     if (hash_hex(bytes) != hash)
-      throw data_error(member + ": is older than the rest of its set and not the file written with it: a write of " +
-                       dir + " was interrupted, so its files mix two datasets; write them again");
+      throw data_error(
+          member +
+          ": is older than the rest of its set and not the file written with it: a write of " +
+          dir + " was interrupted, so its files mix two datasets; write them again");
   }
 }
 

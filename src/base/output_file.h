@@ -28,7 +28,8 @@ void write_file_atomically(const std::string& path, std::string_view contents);
 /// hash and the moment the set was written). A failure before that leaves every previous
 /// file as it was. A run killed among the renames leaves members older than the manifest
 /// that do not match it: check_file_set tells such a mixed set from a whole one.
-void write_file_set(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files);
+void write_file_set(const std::string& dir,
+                    const std::vector<std::pair<std::string, std::string>>& files);
 
 /// Refuses (renkei::Error naming the file) a folder written by write_file_set whose members
 /// mix two sets: a member older than its manifest that differs from what was written. A

@@ -33,8 +33,8 @@ std::size_t sequence_length(std::string_view s, std::size_t i) {
 /// A value as a message shows it, and what the reader should be told about it.
 struct Shown {
   std::string text;
-  bool cut = false;    ///< longer than kQuotedChars characters
-  bool valid = true;   ///< well-formed UTF-8
+  bool cut = false;   ///< longer than kQuotedChars characters
+  bool valid = true;  ///< well-formed UTF-8
 };
 
 Shown show(std::string_view value, std::size_t max_chars = kQuotedChars, bool keep_layout = false) {
@@ -137,7 +137,8 @@ class ControlEscaper : public std::streambuf {
     if (json_) {
       auto* c2 = static_cast<const char*>(std::memchr(p, 0xC2, static_cast<std::size_t>(end - p)));
       const char* stop = c2 ? c2 : end;
-      auto* del = static_cast<const char*>(std::memchr(p, 0x7F, static_cast<std::size_t>(stop - p)));
+      auto* del =
+          static_cast<const char*>(std::memchr(p, 0x7F, static_cast<std::size_t>(stop - p)));
       return del ? del : stop;
     }
     for (; p < end; ++p) {

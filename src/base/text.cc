@@ -36,15 +36,27 @@ void append_utf8(std::string& out, utf8proc_int32_t cp) {
   out.append(reinterpret_cast<char*>(buf), static_cast<std::size_t>(n));
 }
 
-bool is_kana(utf8proc_int32_t cp) { return (cp >= 0x3041 && cp <= 0x30FF) || (cp >= 0xFF66 && cp <= 0xFF9F); }
+bool is_kana(utf8proc_int32_t cp) {
+  return (cp >= 0x3041 && cp <= 0x30FF) || (cp >= 0xFF66 && cp <= 0xFF9F);
+}
 
 bool is_dash(utf8proc_int32_t cp) {
   switch (cp) {
-    case 0x002D: case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0x30FC: case 0xFF0D: case 0xFF70: case 0x2500: case 0x301C: case 0xFF5E:
-      return true;
-    default:
-      return false;
+    case 0x002D:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0x30FC:
+    case 0xFF0D:
+    case 0xFF70:
+    case 0x2500:
+    case 0x301C:
+    case 0xFF5E: return true;
+    default: return false;
   }
 }
 
@@ -57,20 +69,25 @@ std::int32_t next_code_point(const unsigned char*& p, const unsigned char* end) 
     ++p;
     return static_cast<std::int32_t>(b0);
   }
-  auto cont = [&](std::ptrdiff_t i, unsigned lo, unsigned hi) { return p + i < end && p[i] >= lo && p[i] <= hi; };
+  auto cont = [&](std::ptrdiff_t i, unsigned lo, unsigned hi) {
+    return p + i < end && p[i] >= lo && p[i] <= hi;
+  };
   std::int32_t cp;
   if (b0 >= 0xC2 && b0 <= 0xDF) {
     if (!cont(1, 0x80, 0xBF)) return -1;
     cp = static_cast<std::int32_t>(((b0 & 0x1F) << 6) | (p[1] & 0x3F));
     p += 2;
   } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    if (!cont(1, b0 == 0xE0 ? 0xA0 : 0x80, b0 == 0xED ? 0x9F : 0xBF) || !cont(2, 0x80, 0xBF)) return -1;
+    if (!cont(1, b0 == 0xE0 ? 0xA0 : 0x80, b0 == 0xED ? 0x9F : 0xBF) || !cont(2, 0x80, 0xBF))
+      return -1;
     cp = static_cast<std::int32_t>(((b0 & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F));
     p += 3;
   } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    if (!cont(1, b0 == 0xF0 ? 0x90 : 0x80, b0 == 0xF4 ? 0x8F : 0xBF) || !cont(2, 0x80, 0xBF) || !cont(3, 0x80, 0xBF))
+    if (!cont(1, b0 == 0xF0 ? 0x90 : 0x80, b0 == 0xF4 ? 0x8F : 0xBF) || !cont(2, 0x80, 0xBF) ||
+        !cont(3, 0x80, 0xBF))
       return -1;
-    cp = static_cast<std::int32_t>(((b0 & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F));
+    cp = static_cast<std::int32_t>(((b0 & 0x07) << 18) | ((p[1] & 0x3F) << 12) |
+                                   ((p[2] & 0x3F) << 6) | (p[3] & 0x3F));
     p += 4;
   } else {
     return -1;
@@ -81,11 +98,13 @@ std::int32_t next_code_point(const unsigned char*& p, const unsigned char* end) 
 /// Code points that NFKC with case folding (and UTF8PROC_IGNORE) leaves as they are and
 /// that never combine with a neighbour: ASCII but A–Z (which fold to a–z), kana, common
 /// CJK ideographs and punctuation. Most names are made only of these, and then
-/// normalizing them is the identity (tests/formats/load_limits_test.cc checks each against utf8proc).
+/// normalizing them is the identity (tests/formats/load_limits_test.cc checks each against
+/// utf8proc).
 bool nfkc_casefold_stable(std::int32_t cp) {
   return (cp < 0x80 && !(cp >= 'A' && cp <= 'Z')) || (cp >= 0x3001 && cp <= 0x3003) ||
-         (cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3008 && cp <= 0x3011) || (cp >= 0x3041 && cp <= 0x3096) ||
-         (cp >= 0x30A1 && cp <= 0x30FC) || (cp >= 0x4E00 && cp <= 0x9FFF);
+         (cp >= 0x3005 && cp <= 0x3007) || (cp >= 0x3008 && cp <= 0x3011) ||
+         (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FC) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF);
 }
 
 std::string nfkc_casefold_slow(std::string_view name) {
@@ -94,8 +113,9 @@ std::string nfkc_casefold_slow(std::string_view name) {
                                              UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
   utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
                                     static_cast<utf8proc_ssize_t>(name.size()), &mapped, opts);
-  std::string normalized = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<std::size_t>(n))
-                                  : std::string(name);
+  std::string normalized =
+      n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<std::size_t>(n))
+             : std::string(name);
   std::free(mapped);
   return normalized;
 }
@@ -122,7 +142,9 @@ std::string match_key(std::string_view name) {
     // dashes are '-' and ー, its middle dot ・; nothing else needs utf8proc.
     const auto* p = reinterpret_cast<const unsigned char*>(name.data());
     const auto* run = p;  // start of the bytes not yet copied, copied in one go when a change comes
-    auto copy_run = [&](const unsigned char* upto) { out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(upto - run)); };
+    auto copy_run = [&](const unsigned char* upto) {
+      out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(upto - run));
+    };
     while (p < end) {
       const auto* start = p;
       std::int32_t cp = next_code_point(p, end);
@@ -162,7 +184,8 @@ std::string match_key_general(std::string_view name) {
       ++p;
     }
     utf8proc_category_t cat = utf8proc_category(cp);
-    if (cat == UTF8PROC_CATEGORY_ZS || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x30FB || cp == 0xB7)
+    if (cat == UTF8PROC_CATEGORY_ZS || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x30FB ||
+        cp == 0xB7)
       continue;  // spaces and the middle dot ・ do not distinguish names
     if (is_dash(cp) || (cp == 0x4E00 && is_kana(prev))) cp = 0x30FC;
     append_utf8(out, cp);
@@ -212,13 +235,15 @@ std::string wrap_to_width(std::string_view s, std::size_t width, const std::stri
     append_utf8(one, cp);
     std::size_t cw = display_width(one);
     // Kinsoku: 、。」）and the like never start a line; they stay on the one before.
-    bool no_break_before = cp == 0x3001 || cp == 0x3002 || cp == 0x300D || cp == 0x300F || cp == 0xFF09 || cp == 0x30FC ||
-                           cp == 0xFF0C || cp == 0xFF0E || cp == 0x3063 || cp == 0x30C3;
+    bool no_break_before = cp == 0x3001 || cp == 0x3002 || cp == 0x300D || cp == 0x300F ||
+                           cp == 0xFF09 || cp == 0x30FC || cp == 0xFF0C || cp == 0xFF0E ||
+                           cp == 0x3063 || cp == 0x30C3;
     if (w + cw > limit && !line.empty() && !no_break_before) {
       std::string rest;
       std::size_t rest_w = 0;
       // Break after 、。 or a space when that keeps most of the line; otherwise anywhere.
-      if (last_break != std::string::npos && last_break < line.size() && width_at_break * 3 >= limit * 2) {
+      if (last_break != std::string::npos && last_break < line.size() &&
+          width_at_break * 3 >= limit * 2) {
         rest = line.substr(last_break);
         rest_w = w - width_at_break;
         line.resize(last_break);
@@ -249,7 +274,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   for (std::size_t i = 1; i <= x.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= y.size(); ++j)
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)});
     std::swap(prev, cur);
   }
   return prev[y.size()];
@@ -270,7 +296,8 @@ std::size_t edit_distance_within(std::string_view a, std::string_view b, std::si
     std::size_t row_best = over;
     if (lo == 0) row_best = cur[0] = i;
     for (std::size_t j = std::max<std::size_t>(lo, 1); j <= hi; ++j) {
-      std::size_t v = std::min({prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1});
+      std::size_t v =
+          std::min({prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1), prev[j] + 1, cur[j - 1] + 1});
       cur[j] = std::min(v, over);
       row_best = std::min(row_best, cur[j]);
     }
@@ -280,7 +307,8 @@ std::size_t edit_distance_within(std::string_view a, std::string_view b, std::si
   return std::min(prev[m], over);
 }
 
-std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates) {
+std::optional<std::string> nearest(std::string_view word,
+                                   const std::vector<std::string>& candidates) {
   std::optional<std::string> best;
   std::size_t best_d = 0;
   std::size_t len = code_point_count(word);

@@ -43,7 +43,8 @@ std::size_t edit_distance_within(std::string_view a, std::string_view b, std::si
 /// and looking for one near it would cost time in proportion to its length squared.
 inline constexpr std::size_t kMaxSuggestChars = 200;
 /// The candidate closest to `word` when it is close enough to be a likely typo.
-std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
+std::optional<std::string> nearest(std::string_view word,
+                                   const std::vector<std::string>& candidates);
 
 /// True when the bytes are valid UTF-8.
 bool valid_utf8(std::string_view s);

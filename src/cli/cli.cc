@@ -3,35 +3,49 @@
 #include <new>
 #include <sstream>
 
-#include "cli/commands.h"
-#include "formats/snapshot.h"
 #include "base/error.h"
-#include "formats/load.h"
-#include "base/text.h"
 #include "base/quoted.h"
+#include "base/text.h"
+#include "cli/commands.h"
+#include "formats/load.h"
+#include "formats/snapshot.h"
 
 namespace renkei {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"validate", "load and check the data; counts per kind and relation", setup_validate, run_validate},
+      {"validate", "load and check the data; counts per kind and relation", setup_validate,
+       run_validate},
       {"summary", "a short summary of the network", setup_summary, run_summary},
       {"list", "a table of nodes, optionally of one kind", setup_list, run_list},
-      {"show", "one node, every relation in and out, and the source quote behind each", setup_show, run_show},
-      {"shared", "which municipalities share coordinator offices, and through which", setup_shared, run_shared},
-      {"reach", "whom a node can reach, with one shortest chain of relations each", setup_reach, run_reach},
+      {"show", "one node, every relation in and out, and the source quote behind each", setup_show,
+       run_show},
+      {"shared", "which municipalities share coordinator offices, and through which", setup_shared,
+       run_shared},
+      {"reach", "whom a node can reach, with one shortest chain of relations each", setup_reach,
+       run_reach},
       {"path", "one shortest chain of relations between two nodes", setup_path, run_path},
-      {"gaps", "coverage gaps per municipality, each with its evidence quote", setup_gaps, run_gaps},
-      {"whatif", "who is left with nothing if offices, councils or centers stop", setup_whatif, run_whatif},
-      {"metrics", "degree, betweenness, articulation points and components", setup_metrics, run_metrics},
-      {"initiatives", "who has done, runs, plans or considers each kind of work", setup_initiatives, run_initiatives},
-      {"render", "a diagram for slides: SVG, PNG, PDF or DOT, in Japanese", setup_render, run_render, Stdout::Bytes},
-      {"graphs", "write the standard diagrams (graphs/), or --check that they are up to date", setup_graphs, run_graphs},
-      {"explorer", "one offline HTML file to search, click through and present the network", setup_explorer, run_explorer, Stdout::Bytes},
-      {"template", "empty sheets (CSV) for next year's table, one example row each", setup_template, run_template},
-      {"import", "a dataset from filled-in sheets, names matched to known ones", setup_import, run_import},
+      {"gaps", "coverage gaps per municipality, each with its evidence quote", setup_gaps,
+       run_gaps},
+      {"whatif", "who is left with nothing if offices, councils or centers stop", setup_whatif,
+       run_whatif},
+      {"metrics", "degree, betweenness, articulation points and components", setup_metrics,
+       run_metrics},
+      {"initiatives", "who has done, runs, plans or considers each kind of work", setup_initiatives,
+       run_initiatives},
+      {"render", "a diagram for slides: SVG, PNG, PDF or DOT, in Japanese", setup_render,
+       run_render, Stdout::Bytes},
+      {"graphs", "write the standard diagrams (graphs/), or --check that they are up to date",
+       setup_graphs, run_graphs},
+      {"explorer", "one offline HTML file to search, click through and present the network",
+       setup_explorer, run_explorer, Stdout::Bytes},
+      {"template", "empty sheets (CSV) for next year's table, one example row each", setup_template,
+       run_template},
+      {"import", "a dataset from filled-in sheets, names matched to known ones", setup_import,
+       run_import},
       {"diff", "what changed between two years, from offices to gaps", setup_diff, run_diff},
-      {"export", "the graph for Gephi, yEd, Cytoscape, NetworkX or Excel", setup_export, run_export, Stdout::Bytes},
+      {"export", "the graph for Gephi, yEd, Cytoscape, NetworkX or Excel", setup_export, run_export,
+       Stdout::Bytes},
   };
   return table;
 }
@@ -60,7 +74,8 @@ std::string usage() {
 }
 
 void add_common_options(CLI::App& app, Options& o) {
-  app.add_option("--data", o.data, "a dataset file instead of the built-in data/yamaguchi-r6.json")->type_name("FILE");
+  app.add_option("--data", o.data, "a dataset file instead of the built-in data/yamaguchi-r6.json")
+      ->type_name("FILE");
   app.add_flag("--json", o.json, "answer as JSON");
   app.add_option("--lang", o.lang, "labels in Japanese (ja, default) or romanized (en)")
       ->check(CLI::IsMember({"ja", "en"}))
@@ -77,7 +92,8 @@ std::string one_line(std::string s) {
 
 /// Where run_cli leaves the dataset when the process is about to end (set_free_data_at_end):
 /// still reachable, so leak checkers stay quiet, and never freed.
-Dataset* volatile parked_dataset = nullptr;  // volatile: the store must not be optimized away (it is never read)
+Dataset* volatile parked_dataset =
+    nullptr;  // volatile: the store must not be optimized away (it is never read)
 bool g_free_data_at_end = true;
 
 }  // namespace
@@ -116,8 +132,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     for (std::size_t i = 1; i < args.size(); ++i)
       if (args[i].size() > 3 && args[i].rfind("--", 0) == 0 && args[i].back() == '=' &&
           args[i].find('=') == args[i].size() - 1)
-        throw usage_error(std::string(cmd->name) + ": " + in_quotes(args[i]) + " has nothing after the =; write " +
-                          args[i] + "VALUE; see `renkei " + cmd->name + " --help`");
+        throw usage_error(std::string(cmd->name) + ": " + in_quotes(args[i]) +
+                          " has nothing after the =; write " + args[i] + "VALUE; see `renkei " +
+                          cmd->name + " --help`");
     std::vector<std::string> rest(args.rbegin(), args.rend() - 1);  // CLI11 wants them reversed
     try {
       app.parse(rest);
@@ -125,11 +142,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       out << app.help();
       return 0;
     } catch (const CLI::ParseError& e) {
-      throw usage_error(std::string(cmd->name) + ": " + one_line(e.what()) + "; see `renkei " + cmd->name + " --help`");
+      throw usage_error(std::string(cmd->name) + ": " + one_line(e.what()) + "; see `renkei " +
+                        cmd->name + " --help`");
     }
     // An empty --data (a shell variable that was not set) must not quietly mean the built-in data.
     if (app.count("--data") > 0 && options.data.empty())
-      throw usage_error(std::string(cmd->name) + ": --data: the file name is empty; give a dataset file, or leave " +
+      throw usage_error(std::string(cmd->name) +
+                        ": --data: the file name is empty; give a dataset file, or leave " +
                         "--data out for the built-in data; see `renkei " + cmd->name + " --help`");
 
     LoadReport report;
@@ -160,10 +179,12 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (!g_free_data_at_end) parked_dataset = owned.release();
     return 0;
   } catch (const Error& e) {
-    err << "renkei: error: " << terminal_safe(e.what(), false) << "\n";  // one line, whatever a path holds
+    err << "renkei: error: " << terminal_safe(e.what(), false)
+        << "\n";  // one line, whatever a path holds
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {
-    err << "renkei: error: out of memory; the input is too large for this machine's memory (or its limit, ulimit -v)\n";
+    err << "renkei: error: out of memory; the input is too large for this machine's memory (or its "
+           "limit, ulimit -v)\n";
     return 1;
   } catch (const std::exception& e) {
     err << "renkei: error: " << terminal_safe(e.what(), false) << "\n";

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "formats/node_json.h"
 #include "formats/load.h"
+#include "formats/node_json.h"
 #include "model/dataset.h"
 #include "model/resolve.h"
 
@@ -29,12 +29,12 @@ struct Options {
   bool directed = false;  ///< reach, path: follow relations only from → to
   std::string rule;       ///< gaps: one rule
   std::string municipality;
-  std::string explain;    ///< gaps --explain RULE
-  std::string remove;     ///< whatif: nodes to remove, comma-separated
-  std::string each;       ///< whatif --each KIND
-  int top = 20;           ///< metrics: rows in the text table (0 = all); checked by whole_number()
+  std::string explain;  ///< gaps --explain RULE
+  std::string remove;   ///< whatif: nodes to remove, comma-separated
+  std::string each;     ///< whatif --each KIND
+  int top = 20;         ///< metrics: rows in the text table (0 = all); checked by whole_number()
   std::string preset, format, output, page = "slide", title;  ///< render
-  bool check = false;  ///< graphs --check
+  bool check = false;                                         ///< graphs --check
   std::string against;  ///< render --preset diff, diff: the older dataset or sheet folder
   bool force = false;   ///< template: replace sheets that already exist
 };
@@ -62,7 +62,7 @@ struct Context {
 /// What a command prints on standard output.
 enum class Stdout {
   Answer,  ///< text (or JSON) for a person: control characters in the data are shown, not sent
-  Bytes,   ///< a file's bytes when no -o is given (a drawing, an export, a page): passed as they are
+  Bytes,  ///< a file's bytes when no -o is given (a drawing, an export, a page): passed as they are
 };
 
 struct Command {

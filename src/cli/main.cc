@@ -26,7 +26,8 @@ namespace {
 /// must stay the same bytes run after run (tests explorer_is_fresh, graphs --check).
 void tune_heap() {
 #if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-  constexpr std::size_t kStep = std::size_t{16} << 20, kPad = std::size_t{64} << 20, kHuge = std::size_t{2} << 20;
+  constexpr std::size_t kStep = std::size_t{16} << 20, kPad = std::size_t{64} << 20,
+                        kHuge = std::size_t{2} << 20;
   mallopt(M_MMAP_THRESHOLD, 32 << 20);  // large vectors come from the heap too
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
   mallopt(M_TOP_PAD, static_cast<int>(kPad));
@@ -36,7 +37,8 @@ void tune_heap() {
   auto end = reinterpret_cast<std::uintptr_t>(sbrk(0));
   std::free(block);  // back to the heap's top, which stays (under the trim threshold)
   std::uintptr_t start = (first + kHuge - 1) & ~(kHuge - 1);
-  if (end > start && end - start <= kStep + 2 * kPad) madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
+  if (end > start && end - start <= kStep + 2 * kPad)
+    madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
 #endif
 }
 

@@ -24,30 +24,35 @@ void Builder::mark_shared_offices() {
     std::size_t served = municipalities_served(ds_, dn.node).size();
     if (served >= 2) {
       dn.mark = Mark::Shared;
-      dn.note = d_.lang == Lang::En ? "shared by " + std::to_string(served) : std::to_string(served) + "市町で共有";
+      dn.note = d_.lang == Lang::En ? "shared by " + std::to_string(served)
+                                    : std::to_string(served) + "市町で共有";
     }
   }
 }
 
 Diagram Builder::finish(std::string title) {
-  std::stable_sort(d_.nodes.begin(), d_.nodes.end(),
-                   [&](const DiagramNode& a, const DiagramNode& b) { return node_order(ds_, a.node, b.node); });
-  std::sort(d_.edges.begin(), d_.edges.end(), [](const DiagramEdge& a, const DiagramEdge& b) { return a.edge < b.edge; });
+  std::stable_sort(
+      d_.nodes.begin(), d_.nodes.end(),
+      [&](const DiagramNode& a, const DiagramNode& b) { return node_order(ds_, a.node, b.node); });
+  std::sort(d_.edges.begin(), d_.edges.end(),
+            [](const DiagramEdge& a, const DiagramEdge& b) { return a.edge < b.edge; });
   d_.title = std::move(title);
   return d_;
 }
 
-const std::vector<Relation> kStructure = {Relation::Holds, Relation::Participates, Relation::PartOf, Relation::Coordinator,
-                                          Relation::Liaises};
+const std::vector<Relation> kStructure = {Relation::Holds, Relation::Participates, Relation::PartOf,
+                                          Relation::Coordinator, Relation::Liaises};
 
-std::string name_of(const Dataset& ds, std::size_t i, Lang lang) { return display_name(ds.nodes[i], lang); }
+std::string name_of(const Dataset& ds, std::size_t i, Lang lang) {
+  return display_name(ds.nodes[i], lang);
+}
 
 void add_structure(Builder& b, const Dataset& ds, const std::vector<std::size_t>& municipalities) {
   for (std::size_t m : municipalities) b.add(m);
   for (const Edge& e : ds.edges) {
     if (!b.has(e.from) || ds.nodes[e.from].kind != Kind::Municipality) continue;
-    if (e.relation == Relation::Coordinator || e.relation == Relation::Holds || e.relation == Relation::Participates ||
-        e.relation == Relation::Liaises)
+    if (e.relation == Relation::Coordinator || e.relation == Relation::Holds ||
+        e.relation == Relation::Participates || e.relation == Relation::Liaises)
       b.add(e.to);
   }
   for (int pass = 0; pass < 2; ++pass)  // parents of sub-committees, then centers of councils
@@ -67,7 +72,8 @@ std::vector<std::size_t> all_of_kind(const Dataset& ds, Kind k) {
   return v;
 }
 
-void stack_regions_in_bands(const Dataset& ds, const std::vector<std::size_t>& municipalities, int minlen, Diagram& d) {
+void stack_regions_in_bands(const Dataset& ds, const std::vector<std::size_t>& municipalities,
+                            int minlen, Diagram& d) {
   std::vector<std::pair<int, std::size_t>> regions;  // (first row, region)
   std::map<std::size_t, std::vector<std::size_t>> members;
   for (std::size_t m : municipalities)

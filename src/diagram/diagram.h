@@ -1,8 +1,8 @@
 #pragma once
 #include <map>
-#include <tuple>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -47,18 +47,20 @@ struct DiagramTable {
     std::string group;  ///< e.g. the planning region, shown when it changes
     std::string name;
     std::vector<bool> marks;
-    std::vector<bool> qualified;  ///< per mark: found, but the row says why (drawn ○, not ●, not counted)
-    std::string marker;           ///< after the name, e.g. ※ (explained by qualified_meaning)
+    std::vector<bool>
+        qualified;  ///< per mark: found, but the row says why (drawn ○, not ●, not counted)
+    std::string marker;  ///< after the name, e.g. ※ (explained by qualified_meaning)
     bool alarm = false;
   };
   std::vector<Row> rows;
   /// The marks a row counts: found and not qualified.
   static std::size_t counted(const Row& r) {
     std::size_t n = 0;
-    for (std::size_t k = 0; k < r.marks.size(); ++k) n += r.marks[k] && !(k < r.qualified.size() && r.qualified[k]);
+    for (std::size_t k = 0; k < r.marks.size(); ++k)
+      n += r.marks[k] && !(k < r.qualified.size() && r.qualified[k]);
     return n;
   }
-  std::string mark_meaning;  ///< what a mark in a cell means, for the legend
+  std::string mark_meaning;       ///< what a mark in a cell means, for the legend
   std::string qualified_meaning;  ///< what ○ means, when some cell has one
 };
 
@@ -76,18 +78,21 @@ struct Diagram {
   };
   std::map<std::size_t, Position> positions;
   std::optional<Position> legend_position;  ///< Engine::Neato: where the legend is pinned
-  bool legend_first = true;  ///< Engine::Dot: legend in the first column (with the councils) or the last
+  bool legend_first =
+      true;  ///< Engine::Dot: legend in the first column (with the councils) or the last
   std::vector<std::pair<std::string, std::string>> extra_legend;  ///< (sample text, meaning)
   Page page = Page::Slide;
   Lang lang = Lang::Ja;
-  bool png = false;  ///< 2× resolution for slides
-  bool top_down = false;       ///< ranks run down the page; otherwise left to right
-  bool councils_left = true;   ///< left to right: a municipality's own councils left of it
+  bool png = false;           ///< 2× resolution for slides
+  bool top_down = false;      ///< ranks run down the page; otherwise left to right
+  bool councils_left = true;  ///< left to right: a municipality's own councils left of it
   /// Invisible edges that only place things: (from, to, minimum ranks between).
   std::vector<std::tuple<std::size_t, std::size_t, int>> spacers;
   std::optional<DiagramTable> table;  ///< drawn instead of nodes and edges when set
-  std::vector<std::string> footer_notes;  ///< extra footer lines above the source, e.g. what a diff compares
-  std::map<std::size_t, std::string> edge_labels;  ///< dataset edge → text beside its line, e.g. "予定→実施済"
+  std::vector<std::string>
+      footer_notes;  ///< extra footer lines above the source, e.g. what a diff compares
+  std::map<std::size_t, std::string>
+      edge_labels;  ///< dataset edge → text beside its line, e.g. "予定→実施済"
 };
 
 /// Writes a diagram as DOT text. Pure and deterministic: same diagram, same bytes.

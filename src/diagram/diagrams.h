@@ -3,8 +3,8 @@
 #include <vector>
 
 #include "diagram/diagram.h"
-#include "diff/diff.h"
 #include "diagram/render.h"
+#include "diff/diff.h"
 #include "model/graph.h"
 #include "model/resolve.h"
 
@@ -24,7 +24,8 @@ std::string network_title(const Dataset& ds, Lang lang);
 
 /// Builds the diagram for a preset such as "overview", "region:柳井" or "path:上関町:柳井市".
 /// Unknown presets and unknown names are usage errors (exit 2) with suggestions.
-Diagram make_diagram(const Network& net, const NameIndex& names, const std::string& preset, Lang lang);
+Diagram make_diagram(const Network& net, const NameIndex& names, const std::string& preset,
+                     Lang lang);
 
 /// The diff slide: what it draws (by index into `merged`) and the dataset it draws from,
 /// NEW with what only OLD had (removed nodes, lost placements and stages) added to it.
@@ -35,12 +36,14 @@ struct DiffSlide {
 /// Builds the diff slide: the municipalities, offices, councils and kinds of work that
 /// changed, added ＋ bluish green, removed － vermillion and struck, changed ～ orange, with
 /// unchanged offices of those municipalities for context. A data error when nothing changed.
-DiffSlide make_diff_diagram(const Dataset& old_ds, const Dataset& new_ds, const DatasetDiff& diff, Lang lang);
+DiffSlide make_diff_diagram(const Dataset& old_ds, const Dataset& new_ds, const DatasetDiff& diff,
+                            Lang lang);
 
 /// Puts the planning regions in bands of about seven municipalities, each band a step
 /// further on than the last (invisible spacer edges of `minlen`), so that all of a
 /// prefecture's municipalities do not stand in one tall column.
-void stack_regions_in_bands(const Dataset& ds, const std::vector<std::size_t>& municipalities, int minlen, Diagram& d);
+void stack_regions_in_bands(const Dataset& ds, const std::vector<std::size_t>& municipalities,
+                            int minlen, Diagram& d);
 
 /// Writes and renders a diagram for its page. Where the legend can stand in more than one
 /// place, each is laid out and the one that prints largest on the page is kept.

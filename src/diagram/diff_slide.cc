@@ -22,16 +22,17 @@ std::string stage_words(const std::vector<EdgeStatus>& stages, Lang lang) {
   std::string s;
   for (EdgeStatus st : stages)
     for (const auto& t : edge_statuses())
-      if (t.value == st) s += (s.empty() ? "" : "・") + std::string(lang == Lang::En ? t.word : t.label_ja);
+      if (t.value == st)
+        s += (s.empty() ? "" : "・") + std::string(lang == Lang::En ? t.word : t.label_ja);
   return s;
 }
-
 
 /// NEW with what only OLD has: removed nodes, the relations they had, lost placements and
 /// dropped stages. Each appended edge is remembered to be struck.
 struct MergedDiff {
   std::vector<std::size_t> gone_edges;  ///< appended edges, drawn struck
-  std::map<std::pair<std::size_t, std::size_t>, std::size_t> dropped_runs;  ///< (town, work) → appended runs edge
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t>
+      dropped_runs;  ///< (town, work) → appended runs edge
 };
 
 MergedDiff merge_old_into(Dataset& m, const Dataset& old_ds, const DatasetDiff& diff) {
@@ -126,13 +127,16 @@ class DiffDrawer {
       if (c.type == NodeChange::Type::Removed) mark(*n, Mark::DiffRemoved);
       if (c.type == NodeChange::Type::Renamed) {
         mark(*n, Mark::DiffChanged);
-        note(*n, (en ? "was " : "旧: ") + (en && !c.old_name_en.empty() ? c.old_name_en : c.old_name));
+        note(*n,
+             (en ? "was " : "旧: ") + (en && !c.old_name_en.empty() ? c.old_name_en : c.old_name));
       }
       // Whoever holds, places at or liaises with it, for context; relations of a new node are new.
       for (std::size_t k = 0; k < m.edges.size(); ++k) {
         const Edge& e = m.edges[k];
         if (e.to != *n || m.nodes[e.from].kind != Kind::Municipality) continue;
-        if (e.relation != Relation::Coordinator && e.relation != Relation::Holds && e.relation != Relation::Liaises) continue;
+        if (e.relation != Relation::Coordinator && e.relation != Relation::Holds &&
+            e.relation != Relation::Liaises)
+          continue;
         mark(e.from, Mark::Normal);
         if (c.type == NodeChange::Type::Added) edge_marks.push_back({k, Mark::DiffAdded});
       }
@@ -149,7 +153,8 @@ class DiffDrawer {
       for (const PlacementChange& p : mc.gained)
         if (auto o = id_of(p.office))
           for (std::size_t k : m.edges_from(*mi))
-            if (m.edges[k].relation == Relation::Coordinator && m.edges[k].to == *o) edge_marks.push_back({k, Mark::DiffAdded});
+            if (m.edges[k].relation == Relation::Coordinator && m.edges[k].to == *o)
+              edge_marks.push_back({k, Mark::DiffAdded});
       for (const PlacementChange& p : mc.lost)
         if (auto o = id_of(p.office)) mark(*o, Mark::Normal);
       for (const PlacementChange& p : mc.became_shared)
@@ -170,9 +175,12 @@ class DiffDrawer {
           if (t.value == st) return std::string(en ? t.word : t.label_ja);
         return std::string();
       };
-      if (c.type == CouncilChange::Type::StartedMeeting) note(*ci, en ? "met (did not before)" : "開催あり（前は開催なし）");
-      if (c.type == CouncilChange::Type::StoppedMeeting) note(*ci, en ? "did not meet (met before)" : "開催なし（前は開催あり）");
-      if (c.type == CouncilChange::Type::Status) note(*ci, status(c.old_status) + " → " + status(c.new_status));
+      if (c.type == CouncilChange::Type::StartedMeeting)
+        note(*ci, en ? "met (did not before)" : "開催あり（前は開催なし）");
+      if (c.type == CouncilChange::Type::StoppedMeeting)
+        note(*ci, en ? "did not meet (met before)" : "開催なし（前は開催あり）");
+      if (c.type == CouncilChange::Type::Status)
+        note(*ci, status(c.old_status) + " → " + status(c.new_status));
     }
   }
   void initiatives() {
@@ -184,12 +192,15 @@ class DiffDrawer {
       std::string label = stage_words(c.old_stages, lang) + "→" + stage_words(c.new_stages, lang);
       if (c.type == InitiativeChange::Type::Dropped) {
         auto it = merged.dropped_runs.find({*mi, *wi});
-        if (it != merged.dropped_runs.end()) edge_labels.push_back({it->second, Mark::DiffRemoved, label});
+        if (it != merged.dropped_runs.end())
+          edge_labels.push_back({it->second, Mark::DiffRemoved, label});
         continue;
       }
       for (std::size_t k : m.edges_from(*mi))  // one line per municipality and kind of work
         if (m.edges[k].relation == Relation::Runs && m.edges[k].to == *wi) {
-          edge_labels.push_back({k, c.type == InitiativeChange::Type::Added ? Mark::DiffAdded : Mark::DiffChanged, label});
+          edge_labels.push_back(
+              {k, c.type == InitiativeChange::Type::Added ? Mark::DiffAdded : Mark::DiffChanged,
+               label});
           break;
         }
     }
@@ -204,8 +215,12 @@ class DiffDrawer {
     for (const auto& [mi, counts] : gap_counts) {
       mark(mi, Mark::DiffChanged);
       std::string line = en ? "gaps:" : "すき間:";
-      if (counts.first) line += en ? " " + std::to_string(counts.first) + " closed" : " 解消" + std::to_string(counts.first);
-      if (counts.second) line += en ? " " + std::to_string(counts.second) + " opened" : " 発生" + std::to_string(counts.second);
+      if (counts.first)
+        line += en ? " " + std::to_string(counts.first) + " closed"
+                   : " 解消" + std::to_string(counts.first);
+      if (counts.second)
+        line += en ? " " + std::to_string(counts.second) + " opened"
+                   : " 発生" + std::to_string(counts.second);
       note(mi, line);
     }
   }
@@ -227,17 +242,21 @@ class DiffDrawer {
     std::string old_year = diff.old_fiscal_year, new_year = diff.new_fiscal_year;
     std::string title;
     if (old_year != new_year)
-      title = en ? "What changed, " + old_year + " → " + new_year : old_year + " → " + new_year + "の変化";
+      title = en ? "What changed, " + old_year + " → " + new_year
+                 : old_year + " → " + new_year + "の変化";
     else
-      title = (en ? "What changed: " : "データの変化: ") + base_name(diff.old_origin) + " → " + base_name(diff.new_origin);
-    d.footer_notes.push_back(en ? "Compared: old " + base_name(diff.old_origin) + " (" + old_year + ") → new " +
-                                      base_name(diff.new_origin) + " (" + new_year + ")"
-                                : "比較: 旧 " + base_name(diff.old_origin) + "（" + old_year + "）→ 新 " + base_name(diff.new_origin) +
-                                      "（" + new_year + "）");
+      title = (en ? "What changed: " : "データの変化: ") + base_name(diff.old_origin) + " → " +
+              base_name(diff.new_origin);
+    d.footer_notes.push_back(
+        en ? "Compared: old " + base_name(diff.old_origin) + " (" + old_year + ") → new " +
+                 base_name(diff.new_origin) + " (" + new_year + ")"
+           : "比較: 旧 " + base_name(diff.old_origin) + "（" + old_year + "）→ 新 " +
+                 base_name(diff.new_origin) + "（" + new_year + "）");
     std::size_t others = diff.other_nodes.size() + diff.other_edges.size();
     if (others)
-      d.footer_notes.push_back(en ? std::to_string(others) + " other changes are not drawn: renkei diff lists them"
-                                  : "このほか " + std::to_string(others) + " 件の変更は図にない（renkei diff で一覧）");
+      d.footer_notes.push_back(
+          en ? std::to_string(others) + " other changes are not drawn: renkei diff lists them"
+             : "このほか " + std::to_string(others) + " 件の変更は図にない（renkei diff で一覧）");
     return b.finish(title);
   }
 
@@ -254,9 +273,11 @@ class DiffDrawer {
 
 }  // namespace
 
-DiffSlide make_diff_diagram(const Dataset& old_ds, const Dataset& new_ds, const DatasetDiff& diff, Lang lang) {
+DiffSlide make_diff_diagram(const Dataset& old_ds, const Dataset& new_ds, const DatasetDiff& diff,
+                            Lang lang) {
   if (diff.empty())
-    throw data_error("nothing changed between " + old_ds.origin + " and " + new_ds.origin + "; there is no diff slide to draw");
+    throw data_error("nothing changed between " + old_ds.origin + " and " + new_ds.origin +
+                     "; there is no diff slide to draw");
   DiffSlide slide;
   slide.merged = new_ds;
   MergedDiff merged = merge_old_into(slide.merged, old_ds, diff);

@@ -5,8 +5,8 @@
 #include <set>
 #include <sstream>
 
-#include "diagram/diagram.h"
 #include "base/text.h"
+#include "diagram/diagram.h"
 
 namespace renkei {
 
@@ -56,7 +56,8 @@ const Words kJa = {
     {"角丸", "タブ付き", "四角", "八角形", "付箋", "点線の枠"},
     "圏域の協議の場（濃緑・太枠）",
     "共有される配置先（濃橙・太枠）",
-    {"設置", "参加", "部会・プロジェクト", "コーディネーター配置", "支援センターと連携", "取組", "圏域"},
+    {"設置", "参加", "部会・プロジェクト", "コーディネーター配置", "支援センターと連携", "取組",
+     "圏域"},
     "予定",
     "終了",
     "凡例",
@@ -72,12 +73,13 @@ const Words kJa = {
     "～ 変わった関係",
 };
 const Words kEn = {
-    {"Municipality", "Council (municipal)", "Coordinator office", "Support center", "Initiative", "Planning region"},
+    {"Municipality", "Council (municipal)", "Coordinator office", "Support center", "Initiative",
+     "Planning region"},
     {"rounded box", "tabbed box", "box", "octagon", "note", "dashed frame"},
     "Council (regional): darker green, thick border",
     "Office shared by several municipalities (dark orange, thick border)",
-    {"holds council", "takes part in council", "sub-committee / project of", "coordinator placed at", "liaises with center",
-     "runs", "in region"},
+    {"holds council", "takes part in council", "sub-committee / project of",
+     "coordinator placed at", "liaises with center", "runs", "in region"},
     "planned (dashed)",
     "ended (grey dotted)",
     "Legend",
@@ -101,7 +103,9 @@ std::string esc(const std::string& s) {  // for HTML-like labels
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      case '\\': out += "\\\\"; break;  // Graphviz expands \N, \G… even in HTML labels; \\ is a backslash
+      case '\\':
+        out += "\\\\";
+        break;  // Graphviz expands \N, \G… even in HTML labels; \\ is a backslash
       case '\n': out += "<BR/>"; break;
       case '\r': break;
       case '\0': break;  // Graphviz reads C strings: a NUL would end the DOT text there
@@ -133,7 +137,12 @@ struct Style {
 Style node_style(const Node& n) {
   Style s;
   switch (n.kind) {
-    case Kind::Municipality: s.shape = "box"; s.style = "filled,rounded"; s.fill = kSkyTint; s.penwidth = 1.6; break;
+    case Kind::Municipality:
+      s.shape = "box";
+      s.style = "filled,rounded";
+      s.fill = kSkyTint;
+      s.penwidth = 1.6;
+      break;
     case Kind::Council:
       s.shape = "tab";
       s.fill = kGreenTint;
@@ -150,10 +159,23 @@ Style node_style(const Node& n) {
       }
       if (n.council_status == CouncilStatus::Suspended) s.style = "filled,dotted";
       break;
-    case Kind::Office: s.shape = "box"; s.fill = kOrangeTint; break;
-    case Kind::Center: s.shape = "octagon"; s.fill = kPurpleTint; s.penwidth = 1.6; break;
-    case Kind::Initiative: s.shape = "note"; s.fill = kYellowTint; break;
-    case Kind::Region: s.shape = "folder"; s.fill = "#EEEEEE"; break;
+    case Kind::Office:
+      s.shape = "box";
+      s.fill = kOrangeTint;
+      break;
+    case Kind::Center:
+      s.shape = "octagon";
+      s.fill = kPurpleTint;
+      s.penwidth = 1.6;
+      break;
+    case Kind::Initiative:
+      s.shape = "note";
+      s.fill = kYellowTint;
+      break;
+    case Kind::Region:
+      s.shape = "folder";
+      s.fill = "#EEEEEE";
+      break;
   }
   return s;
 }
@@ -189,7 +211,8 @@ std::string status_note(const Node& n, Lang lang) {
 
 /// The region a node is drawn in: a municipality's own, a council's holder's, an office's
 /// when every municipality it serves is in that one region.
-std::optional<std::size_t> home_region(const Dataset& ds, std::size_t node, const std::map<std::size_t, std::size_t>& region_of_m) {
+std::optional<std::size_t> home_region(const Dataset& ds, std::size_t node,
+                                       const std::map<std::size_t, std::size_t>& region_of_m) {
   const Node& n = ds.nodes[node];
   if (n.kind == Kind::Municipality) {
     auto it = region_of_m.find(node);
@@ -199,7 +222,9 @@ std::optional<std::size_t> home_region(const Dataset& ds, std::size_t node, cons
   bool any = false;
   // A council's members place it: its holders, else (a regional council, or one that the
   // table names no holder for, such as 長門市's 運営協議会) the towns that take part.
-  bool held = std::any_of(ds.edges.begin(), ds.edges.end(), [&](const Edge& e) { return e.to == node && e.relation == Relation::Holds; });
+  bool held = std::any_of(ds.edges.begin(), ds.edges.end(), [&](const Edge& e) {
+    return e.to == node && e.relation == Relation::Holds;
+  });
   bool by_members = n.kind == Kind::Council && (n.level == CouncilLevel::Regional || !held);
   for (const Edge& e : ds.edges) {
     if (e.to != node) continue;
@@ -213,7 +238,8 @@ std::optional<std::size_t> home_region(const Dataset& ds, std::size_t node, cons
   }
   if (n.kind == Kind::Council && !any) {  // a sub-committee of a regional council
     for (const Edge& e : ds.edges)
-      if (e.from == node && e.relation == Relation::PartOf) return home_region(ds, e.to, region_of_m);
+      if (e.from == node && e.relation == Relation::PartOf)
+        return home_region(ds, e.to, region_of_m);
   }
   if (any && regions.size() == 1) return *regions.begin();
   return std::nullopt;
@@ -226,11 +252,13 @@ std::string wrapped_name(const std::string& name) {
   if (width <= 24) return esc(name);
   // Candidate cuts: before a word that starts a part of a name, or after one that ends it.
   std::vector<std::size_t> cuts;
-  for (std::size_t at = name.find(' '); at != std::string::npos; at = name.find(' ', at + 1)) cuts.push_back(at + 1);
-  for (const char* word : {"地域自立支援協議会", "自立支援協議会", "障害者", "こども部会", "子ども支援部会", "療育サポート部会",
-                           "相談支援", "医療的ケア児支援", "連携体制", "整備プロジェクト", "連絡会議", "連携会議",
-                           "運営協議会"})
-    for (std::size_t at = name.find(word); at != std::string::npos; at = name.find(word, at + 1)) cuts.push_back(at);
+  for (std::size_t at = name.find(' '); at != std::string::npos; at = name.find(' ', at + 1))
+    cuts.push_back(at + 1);
+  for (const char* word : {"地域自立支援協議会", "自立支援協議会", "障害者", "こども部会",
+                           "子ども支援部会", "療育サポート部会", "相談支援", "医療的ケア児支援",
+                           "連携体制", "整備プロジェクト", "連絡会議", "連携会議", "運営協議会"})
+    for (std::size_t at = name.find(word); at != std::string::npos; at = name.find(word, at + 1))
+      cuts.push_back(at);
   for (const char* word : {"圏域", "町", "市", "協議会", "センター", "事業団", "事業所"})
     for (std::size_t at = name.find(word); at != std::string::npos; at = name.find(word, at + 1))
       cuts.push_back(at + std::string(word).size());
@@ -250,7 +278,12 @@ std::string wrapped_name(const std::string& name) {
     for (std::size_t i = 0; i < name.size();) {
       std::size_t len = 1;
       unsigned char c = static_cast<unsigned char>(name[i]);
-      if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+      if (c >= 0xF0)
+        len = 4;
+      else if (c >= 0xE0)
+        len = 3;
+      else if (c >= 0xC0)
+        len = 2;
       cols += display_width(name.substr(i, len));
       i += len;
       if (cols >= width / 2) {
@@ -269,14 +302,19 @@ std::string wrapped_name(const std::string& name) {
 std::vector<std::string> source_lines(const Dataset& ds, const Diagram& d) {
   bool en = d.lang == Lang::En;
   std::vector<std::string> lines = {(en ? "Source: " : "出典: ") + document_citation(ds)};
-  auto basis = [](const std::string& b, const char* open, const char* close) { return b.empty() ? "" : open + b + close; };
+  auto basis = [](const std::string& b, const char* open, const char* close) {
+    return b.empty() ? "" : open + b + close;
+  };
   if ((d.group_by_region && d.engine == Engine::Dot) || d.table)
-    lines.push_back(en ? "Planning regions are not from the document" + basis(ds.outside_notes.regions_basis, " (", ")")
-                       : "圏域の区分は資料外の情報" + basis(ds.outside_notes.regions_basis, "（", "）"));
+    lines.push_back(en ? "Planning regions are not from the document" +
+                             basis(ds.outside_notes.regions_basis, " (", ")")
+                       : "圏域の区分は資料外の情報" +
+                             basis(ds.outside_notes.regions_basis, "（", "）"));
   if (d.engine == Engine::Neato)
     lines.push_back(en ? "Positions are municipal office coordinates (not from the document" +
                              basis(ds.outside_notes.positions_basis, ": ", "") + ")"
-                       : "位置は市町役場の座標（資料外" + basis(ds.outside_notes.positions_basis, ": ", "") + "）");
+                       : "位置は市町役場の座標（資料外" +
+                             basis(ds.outside_notes.positions_basis, ": ", "") + "）");
   return lines;
 }
 
@@ -288,9 +326,12 @@ class DotWriter {
     for (const Edge& e : ds.edges)
       if (e.relation == Relation::InRegion) region_of_m[e.from] = e.to;
     for (const DiagramEdge& de : d.edges)
-      if (ds.edges[de.edge].relation == Relation::Coordinator) ++offices_drawn[ds.edges[de.edge].from];
-    for (const std::string& line : source_lines(ds, d)) footer += esc(line) + "<BR ALIGN=\"LEFT\"/>";
-    for (auto it = d.footer_notes.rbegin(); it != d.footer_notes.rend(); ++it) footer = esc(*it) + "<BR ALIGN=\"LEFT\"/>" + footer;
+      if (ds.edges[de.edge].relation == Relation::Coordinator)
+        ++offices_drawn[ds.edges[de.edge].from];
+    for (const std::string& line : source_lines(ds, d))
+      footer += esc(line) + "<BR ALIGN=\"LEFT\"/>";
+    for (auto it = d.footer_notes.rbegin(); it != d.footer_notes.rend(); ++it)
+      footer = esc(*it) + "<BR ALIGN=\"LEFT\"/>" + footer;
   }
 
   std::string write() {
@@ -327,14 +368,17 @@ class DotWriter {
  private:
   void page() {
     o << "digraph renkei {\n";
-    o << "  graph [charset=\"UTF-8\", fontname=\"" << kDiagramFont << "\", bgcolor=\"white\", margin=0, pad=0.25,"
-      << " newrank=true, outputorder=\"edgesfirst\", nodesep=0.12, ranksep=" << (d.top_down ? "0.3" : "0.4") << "";
+    o << "  graph [charset=\"UTF-8\", fontname=\"" << kDiagramFont
+      << "\", bgcolor=\"white\", margin=0, pad=0.25,"
+      << " newrank=true, outputorder=\"edgesfirst\", nodesep=0.12, ranksep="
+      << (d.top_down ? "0.3" : "0.4") << "";
     if (d.engine == Engine::Dot && !d.top_down) o << ", rankdir=LR";
     if (d.engine == Engine::Neato) o << ", overlap=false, splines=true";
     if (d.png) o << ", dpi=192";
     o << ", labelloc=b, labeljust=l, fontsize=15];\n";
     o << "  node [fontname=\"" << kDiagramFont << "\", fontsize=16, margin=\"0.08,0.05\"];\n";
-    o << "  edge [fontname=\"" << kDiagramFont << "\", fontsize=12, penwidth=1.6, arrowsize=0.9];\n";
+    o << "  edge [fontname=\"" << kDiagramFont
+      << "\", fontsize=12, penwidth=1.6, arrowsize=0.9];\n";
   }
 
   void write_node(const DiagramNode& dn, const std::string& indent) {
@@ -343,7 +387,8 @@ class DotWriter {
     // A drawing whose only offices are shared ones explains only the shared style.
     if (!(n.kind == Kind::Office && dn.mark == Mark::Shared)) kinds_used.insert(n.kind);
     marks_used.insert(dn.mark);
-    if (n.kind == Kind::Council && n.council_status == CouncilStatus::Suspended) suspended_used = true;
+    if (n.kind == Kind::Council && n.council_status == CouncilStatus::Suspended)
+      suspended_used = true;
     if (n.kind == Kind::Council && n.level == CouncilLevel::Regional) regional_used = true;
     if (n.kind == Kind::Council && n.council_status == CouncilStatus::Ended) ended_used = true;
     if (n.kind == Kind::Council && n.council_status == CouncilStatus::Planned) planned_used = true;
@@ -352,9 +397,19 @@ class DotWriter {
     std::string st = status_note(n, d.lang);
     if (!st.empty()) note = note.empty() ? st : st + " / " + note;
     switch (dn.mark) {
-      case Mark::Shared: s.fill = kOrange; s.penwidth = 3; break;
-      case Mark::Alarm: s.fill = kAlarmTint; s.color = kVermillion; s.penwidth = 4; break;
-      case Mark::Highlight: s.color = kBlue; s.penwidth = 4; break;
+      case Mark::Shared:
+        s.fill = kOrange;
+        s.penwidth = 3;
+        break;
+      case Mark::Alarm:
+        s.fill = kAlarmTint;
+        s.color = kVermillion;
+        s.penwidth = 4;
+        break;
+      case Mark::Highlight:
+        s.color = kBlue;
+        s.penwidth = 4;
+        break;
       case Mark::Removed:
         name = "<S>" + name + "</S>";
         s.fill = "white";
@@ -362,7 +417,11 @@ class DotWriter {
         s.style = n.kind == Kind::Municipality ? "filled,rounded,dashed" : "filled,dashed";
         s.penwidth = 2.5;
         break;
-      case Mark::Dim: s.fill = "#F2F2F2"; s.color = "#9A9A9A"; s.extra = "fontcolor=\"#555555\""; break;
+      case Mark::Dim:
+        s.fill = "#F2F2F2";
+        s.color = "#9A9A9A";
+        s.extra = "fontcolor=\"#555555\"";
+        break;
       case Mark::Normal: break;
       // The diff marks: a marker in the label and a line style, so colour is never the only cue.
       case Mark::DiffAdded:
@@ -382,19 +441,24 @@ class DotWriter {
         s.color = kOrange;
         s.penwidth = 3;
         // Graphviz draws no second border on rounded boxes: municipalities get a thicker one.
-        if (n.kind == Kind::Municipality) s.penwidth = 5; else s.peripheries = 2;
+        if (n.kind == Kind::Municipality)
+          s.penwidth = 5;
+        else
+          s.peripheries = 2;
         break;
     }
     std::string label = name;
     if (!note.empty()) label += "<BR/><FONT POINT-SIZE=\"15\">" + esc(note) + "</FONT>";
-    o << indent << quoted(n.id) << " [label=<" << label << ">, shape=" << s.shape << ", style=\"" << s.style
-      << "\", fillcolor=\"" << s.fill << "\", color=\"" << s.color << "\", penwidth=" << s.penwidth;
+    o << indent << quoted(n.id) << " [label=<" << label << ">, shape=" << s.shape << ", style=\""
+      << s.style << "\", fillcolor=\"" << s.fill << "\", color=\"" << s.color
+      << "\", penwidth=" << s.penwidth;
     if (s.peripheries != 1) o << ", peripheries=" << s.peripheries;
     if (!s.extra.empty()) o << ", " << s.extra;
     auto pos = d.positions.find(dn.node);
     if (pos != d.positions.end()) {
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%.3f,%.3f%s", pos->second.x, pos->second.y, pos->second.pinned ? "!" : "");
+      std::snprintf(buf, sizeof buf, "%.3f,%.3f%s", pos->second.x, pos->second.y,
+                    pos->second.pinned ? "!" : "");
       o << ", pos=\"" << buf << "\"";
     }
     o << "];\n";
@@ -402,31 +466,39 @@ class DotWriter {
 
   /// A grid in one HTML table: region, municipality, one column per mark, and the count.
   void grid() {
-      const DiagramTable& t = *d.table;
-    std::string html = "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"2\" COLOR=\"#8C8C8C\">";
+    const DiagramTable& t = *d.table;
+    std::string html =
+        "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"2\" "
+        "COLOR=\"#8C8C8C\">";
     html += "<TR><TD BGCOLOR=\"#EEEEEE\"><B>" + esc(w.kind[static_cast<int>(Kind::Region)]) +
-            "</B></TD><TD BGCOLOR=\"#EEEEEE\"><B>" + esc(w.kind[static_cast<int>(Kind::Municipality)]) + "</B></TD>";
+            "</B></TD><TD BGCOLOR=\"#EEEEEE\"><B>" +
+            esc(w.kind[static_cast<int>(Kind::Municipality)]) + "</B></TD>";
     for (const auto& c : t.columns) html += "<TD BGCOLOR=\"#EEEEEE\">" + esc(c) + "</TD>";
-    html += "<TD BGCOLOR=\"#EEEEEE\"><B>" + std::string(d.lang == Lang::En ? "total" : "件数") + "</B></TD></TR>";
+    html += "<TD BGCOLOR=\"#EEEEEE\"><B>" + std::string(d.lang == Lang::En ? "total" : "件数") +
+            "</B></TD></TR>";
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
       const auto& r = t.rows[i];
       html += "<TR>";
       if (i == 0 || t.rows[i - 1].group != r.group) {
         std::size_t span = 1;
         while (i + span < t.rows.size() && t.rows[i + span].group == r.group) ++span;
-        html += "<TD ROWSPAN=\"" + std::to_string(span) + "\" BGCOLOR=\"#F7F7F7\">" + esc(r.group) + "</TD>";
+        html += "<TD ROWSPAN=\"" + std::to_string(span) + "\" BGCOLOR=\"#F7F7F7\">" + esc(r.group) +
+                "</TD>";
       }
       std::size_t count = DiagramTable::counted(r);
       std::string name = r.alarm ? "<B>" + esc(r.name) + "</B>" : esc(r.name);
       name += esc(r.marker);
-      html += "<TD BGCOLOR=\"" + std::string(r.alarm ? kAlarmTint : kSkyTint) + "\">" + name + "</TD>";
+      html +=
+          "<TD BGCOLOR=\"" + std::string(r.alarm ? kAlarmTint : kSkyTint) + "\">" + name + "</TD>";
       for (std::size_t k = 0; k < r.marks.size(); ++k) {
         bool qualified = k < r.qualified.size() && r.qualified[k];
-        html += !r.marks[k] ? "<TD></TD>" : qualified ? "<TD>○</TD>" : "<TD BGCOLOR=\"" + std::string(kAlarmTint) + "\">●</TD>";
+        html += !r.marks[k] ? "<TD></TD>"
+                : qualified ? "<TD>○</TD>"
+                            : "<TD BGCOLOR=\"" + std::string(kAlarmTint) + "\">●</TD>";
       }
-      html += "<TD" + std::string(r.alarm ? " BGCOLOR=\"" + std::string(kAlarmTint) + "\"><B>" : "><B>") + std::to_string(count) +
-              "</B></TD></TR>";
-
+      html += "<TD" +
+              std::string(r.alarm ? " BGCOLOR=\"" + std::string(kAlarmTint) + "\"><B>" : "><B>") +
+              std::to_string(count) + "</B></TD></TR>";
     }
     html += "</TABLE>";
     o << "    grid [shape=plaintext, fontsize=15, margin=0, label=<" << html << ">];\n";
@@ -442,10 +514,12 @@ class DotWriter {
     }
     std::vector<std::size_t> order;
     for (const auto& [r, v] : by_region) order.push_back(r);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ds.nodes[a].id < ds.nodes[b].id; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return ds.nodes[a].id < ds.nodes[b].id; });
     for (std::size_t r : order) {
       o << "    subgraph " << quoted("cluster_" + ds.nodes[r].id) << " {\n      graph [label=<"
-        << esc(display_name(ds.nodes[r], d.lang)) << ">, labeljust=l, fontsize=18, style=\"rounded,dashed\", color=\"#8C8C8C\", "
+        << esc(display_name(ds.nodes[r], d.lang))
+        << ">, labeljust=l, fontsize=18, style=\"rounded,dashed\", color=\"#8C8C8C\", "
         << "bgcolor=\"#F7F7F7\", margin=10];\n";
       for (const DiagramNode* dn : by_region[r]) write_node(*dn, "      ");
       o << "    }\n";
@@ -485,84 +559,125 @@ class DotWriter {
         style = "dashed";
       }
       std::string marker;  // the diff's ＋/－/～ beside the line
-      if (de.mark == Mark::DiffAdded || de.mark == Mark::DiffRemoved || de.mark == Mark::DiffChanged) {
+      if (de.mark == Mark::DiffAdded || de.mark == Mark::DiffRemoved ||
+          de.mark == Mark::DiffChanged) {
         marks_used.insert(de.mark);
         diff_edges_used.insert(de.mark);
         switch (de.mark) {
-          case Mark::DiffAdded: color = kGreen; style = "solid"; pen = 4.5; marker = "＋"; break;
-          case Mark::DiffRemoved: color = kVermillion; style = "dashed"; pen = 4; marker = "－"; break;
-          default: color = kOrange; style = "solid"; pen = 4.5; marker = "～"; break;
+          case Mark::DiffAdded:
+            color = kGreen;
+            style = "solid";
+            pen = 4.5;
+            marker = "＋";
+            break;
+          case Mark::DiffRemoved:
+            color = kVermillion;
+            style = "dashed";
+            pen = 4;
+            marker = "－";
+            break;
+          default:
+            color = kOrange;
+            style = "solid";
+            pen = 4.5;
+            marker = "～";
+            break;
         }
       }
       // A municipality's own councils go left of it and everything else right, so the drawing
       // is three short columns rather than one tall one: holds edges are written council first
       // and drawn back towards the council.
-      bool to_left = d.engine == Engine::Dot && !d.top_down && d.councils_left && e.relation == Relation::Holds;
-      o << "  " << quoted(to_left ? to.id : ds.nodes[e.from].id) << " -> " << quoted(to_left ? ds.nodes[e.from].id : to.id)
-        << " [color=\"" << color << "\", style=" << style << (to_left ? ", dir=back, arrowtail=" : ", arrowhead=")
+      bool to_left = d.engine == Engine::Dot && !d.top_down && d.councils_left &&
+                     e.relation == Relation::Holds;
+      o << "  " << quoted(to_left ? to.id : ds.nodes[e.from].id) << " -> "
+        << quoted(to_left ? ds.nodes[e.from].id : to.id) << " [color=\"" << color
+        << "\", style=" << style << (to_left ? ", dir=back, arrowtail=" : ", arrowhead=")
         << es.arrowhead << ", penwidth=" << pen;
       if (minlen != 1) o << ", minlen=" << minlen;
       auto label = d.edge_labels.find(de.edge);
       if (!marker.empty() || label != d.edge_labels.end())
-        o << ", label=<" << esc(marker + (label == d.edge_labels.end() ? "" : " " + label->second)) << ">, fontsize=" << kSmallestType
-          << ", fontcolor=\"" << color << "\"";
+        o << ", label=<" << esc(marker + (label == d.edge_labels.end() ? "" : " " + label->second))
+          << ">, fontsize=" << kSmallestType << ", fontcolor=\"" << color << "\"";
       // Taking part in a neighbour's council does not push that council a column further on.
-      bool neighbours = e.relation == Relation::Participates && to.kind == Kind::Council && to.level == CouncilLevel::Municipal;
-      if (e.relation == Relation::PartOf || (e.relation == Relation::Liaises && !d.top_down) || neighbours)
+      bool neighbours = e.relation == Relation::Participates && to.kind == Kind::Council &&
+                        to.level == CouncilLevel::Municipal;
+      if (e.relation == Relation::PartOf || (e.relation == Relation::Liaises && !d.top_down) ||
+          neighbours)
         o << ", constraint=false";
       o << "];\n";
     }
     for (const auto& [from, to, minlen] : d.spacers)
-      o << "  " << quoted(ds.nodes[from].id) << " -> " << quoted(ds.nodes[to].id) << " [style=invis, minlen=" << minlen << "];\n";
+      o << "  " << quoted(ds.nodes[from].id) << " -> " << quoted(ds.nodes[to].id)
+        << " [style=invis, minlen=" << minlen << "];\n";
   }
 
   /// The legend: a sample of every shape, line and mark used above.
   std::string legend() {
-    auto cell = [](const std::string& fill, const std::string& border, const std::string& text, bool bold_border = false) {
-      return "<TD BGCOLOR=\"" + fill + "\" COLOR=\"" + border + "\" BORDER=\"" + (bold_border ? "3" : "1") + "\">" + text +
-             "</TD>";
+    auto cell = [](const std::string& fill, const std::string& border, const std::string& text,
+                   bool bold_border = false) {
+      return "<TD BGCOLOR=\"" + fill + "\" COLOR=\"" + border + "\" BORDER=\"" +
+             (bold_border ? "3" : "1") + "\">" + text + "</TD>";
     };
     std::vector<std::string> items;
     for (Kind kind : kinds_used) {
       Node sample;
       sample.kind = kind;
       Style st = node_style(sample);
-      items.push_back(cell(st.fill, kBlack, esc(w.kind[static_cast<int>(kind)]) + "（" + esc(w.shape[static_cast<int>(kind)]) + "）"));
-      if (kind == Kind::Council && regional_used) items.push_back(cell(kGreenMid, kBlack, esc(w.regional_council), true));
+      items.push_back(cell(st.fill, kBlack,
+                           esc(w.kind[static_cast<int>(kind)]) + "（" +
+                               esc(w.shape[static_cast<int>(kind)]) + "）"));
+      if (kind == Kind::Council && regional_used)
+        items.push_back(cell(kGreenMid, kBlack, esc(w.regional_council), true));
     }
     if (suspended_used) items.push_back(cell(kGreenTint, kBlack, esc(w.suspended)));
-    if (marks_used.count(Mark::Shared)) items.push_back(cell(kOrange, kBlack, esc(w.shared_office), true));
-    if (marks_used.count(Mark::Alarm)) items.push_back(cell(kAlarmTint, kVermillion, esc(w.alarm), true));
-    if (marks_used.count(Mark::Removed)) items.push_back(cell("white", "#555555", "<S>" + esc(w.removed) + "</S>"));
-    if (marks_used.count(Mark::Highlight)) items.push_back(cell("white", kBlue, esc(w.highlight), true));
-    if (marks_used.count(Mark::DiffAdded)) items.push_back(cell("white", kGreen, esc(w.diff_added), true));
-    if (marks_used.count(Mark::DiffRemoved)) items.push_back(cell("white", kVermillion, "<S>" + esc(w.diff_removed) + "</S>", true));
-    if (marks_used.count(Mark::DiffChanged)) items.push_back(cell("white", kOrange, esc(w.diff_changed), true));
+    if (marks_used.count(Mark::Shared))
+      items.push_back(cell(kOrange, kBlack, esc(w.shared_office), true));
+    if (marks_used.count(Mark::Alarm))
+      items.push_back(cell(kAlarmTint, kVermillion, esc(w.alarm), true));
+    if (marks_used.count(Mark::Removed))
+      items.push_back(cell("white", "#555555", "<S>" + esc(w.removed) + "</S>"));
+    if (marks_used.count(Mark::Highlight))
+      items.push_back(cell("white", kBlue, esc(w.highlight), true));
+    if (marks_used.count(Mark::DiffAdded))
+      items.push_back(cell("white", kGreen, esc(w.diff_added), true));
+    if (marks_used.count(Mark::DiffRemoved))
+      items.push_back(cell("white", kVermillion, "<S>" + esc(w.diff_removed) + "</S>", true));
+    if (marks_used.count(Mark::DiffChanged))
+      items.push_back(cell("white", kOrange, esc(w.diff_changed), true));
     if (d.table && !d.table->mark_meaning.empty())
       items.push_back(cell(kAlarmTint, kBlack, "● " + esc(d.table->mark_meaning)));
     for (const auto& [sample, meaning] : d.extra_legend)
-      items.push_back("<TD BORDER=\"0\" ALIGN=\"LEFT\">" + esc(sample) + ": " + esc(meaning) + "</TD>");
+      items.push_back("<TD BORDER=\"0\" ALIGN=\"LEFT\">" + esc(sample) + ": " + esc(meaning) +
+                      "</TD>");
     std::vector<std::string> lines;
     for (Relation rel : relations_used) {
       EdgeStyle es = edge_style(rel);
-      lines.push_back("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"" + std::string(es.color) + "\">" + es.glyph + "</FONT> " +
-                      esc(w.relation[static_cast<int>(rel)]) + "</TD>");
+      lines.push_back("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"" + std::string(es.color) +
+                      "\">" + es.glyph + "</FONT> " + esc(w.relation[static_cast<int>(rel)]) +
+                      "</TD>");
     }
-    if (planned_used) lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\">－ －→ ") + esc(w.planned) + "</TD>");
+    if (planned_used)
+      lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\">－ －→ ") + esc(w.planned) +
+                      "</TD>");
     if (ended_used)
-      lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"#888888\">・・・→</FONT> ") + esc(w.ended) + "</TD>");
+      lines.push_back(
+          std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"#888888\">・・・→</FONT> ") +
+          esc(w.ended) + "</TD>");
     auto diff_line = [&](Mark m, const char* color, const char* glyph, const char* meaning) {
       if (diff_edges_used.count(m))
-        lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"") + color + "\"><B>" + glyph + "</B></FONT> " +
-                        esc(meaning) + "</TD>");
+        lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"") + color +
+                        "\"><B>" + glyph + "</B></FONT> " + esc(meaning) + "</TD>");
     };
     diff_line(Mark::DiffAdded, kGreen, "━━", w.diff_edge_added);
     diff_line(Mark::DiffRemoved, kVermillion, "－ －", w.diff_edge_removed);
     diff_line(Mark::DiffChanged, kOrange, "━━", w.diff_edge_changed);
-    std::string table = "<TABLE BORDER=\"1\" COLOR=\"#8C8C8C\" STYLE=\"ROUNDED\" CELLBORDER=\"1\" CELLSPACING=\"5\" CELLPADDING=\"4\">";
+    std::string table =
+        "<TABLE BORDER=\"1\" COLOR=\"#8C8C8C\" STYLE=\"ROUNDED\" CELLBORDER=\"1\" "
+        "CELLSPACING=\"5\" CELLPADDING=\"4\">";
     // Shapes on the left, lines on the right: the legend is a column at the right of the page
     // (its own last rank), where a 16:9 slide has room; the source notes are the footer.
-    table += "<TR><TD BORDER=\"0\" ALIGN=\"LEFT\" COLSPAN=\"2\"><B>" + esc(w.legend) + "</B></TD></TR>";
+    table +=
+        "<TR><TD BORDER=\"0\" ALIGN=\"LEFT\" COLSPAN=\"2\"><B>" + esc(w.legend) + "</B></TD></TR>";
     for (std::size_t i = 0; i < std::max(items.size(), lines.size()); ++i)
       table += "<TR>" + (i < items.size() ? items[i] : "<TD BORDER=\"0\"></TD>") +
                (i < lines.size() ? lines[i] : "<TD BORDER=\"0\"></TD>") + "</TR>";
@@ -574,7 +689,8 @@ class DotWriter {
     if (d.table) {
       // A grid needs no shapes explained: one line under it says what its marks mean.
       std::string line;
-      for (const auto& [sample, meaning] : d.extra_legend) line += esc(sample) + ": " + esc(meaning) + "　";
+      for (const auto& [sample, meaning] : d.extra_legend)
+        line += esc(sample) + ": " + esc(meaning) + "　";
       if (!d.table->mark_meaning.empty()) line += "●: " + esc(d.table->mark_meaning);
       if (!d.table->qualified_meaning.empty()) line += "　○: " + esc(d.table->qualified_meaning);
       footer = line + "<BR ALIGN=\"LEFT\"/>" + footer;
@@ -596,8 +712,8 @@ class DotWriter {
           bool two_office_columns = false;
           for (const auto& [m, count] : offices_drawn) two_office_columns |= count >= 5;
           o << "  { rank=sink; legend; }\n";
-          o << "  " << quoted(ds.nodes[d.nodes.front().node].id) << " -> legend [style=invis, minlen="
-            << (two_office_columns ? 3 : 2) << "];\n";
+          o << "  " << quoted(ds.nodes[d.nodes.front().node].id)
+            << " -> legend [style=invis, minlen=" << (two_office_columns ? 3 : 2) << "];\n";
         }
       }
     }

@@ -19,15 +19,16 @@ namespace {
 /// Where the map's legend goes: of the spots a quarter, half and three quarters across,
 /// below the drawing (`bottom`) and above it (`top`), the one farthest from every node drawn
 /// (a legend over a town hides it); the first such spot on a tie.
-Diagram::Position emptiest_spot(const std::map<std::size_t, Diagram::Position>& placed, double left, double right,
-                                double bottom, double top) {
+Diagram::Position emptiest_spot(const std::map<std::size_t, Diagram::Position>& placed, double left,
+                                double right, double bottom, double top) {
   Diagram::Position best{left, bottom, true};
   double best_room = -1;
   for (double y : {bottom, top})
     for (double f : {0.25, 0.5, 0.75}) {
       Diagram::Position p{left + (right - left) * f, y, true};
       double room = 1e9;
-      for (const auto& [node, q] : placed) room = std::min(room, std::hypot((q.x - p.x) / 3.0, q.y - p.y));
+      for (const auto& [node, q] : placed)
+        room = std::min(room, std::hypot((q.x - p.x) / 3.0, q.y - p.y));
       if (room > best_room + 1e-9) {
         best = p;
         best_room = room;
@@ -35,7 +36,6 @@ Diagram::Position emptiest_spot(const std::map<std::size_t, Diagram::Position>& 
     }
   return best;
 }
-
 
 /// "region:柳井" → ("region", "柳井").
 std::pair<std::string, std::string> split_preset(const std::string& preset) {
@@ -48,7 +48,9 @@ std::size_t resolve_region(const Dataset& ds, const NameIndex& names, const std:
   if (auto r = names.find(arg, {Kind::Region})) return *r;
   if (auto r = names.find(arg + "圏域", {Kind::Region})) return *r;
   std::vector<std::string> region_names;
-  for (std::size_t r : all_of_kind(ds, Kind::Region)) region_names.push_back(ds.nodes[r].aliases.empty() ? ds.nodes[r].name : ds.nodes[r].aliases[0].name);
+  for (std::size_t r : all_of_kind(ds, Kind::Region))
+    region_names.push_back(ds.nodes[r].aliases.empty() ? ds.nodes[r].name
+                                                       : ds.nodes[r].aliases[0].name);
   std::string msg = "unknown region " + in_quotes(arg);
   if (auto near = nearest(arg, region_names)) msg += " (did you mean " + in_quotes(*near) + "?)";
   std::string list;
@@ -61,158 +63,182 @@ std::size_t resolve_region(const Dataset& ds, const NameIndex& names, const std:
 class PresetDrawer {
  public:
   PresetDrawer(const Network& net, const NameIndex& names, std::string arg, Lang lang)
-      : net(net), ds(net.data()), names(names), arg(std::move(arg)), lang(lang), en(lang == Lang::En), b(net, lang) {}
+      : net(net),
+        ds(net.data()),
+        names(names),
+        arg(std::move(arg)),
+        lang(lang),
+        en(lang == Lang::En),
+        b(net, lang) {}
 
   Diagram overview() {
-  // All of the prefecture on one slide: every municipality, and what ties them to others —
-  // offices and councils they share, support centers. What belongs to one municipality
-  // alone is counted in its box instead of drawn (`region:NAME` draws it).
-  Diagram& d = b.diagram();
-  d.councils_left = false;
-  std::vector<std::size_t> ms = all_of_kind(ds, Kind::Municipality);
-  std::set<std::size_t> shared_set;
-  for (const SharedOffice& o : shared_offices(net).offices) shared_set.insert(o.office);
-  // A council is drawn when it ties municipalities together (two or more hold it or take
-  // part) or is a region's; one that a single town attends (長門市's 運営協議会) is its own.
-  std::map<std::size_t, std::set<std::size_t>> members;
-  for (const Edge& e : ds.edges)
-    if ((e.relation == Relation::Holds || e.relation == Relation::Participates) && ds.nodes[e.to].kind == Kind::Council)
-      members[e.to].insert(e.from);
-  auto drawn = [&](std::size_t c) { return ds.nodes[c].level == CouncilLevel::Regional || members[c].size() >= 2; };
-  for (std::size_t m : ms) {
-    std::size_t offices = offices_of(ds, m).size(), own = 0;
+    // All of the prefecture on one slide: every municipality, and what ties them to others —
+    // offices and councils they share, support centers. What belongs to one municipality
+    // alone is counted in its box instead of drawn (`region:NAME` draws it).
+    Diagram& d = b.diagram();
+    d.councils_left = false;
+    std::vector<std::size_t> ms = all_of_kind(ds, Kind::Municipality);
+    std::set<std::size_t> shared_set;
+    for (const SharedOffice& o : shared_offices(net).offices) shared_set.insert(o.office);
+    // A council is drawn when it ties municipalities together (two or more hold it or take
+    // part) or is a region's; one that a single town attends (長門市's 運営協議会) is its own.
+    std::map<std::size_t, std::set<std::size_t>> members;
     for (const Edge& e : ds.edges)
-      if (e.from == m && (e.relation == Relation::Holds || (e.relation == Relation::Participates && !drawn(e.to)))) ++own;
-    b.add(m, Mark::Normal,
-          en ? std::to_string(offices) + " offices, " + std::to_string(own) + " council" + (own == 1 ? "" : "s")
-             : "配置先" + std::to_string(offices) + "・協議の場" + std::to_string(own));
-  }
-  for (const Edge& e : ds.edges) {
-    if (e.relation == Relation::Coordinator && shared_set.count(e.to)) b.add(e.to);
-    if (e.relation == Relation::Participates && drawn(e.to)) b.add(e.to);
-    if (e.relation == Relation::Liaises) {
-      b.add(e.to);
-      if (ds.nodes[e.from].kind == Kind::Council) b.add(e.from);
+      if ((e.relation == Relation::Holds || e.relation == Relation::Participates) &&
+          ds.nodes[e.to].kind == Kind::Council)
+        members[e.to].insert(e.from);
+    auto drawn = [&](std::size_t c) {
+      return ds.nodes[c].level == CouncilLevel::Regional || members[c].size() >= 2;
+    };
+    for (std::size_t m : ms) {
+      std::size_t offices = offices_of(ds, m).size(), own = 0;
+      for (const Edge& e : ds.edges)
+        if (e.from == m && (e.relation == Relation::Holds ||
+                            (e.relation == Relation::Participates && !drawn(e.to))))
+          ++own;
+      b.add(m, Mark::Normal,
+            en ? std::to_string(offices) + " offices, " + std::to_string(own) + " council" +
+                     (own == 1 ? "" : "s")
+               : "配置先" + std::to_string(offices) + "・協議の場" + std::to_string(own));
     }
-  }
-  for (const Edge& e : ds.edges)  // the parents of shared sub-committees and projects
-    if (e.relation == Relation::PartOf && b.has(e.from)) b.add(e.to);
-  b.connect(kStructure);
-  b.mark_shared_offices();
-  stack_regions_in_bands(ds, ms, 2, d);
-  return b.finish(network_title(ds, lang));
+    for (const Edge& e : ds.edges) {
+      if (e.relation == Relation::Coordinator && shared_set.count(e.to)) b.add(e.to);
+      if (e.relation == Relation::Participates && drawn(e.to)) b.add(e.to);
+      if (e.relation == Relation::Liaises) {
+        b.add(e.to);
+        if (ds.nodes[e.from].kind == Kind::Council) b.add(e.from);
+      }
+    }
+    for (const Edge& e : ds.edges)  // the parents of shared sub-committees and projects
+      if (e.relation == Relation::PartOf && b.has(e.from)) b.add(e.to);
+    b.connect(kStructure);
+    b.mark_shared_offices();
+    stack_regions_in_bands(ds, ms, 2, d);
+    return b.finish(network_title(ds, lang));
   }
 
   Diagram shared() {
-  SharedAnswer a = shared_offices(net);
-  for (const SharedOffice& o : a.offices) {
-    b.add(o.office);
-    for (std::size_t m : o.municipalities) b.add(m);
-  }
-  b.connect({Relation::Coordinator});
-  b.mark_shared_offices();
-  return b.finish(en ? "Coordinator offices shared between municipalities" : "複数の市町が共有するコーディネーター配置先");
+    SharedAnswer a = shared_offices(net);
+    for (const SharedOffice& o : a.offices) {
+      b.add(o.office);
+      for (std::size_t m : o.municipalities) b.add(m);
+    }
+    b.connect({Relation::Coordinator});
+    b.mark_shared_offices();
+    return b.finish(en ? "Coordinator offices shared between municipalities"
+                       : "複数の市町が共有するコーディネーター配置先");
   }
 
   Diagram region() {
-  std::size_t r = resolve_region(ds, names, arg);
-  std::vector<std::size_t> members;
-  for (const Edge& e : ds.edges)
-    if (e.relation == Relation::InRegion && e.to == r) members.push_back(e.from);
-  sort_nodes(ds, members);
-  add_structure(b, ds, members);
-  // Links out: other municipalities that share this region's offices or councils.
-  std::set<std::size_t> inside(members.begin(), members.end());
-  for (const Edge& e : ds.edges)
-    if (!inside.count(e.from) && ds.nodes[e.from].kind == Kind::Municipality && b.has(e.to) &&
-        (e.relation == Relation::Coordinator || e.relation == Relation::Participates))
-      b.add(e.from, Mark::Dim, en ? "outside the region" : "圏域外");
-  b.connect(kStructure);
-  b.mark_shared_offices();
-  return b.finish(name_of(ds, r, lang) + (en ? ": councils and coordinator offices, " + fiscal_year_words(ds, lang)
-                                             : "の協議の場とコーディネーター配置先（" + fiscal_year_words(ds, lang) + "）"));
+    std::size_t r = resolve_region(ds, names, arg);
+    std::vector<std::size_t> members;
+    for (const Edge& e : ds.edges)
+      if (e.relation == Relation::InRegion && e.to == r) members.push_back(e.from);
+    sort_nodes(ds, members);
+    add_structure(b, ds, members);
+    // Links out: other municipalities that share this region's offices or councils.
+    std::set<std::size_t> inside(members.begin(), members.end());
+    for (const Edge& e : ds.edges)
+      if (!inside.count(e.from) && ds.nodes[e.from].kind == Kind::Municipality && b.has(e.to) &&
+          (e.relation == Relation::Coordinator || e.relation == Relation::Participates))
+        b.add(e.from, Mark::Dim, en ? "outside the region" : "圏域外");
+    b.connect(kStructure);
+    b.mark_shared_offices();
+    return b.finish(
+        name_of(ds, r, lang) +
+        (en ? ": councils and coordinator offices, " + fiscal_year_words(ds, lang)
+            : "の協議の場とコーディネーター配置先（" + fiscal_year_words(ds, lang) + "）"));
   }
 
   Diagram municipality() {
-  std::size_t m = names.resolve(arg, {Kind::Municipality});
-  ReachQuery q;
-  q.from = m;
-  q.max_hops = 2;
-  b.add(m, Mark::Highlight);
-  for (const Reached& x : renkei::reach(net, q)) b.add(x.node);
-  b.connect(kStructure);
-  b.mark_shared_offices();
-  return b.finish(name_of(ds, m, lang) + (en ? " and everything within two steps" : "から2段階以内のつながり"));
+    std::size_t m = names.resolve(arg, {Kind::Municipality});
+    ReachQuery q;
+    q.from = m;
+    q.max_hops = 2;
+    b.add(m, Mark::Highlight);
+    for (const Reached& x : renkei::reach(net, q)) b.add(x.node);
+    b.connect(kStructure);
+    b.mark_shared_offices();
+    return b.finish(name_of(ds, m, lang) +
+                    (en ? " and everything within two steps" : "から2段階以内のつながり"));
   }
 
   Diagram gaps() {
-  DiagramTable t;
-  for (const auto& r : gap_rules()) t.columns.push_back(en ? r.name : r.label_ja);
-  t.mark_meaning = en ? "the rule finds a gap (renkei gaps --explain RULE)" : "該当（ルールは renkei gaps --explain で説明）";
-  std::map<std::size_t, std::vector<bool>> hits, qualified;
-  for (const Finding& f : find_gaps(net)) {
-    for (auto* m : {&hits, &qualified}) (*m)[f.municipality].resize(gap_rules().size());
-    hits[f.municipality][static_cast<std::size_t>(f.rule)] = true;
-    if (!f.context.empty()) qualified[f.municipality][static_cast<std::size_t>(f.rule)] = true;
-  }
-  // Rows by planning region (in the order of their first municipality's row), then row.
-  std::vector<std::size_t> ms = all_of_kind(ds, Kind::Municipality);
-  std::map<std::size_t, int> first_row;
-  for (std::size_t m : ms) {
-    auto r = region_of(ds, m);
-    std::size_t key = r ? *r : ds.nodes.size();
-    if (!first_row.count(key)) first_row[key] = ds.nodes[m].row;
-  }
-  std::stable_sort(ms.begin(), ms.end(), [&](std::size_t a, std::size_t b) {
-    auto ra = region_of(ds, a), rb = region_of(ds, b);
-    return first_row[ra ? *ra : ds.nodes.size()] < first_row[rb ? *rb : ds.nodes.size()];
-  });
-  for (std::size_t m : ms) {
-    DiagramTable::Row row;
-    auto r = region_of(ds, m);
-    row.group = r ? name_of(ds, *r, lang) : "";
-    row.name = name_of(ds, m, lang);
-    row.marks = hits[m];
-    row.marks.resize(gap_rules().size());
-    row.qualified = qualified[m];
-    row.qualified.resize(gap_rules().size());
-    if (!ds.nodes[m].no_children.empty()) {
-      row.marker = "※";
-      t.qualified_meaning = en ? "found, but ※ the row says there is no child to serve (not counted)"
-                               : "該当するが、※の市町は「対象となる子がいない」と記載（件数に数えない）";
+    DiagramTable t;
+    for (const auto& r : gap_rules()) t.columns.push_back(en ? r.name : r.label_ja);
+    t.mark_meaning = en ? "the rule finds a gap (renkei gaps --explain RULE)"
+                        : "該当（ルールは renkei gaps --explain で説明）";
+    std::map<std::size_t, std::vector<bool>> hits, qualified;
+    for (const Finding& f : find_gaps(net)) {
+      for (auto* m : {&hits, &qualified}) (*m)[f.municipality].resize(gap_rules().size());
+      hits[f.municipality][static_cast<std::size_t>(f.rule)] = true;
+      if (!f.context.empty()) qualified[f.municipality][static_cast<std::size_t>(f.rule)] = true;
     }
-    row.alarm = DiagramTable::counted(row) >= 4;
-    t.rows.push_back(row);
-  }
-  b.diagram().table = t;
-  b.diagram().extra_legend.push_back({en ? "thick" : "朱色の行", en ? "4 or more rules" : "4つ以上のルールに該当"});
-  return b.finish(en ? "Coverage gaps per municipality (renkei gaps)" : "市町ごとの支援のすき間（renkei gaps）");
+    // Rows by planning region (in the order of their first municipality's row), then row.
+    std::vector<std::size_t> ms = all_of_kind(ds, Kind::Municipality);
+    std::map<std::size_t, int> first_row;
+    for (std::size_t m : ms) {
+      auto r = region_of(ds, m);
+      std::size_t key = r ? *r : ds.nodes.size();
+      if (!first_row.count(key)) first_row[key] = ds.nodes[m].row;
+    }
+    std::stable_sort(ms.begin(), ms.end(), [&](std::size_t a, std::size_t b) {
+      auto ra = region_of(ds, a), rb = region_of(ds, b);
+      return first_row[ra ? *ra : ds.nodes.size()] < first_row[rb ? *rb : ds.nodes.size()];
+    });
+    for (std::size_t m : ms) {
+      DiagramTable::Row row;
+      auto r = region_of(ds, m);
+      row.group = r ? name_of(ds, *r, lang) : "";
+      row.name = name_of(ds, m, lang);
+      row.marks = hits[m];
+      row.marks.resize(gap_rules().size());
+      row.qualified = qualified[m];
+      row.qualified.resize(gap_rules().size());
+      if (!ds.nodes[m].no_children.empty()) {
+        row.marker = "※";
+        t.qualified_meaning =
+            en ? "found, but ※ the row says there is no child to serve (not counted)"
+               : "該当するが、※の市町は「対象となる子がいない」と記載（件数に数えない）";
+      }
+      row.alarm = DiagramTable::counted(row) >= 4;
+      t.rows.push_back(row);
+    }
+    b.diagram().table = t;
+    b.diagram().extra_legend.push_back(
+        {en ? "thick" : "朱色の行", en ? "4 or more rules" : "4つ以上のルールに該当"});
+    return b.finish(en ? "Coverage gaps per municipality (renkei gaps)"
+                       : "市町ごとの支援のすき間（renkei gaps）");
   }
 
   Diagram whatif() {
-  std::size_t removed = names.resolve(arg, {Kind::Office, Kind::Council, Kind::Center});
-  WhatIfAnswer a = what_if_removed(net.data(), {removed});
-  b.add(removed, Mark::Removed, en ? "if it stops" : "止まった場合");
-  std::set<std::size_t> uncovered(a.uncovered.begin(), a.uncovered.end());
-  for (const Affected& af : a.affected) {
-    bool alarm = uncovered.count(af.municipality) > 0;
-    b.add(af.municipality, alarm ? Mark::Alarm : Mark::Normal,
-          alarm ? (en ? "no coordinator office left" : "配置先がなくなる") : "");
-    for (std::size_t x : af.remaining) b.add(x);
-  }
-  b.connect(kStructure);
-  for (const DiagramEdge& de : b.diagram().edges)
-    if (ds.edges[de.edge].to == removed || ds.edges[de.edge].from == removed) b.mark_edge(de.edge, Mark::Removed);
-  b.mark_shared_offices();
-  return b.finish(en ? "If " + name_of(ds, removed, lang) + " stops" : name_of(ds, removed, lang) + "が止まった場合");
+    std::size_t removed = names.resolve(arg, {Kind::Office, Kind::Council, Kind::Center});
+    WhatIfAnswer a = what_if_removed(net.data(), {removed});
+    b.add(removed, Mark::Removed, en ? "if it stops" : "止まった場合");
+    std::set<std::size_t> uncovered(a.uncovered.begin(), a.uncovered.end());
+    for (const Affected& af : a.affected) {
+      bool alarm = uncovered.count(af.municipality) > 0;
+      b.add(af.municipality, alarm ? Mark::Alarm : Mark::Normal,
+            alarm ? (en ? "no coordinator office left" : "配置先がなくなる") : "");
+      for (std::size_t x : af.remaining) b.add(x);
+    }
+    b.connect(kStructure);
+    for (const DiagramEdge& de : b.diagram().edges)
+      if (ds.edges[de.edge].to == removed || ds.edges[de.edge].from == removed)
+        b.mark_edge(de.edge, Mark::Removed);
+    b.mark_shared_offices();
+    return b.finish(en ? "If " + name_of(ds, removed, lang) + " stops"
+                       : name_of(ds, removed, lang) + "が止まった場合");
   }
 
   Diagram path() {
     auto colon = arg.find(':');
     if (colon == std::string::npos) throw usage_error("preset path needs two names: path:A:B");
-    std::size_t from = names.resolve(arg.substr(0, colon)), to = names.resolve(arg.substr(colon + 1));
+    std::size_t from = names.resolve(arg.substr(0, colon)),
+                to = names.resolve(arg.substr(colon + 1));
     std::optional<Chain> chain = shortest_path(net, from, to, {}, false);
-    if (!chain) throw data_error("no path from " + ds.nodes[from].name + " to " + ds.nodes[to].name);
+    if (!chain)
+      throw data_error("no path from " + ds.nodes[from].name + " to " + ds.nodes[to].name);
     b.add(from, Mark::Highlight);
     for (const Step& s : chain->steps) b.add(s.node, Mark::Highlight);
     b.connect(kStructure);
@@ -223,65 +249,72 @@ class PresetDrawer {
   }
 
   Diagram reach() {
-  std::size_t from = names.resolve(arg);
-  ReachQuery q;
-  q.from = from;
-  b.add(from, Mark::Highlight);
-  std::vector<Reached> r = renkei::reach(net, q);
-  for (const Reached& x : r) b.add(x.node);
-  b.connect(kStructure);
-  for (const Reached& x : r)
-    if (!x.chain.steps.empty()) b.mark_edge(x.chain.steps.back().edge, Mark::Highlight);
-  b.mark_shared_offices();
-  return b.finish(en ? "Whom " + name_of(ds, from, lang) + " can reach" : name_of(ds, from, lang) + "からたどれる相手");
+    std::size_t from = names.resolve(arg);
+    ReachQuery q;
+    q.from = from;
+    b.add(from, Mark::Highlight);
+    std::vector<Reached> r = renkei::reach(net, q);
+    for (const Reached& x : r) b.add(x.node);
+    b.connect(kStructure);
+    for (const Reached& x : r)
+      if (!x.chain.steps.empty()) b.mark_edge(x.chain.steps.back().edge, Mark::Highlight);
+    b.mark_shared_offices();
+    return b.finish(en ? "Whom " + name_of(ds, from, lang) + " can reach"
+                       : name_of(ds, from, lang) + "からたどれる相手");
   }
 
   Diagram map_of_offices() {
-  Diagram& d = b.diagram();
-  d.engine = Engine::Neato;
-  double min_lat = 90, max_lat = -90, min_lng = 180, max_lng = -180;
-  for (std::size_t m : all_of_kind(ds, Kind::Municipality))
-    if (ds.nodes[m].facts) {
-      min_lat = std::min(min_lat, ds.nodes[m].facts->lat);
-      max_lat = std::max(max_lat, ds.nodes[m].facts->lat);
-      min_lng = std::min(min_lng, ds.nodes[m].facts->lng);
-      max_lng = std::max(max_lng, ds.nodes[m].facts->lng);
+    Diagram& d = b.diagram();
+    d.engine = Engine::Neato;
+    double min_lat = 90, max_lat = -90, min_lng = 180, max_lng = -180;
+    for (std::size_t m : all_of_kind(ds, Kind::Municipality))
+      if (ds.nodes[m].facts) {
+        min_lat = std::min(min_lat, ds.nodes[m].facts->lat);
+        max_lat = std::max(max_lat, ds.nodes[m].facts->lat);
+        min_lng = std::min(min_lng, ds.nodes[m].facts->lng);
+        max_lng = std::max(max_lng, ds.nodes[m].facts->lng);
+      }
+    if (min_lat > max_lat)
+      throw data_error(
+          "preset map needs municipal office coordinates (outside facts); this dataset has none");
+    double mid = (min_lat + max_lat) / 2 * 3.14159265358979 / 180;
+    double span_x = (max_lng - min_lng) * std::cos(mid), span_y = max_lat - min_lat;
+    double scale = std::min(11.0 / std::max(span_x, 1e-6), 5.6 / std::max(span_y, 1e-6));
+    for (std::size_t m : all_of_kind(ds, Kind::Municipality)) {
+      if (!ds.nodes[m].facts) continue;
+      std::size_t offices = offices_of(ds, m).size();
+      b.add(m, Mark::Normal,
+            en ? std::to_string(offices) + " offices" : "配置先 " + std::to_string(offices));
+      d.positions[m] = {(ds.nodes[m].facts->lng - min_lng) * std::cos(mid) * scale + 0.8,
+                        (ds.nodes[m].facts->lat - min_lat) * scale + 0.6, true};
     }
-  if (min_lat > max_lat) throw data_error("preset map needs municipal office coordinates (outside facts); this dataset has none");
-  double mid = (min_lat + max_lat) / 2 * 3.14159265358979 / 180;
-  double span_x = (max_lng - min_lng) * std::cos(mid), span_y = max_lat - min_lat;
-  double scale = std::min(11.0 / std::max(span_x, 1e-6), 5.6 / std::max(span_y, 1e-6));
-  for (std::size_t m : all_of_kind(ds, Kind::Municipality)) {
-    if (!ds.nodes[m].facts) continue;
-    std::size_t offices = offices_of(ds, m).size();
-    b.add(m, Mark::Normal, en ? std::to_string(offices) + " offices" : "配置先 " + std::to_string(offices));
-    d.positions[m] = {(ds.nodes[m].facts->lng - min_lng) * std::cos(mid) * scale + 0.8,
-                      (ds.nodes[m].facts->lat - min_lat) * scale + 0.6, true};
-  }
-  for (const SharedOffice& o : shared_offices(net).offices) {
-    b.add(o.office);
-    double x = 0, y = 0;
-    for (std::size_t m : o.municipalities) {
-      x += d.positions[m].x;
-      y += d.positions[m].y;
+    for (const SharedOffice& o : shared_offices(net).offices) {
+      b.add(o.office);
+      double x = 0, y = 0;
+      for (std::size_t m : o.municipalities) {
+        x += d.positions[m].x;
+        y += d.positions[m].y;
+      }
+      // Below the middle of the towns it serves (south is the sea on this coast), moved
+      // right while it would sit on an office already placed.
+      Diagram::Position p{x / o.municipalities.size(), y / o.municipalities.size() - 1.1, true};
+      for (bool moved = true; moved;) {
+        moved = false;
+        for (const auto& [other, q] : d.positions)
+          if (ds.nodes[other].kind == Kind::Office && std::abs(q.x - p.x) < 2.6 &&
+              std::abs(q.y - p.y) < 0.7) {
+            p.x = q.x + 2.7;  // strictly past the test below, so the loop ends
+            moved = true;
+          }
+      }
+      d.positions[o.office] = p;
     }
-    // Below the middle of the towns it serves (south is the sea on this coast), moved
-    // right while it would sit on an office already placed.
-    Diagram::Position p{x / o.municipalities.size(), y / o.municipalities.size() - 1.1, true};
-    for (bool moved = true; moved;) {
-      moved = false;
-      for (const auto& [other, q] : d.positions)
-        if (ds.nodes[other].kind == Kind::Office && std::abs(q.x - p.x) < 2.6 && std::abs(q.y - p.y) < 0.7) {
-          p.x = q.x + 2.7;  // strictly past the test below, so the loop ends
-          moved = true;
-        }
-    }
-    d.positions[o.office] = p;
-  }
-  b.connect({Relation::Coordinator});
-  b.mark_shared_offices();
-  d.legend_position = emptiest_spot(d.positions, 0.8, 0.8 + span_x * scale, 0.6 - 0.9, 0.6 + span_y * scale + 0.9);
-  return b.finish(en ? "Municipalities and the coordinator offices they share (map)" : "市町と共有される配置先（地図）");
+    b.connect({Relation::Coordinator});
+    b.mark_shared_offices();
+    d.legend_position = emptiest_spot(d.positions, 0.8, 0.8 + span_x * scale, 0.6 - 0.9,
+                                      0.6 + span_y * scale + 0.9);
+    return b.finish(en ? "Municipalities and the coordinator offices they share (map)"
+                       : "市町と共有される配置先（地図）");
   }
 
  private:
@@ -301,16 +334,29 @@ struct PresetRow {
 
 const std::vector<PresetRow>& preset_rows() {
   static const std::vector<PresetRow> t = {
-      {{"overview", "", "all municipalities in their planning regions, their offices, councils and support centers"}, &PresetDrawer::overview},
-      {{"shared", "", "only the municipalities that share offices, and those offices"}, &PresetDrawer::shared},
-      {{"region", "NAME", "one planning region: its municipalities, councils, offices and links out (e.g. region:柳井)"}, &PresetDrawer::region},
-      {{"municipality", "NAME", "one municipality and everything within two hops"}, &PresetDrawer::municipality},
-      {{"gaps", "", "every municipality, marked by how many gap rules hit it"}, &PresetDrawer::gaps},
-      {{"whatif", "NODE", "an office, council or center removed, and who it leaves uncovered"}, &PresetDrawer::whatif},
+      {{"overview", "",
+        "all municipalities in their planning regions, their offices, councils and support "
+        "centers"},
+       &PresetDrawer::overview},
+      {{"shared", "", "only the municipalities that share offices, and those offices"},
+       &PresetDrawer::shared},
+      {{"region", "NAME",
+        "one planning region: its municipalities, councils, offices and links out (e.g. "
+        "region:柳井)"},
+       &PresetDrawer::region},
+      {{"municipality", "NAME", "one municipality and everything within two hops"},
+       &PresetDrawer::municipality},
+      {{"gaps", "", "every municipality, marked by how many gap rules hit it"},
+       &PresetDrawer::gaps},
+      {{"whatif", "NODE", "an office, council or center removed, and who it leaves uncovered"},
+       &PresetDrawer::whatif},
       {{"path", "A:B", "one shortest chain between two nodes, highlighted"}, &PresetDrawer::path},
-      {{"reach", "NODE", "everything a node reaches, with the chains highlighted"}, &PresetDrawer::reach},
-      {{"map", "", "municipalities at their office coordinates with the offices they share"}, &PresetDrawer::map_of_offices},
-      {{"diff", "", "what changed from an older dataset (--against OLD): added, removed, changed"}, nullptr},
+      {{"reach", "NODE", "everything a node reaches, with the chains highlighted"},
+       &PresetDrawer::reach},
+      {{"map", "", "municipalities at their office coordinates with the offices they share"},
+       &PresetDrawer::map_of_offices},
+      {{"diff", "", "what changed from an older dataset (--against OLD): added, removed, changed"},
+       nullptr},
   };
   return t;
 }
@@ -326,7 +372,8 @@ const std::vector<PresetInfo>& presets() {
   return t;
 }
 
-Diagram make_diagram(const Network& net, const NameIndex& names, const std::string& preset, Lang lang) {
+Diagram make_diagram(const Network& net, const NameIndex& names, const std::string& preset,
+                     Lang lang) {
   auto [kind, arg] = split_preset(preset);
   const PresetRow* row = nullptr;
   for (const auto& r : preset_rows())
@@ -336,26 +383,31 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
     std::string list;
     for (const auto& p : presets()) {
       words.push_back(p.name);
-      list += (list.empty() ? "" : ", ") + std::string(p.name) + (*p.argument ? std::string(":") + p.argument : "");
+      list += (list.empty() ? "" : ", ") + std::string(p.name) +
+              (*p.argument ? std::string(":") + p.argument : "");
     }
     std::string msg = "unknown preset " + in_quotes(preset);
     if (auto near = nearest(kind, words)) msg += " (did you mean " + in_quotes(*near) + "?)";
     throw usage_error(msg + "; presets are " + list);
   }
   if (!row->draw)  // the diff slide: two datasets, make_diff_diagram
-    throw usage_error("preset diff compares two datasets: renkei render --preset diff --data NEW --against OLD");
+    throw usage_error(
+        "preset diff compares two datasets: renkei render --preset diff --data NEW --against OLD");
   if (*row->info.argument && arg.empty())
-    throw usage_error(std::string("preset ") + row->info.name + " needs an argument: " + row->info.name + ":" + row->info.argument);
-  if (!*row->info.argument && !arg.empty()) throw usage_error(std::string("preset ") + row->info.name + " takes no argument");
+    throw usage_error(std::string("preset ") + row->info.name +
+                      " needs an argument: " + row->info.name + ":" + row->info.argument);
+  if (!*row->info.argument && !arg.empty())
+    throw usage_error(std::string("preset ") + row->info.name + " takes no argument");
   PresetDrawer drawer(net, names, arg, lang);
   return (drawer.*(row->draw))();
 }
 
 std::string network_title(const Dataset& ds, Lang lang) {
   if (lang == Lang::En)
-    return "Support network for children needing medical care, " + ds.document.publisher + ", " + fiscal_year_words(ds, lang);
-  return ds.document.publisher + " 医療的ケア児支援の連携体制（" + fiscal_year_words(ds, lang) + "）";
+    return "Support network for children needing medical care, " + ds.document.publisher + ", " +
+           fiscal_year_words(ds, lang);
+  return ds.document.publisher + " 医療的ケア児支援の連携体制（" + fiscal_year_words(ds, lang) +
+         "）";
 }
-
 
 }  // namespace renkei

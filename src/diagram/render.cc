@@ -7,9 +7,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <cstdio>
 #include <functional>
 #include <memory>
 #include <system_error>
@@ -46,7 +46,8 @@ GraphPtr laid_out(const std::string& dot, Engine engine) {
   GraphPtr g(agmemread(dot.c_str()), agclose);
   if (!g) {
     char* why = aglasterr();
-    throw data_error(std::string("Graphviz could not read the diagram: ") + (why ? why : "syntax error"));
+    throw data_error(std::string("Graphviz could not read the diagram: ") +
+                     (why ? why : "syntax error"));
   }
   if (gvLayout(context(), g.get(), engine == Engine::Neato ? "neato" : "dot") != 0)
     throw data_error("Graphviz could not lay out the diagram");
@@ -70,7 +71,8 @@ void fix_creation_date(std::string& pdf) {
   auto end = pdf.find(')', at);
   if (end == std::string::npos) return;
   std::time_t when = 0;
-  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) when = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
+    when = static_cast<std::time_t>(std::strtoll(epoch, nullptr, 10));
   std::tm tm{};
   gmtime_r(&when, &tm);
   char stamp[32];
@@ -151,8 +153,8 @@ std::optional<PageSize> page_size(Page page) {
   return std::nullopt;
 }
 
-std::string render_dot(const std::string& dot, Engine engine, Format format, std::optional<PageSize> page,
-                       RenderInfo* info) {
+std::string render_dot(const std::string& dot, Engine engine, Format format,
+                       std::optional<PageSize> page, RenderInfo* info) {
   std::string final_dot = dot;
   double scale = 1;
   if (page) {
@@ -175,8 +177,8 @@ std::string render_dot(const std::string& dot, Engine engine, Format format, std
     h /= 72.0;
     scale = std::min({(page->width - 2 * pad) / w, (page->height - 2 * pad) / h, 1.6});
     char attrs[160];
-    std::snprintf(attrs, sizeof attrs, "size=\"%.4f,%.4f!\", pad=\"%.4f,%.4f\"", page->width, page->height,
-                  (page->width / scale - w) / 2, (page->height / scale - h) / 2);
+    std::snprintf(attrs, sizeof attrs, "size=\"%.4f,%.4f!\", pad=\"%.4f,%.4f\"", page->width,
+                  page->height, (page->width / scale - w) / 2, (page->height / scale - h) / 2);
     final_dot = with_attributes(dot, attrs);
   }
   if (info) info->scale = scale;

@@ -25,7 +25,7 @@ struct RenderInfo {
 /// the drawing is scaled to fit and padded to fill the page exactly, with no margin: a first
 /// layout measures it, and the page size and padding are added to the DOT for the second.
 /// Returns the rendered bytes; for Format::Dot, the DOT with the page settings added.
-std::string render_dot(const std::string& dot, Engine engine, Format format, std::optional<PageSize> page,
-                       RenderInfo* info = nullptr);
+std::string render_dot(const std::string& dot, Engine engine, Format format,
+                       std::optional<PageSize> page, RenderInfo* info = nullptr);
 
 }  // namespace renkei

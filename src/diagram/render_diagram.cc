@@ -13,7 +13,8 @@ std::string render_diagram(const Dataset& ds, Diagram d, Format format, RenderIn
   for (bool first : placements) {
     d.legend_first = first;
     RenderInfo measured;
-    std::string fitted = render_dot(write_dot(ds, d), d.engine, Format::Dot, page_size(d.page), &measured);
+    std::string fitted =
+        render_dot(write_dot(ds, d), d.engine, Format::Dot, page_size(d.page), &measured);
     if (measured.scale > best.scale + 1e-9) {
       best = measured;
       best_dot = std::move(fitted);

@@ -6,10 +6,10 @@
 #include <set>
 #include <tuple>
 
-#include "model/graph.h"
-#include "formats/node_json.h"
 #include "base/text.h"
+#include "formats/node_json.h"
 #include "formats/sheets.h"
+#include "model/graph.h"
 
 namespace renkei {
 
@@ -50,7 +50,6 @@ const char* word(OtherEdgeChange::Type t) {
   return "";
 }
 
-
 namespace {
 
 /// Offices, councils and the rest are matched by a key that is the same in both datasets:
@@ -63,7 +62,8 @@ bool is_current(EdgeStatus s) { return s == EdgeStatus::Done || s == EdgeStatus:
 std::set<std::string> name_keys(const Node& n) {
   std::set<std::string> keys;
   for (const Spelling& s : spellings(n))
-    if (s.kind == Spelling::Kind::Name || s.kind == Spelling::Kind::SourceAlias || s.kind == Spelling::Kind::OutsideAlias)
+    if (s.kind == Spelling::Kind::Name || s.kind == Spelling::Kind::SourceAlias ||
+        s.kind == Spelling::Kind::OutsideAlias)
       keys.insert(match_key(s.text));
   return keys;
 }
@@ -96,7 +96,8 @@ class Differ {
     old_to_new_.assign(old_.nodes.size(), std::nullopt);
     new_to_old_.assign(new_.nodes.size(), std::nullopt);
     for (std::size_t i = 0; i < old_.nodes.size(); ++i)
-      if (auto j = new_.find_id(old_.nodes[i].id); j && new_.nodes[*j].kind == old_.nodes[i].kind) link(i, *j);
+      if (auto j = new_.find_id(old_.nodes[i].id); j && new_.nodes[*j].kind == old_.nodes[i].kind)
+        link(i, *j);
     // A node gone from OLD whose name NEW keeps as an alias of a new node (or the reverse)
     // is that node under a new name and id; pairs are taken in id order, each once.
     std::vector<std::size_t> gone, fresh;
@@ -104,7 +105,9 @@ class Differ {
       if (!old_to_new_[i]) gone.push_back(i);
     for (std::size_t j = 0; j < new_.nodes.size(); ++j)
       if (!new_to_old_[j]) fresh.push_back(j);
-    auto by_id = [](const Dataset& ds) { return [&ds](std::size_t a, std::size_t b) { return ds.nodes[a].id < ds.nodes[b].id; }; };
+    auto by_id = [](const Dataset& ds) {
+      return [&ds](std::size_t a, std::size_t b) { return ds.nodes[a].id < ds.nodes[b].id; };
+    };
     std::sort(gone.begin(), gone.end(), by_id(old_));
     std::sort(fresh.begin(), fresh.end(), by_id(new_));
     for (std::size_t i : gone) {
@@ -125,11 +128,15 @@ class Differ {
     old_to_new_[i] = j;
     new_to_old_[j] = i;
   }
-  Key old_key(std::size_t i) const { return old_to_new_[i] ? new_.nodes[*old_to_new_[i]].id : old_.nodes[i].id; }
+  Key old_key(std::size_t i) const {
+    return old_to_new_[i] ? new_.nodes[*old_to_new_[i]].id : old_.nodes[i].id;
+  }
   Key new_key(std::size_t j) const { return new_.nodes[j].id; }
 
   static DiffNode ref(const Node& n) { return {n.id, n.kind, n.name, n.name_en, n.row}; }
-  DiffNode old_ref(std::size_t i) const { return old_to_new_[i] ? ref(new_.nodes[*old_to_new_[i]]) : ref(old_.nodes[i]); }
+  DiffNode old_ref(std::size_t i) const {
+    return old_to_new_[i] ? ref(new_.nodes[*old_to_new_[i]]) : ref(old_.nodes[i]);
+  }
   DiffNode new_ref(std::size_t j) const { return ref(new_.nodes[j]); }
 
   // ------------------------------------------------------------ nodes
@@ -189,7 +196,8 @@ class Differ {
     Placements p;
     for (const Edge& e : ds.edges) {
       if (e.relation != Relation::Coordinator) continue;
-      Key m = old_side ? old_key(e.from) : new_key(e.from), o = old_side ? old_key(e.to) : new_key(e.to);
+      Key m = old_side ? old_key(e.from) : new_key(e.from),
+          o = old_side ? old_key(e.to) : new_key(e.to);
       p.offices_of[m].insert(o);
       p.served_by[o].insert(m);
       if (e.source) p.quotes[{m, o}].push_back(*e.source);
@@ -210,12 +218,14 @@ class Differ {
       c.shared = shared(p, o);
       for (const Key& other : p.served_by.at(o))
         if (other != m) c.shared_with.push_back(p.refs.at(other));
-      std::sort(c.shared_with.begin(), c.shared_with.end(), [](const DiffNode& a, const DiffNode& b) { return a.row < b.row; });
+      std::sort(c.shared_with.begin(), c.shared_with.end(),
+                [](const DiffNode& a, const DiffNode& b) { return a.row < b.row; });
       if (p.quotes.count({m, o})) c.sources = p.quotes.at({m, o});
       return c;
     };
     for (std::size_t j = 0; j < new_.nodes.size(); ++j) {
-      if (new_.nodes[j].kind != Kind::Municipality || !new_to_old_[j]) continue;  // added or removed towns are node changes
+      if (new_.nodes[j].kind != Kind::Municipality || !new_to_old_[j])
+        continue;  // added or removed towns are node changes
       const Key m = new_key(j);
       const std::set<Key> none;
       const std::set<Key>& was = before.offices_of.count(m) ? before.offices_of.at(m) : none;
@@ -229,7 +239,8 @@ class Differ {
         } else if (shared(after, o) && !shared(before, o)) {
           mc.became_shared.push_back(change(after, m, o));
         }
-        if (shared(after, o) && !(was.count(o) && shared(before, o))) mc.shared_gained.push_back(after.refs.at(o));
+        if (shared(after, o) && !(was.count(o) && shared(before, o)))
+          mc.shared_gained.push_back(after.refs.at(o));
       }
       for (const Key& o : was) {
         if (!is.count(o)) {
@@ -238,16 +249,20 @@ class Differ {
         } else if (shared(before, o) && !shared(after, o)) {
           mc.stopped_shared.push_back(change(before, m, o));
         }
-        if (shared(before, o) && !(is.count(o) && shared(after, o))) mc.shared_lost.push_back(before.refs.at(o));
+        if (shared(before, o) && !(is.count(o) && shared(after, o)))
+          mc.shared_lost.push_back(before.refs.at(o));
       }
       mc.uncovered = !was.empty() && is.empty();
       mc.covered = was.empty() && !is.empty();
-      if (mc.gained.empty() && mc.lost.empty() && mc.became_shared.empty() && mc.stopped_shared.empty()) continue;
+      if (mc.gained.empty() && mc.lost.empty() && mc.became_shared.empty() &&
+          mc.stopped_shared.empty())
+        continue;
       d_.municipalities.push_back(std::move(mc));
     }
     without_office_.clear();
     for (std::size_t j = 0; j < new_.nodes.size(); ++j)
-      if (new_.nodes[j].kind == Kind::Municipality && !after.offices_of.count(new_key(j))) without_office_.insert(new_key(j));
+      if (new_.nodes[j].kind == Kind::Municipality && !after.offices_of.count(new_key(j)))
+        without_office_.insert(new_key(j));
   }
 
   // ------------------------------------------------------------ councils
@@ -261,7 +276,8 @@ class Differ {
     std::vector<DiffNode> out;
     for (const Edge& e : new_.edges)
       if (e.relation == Relation::Holds && e.to == council) out.push_back(new_ref(e.from));
-    std::sort(out.begin(), out.end(), [](const DiffNode& a, const DiffNode& b) { return a.row < b.row; });
+    std::sort(out.begin(), out.end(),
+              [](const DiffNode& a, const DiffNode& b) { return a.row < b.row; });
     return out;
   }
 
@@ -273,7 +289,8 @@ class Differ {
       bool met_before = met_about_children(o), met_now = met_about_children(n);
       if (met_before != met_now) {
         CouncilChange c;
-        c.type = met_now ? CouncilChange::Type::StartedMeeting : CouncilChange::Type::StoppedMeeting;
+        c.type =
+            met_now ? CouncilChange::Type::StartedMeeting : CouncilChange::Type::StoppedMeeting;
         c.council = ref(n);
         c.holders = holders(j);
         c.old_status = o.council_status;
@@ -312,7 +329,8 @@ class Differ {
     std::map<std::pair<Key, Key>, Runs> out;
     for (const Edge& e : ds.edges) {
       if (e.relation != Relation::Runs) continue;
-      Key m = old_side ? old_key(e.from) : new_key(e.from), w = old_side ? old_key(e.to) : new_key(e.to);
+      Key m = old_side ? old_key(e.from) : new_key(e.from),
+          w = old_side ? old_key(e.to) : new_key(e.to);
       Runs& r = out[{m, w}];
       r.stages.insert(e.status);
       if (e.source) r.quotes.push_back(*e.source);
@@ -342,7 +360,9 @@ class Differ {
         c.new_stages.assign(a->second.stages.begin(), a->second.stages.end());
         c.new_sources = a->second.quotes;
       }
-      auto current = [](const std::vector<EdgeStatus>& v) { return std::any_of(v.begin(), v.end(), is_current); };
+      auto current = [](const std::vector<EdgeStatus>& v) {
+        return std::any_of(v.begin(), v.end(), is_current);
+      };
       if (b == before.end())
         c.type = InitiativeChange::Type::Added;
       else if (a == after.end())
@@ -367,11 +387,15 @@ class Differ {
     for (const Finding& f : old_found) before[{old_key(f.municipality), f.rule}] = &f;
     for (const Finding& f : new_found) after[{new_key(f.municipality), f.rule}] = &f;
     for (const auto& [k, f] : after)
-      if (!before.count(k)) d_.gaps_opened.push_back({f->rule, new_ref(f->municipality), f->detail, f->evidence, false});
+      if (!before.count(k))
+        d_.gaps_opened.push_back(
+            {f->rule, new_ref(f->municipality), f->detail, f->evidence, false});
     for (const auto& [k, f] : before)
       if (!after.count(k)) {
-        bool officeless = (f->rule == GapRule::SingleOffice || f->rule == GapRule::SharedOnly) && without_office_.count(k.first);
-        d_.gaps_closed.push_back({f->rule, old_ref(f->municipality), f->detail, f->evidence, officeless});
+        bool officeless = (f->rule == GapRule::SingleOffice || f->rule == GapRule::SharedOnly) &&
+                          without_office_.count(k.first);
+        d_.gaps_closed.push_back(
+            {f->rule, old_ref(f->municipality), f->detail, f->evidence, officeless});
       }
   }
 
@@ -379,10 +403,12 @@ class Differ {
 
   /// Node fields as the dataset has them, without its id (matched already) and without
   /// the names a rename reports.
-  json comparable_node(const Dataset& ds, std::size_t i, const std::set<std::string>& names_to_drop) const {
+  json comparable_node(const Dataset& ds, std::size_t i,
+                       const std::set<std::string>& names_to_drop) const {
     json j = node_json(ds, i);
     j.erase("id");
-    if (j.contains("outside") && j["outside"].contains("region")) j["outside"]["region"] = j["outside"]["region"]["id"];
+    if (j.contains("outside") && j["outside"].contains("region"))
+      j["outside"]["region"] = j["outside"]["region"]["id"];
     if (j.contains("aliases")) {
       json kept = json::array();
       for (const json& a : j["aliases"])
@@ -410,7 +436,8 @@ class Differ {
         if (!ignored.count(k) && (!b.contains(k) || b[k] != v)) fields.insert(k);
       for (const auto& [k, v] : b.items())
         if (!ignored.count(k) && !a.contains(k)) fields.insert(k);
-      if (!fields.empty()) d_.other_nodes.push_back({ref(n), std::vector<std::string>(fields.begin(), fields.end())});
+      if (!fields.empty())
+        d_.other_nodes.push_back({ref(n), std::vector<std::string>(fields.begin(), fields.end())});
     }
   }
 
@@ -441,14 +468,16 @@ class Differ {
         continue;
       }
       const Edge& e = old_.edges[k];
-      if (explained(e, old_key(e.from), old_key(e.to), !old_to_new_[e.from] || !old_to_new_[e.to])) continue;
+      if (explained(e, old_key(e.from), old_key(e.to), !old_to_new_[e.from] || !old_to_new_[e.to]))
+        continue;
       only_old[{old_key(e.from), e.relation, old_key(e.to)}].push_back({k, j});
     }
     std::set<std::size_t> unmatched_new;
     for (const auto& [text, ks] : new_by_text) unmatched_new.insert(ks.begin(), ks.end());
     for (std::size_t k : unmatched_new) {
       const Edge& e = new_.edges[k];
-      if (explained(e, new_key(e.from), new_key(e.to), !new_to_old_[e.from] || !new_to_old_[e.to])) continue;
+      if (explained(e, new_key(e.from), new_key(e.to), !new_to_old_[e.from] || !new_to_old_[e.to]))
+        continue;
       only_new[{new_key(e.from), e.relation, new_key(e.to)}].push_back({k, new_json[k]});
     }
     std::set<Tie> ties;
@@ -484,7 +513,9 @@ class Differ {
           // A placement that only quotes the office's new name belongs to the rename.
           auto rename = renamed_.find(std::get<2>(t));
           if (rename == renamed_.end()) rename = renamed_.find(std::get<0>(t));
-          bool quote_only = std::all_of(c.fields.begin(), c.fields.end(), [](const std::string& f) { return f == "source" || f == "note"; });
+          bool quote_only = std::all_of(c.fields.begin(), c.fields.end(), [](const std::string& f) {
+            return f == "source" || f == "note";
+          });
           if (rename != renamed_.end() && quote_only) {
             NodeChange& nc = d_.nodes[rename->second];
             nc.old_sources.insert(nc.old_sources.end(), c.old_sources.begin(), c.old_sources.end());
@@ -510,52 +541,73 @@ class Differ {
   // ------------------------------------------------------------ order
 
   void sort_all() {
-    auto by_kind_id = [](const DiffNode& a, const DiffNode& b) { return std::tie(a.kind, a.id) < std::tie(b.kind, b.id); };
-    auto by_row = [](const DiffNode& a, const DiffNode& b) { return std::tie(a.row, a.id) < std::tie(b.row, b.id); };
-    std::stable_sort(d_.nodes.begin(), d_.nodes.end(), [&](const NodeChange& a, const NodeChange& b) {
-      if (a.node.kind != b.node.kind) return a.node.kind < b.node.kind;
-      if (a.node.kind == Kind::Municipality) return by_row(a.node, b.node);
-      return a.node.id < b.node.id;
-    });
+    auto by_kind_id = [](const DiffNode& a, const DiffNode& b) {
+      return std::tie(a.kind, a.id) < std::tie(b.kind, b.id);
+    };
+    auto by_row = [](const DiffNode& a, const DiffNode& b) {
+      return std::tie(a.row, a.id) < std::tie(b.row, b.id);
+    };
+    std::stable_sort(d_.nodes.begin(), d_.nodes.end(),
+                     [&](const NodeChange& a, const NodeChange& b) {
+                       if (a.node.kind != b.node.kind) return a.node.kind < b.node.kind;
+                       if (a.node.kind == Kind::Municipality) return by_row(a.node, b.node);
+                       return a.node.id < b.node.id;
+                     });
     std::sort(d_.municipalities.begin(), d_.municipalities.end(),
-              [&](const MunicipalityChange& a, const MunicipalityChange& b) { return by_row(a.municipality, b.municipality); });
+              [&](const MunicipalityChange& a, const MunicipalityChange& b) {
+                return by_row(a.municipality, b.municipality);
+              });
     for (MunicipalityChange& m : d_.municipalities) {
       for (auto* v : {&m.gained, &m.lost, &m.became_shared, &m.stopped_shared})
-        std::sort(v->begin(), v->end(), [](const PlacementChange& a, const PlacementChange& b) { return a.office.id < b.office.id; });
-      for (auto* v : {&m.shared_gained, &m.shared_lost}) std::sort(v->begin(), v->end(), by_kind_id);
+        std::sort(v->begin(), v->end(), [](const PlacementChange& a, const PlacementChange& b) {
+          return a.office.id < b.office.id;
+        });
+      for (auto* v : {&m.shared_gained, &m.shared_lost})
+        std::sort(v->begin(), v->end(), by_kind_id);
     }
-    std::sort(d_.councils.begin(), d_.councils.end(), [](const CouncilChange& a, const CouncilChange& b) {
-      return std::tie(a.council.id, a.type) < std::tie(b.council.id, b.type);
-    });
-    std::sort(d_.initiatives.begin(), d_.initiatives.end(), [](const InitiativeChange& a, const InitiativeChange& b) {
-      return std::tie(a.municipality.row, a.municipality.id, a.initiative.id) <
-             std::tie(b.municipality.row, b.municipality.id, b.initiative.id);
-    });
+    std::sort(d_.councils.begin(), d_.councils.end(),
+              [](const CouncilChange& a, const CouncilChange& b) {
+                return std::tie(a.council.id, a.type) < std::tie(b.council.id, b.type);
+              });
+    std::sort(d_.initiatives.begin(), d_.initiatives.end(),
+              [](const InitiativeChange& a, const InitiativeChange& b) {
+                return std::tie(a.municipality.row, a.municipality.id, a.initiative.id) <
+                       std::tie(b.municipality.row, b.municipality.id, b.initiative.id);
+              });
     for (auto* v : {&d_.gaps_opened, &d_.gaps_closed})
       std::sort(v->begin(), v->end(), [](const GapChange& a, const GapChange& b) {
-        return std::tie(a.municipality.row, a.municipality.id, a.rule) < std::tie(b.municipality.row, b.municipality.id, b.rule);
+        return std::tie(a.municipality.row, a.municipality.id, a.rule) <
+               std::tie(b.municipality.row, b.municipality.id, b.rule);
       });
     std::sort(d_.other_nodes.begin(), d_.other_nodes.end(),
-              [&](const OtherNodeChange& a, const OtherNodeChange& b) { return by_kind_id(a.node, b.node); });
-    std::stable_sort(d_.other_edges.begin(), d_.other_edges.end(), [](const OtherEdgeChange& a, const OtherEdgeChange& b) {
-      return std::tie(a.from.id, a.relation, a.to.id) < std::tie(b.from.id, b.relation, b.to.id);
-    });
+              [&](const OtherNodeChange& a, const OtherNodeChange& b) {
+                return by_kind_id(a.node, b.node);
+              });
+    std::stable_sort(d_.other_edges.begin(), d_.other_edges.end(),
+                     [](const OtherEdgeChange& a, const OtherEdgeChange& b) {
+                       return std::tie(a.from.id, a.relation, a.to.id) <
+                              std::tie(b.from.id, b.relation, b.to.id);
+                     });
   }
 
   const Dataset& old_;
   const Dataset& new_;
   DatasetDiff d_;
   std::vector<std::optional<std::size_t>> old_to_new_, new_to_old_;
-  std::map<Key, std::size_t> renamed_;           ///< renamed node → its NodeChange in d_.nodes
+  std::map<Key, std::size_t> renamed_;  ///< renamed node → its NodeChange in d_.nodes
   std::map<Key, std::set<std::string>> explained_fields_;  ///< node fields a council change reports
   std::set<std::pair<Key, Key>> explained_placements_, explained_runs_;
-  std::set<Key> without_office_;                 ///< municipalities with no coordinator office in NEW
+  std::set<Key> without_office_;  ///< municipalities with no coordinator office in NEW
 };
 
 }  // namespace
 
-DatasetDiff diff_datasets(const Dataset& old_ds, const Dataset& new_ds) { return Differ(old_ds, new_ds).run(); }
+DatasetDiff diff_datasets(const Dataset& old_ds, const Dataset& new_ds) {
+  return Differ(old_ds, new_ds).run();
+}
 
-Dataset load_diff_side(const std::string& path, const Dataset& reference) { return load_dataset_or_sheets(path, reference); }
+Dataset load_diff_side(const std::string& path, const Dataset& reference) {
+  return load_dataset_or_sheets(path, reference);
+}
 
 }  // namespace renkei

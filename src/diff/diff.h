@@ -22,18 +22,20 @@ struct NodeChange {
   enum class Type { Added, Removed, Renamed };
   Type type = Type::Added;
   DiffNode node;
-  std::string old_id, old_name, old_name_en;  ///< renamed: as OLD had it (old_id differs when matched by alias)
+  std::string old_id, old_name,
+      old_name_en;  ///< renamed: as OLD had it (old_id differs when matched by alias)
   /// Offices: the municipalities placing coordinators there (OLD's when removed, else NEW's).
   std::vector<DiffNode> municipalities;
-  std::vector<Source> old_sources, new_sources;  ///< the node's own quote and, renamed, its placements'
+  std::vector<Source> old_sources,
+      new_sources;  ///< the node's own quote and, renamed, its placements'
 };
 
 /// A coordinator office one municipality gained or lost, or whose sharing changed.
 struct PlacementChange {
   DiffNode office;
-  bool shared = false;                 ///< shared (serves 2+ municipalities) in the dataset it is in
-  std::vector<DiffNode> shared_with;   ///< the other municipalities there, by row
-  std::vector<Source> sources;         ///< the placement quotes (section 3)
+  bool shared = false;                ///< shared (serves 2+ municipalities) in the dataset it is in
+  std::vector<DiffNode> shared_with;  ///< the other municipalities there, by row
+  std::vector<Source> sources;        ///< the placement quotes (section 3)
 };
 
 /// What changed in one municipality's coordinator placements.
@@ -96,19 +98,19 @@ struct OtherEdgeChange {
 /// Nodes are matched by id; a node gone from OLD whose name is an alias of a new node of
 /// the same kind (or the reverse) counts as that node renamed.
 struct DatasetDiff {
-  std::string old_origin, new_origin;            ///< file names, for headings
-  std::string old_fiscal_year, new_fiscal_year;  ///< labels such as 令和6年度
-  std::vector<NodeChange> nodes;                 ///< by kind, then id
-  std::vector<MunicipalityChange> municipalities;  ///< by row
-  std::vector<CouncilChange> councils;           ///< by id, then type
-  std::vector<InitiativeChange> initiatives;     ///< by municipality row, then initiative id
+  std::string old_origin, new_origin;               ///< file names, for headings
+  std::string old_fiscal_year, new_fiscal_year;     ///< labels such as 令和6年度
+  std::vector<NodeChange> nodes;                    ///< by kind, then id
+  std::vector<MunicipalityChange> municipalities;   ///< by row
+  std::vector<CouncilChange> councils;              ///< by id, then type
+  std::vector<InitiativeChange> initiatives;        ///< by municipality row, then initiative id
   std::vector<GapChange> gaps_opened, gaps_closed;  ///< by municipality row, then rule order
-  std::vector<OtherNodeChange> other_nodes;      ///< by kind, then id
-  std::vector<OtherEdgeChange> other_edges;      ///< by from, relation, to
+  std::vector<OtherNodeChange> other_nodes;         ///< by kind, then id
+  std::vector<OtherEdgeChange> other_edges;         ///< by from, relation, to
 
   bool empty() const {
-    return nodes.empty() && municipalities.empty() && councils.empty() && initiatives.empty() && gaps_opened.empty() &&
-           gaps_closed.empty() && other_nodes.empty() && other_edges.empty();
+    return nodes.empty() && municipalities.empty() && councils.empty() && initiatives.empty() &&
+           gaps_opened.empty() && gaps_closed.empty() && other_nodes.empty() && other_edges.empty();
   }
 };
 

@@ -8,8 +8,8 @@
 #include <set>
 #include <stdexcept>
 
-#include "diagram/diagrams.h"
 #include "base/error.h"
+#include "diagram/diagrams.h"
 #include "query/queries.h"
 
 namespace renkei {
@@ -18,8 +18,9 @@ using nlohmann::json;
 
 namespace {
 
-const std::vector<Relation> kDrawnRelations = {Relation::Holds, Relation::Participates, Relation::PartOf,
-                                               Relation::Coordinator, Relation::Liaises};
+const std::vector<Relation> kDrawnRelations = {Relation::Holds, Relation::Participates,
+                                               Relation::PartOf, Relation::Coordinator,
+                                               Relation::Liaises};
 
 std::string html_escape(std::string_view s) {
   std::string out;
@@ -50,13 +51,20 @@ std::string svg_text(std::string_view s) {
       break;
     }
     std::string_view ent = s.substr(i + 1, semi - i - 1);
-    if (ent == "amp") out += '&';
-    else if (ent == "lt") out += '<';
-    else if (ent == "gt") out += '>';
-    else if (ent == "quot") out += '"';
-    else if (ent == "apos") out += '\'';
-    else if (!ent.empty() && ent[0] == '#') out += static_cast<char>(std::stoi(std::string(ent.substr(1))));  // ids are ASCII
-    else out += "&" + std::string(ent) + ";";
+    if (ent == "amp")
+      out += '&';
+    else if (ent == "lt")
+      out += '<';
+    else if (ent == "gt")
+      out += '>';
+    else if (ent == "quot")
+      out += '"';
+    else if (ent == "apos")
+      out += '\'';
+    else if (!ent.empty() && ent[0] == '#')
+      out += static_cast<char>(std::stoi(std::string(ent.substr(1))));  // ids are ASCII
+    else
+      out += "&" + std::string(ent) + ";";
     i = semi + 1;
   }
   return out;
@@ -82,7 +90,8 @@ Diagram explorer_diagram(const Network& net, Lang lang) {
   std::vector<std::size_t> drawn;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     Kind k = ds.nodes[i].kind;
-    if (k == Kind::Municipality || k == Kind::Council || k == Kind::Office || k == Kind::Center) drawn.push_back(i);
+    if (k == Kind::Municipality || k == Kind::Council || k == Kind::Office || k == Kind::Center)
+      drawn.push_back(i);
   }
   sort_nodes(ds, drawn);
   std::set<std::size_t> in(drawn.begin(), drawn.end());
@@ -91,14 +100,16 @@ Diagram explorer_diagram(const Network& net, Lang lang) {
     if (is_shared_office(ds, i)) {
       std::size_t served = municipalities_served(ds, i).size();
       dn.mark = Mark::Shared;
-      dn.note = lang == Lang::En ? "shared by " + std::to_string(served) : std::to_string(served) + "市町で共有";
+      dn.note = lang == Lang::En ? "shared by " + std::to_string(served)
+                                 : std::to_string(served) + "市町で共有";
     }
     d.nodes.push_back(dn);
   }
   for (std::size_t k = 0; k < ds.edges.size(); ++k) {
     const Edge& e = ds.edges[k];
     if (in.count(e.from) && in.count(e.to) &&
-        std::find(kDrawnRelations.begin(), kDrawnRelations.end(), e.relation) != kDrawnRelations.end())
+        std::find(kDrawnRelations.begin(), kDrawnRelations.end(), e.relation) !=
+            kDrawnRelations.end())
       d.edges.push_back({k, Mark::Normal});
   }
   // Planning regions in bands of about seven municipalities (as the overview slide has
@@ -114,10 +125,14 @@ json explorer_data(const Network& net) {
   json j;
   j["title"] = ds.title;
   j["citation"] = document_citation(ds);
-  j["document"] = {{"publisher", ds.document.publisher}, {"label", ds.document.label}, {"title", ds.document.title},
+  j["document"] = {{"publisher", ds.document.publisher},
+                   {"label", ds.document.label},
+                   {"title", ds.document.title},
                    {"note", ds.document.note}};
-  j["fiscal_year"] = {{"label", ds.fiscal_year.label}, {"first_month", ds.fiscal_year.first_month},
-                      {"last_month", ds.fiscal_year.last_month}, {"words_en", fiscal_year_words(ds, Lang::En)}};
+  j["fiscal_year"] = {{"label", ds.fiscal_year.label},
+                      {"first_month", ds.fiscal_year.first_month},
+                      {"last_month", ds.fiscal_year.last_month},
+                      {"words_en", fiscal_year_words(ds, Lang::En)}};
   json nodes = json::array();
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) nodes.push_back(node_json(ds, i));
   j["nodes"] = nodes;
@@ -131,8 +146,10 @@ json explorer_data(const Network& net) {
   j["edges"] = edges;
 
   json kinds = json::array(), relations = json::array(), rules = json::array();
-  for (const auto& t : renkei::kinds()) kinds.push_back(term_words_json(t.word, t.label_ja, t.description));
-  for (const auto& t : renkei::relations()) relations.push_back(term_words_json(t.word, t.label_ja, t.description));
+  for (const auto& t : renkei::kinds())
+    kinds.push_back(term_words_json(t.word, t.label_ja, t.description));
+  for (const auto& t : renkei::relations())
+    relations.push_back(term_words_json(t.word, t.label_ja, t.description));
   for (const auto& r : gap_rules()) {
     std::string label = r.label_ja;
     label.erase(std::remove(label.begin(), label.end(), '\n'), label.end());
@@ -188,7 +205,8 @@ json explorer_data(const Network& net) {
     sort_nodes(ds, members);
     json ms = json::array();
     for (std::size_t m : members) ms.push_back(ds.nodes[m].id);
-    regions.push_back({{"id", ds.nodes[r].id}, {"municipalities", ms}, {"source", ds.nodes[r].outside_source}});
+    regions.push_back(
+        {{"id", ds.nodes[r].id}, {"municipalities", ms}, {"source", ds.nodes[r].outside_source}});
   }
   j["regions"] = regions;
   j["support_relations"] = {"holds", "participates", "part_of", "coordinator", "liaises"};
@@ -201,10 +219,14 @@ std::string script_safe_json(const json& j) {
   out.reserve(text.size() + text.size() / 16);
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (c == '<') out += "\\u003c";
-    else if (c == '>') out += "\\u003e";
-    else if (c == '&') out += "\\u0026";
-    else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
+    if (c == '<')
+      out += "\\u003c";
+    else if (c == '>')
+      out += "\\u003e";
+    else if (c == '&')
+      out += "\\u0026";
+    else if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+             (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
       out += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
       i += 2;
     } else {
@@ -216,7 +238,8 @@ std::string script_safe_json(const json& j) {
 
 std::string inline_svg(const Dataset& ds, const Diagram& d, std::string_view svg) {
   auto start = svg.find("<svg");
-  if (start == std::string_view::npos) throw std::logic_error("explorer: Graphviz gave no <svg> element");
+  if (start == std::string_view::npos)
+    throw std::logic_error("explorer: Graphviz gave no <svg> element");
   // Graphviz writes edges grouped by node, not in the order they were given: match each by
   // its two ends, and edges between the same two nodes in the diagram's order.
   std::map<std::pair<std::string, std::string>, std::deque<std::size_t>> pending;
@@ -240,9 +263,12 @@ std::string inline_svg(const Dataset& ds, const Diagram& d, std::string_view svg
       auto t0 = body.find("<title>", i), t1 = body.find("</title>", i);
       std::string title = svg_text(body.substr(t0 + 7, t1 - t0 - 7));
       auto arrow = title.find("->");
-      auto it = arrow == std::string::npos ? pending.end() : pending.find(unordered_pair(title.substr(0, arrow), title.substr(arrow + 2)));
+      auto it = arrow == std::string::npos
+                    ? pending.end()
+                    : pending.find(unordered_pair(title.substr(0, arrow), title.substr(arrow + 2)));
       if (it == pending.end() || it->second.empty())
-        throw std::logic_error("explorer: SVG edge \"" + title + "\" is not an edge of the diagram");
+        throw std::logic_error("explorer: SVG edge \"" + title +
+                               "\" is not an edge of the diagram");
       out += "class=\"edge\" data-edge=\"" + std::to_string(it->second.front()) + "\">";
       it->second.pop_front();
       ++drawn;
@@ -251,10 +277,10 @@ std::string inline_svg(const Dataset& ds, const Diagram& d, std::string_view svg
     }
     out += body[i++];
   }
-  if (drawn != d.edges.size()) throw std::logic_error("explorer: the SVG has fewer edges than the diagram");
+  if (drawn != d.edges.size())
+    throw std::logic_error("explorer: the SVG has fewer edges than the diagram");
   return out;
 }
-
 
 std::string explorer_svg(const Network& net, Lang lang) {
   Diagram d = explorer_diagram(net, lang);
@@ -274,32 +300,42 @@ std::string explorer_html(const Network& net, Lang lang, const ExplorerDrawings&
   std::string svgs;
   for (Lang l : {Lang::Ja, Lang::En}) {
     const char* code = l == Lang::En ? "en" : "ja";
-    svgs += std::string("<div class=\"drawing\" data-lang=\"") + code + "\"" + (l == lang ? "" : " hidden") + ">\n" +
-            (l == Lang::En ? drawings.en : drawings.ja) + "</div>\n";
+    svgs += std::string("<div class=\"drawing\" data-lang=\"") + code + "\"" +
+            (l == lang ? "" : " hidden") + ">\n" + (l == Lang::En ? drawings.en : drawings.ja) +
+            "</div>\n";
   }
   const std::string script = "\n" + std::string(explorer_script());
   const char* code = lang == Lang::En ? "en" : "ja";
-  std::string title = (lang == Lang::En ? "renkei explorer: " : "renkei 連携エクスプローラー: ") + network_title(ds, lang);
+  std::string title = (lang == Lang::En ? "renkei explorer: " : "renkei 連携エクスプローラー: ") +
+                      network_title(ds, lang);
   std::string page;
   page += "<!DOCTYPE html>\n<html lang=\"";
   page += code;
   page += "\">\n<head>\n<meta charset=\"utf-8\">\n";
   // Nothing may be fetched: the page carries its own script (allowed by hash), styles and
   // pictures; saved images are made from blob: URLs.
-  page += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-" +
-          sha256_base64(script) +
-          "'; style-src 'unsafe-inline'; img-src data: blob:; font-src 'none'; connect-src 'none'; base-uri 'none'; "
-          "form-action 'none'\">\n";
+  page +=
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src "
+      "'sha256-" +
+      sha256_base64(script) +
+      "'; style-src 'unsafe-inline'; img-src data: blob:; font-src 'none'; connect-src 'none'; "
+      "base-uri 'none'; "
+      "form-action 'none'\">\n";
   page += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   page += "<meta name=\"generator\" content=\"renkei explorer\">\n";
   page += "<title>" + html_escape(title) + "</title>\n<style>\n";
   page += explorer_style();
   page += "</style>\n</head>\n<body>\n";
-  page += "<noscript><p class=\"noscript\">このページは JavaScript を使います。 / This page needs JavaScript.</p></noscript>\n";
-  page += "<div id=\"app\">\n<header id=\"bar\"></header>\n<main id=\"main\">\n<section id=\"view\">\n";
+  page +=
+      "<noscript><p class=\"noscript\">このページは JavaScript を使います。 / This page needs "
+      "JavaScript.</p></noscript>\n";
+  page +=
+      "<div id=\"app\">\n<header id=\"bar\"></header>\n<main id=\"main\">\n<section id=\"view\">\n";
   page += svgs;
-  page += "</section>\n<aside id=\"panel\"></aside>\n</main>\n<footer id=\"foot\"></footer>\n</div>\n";
-  page += "<script type=\"application/json\" id=\"renkei-data\">" + script_safe_json(explorer_data(net)) + "</script>\n";
+  page +=
+      "</section>\n<aside id=\"panel\"></aside>\n</main>\n<footer id=\"foot\"></footer>\n</div>\n";
+  page += "<script type=\"application/json\" id=\"renkei-data\">" +
+          script_safe_json(explorer_data(net)) + "</script>\n";
   page += "<script>" + script + "</script>\n</body>\n</html>\n";
   return page;
 }
@@ -308,14 +344,18 @@ std::string explorer_html(const Network& net, Lang lang, const ExplorerDrawings&
 
 std::string sha256_base64(std::string_view bytes) {
   static const std::array<std::uint32_t, 64> k = {
-      0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01,
-      0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc,
-      0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
-      0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-      0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08,
-      0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
-      0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-  std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+      0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+      0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+      0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+      0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+      0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+      0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+      0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+      0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+      0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+      0xc67178f2};
+  std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   std::string msg(bytes);
   std::uint64_t bit_len = static_cast<std::uint64_t>(msg.size()) * 8;
   msg += '\x80';
@@ -325,7 +365,8 @@ std::string sha256_base64(std::string_view bytes) {
   for (std::size_t chunk = 0; chunk < msg.size(); chunk += 64) {
     std::array<std::uint32_t, 64> w{};
     for (int i = 0; i < 16; ++i)
-      for (int b = 0; b < 4; ++b) w[i] = (w[i] << 8) | static_cast<unsigned char>(msg[chunk + i * 4 + b]);
+      for (int b = 0; b < 4; ++b)
+        w[i] = (w[i] << 8) | static_cast<unsigned char>(msg[chunk + i * 4 + b]);
     for (int i = 16; i < 64; ++i) {
       std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
       std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);

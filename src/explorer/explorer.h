@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "diagram/diagram.h"
-#include "model/graph.h"
 #include "formats/node_json.h"
+#include "model/graph.h"
 
 namespace renkei {
 

@@ -15,10 +15,14 @@ namespace {
 bool starts_formula(std::string_view t) {
   if (t.empty()) return false;
   switch (t.front()) {
-    case '=': case '+': case '-': case '@': case '\t': case '\r': case '\'':
-      return true;
-    default:
-      return false;
+    case '=':
+    case '+':
+    case '-':
+    case '@':
+    case '\t':
+    case '\r':
+    case '\'': return true;
+    default: return false;
   }
 }
 
@@ -63,7 +67,8 @@ std::string row(const std::vector<std::string>& cells) {
 }
 
 std::string unneutralise(std::string_view text) {
-  if (text.size() >= 2 && text.front() == '\'' && starts_formula(text.substr(1))) return std::string(text.substr(1));
+  if (text.size() >= 2 && text.front() == '\'' && starts_formula(text.substr(1)))
+    return std::string(text.substr(1));
   return std::string(text);
 }
 
@@ -73,8 +78,9 @@ Table parse(std::string_view bytes, const std::string& file) {
   if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
   if (!valid_utf8(bytes)) {
     if (!from_cp932(bytes, converted))
-      throw data_error(file + ": is neither UTF-8 nor Shift_JIS text; in Excel choose 名前を付けて保存 → "
-                              "\"CSV UTF-8 (コンマ区切り)\" and import that file");
+      throw data_error(file +
+                       ": is neither UTF-8 nor Shift_JIS text; in Excel choose 名前を付けて保存 → "
+                       "\"CSV UTF-8 (コンマ区切り)\" and import that file");
     bytes = converted;
     table.from_shift_jis = true;
   }

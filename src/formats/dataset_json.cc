@@ -119,7 +119,8 @@ ojson edge_json(const Dataset& ds, const Edge& e) {
     j["order"] = e.order;
     if (!e.since.empty()) j["since"] = e.since;
   }
-  if ((e.relation == Relation::Runs || e.relation == Relation::Participates) && e.status != EdgeStatus::Current)
+  if ((e.relation == Relation::Runs || e.relation == Relation::Participates) &&
+      e.status != EdgeStatus::Current)
     j["status"] = word(e.status);
   if (e.relation == Relation::Runs && !e.date.empty()) j["date"] = e.date;
   put_note(j, e.note);
@@ -128,7 +129,9 @@ ojson edge_json(const Dataset& ds, const Edge& e) {
 }
 
 bool is_outside_fact(const Node& n) { return n.kind == Kind::Region || !n.outside_source.empty(); }
-bool is_outside_fact(const Edge& e) { return e.relation == Relation::InRegion || !e.outside_source.empty(); }
+bool is_outside_fact(const Edge& e) {
+  return e.relation == Relation::InRegion || !e.outside_source.empty();
+}
 
 }  // namespace
 
@@ -173,7 +176,8 @@ std::optional<std::string> dataset_sibling(const Dataset& ds, const std::string&
   if (relative_path == ds.document.source_file && !ds.source_text.empty()) return ds.source_text;
   if (relative_path[0] == '/') return read_whole_file(relative_path);
   std::string dir;
-  if (auto slash = ds.origin.rfind('/'); slash != std::string::npos) dir = ds.origin.substr(0, slash + 1);
+  if (auto slash = ds.origin.rfind('/'); slash != std::string::npos)
+    dir = ds.origin.substr(0, slash + 1);
   return read_whole_file(dir + relative_path);
 }
 

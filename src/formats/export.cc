@@ -7,10 +7,10 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "formats/csv.h"
-#include "model/graph.h"
-#include "formats/node_json.h"
 #include "base/text.h"
+#include "formats/csv.h"
+#include "formats/node_json.h"
+#include "model/graph.h"
 
 namespace renkei {
 
@@ -20,41 +20,60 @@ namespace {
 constexpr const char* kListSeparator = " | ";
 
 const std::vector<Field> kNodeFields = {
-    {"label", FieldType::String, "the Japanese name again, under the name Gephi (GraphML, GEXF and spreadsheet import) shows"},
+    {"label", FieldType::String,
+     "the Japanese name again, under the name Gephi (GraphML, GEXF and spreadsheet import) shows"},
     {"kind", FieldType::String, "municipality, council, office, center, initiative or region"},
-    {"kind_ja", FieldType::String, "the kind in Japanese: 市町, 協議の場, 配置先, 支援センター, 取組, 圏域"},
-    {"name", FieldType::String, "official Japanese name, extraction damage corrected (Cytoscape's label)"},
+    {"kind_ja", FieldType::String,
+     "the kind in Japanese: 市町, 協議の場, 配置先, 支援センター, 取組, 圏域"},
+    {"name", FieldType::String,
+     "official Japanese name, extraction damage corrected (Cytoscape's label)"},
     {"name_en", FieldType::String, "romanized name"},
     {"aliases", FieldType::String, "every other spelling in the source, separated by \" | \""},
-    {"outside", FieldType::Bool, "true when the node is an outside fact (a planning region), not from the document"},
-    {"region", FieldType::String, "municipality: the planning region (圏域) it belongs to (outside fact)"},
+    {"outside", FieldType::Bool,
+     "true when the node is an outside fact (a planning region), not from the document"},
+    {"region", FieldType::String,
+     "municipality: the planning region (圏域) it belongs to (outside fact)"},
     {"region_id", FieldType::String, "municipality: that region's node id"},
     {"type", FieldType::String, "municipality: 市 or 町"},
     {"row", FieldType::Int, "municipality: its row in the source table, 1–19"},
     {"code", FieldType::String, "municipality: 全国地方公共団体コード, 5 digits (outside fact)"},
     {"lat", FieldType::Double, "municipality: latitude of the town hall (outside fact)"},
     {"lng", FieldType::Double, "municipality: longitude of the town hall (outside fact)"},
-    {"coordinator_activity", FieldType::String, "municipality: what section 4 says: active or none_stated"},
-    {"challenges", FieldType::String, "municipality: stated challenges and shortages, quoted, separated by \" | \""},
-    {"no_children", FieldType::String, "municipality: the row's words saying there is at present no child to serve, separated by \" | \""},
+    {"coordinator_activity", FieldType::String,
+     "municipality: what section 4 says: active or none_stated"},
+    {"challenges", FieldType::String,
+     "municipality: stated challenges and shortages, quoted, separated by \" | \""},
+    {"no_children", FieldType::String,
+     "municipality: the row's words saying there is at present no child to serve, separated by \" "
+     "| \""},
     {"level", FieldType::String, "council: municipal or regional"},
     {"status", FieldType::String, "council: active, suspended, ended or planned"},
-    {"meetings", FieldType::String, "council: meetings in the fiscal year, e.g. \"held 2024-07,2024-11; planned 2025-03\""},
+    {"meetings", FieldType::String,
+     "council: meetings in the fiscal year, e.g. \"held 2024-07,2024-11; planned 2025-03\""},
     {"description", FieldType::String, "initiative: what the kind of work is"},
     {"source_row", FieldType::Int, "row of the source table the node was read from"},
-    {"source_section", FieldType::String, "section (column) of the source: 市町, 1(1), 1(4), 2, 3, 4 or 6"},
+    {"source_section", FieldType::String,
+     "section (column) of the source: 市町, 1(1), 1(4), 2, 3, 4 or 6"},
     {"source_text", FieldType::String, "the exact words of the source"},
-    {"outside_source", FieldType::String, "where an outside fact on this node comes from (regions; a town's code and coordinates)"},
+    {"outside_source", FieldType::String,
+     "where an outside fact on this node comes from (regions; a town's code and coordinates)"},
     {"note", FieldType::String, "the data's note on this node"},
 };
 
 const std::vector<Field> kEdgeFields = {
     {"label", FieldType::String, "the relation in Japanese (Gephi's edge label)"},
-    {"relation", FieldType::String, "holds, participates, part_of, coordinator, liaises, runs or in_region"},
-    {"relation_ja", FieldType::String, "the relation in Japanese: 設置, 参加, 部会・プロジェクト, コーディネーター配置, 連携, 取組, 圏域"},
-    {"interaction", FieldType::String, "the relation again, under the name Cytoscape shows for an edge"},
-    {"support", FieldType::Bool, "true for the support relations renkei metrics, reach and path follow (all but runs and in_region)"},
-    {"status", FieldType::String, "runs: done, ongoing, planned or considering; participates: planned, or empty when stated"},
+    {"relation", FieldType::String,
+     "holds, participates, part_of, coordinator, liaises, runs or in_region"},
+    {"relation_ja", FieldType::String,
+     "the relation in Japanese: 設置, 参加, 部会・プロジェクト, コーディネーター配置, 連携, 取組, "
+     "圏域"},
+    {"interaction", FieldType::String,
+     "the relation again, under the name Cytoscape shows for an edge"},
+    {"support", FieldType::Bool,
+     "true for the support relations renkei metrics, reach and path follow (all but runs and "
+     "in_region)"},
+    {"status", FieldType::String,
+     "runs: done, ongoing, planned or considering; participates: planned, or empty when stated"},
     {"order", FieldType::Int, "coordinator: the ①②③ number"},
     {"since", FieldType::String, "coordinator: start month YYYY-MM where given"},
     {"date", FieldType::String, "runs: month YYYY-MM where given"},
@@ -160,7 +179,9 @@ const char* yed_fill(Kind k) {
 }
 
 /// Box width in yEd's pixels for a 12 px label: a wide (Japanese) character is about 12 px.
-int yed_width(const std::string& name) { return std::max(60, static_cast<int>(display_width(name)) * 6 + 20); }
+int yed_width(const std::string& name) {
+  return std::max(60, static_cast<int>(display_width(name)) * 6 + 20);
+}
 
 std::string describe(const Dataset& ds) { return document_citation(ds); }
 
@@ -189,7 +210,8 @@ std::string dot_quote(const std::string& s, bool drawn = false) {
 }  // namespace
 
 bool ExportOptions::includes(const Edge& e) const {
-  return relations.empty() || std::find(relations.begin(), relations.end(), e.relation) != relations.end();
+  return relations.empty() ||
+         std::find(relations.begin(), relations.end(), e.relation) != relations.end();
 }
 
 const std::vector<Field>& node_fields() { return kNodeFields; }
@@ -200,7 +222,9 @@ std::string export_edge_id(std::size_t k) { return "e" + std::to_string(k); }
 std::vector<std::string> node_values(const Dataset& ds, std::size_t i, const ExportOptions& opt) {
   const Node& n = ds.nodes[i];
   std::vector<std::string> v(kNodeFields.size());
-  auto set = [&](const char* field, std::string value) { v[field_index(kNodeFields, field)] = std::move(value); };
+  auto set = [&](const char* field, std::string value) {
+    v[field_index(kNodeFields, field)] = std::move(value);
+  };
   set("label", display_name(n, opt.lang));
   set("kind", word(n.kind));
   set("kind_ja", label_ja(n.kind));
@@ -254,7 +278,9 @@ std::vector<std::string> node_values(const Dataset& ds, std::size_t i, const Exp
 std::vector<std::string> edge_values(const Dataset& ds, std::size_t k, const ExportOptions& opt) {
   const Edge& e = ds.edges[k];
   std::vector<std::string> v(kEdgeFields.size());
-  auto set = [&](const char* field, std::string value) { v[field_index(kEdgeFields, field)] = std::move(value); };
+  auto set = [&](const char* field, std::string value) {
+    v[field_index(kEdgeFields, field)] = std::move(value);
+  };
   set("label", opt.lang == Lang::En ? word(e.relation) : label_ja(e.relation));
   set("relation", word(e.relation));
   set("relation_ja", label_ja(e.relation));
@@ -289,7 +315,8 @@ std::string to_graphml(const Dataset& ds, const ExportOptions& opt) {
     o << "  <key id=\"n_" << f.name << "\" for=\"node\" attr.name=\"" << f.name << "\" attr.type=\""
       << graphml_type(f.type) << "\"/>\n";
   // yEd draws only what its own extension describes; other readers skip it or keep its text.
-  o << "  <key id=\"n_yed\" for=\"node\" yfiles.type=\"nodegraphics\" attr.name=\"yed_graphics\" attr.type=\"string\"/>\n";
+  o << "  <key id=\"n_yed\" for=\"node\" yfiles.type=\"nodegraphics\" attr.name=\"yed_graphics\" "
+       "attr.type=\"string\"/>\n";
   for (const Field& f : kEdgeFields)
     o << "  <key id=\"e_" << f.name << "\" for=\"edge\" attr.name=\"" << f.name << "\" attr.type=\""
       << graphml_type(f.type) << "\"/>\n";
@@ -317,24 +344,28 @@ std::string to_graphml(const Dataset& ds, const ExportOptions& opt) {
     auto values = node_values(ds, i, opt);
     for (std::size_t f = 0; f < kNodeFields.size(); ++f)
       if (!values[f].empty())
-        o << "      <data key=\"n_" << kNodeFields[f].name << "\">" << xml_escape(values[f]) << "</data>\n";
+        o << "      <data key=\"n_" << kNodeFields[f].name << "\">" << xml_escape(values[f])
+          << "</data>\n";
     const std::size_t k = static_cast<std::size_t>(n.kind);
     const int slot = placed[k]++;
-    o << "      <data key=\"n_yed\"><y:ShapeNode><y:Geometry x=\"" << (slot % 8) * pitch << "\" y=\""
-      << block_top[k] + (slot / 8) * 60 << "\" width=\"" << yed_width(display_name(n, opt.lang)) << "\" height=\"30\"/><y:Fill color=\""
-      << yed_fill(n.kind) << "\" transparent=\"false\"/><y:NodeLabel fontSize=\"12\">" << xml_escape(display_name(n, opt.lang))
+    o << "      <data key=\"n_yed\"><y:ShapeNode><y:Geometry x=\"" << (slot % 8) * pitch
+      << "\" y=\"" << block_top[k] + (slot / 8) * 60 << "\" width=\""
+      << yed_width(display_name(n, opt.lang)) << "\" height=\"30\"/><y:Fill color=\""
+      << yed_fill(n.kind) << "\" transparent=\"false\"/><y:NodeLabel fontSize=\"12\">"
+      << xml_escape(display_name(n, opt.lang))
       << "</y:NodeLabel><y:Shape type=\"roundrectangle\"/></y:ShapeNode></data>\n"
       << "    </node>\n";
   }
   for (std::size_t k = 0; k < ds.edges.size(); ++k) {
     const Edge& e = ds.edges[k];
     if (!opt.includes(e)) continue;
-    o << "    <edge id=\"" << export_edge_id(k) << "\" source=\"" << xml_escape(ds.nodes[e.from].id) << "\" target=\""
-      << xml_escape(ds.nodes[e.to].id) << "\">\n";
+    o << "    <edge id=\"" << export_edge_id(k) << "\" source=\"" << xml_escape(ds.nodes[e.from].id)
+      << "\" target=\"" << xml_escape(ds.nodes[e.to].id) << "\">\n";
     auto values = edge_values(ds, k, opt);
     for (std::size_t f = 0; f < kEdgeFields.size(); ++f)
       if (!values[f].empty())
-        o << "      <data key=\"e_" << kEdgeFields[f].name << "\">" << xml_escape(values[f]) << "</data>\n";
+        o << "      <data key=\"e_" << kEdgeFields[f].name << "\">" << xml_escape(values[f])
+          << "</data>\n";
     o << "    </edge>\n";
   }
   o << "  </graph>\n</graphml>\n";
@@ -349,8 +380,10 @@ std::string to_gexf(const Dataset& ds, const ExportOptions& opt) {
   const std::size_t edge_label = field_index(kEdgeFields, "label");
   std::ostringstream o;
   o << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-       "<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-       "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n"
+       "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+       "xsi:schemaLocation=\"http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" "
+       "version=\"1.2\">\n"
        "  <meta>\n    <creator>renkei</creator>\n    <description>"
     << xml_escape(describe(ds)) << "</description>\n  </meta>\n"
     << "  <graph mode=\"static\" defaultedgetype=\"directed\">\n";
@@ -358,23 +391,26 @@ std::string to_gexf(const Dataset& ds, const ExportOptions& opt) {
     o << "    <attributes class=\"" << cls << "\" mode=\"static\">\n";
     for (std::size_t f = 0; f < fields.size(); ++f)
       if (f != skip)
-        o << "      <attribute id=\"" << fields[f].name << "\" title=\"" << fields[f].name << "\" type=\""
-          << gexf_type(fields[f].type) << "\"/>\n";
+        o << "      <attribute id=\"" << fields[f].name << "\" title=\"" << fields[f].name
+          << "\" type=\"" << gexf_type(fields[f].type) << "\"/>\n";
     o << "    </attributes>\n";
   };
   declare("node", kNodeFields, node_label);
   declare("edge", kEdgeFields, edge_label);
-  auto attvalues = [&](const std::vector<Field>& fields, const std::vector<std::string>& values, std::size_t skip) {
+  auto attvalues = [&](const std::vector<Field>& fields, const std::vector<std::string>& values,
+                       std::size_t skip) {
     o << "        <attvalues>\n";
     for (std::size_t f = 0; f < fields.size(); ++f)
       if (f != skip && !values[f].empty())
-        o << "          <attvalue for=\"" << fields[f].name << "\" value=\"" << xml_escape(values[f]) << "\"/>\n";
+        o << "          <attvalue for=\"" << fields[f].name << "\" value=\""
+          << xml_escape(values[f]) << "\"/>\n";
     o << "        </attvalues>\n";
   };
   o << "    <nodes>\n";
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     auto values = node_values(ds, i, opt);
-    o << "      <node id=\"" << xml_escape(ds.nodes[i].id) << "\" label=\"" << xml_escape(values[node_label]) << "\">\n";
+    o << "      <node id=\"" << xml_escape(ds.nodes[i].id) << "\" label=\""
+      << xml_escape(values[node_label]) << "\">\n";
     attvalues(kNodeFields, values, node_label);
     o << "      </node>\n";
   }
@@ -383,8 +419,9 @@ std::string to_gexf(const Dataset& ds, const ExportOptions& opt) {
     const Edge& e = ds.edges[k];
     if (!opt.includes(e)) continue;
     auto values = edge_values(ds, k, opt);
-    o << "      <edge id=\"" << export_edge_id(k) << "\" source=\"" << xml_escape(ds.nodes[e.from].id) << "\" target=\""
-      << xml_escape(ds.nodes[e.to].id) << "\" label=\"" << xml_escape(values[edge_label]) << "\">\n";
+    o << "      <edge id=\"" << export_edge_id(k) << "\" source=\""
+      << xml_escape(ds.nodes[e.from].id) << "\" target=\"" << xml_escape(ds.nodes[e.to].id)
+      << "\" label=\"" << xml_escape(values[edge_label]) << "\">\n";
     attvalues(kEdgeFields, values, edge_label);
     o << "      </edge>\n";
   }
@@ -415,8 +452,8 @@ std::string to_edges_csv(const Dataset& ds, const ExportOptions& opt) {
   for (std::size_t k = 0; k < ds.edges.size(); ++k) {
     const Edge& e = ds.edges[k];
     if (!opt.includes(e)) continue;
-    std::vector<std::string> cells = {export_edge_id(k), ds.nodes[e.from].id, ds.nodes[e.to].id, ds.nodes[e.from].name,
-                                      ds.nodes[e.to].name};
+    std::vector<std::string> cells = {export_edge_id(k), ds.nodes[e.from].id, ds.nodes[e.to].id,
+                                      ds.nodes[e.from].name, ds.nodes[e.to].name};
     for (std::string& v : edge_values(ds, k, opt)) cells.push_back(std::move(v));
     out += csv::row(cells);
   }
@@ -451,7 +488,8 @@ std::string to_node_link_json(const Dataset& ds, const ExportOptions& opt) {
   for (std::size_t k = 0; k < ds.edges.size(); ++k) {
     const Edge& e = ds.edges[k];
     if (!opt.includes(e)) continue;
-    ojson l = {{"source", ds.nodes[e.from].id}, {"target", ds.nodes[e.to].id}, {"key", export_edge_id(k)}};
+    ojson l = {
+        {"source", ds.nodes[e.from].id}, {"target", ds.nodes[e.to].id}, {"key", export_edge_id(k)}};
     auto values = edge_values(ds, k, opt);
     for (std::size_t f = 0; f < kEdgeFields.size(); ++f)
       if (!values[f].empty()) l[kEdgeFields[f].name] = typed(kEdgeFields[f], values[f]);
@@ -459,8 +497,14 @@ std::string to_node_link_json(const Dataset& ds, const ExportOptions& opt) {
   }
   ojson graph = {{"name", describe(ds)}, {"generator", "renkei"}};
   if (!ds.fiscal_year.first_month.empty())
-    graph["fiscal_year"] = {{"label", ds.fiscal_year.label}, {"first_month", ds.fiscal_year.first_month}, {"last_month", ds.fiscal_year.last_month}};
-  ojson j = {{"directed", true}, {"multigraph", true}, {"graph", graph}, {"nodes", nodes}, {"links", links}};
+    graph["fiscal_year"] = {{"label", ds.fiscal_year.label},
+                            {"first_month", ds.fiscal_year.first_month},
+                            {"last_month", ds.fiscal_year.last_month}};
+  ojson j = {{"directed", true},
+             {"multigraph", true},
+             {"graph", graph},
+             {"nodes", nodes},
+             {"links", links}};
   return j.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
@@ -468,10 +512,13 @@ std::string to_node_link_json(const Dataset& ds, const ExportOptions& opt) {
 
 std::string to_plain_dot(const Dataset& ds, const ExportOptions& opt) {
   std::ostringstream o;
-  o << "// " << dot_quote(describe(ds)) << ", exported by renkei: every node and edge, every attribute.\n"
+  o << "// " << dot_quote(describe(ds))
+    << ", exported by renkei: every node and edge, every attribute.\n"
     << "digraph \"renkei\" {\n"
-    << "  graph [charset=\"UTF-8\", label=" << dot_quote(describe(ds), true) << ", fontname=\"IPAexGothic\"];\n"
-    << "  node [shape=box, style=\"rounded,filled\", fillcolor=\"white\", fontname=\"IPAexGothic\"];\n"
+    << "  graph [charset=\"UTF-8\", label=" << dot_quote(describe(ds), true)
+    << ", fontname=\"IPAexGothic\"];\n"
+    << "  node [shape=box, style=\"rounded,filled\", fillcolor=\"white\", "
+       "fontname=\"IPAexGothic\"];\n"
     << "  edge [fontname=\"IPAexGothic\", fontsize=10];\n";
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     o << "  " << dot_quote(ds.nodes[i].id) << " [";
@@ -479,7 +526,8 @@ std::string to_plain_dot(const Dataset& ds, const ExportOptions& opt) {
     bool first = true;
     for (std::size_t f = 0; f < kNodeFields.size(); ++f) {
       if (values[f].empty()) continue;
-      o << (first ? "" : ", ") << kNodeFields[f].name << "=" << dot_quote(values[f], std::string_view(kNodeFields[f].name) == "label");
+      o << (first ? "" : ", ") << kNodeFields[f].name << "="
+        << dot_quote(values[f], std::string_view(kNodeFields[f].name) == "label");
       first = false;
     }
     o << ", fillcolor=\"" << yed_fill(ds.nodes[i].kind) << "\"];\n";
@@ -487,13 +535,15 @@ std::string to_plain_dot(const Dataset& ds, const ExportOptions& opt) {
   for (std::size_t k = 0; k < ds.edges.size(); ++k) {
     const Edge& e = ds.edges[k];
     if (!opt.includes(e)) continue;
-    o << "  " << dot_quote(ds.nodes[e.from].id) << " -> " << dot_quote(ds.nodes[e.to].id) << " [id="
-      << dot_quote(export_edge_id(k));
+    o << "  " << dot_quote(ds.nodes[e.from].id) << " -> " << dot_quote(ds.nodes[e.to].id)
+      << " [id=" << dot_quote(export_edge_id(k));
     auto values = edge_values(ds, k, opt);
     for (std::size_t f = 0; f < kEdgeFields.size(); ++f)
       if (!values[f].empty())
-        o << ", " << kEdgeFields[f].name << "=" << dot_quote(values[f], std::string_view(kEdgeFields[f].name) == "label");
-    if (e.status == EdgeStatus::Planned || e.status == EdgeStatus::Considering) o << ", style=dashed";
+        o << ", " << kEdgeFields[f].name << "="
+          << dot_quote(values[f], std::string_view(kEdgeFields[f].name) == "label");
+    if (e.status == EdgeStatus::Planned || e.status == EdgeStatus::Considering)
+      o << ", style=dashed";
     o << "];\n";
   }
   o << "}\n";

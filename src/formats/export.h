@@ -19,8 +19,8 @@ namespace renkei {
 
 /// What to export: label language and which relations (all nodes are always exported).
 struct ExportOptions {
-  Lang lang = Lang::Ja;               ///< `label` fields: Japanese names (default) or romanized
-  std::vector<Relation> relations;    ///< edges of these relations only; empty means all
+  Lang lang = Lang::Ja;             ///< `label` fields: Japanese names (default) or romanized
+  std::vector<Relation> relations;  ///< edges of these relations only; empty means all
   /// True when the edge is exported under these options.
   bool includes(const Edge& e) const;
 };
@@ -44,9 +44,11 @@ const std::vector<Field>& edge_fields();
 
 /// Values of node `i`, one per `node_fields()` entry, as text ("" = absent; bools are
 /// "true"/"false", numbers in C locale).
-std::vector<std::string> node_values(const Dataset& ds, std::size_t i, const ExportOptions& opt = {});
+std::vector<std::string> node_values(const Dataset& ds, std::size_t i,
+                                     const ExportOptions& opt = {});
 /// Values of edge `k`, one per `edge_fields()` entry.
-std::vector<std::string> edge_values(const Dataset& ds, std::size_t k, const ExportOptions& opt = {});
+std::vector<std::string> edge_values(const Dataset& ds, std::size_t k,
+                                     const ExportOptions& opt = {});
 /// The edge's id in every export: "e" + its index.
 std::string export_edge_id(std::size_t k);
 

@@ -1,24 +1,24 @@
 #include "formats/load.h"
 
-#include <algorithm>
-#include <map>
-#include <set>
-#include <utility>
-#include <unordered_map>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <utility>
 
-#include "formats/embedded.h"
 #include "base/error.h"
-#include "json/reader.h"
-#include "base/text.h"
 #include "base/output_file.h"
 #include "base/quoted.h"
+#include "base/text.h"
+#include "formats/embedded.h"
+#include "json/reader.h"
 #include "model/source_document.h"
 
 namespace renkei {
@@ -37,7 +37,6 @@ namespace {
 /// (docs/data-model.md, Limits).
 constexpr int kMaxRow = 99999;
 
-
 bool is_slug(std::string_view s) {
   if (s.empty() || s.size() > 80) return false;
   for (char c : s)
@@ -46,14 +45,16 @@ bool is_slug(std::string_view s) {
 }
 
 template <typename E>
-E read_term(ObjectReader& r, std::string_view key, const std::vector<Term<E>>& table, const char* what,
-            std::optional<E> fallback = std::nullopt) {
-  std::optional<std::string> w = fallback ? r.optional_string(key) : std::optional(r.required_string(key));
+E read_term(ObjectReader& r, std::string_view key, const std::vector<Term<E>>& table,
+            const char* what, std::optional<E> fallback = std::nullopt) {
+  std::optional<std::string> w =
+      fallback ? r.optional_string(key) : std::optional(r.required_string(key));
   if (!w) return *fallback;
   if (auto v = parse_term(table, *w)) return *v;
   std::vector<std::string> words;
   for (const auto& t : table) words.push_back(t.word);
-  std::string msg = "unknown " + std::string(what) + " " + in_quotes(*w) + "; expected " + term_list(table);
+  std::string msg =
+      "unknown " + std::string(what) + " " + in_quotes(*w) + "; expected " + term_list(table);
   if (auto near = nearest(*w, words)) msg += " (did you mean " + in_quotes(*near) + "?)";
   r.fail(key, msg);
 }
@@ -65,12 +66,14 @@ class Loader {
       : file_(std::move(file)), read_sibling_(read_sibling), report_(report) {}
 
   Dataset load(std::string_view text) {
-    if (!valid_utf8(text)) throw data_error(file_ + ": the file is not valid UTF-8; save it as UTF-8");
+    if (!valid_utf8(text))
+      throw data_error(file_ + ": the file is not valid UTF-8; save it as UTF-8");
     JsonDocument doc(text, file_);
     ObjectReader top(doc.root(), file_, "");
     std::string format = top.required_string("format");
     if (format != "renkei-dataset/1")
-      top.fail("format", "unsupported format " + in_quotes(format) + "; this renkei reads \"renkei-dataset/1\"");
+      top.fail("format", "unsupported format " + in_quotes(format) +
+                             "; this renkei reads \"renkei-dataset/1\"");
     ds_.origin = file_;
     ds_.title = top.required_string("title");
     read_document(top);
@@ -108,7 +111,8 @@ class Loader {
   static std::string edge_pointer(std::size_t i) { return pointer_append("/edges", i); }
   /// Pointer of node i's name (alias 0) or of its alias k (1-based).
   static std::string name_pointer(std::size_t i, std::size_t alias) {
-    return alias == 0 ? node_pointer(i) + "/name" : node_pointer(i) + "/aliases/" + std::to_string(alias - 1) + "/name";
+    return alias == 0 ? node_pointer(i) + "/name"
+                      : node_pointer(i) + "/aliases/" + std::to_string(alias - 1) + "/name";
   }
 
   /// How a file named by the dataset is shown in messages: beside the dataset file.
@@ -141,12 +145,14 @@ class Loader {
 
   std::string year_month(ObjectReader& r, std::string_view key) {
     std::string v = r.required_string(key);
-    if (!is_year_month(v)) r.fail(key, in_quotes(v) + " is not a month; write it as YYYY-MM, e.g. 2024-11");
+    if (!is_year_month(v))
+      r.fail(key, in_quotes(v) + " is not a month; write it as YYYY-MM, e.g. 2024-11");
     return v;
   }
   std::string optional_year_month(ObjectReader& r, std::string_view key) {
     auto v = r.optional_string(key);
-    if (v && !is_year_month(*v)) r.fail(key, in_quotes(*v) + " is not a month; write it as YYYY-MM, e.g. 2024-11");
+    if (v && !is_year_month(*v))
+      r.fail(key, in_quotes(*v) + " is not a month; write it as YYYY-MM, e.g. 2024-11");
     return v.value_or("");
   }
 
@@ -154,9 +160,11 @@ class Loader {
     if (ds_.document.source_file.empty()) return;
     std::optional<std::string> text = read_sibling_(ds_.document.source_file);
     if (!text)
-      throw data_error(file_ + ": /document/source_file: cannot read " + in_quotes(ds_.document.source_file) +
-                       " (it is read relative to the dataset file); fix the path or remove the field");
-    if (text->size() > kMaxDataFileBytes) refuse_size(beside_file(ds_.document.source_file), text->size());
+      throw data_error(
+          file_ + ": /document/source_file: cannot read " + in_quotes(ds_.document.source_file) +
+          " (it is read relative to the dataset file); fix the path or remove the field");
+    if (text->size() > kMaxDataFileBytes)
+      refuse_size(beside_file(ds_.document.source_file), text->size());
     ds_.source_text = *text;
     source_.emplace(*text);
   }
@@ -176,11 +184,13 @@ class Loader {
     if (!source_) return;
     if (!source_->contains(s)) {
       std::string section = excerpt(s.section);
-      std::string where = source_->cell(s.row, s.section)
-                              ? "row " + std::to_string(s.row) + " section " + section
-                              : "the source (it has no row " + std::to_string(s.row) + " section " + section + ")";
-      throw data_error(file_ + ": " + ptr + ": " + in_quotes(s.text) + " is not in " + where + " of " +
-                       beside_file(ds_.document.source_file) + "; quote the source exactly");
+      std::string where =
+          source_->cell(s.row, s.section)
+              ? "row " + std::to_string(s.row) + " section " + section
+              : "the source (it has no row " + std::to_string(s.row) + " section " + section + ")";
+      throw data_error(file_ + ": " + ptr + ": " + in_quotes(s.text) + " is not in " + where +
+                       " of " + beside_file(ds_.document.source_file) +
+                       "; quote the source exactly");
     }
     ++quotes_checked_;
   }
@@ -196,9 +206,12 @@ class Loader {
     Node n;
     n.id = r.required_string("id");
     if (!is_slug(n.id))
-      r.fail("id", in_quotes(n.id) + " is not a valid id; use lowercase ASCII letters, digits and hyphens, e.g. \"tanpopo\"");
+      r.fail("id", in_quotes(n.id) +
+                       " is not a valid id; use lowercase ASCII letters, digits and hyphens, e.g. "
+                       "\"tanpopo\"");
     n.kind = read_term(r, "kind", kinds(), "kind");
-    if (n.kind == Kind::Region) r.fail("kind", "region nodes come from the outside facts file, not the dataset");
+    if (n.kind == Kind::Region)
+      r.fail("kind", "region nodes come from the outside facts file, not the dataset");
     n.name = r.required_string("name", Text::Name);
     n.name_en = r.optional_string("name_en", Text::Name).value_or("");
     n.note = r.optional_string("note").value_or("");
@@ -211,7 +224,9 @@ class Loader {
       al.source = read_source(*a.object("source", true), ap + "/source");
       a.finish();
       if (al.source->text.find(al.name) == std::string::npos)
-        a.fail("name", in_quotes(al.name) + " is not in its own source text; an alias must be a spelling the source uses");
+        a.fail("name",
+               in_quotes(al.name) +
+                   " is not in its own source text; an alias must be a spelling the source uses");
       n.aliases.push_back(std::move(al));
     }
     n.source = read_source(*r.object("source", true), r.at("source"));
@@ -220,8 +235,10 @@ class Loader {
       if (n.kind != k && r.has(key))
         r.fail(key, "field \"" + std::string(key) + "\" is only for " + word(k) + " nodes");
     };
-    for (const char* key : {"type", "row", "coordinator_activity", "challenges", "no_children"}) only_for(key, Kind::Municipality);
-    for (const char* key : {"level", "status", "status_source", "meetings"}) only_for(key, Kind::Council);
+    for (const char* key : {"type", "row", "coordinator_activity", "challenges", "no_children"})
+      only_for(key, Kind::Municipality);
+    for (const char* key : {"level", "status", "status_source", "meetings"})
+      only_for(key, Kind::Council);
     only_for("description", Kind::Initiative);
 
     if (n.kind == Kind::Municipality) read_municipality(r, n);
@@ -230,7 +247,8 @@ class Loader {
     r.finish();
 
     if (auto it = index_of(n.id))
-      r.fail("id", "duplicate id " + in_quotes(n.id) + " (also at " + node_pointer(*it) + "); ids must be unique");
+      r.fail("id", "duplicate id " + in_quotes(n.id) + " (also at " + node_pointer(*it) +
+                       "); ids must be unique");
     add_node(std::move(n));
   }
 
@@ -240,7 +258,8 @@ class Loader {
       r.fail("type", in_quotes(n.type) + " is not a municipality type; expected 市, 町 or 村");
     n.row = r.required_int("row", 1, kMaxRow);
     if (auto [it, fresh] = row_node_.emplace(n.row, ds_.nodes.size()); !fresh)
-      r.fail("row", "row " + std::to_string(n.row) + " is already the row of " + node_pointer(it->second));
+      r.fail("row",
+             "row " + std::to_string(n.row) + " is already the row of " + node_pointer(it->second));
     if (const JsonValue* a = r.object("coordinator_activity", true)) {
       ObjectReader ar(*a, file_, r.at("coordinator_activity"));
       CoordinatorActivity act;
@@ -260,7 +279,8 @@ class Loader {
   void read_council(ObjectReader& r, Node& n) {
     n.level = read_term(r, "level", council_levels(), "council level");
     n.council_status = read_term(r, "status", council_statuses(), "council status");
-    if (const JsonValue* s = r.object("status_source", false)) n.status_source = read_source(*s, r.at("status_source"));
+    if (const JsonValue* s = r.object("status_source", false))
+      n.status_source = read_source(*s, r.at("status_source"));
     std::size_t i = 0;
     for (const JsonValue& meeting : members(r.array("meetings", true))) {
       std::string mp = pointer_append(r.at("meetings"), i++);
@@ -275,17 +295,22 @@ class Loader {
         const std::string& mo = m.months[j];
         std::string p = pointer_append(mr.at("months"), j);
         if (!is_year_month(mo))
-          throw data_error(file_ + ": " + p + ": " + in_quotes(mo) + " is not a month; write it as YYYY-MM, e.g. 2024-11");
+          throw data_error(file_ + ": " + p + ": " + in_quotes(mo) +
+                           " is not a month; write it as YYYY-MM, e.g. 2024-11");
         if (mo < ds_.fiscal_year.first_month || mo > ds_.fiscal_year.last_month)
-          throw data_error(file_ + ": " + p + ": " + in_quotes(mo) + " is outside the fiscal year " + excerpt(ds_.fiscal_year.label) + " (" +
-                           ds_.fiscal_year.first_month + " to " + ds_.fiscal_year.last_month +
-                           "); 令和N年1月–3月 belong to the fiscal year that began the April before");
+          throw data_error(
+              file_ + ": " + p + ": " + in_quotes(mo) + " is outside the fiscal year " +
+              excerpt(ds_.fiscal_year.label) + " (" + ds_.fiscal_year.first_month + " to " +
+              ds_.fiscal_year.last_month +
+              "); 令和N年1月–3月 belong to the fiscal year that began the April before");
         if (j > 0 && mo <= m.months[j - 1])
-          throw data_error(file_ + ": " + p + ": months must be in order without repeats; " + in_quotes(mo) + " follows " +
-                           in_quotes(m.months[j - 1]));
+          throw data_error(file_ + ": " + p + ": months must be in order without repeats; " +
+                           in_quotes(mo) + " follows " + in_quotes(m.months[j - 1]));
       }
-      if ((m.status == MeetingStatus::None || m.status == MeetingStatus::Suspended) && !m.months.empty())
-        mr.fail("months", std::string("a meeting with status \"") + word(m.status) + "\" has no months; remove them");
+      if ((m.status == MeetingStatus::None || m.status == MeetingStatus::Suspended) &&
+          !m.months.empty())
+        mr.fail("months", std::string("a meeting with status \"") + word(m.status) +
+                              "\" has no months; remove them");
       m.topics = mr.string_array("topics");
       for (std::size_t j = 0; j < m.topics.size(); ++j)
         check_quoted(m.topics[j], m.source, pointer_append(mr.at("topics"), j));
@@ -309,8 +334,9 @@ class Loader {
         const std::string& name = a == 0 ? n.name : n.aliases[a - 1].name;
         auto [it, fresh] = owner.emplace(match_key(name), NameOwner{i, a});
         if (!fresh && it->second.node != i)
-          throw data_error(file_ + ": " + name_pointer(i, a) + ": " + in_quotes(name) + " also names node " +
-                           in_quotes(ds_.nodes[it->second.node].id) + " (" + name_pointer(it->second.node, it->second.alias) +
+          throw data_error(file_ + ": " + name_pointer(i, a) + ": " + in_quotes(name) +
+                           " also names node " + in_quotes(ds_.nodes[it->second.node].id) + " (" +
+                           name_pointer(it->second.node, it->second.alias) +
                            "); a name or alias must lead to one node");
       }
     }
@@ -344,7 +370,8 @@ class Loader {
     e.from = node_ref(r, "from");
     e.to = node_ref(r, "to");
     e.relation = read_term(r, "relation", relations(), "relation");
-    if (e.from == e.to) r.fail("to", "an edge from " + in_quotes(ds_.nodes[e.from].id) + " to itself; remove it");
+    if (e.from == e.to)
+      r.fail("to", "an edge from " + in_quotes(ds_.nodes[e.from].id) + " to itself; remove it");
     check_endpoints(r, e);
     e.source = read_source(*r.object("source", true), r.at("source"));
     e.note = r.optional_string("note").value_or("");
@@ -353,7 +380,8 @@ class Loader {
       if (!r.has(key)) return;
       for (Relation rel : rels)
         if (rel == e.relation) return;
-      r.fail(key, "field \"" + std::string(key) + "\" does not apply to " + word(e.relation) + " edges");
+      r.fail(key,
+             "field \"" + std::string(key) + "\" does not apply to " + word(e.relation) + " edges");
     };
     only_for("order", {Relation::Coordinator});
     only_for("since", {Relation::Coordinator});
@@ -362,17 +390,21 @@ class Loader {
     if (e.relation == Relation::Coordinator) {
       e.order = r.required_int("order", 1, 99);
       e.since = optional_year_month(r, "since");
-      if (auto [it, fresh] = placement_.emplace(std::make_pair(e.from, e.order), ds_.edges.size()); !fresh)
-        r.fail("order", "placement " + std::to_string(e.order) + " of " + in_quotes(ds_.nodes[e.from].id) + " is already at " +
+      if (auto [it, fresh] = placement_.emplace(std::make_pair(e.from, e.order), ds_.edges.size());
+          !fresh)
+        r.fail("order", "placement " + std::to_string(e.order) + " of " +
+                            in_quotes(ds_.nodes[e.from].id) + " is already at " +
                             edge_pointer(it->second) + "; each ①②③ appears once");
     }
     if (e.relation == Relation::Runs) {
       e.status = read_term(r, "status", edge_statuses(), "initiative status");
-      if (e.status == EdgeStatus::Current) r.fail("status", "a runs edge needs done, ongoing, planned or considering");
+      if (e.status == EdgeStatus::Current)
+        r.fail("status", "a runs edge needs done, ongoing, planned or considering");
       e.date = optional_year_month(r, "date");
     }
     if (e.relation == Relation::Participates) {
-      e.status = read_term(r, "status", edge_statuses(), "participation status", std::optional(EdgeStatus::Current));
+      e.status = read_term(r, "status", edge_statuses(), "participation status",
+                           std::optional(EdgeStatus::Current));
       if (e.status != EdgeStatus::Current && e.status != EdgeStatus::Planned)
         r.fail("status", "participation is either stated (no status) or \"planned\"");
     }
@@ -387,8 +419,9 @@ class Loader {
       if (ok_from && to == want_to) return;
       std::string fs;
       for (Kind k : froms) fs += (fs.empty() ? "" : " or ") + std::string(word(k));
-      r.fail(ok_from ? "to" : "from", std::string("a ") + word(e.relation) + " edge goes from " + fs + " to " +
-                                          word(want_to) + ", not from " + word(from) + " to " + word(to));
+      r.fail(ok_from ? "to" : "from", std::string("a ") + word(e.relation) + " edge goes from " +
+                                          fs + " to " + word(want_to) + ", not from " + word(from) +
+                                          " to " + word(to));
     };
     switch (e.relation) {
       case Relation::Holds:
@@ -397,7 +430,8 @@ class Loader {
       case Relation::Coordinator: want({Kind::Municipality}, Kind::Office); break;
       case Relation::Liaises: want({Kind::Municipality, Kind::Council}, Kind::Center); break;
       case Relation::Runs: want({Kind::Municipality}, Kind::Initiative); break;
-      case Relation::InRegion: r.fail("relation", "in_region edges come from the outside facts file, not the dataset");
+      case Relation::InRegion:
+        r.fail("relation", "in_region edges come from the outside facts file, not the dataset");
     }
   }
 
@@ -417,15 +451,19 @@ class Loader {
       for (std::size_t steps = 0; parent.count(cur); ++steps) {
         cur = parent[cur];
         if (cur == start || steps > parent.size())
-          throw data_error(file_ + ": /edges: part_of edges form a cycle through " + in_quotes(ds_.nodes[start].id) +
-                           "; a council cannot be part of itself");
+          throw data_error(file_ + ": /edges: part_of edges form a cycle through " +
+                           in_quotes(ds_.nodes[start].id) + "; a council cannot be part of itself");
       }
     }
     // Exact repeats of an edge add nothing and would double counts.
-    std::map<std::tuple<std::size_t, std::size_t, Relation, EdgeStatus, int, std::string, std::string>, std::size_t> seen;
+    std::map<
+        std::tuple<std::size_t, std::size_t, Relation, EdgeStatus, int, std::string, std::string>,
+        std::size_t>
+        seen;
     for (std::size_t i = 0; i < ds_.edges.size(); ++i) {
       const Edge& e = ds_.edges[i];
-      auto key = std::make_tuple(e.from, e.to, e.relation, e.status, e.order, e.date, e.source ? e.source->text : "");
+      auto key = std::make_tuple(e.from, e.to, e.relation, e.status, e.order, e.date,
+                                 e.source ? e.source->text : "");
       auto [it, fresh] = seen.emplace(key, i);
       if (!fresh)
         throw data_error(file_ + ": " + edge_pointer(i) + ": repeats " + edge_pointer(it->second) +
@@ -436,16 +474,19 @@ class Loader {
   void read_outside_facts(const std::string& name) {
     std::optional<std::string> text = read_sibling_(name);
     if (!text)
-      throw data_error(file_ + ": /outside_facts: cannot read " + in_quotes(name) +
-                       " (it is read relative to the dataset file); fix the path or remove the field");
+      throw data_error(
+          file_ + ": /outside_facts: cannot read " + in_quotes(name) +
+          " (it is read relative to the dataset file); fix the path or remove the field");
     std::string ofile = beside_file(name);
     if (text->size() > kMaxDataFileBytes) refuse_size(ofile, text->size());
-    if (!valid_utf8(*text)) throw data_error(ofile + ": the file is not valid UTF-8; save it as UTF-8");
+    if (!valid_utf8(*text))
+      throw data_error(ofile + ": the file is not valid UTF-8; save it as UTF-8");
     JsonDocument doc(*text, ofile);
     ObjectReader top(doc.root(), ofile, "");
     std::string format = top.required_string("format");
     if (format != "renkei-outside/1")
-      top.fail("format", "unsupported format " + in_quotes(format) + "; this renkei reads \"renkei-outside/1\"");
+      top.fail("format", "unsupported format " + in_quotes(format) +
+                             "; this renkei reads \"renkei-outside/1\"");
     top.optional_string("note");
     ds_.outside_notes.regions_basis = top.optional_string("regions_basis").value_or("");
     ds_.outside_notes.positions_basis = top.optional_string("positions_basis").value_or("");
@@ -475,11 +516,15 @@ class Loader {
       Node n;
       n.kind = Kind::Region;
       n.id = r.required_string("id");
-      if (!is_slug(n.id)) r.fail("id", in_quotes(n.id) + " is not a valid id; use lowercase ASCII letters, digits and hyphens");
-      if (index_of(n.id)) r.fail("id", "duplicate id " + in_quotes(n.id) + "; it is already a node of " + file_);
+      if (!is_slug(n.id))
+        r.fail("id", in_quotes(n.id) +
+                         " is not a valid id; use lowercase ASCII letters, digits and hyphens");
+      if (index_of(n.id))
+        r.fail("id", "duplicate id " + in_quotes(n.id) + "; it is already a node of " + file_);
       n.name = r.required_string("name", Text::Name);
       n.name_en = r.optional_string("name_en", Text::Name).value_or("");
-      for (const std::string& a : r.string_array("aliases", Text::Name)) n.aliases.push_back({a, std::nullopt});
+      for (const std::string& a : r.string_array("aliases", Text::Name))
+        n.aliases.push_back({a, std::nullopt});
       n.outside_source = r.required_string("source");
       std::vector<std::string> members = r.string_array("municipalities");
       r.finish();
@@ -491,8 +536,8 @@ class Loader {
         if (!mi || ds_.nodes[*mi].kind != Kind::Municipality)
           throw data_error(ofile + ": " + mp + ": unknown municipality " + in_quotes(members[m]));
         if (region_of.count(*mi))
-          throw data_error(ofile + ": " + mp + ": " + in_quotes(members[m]) + " is already in " + region_of[*mi] +
-                           "; a municipality is in one planning region");
+          throw data_error(ofile + ": " + mp + ": " + in_quotes(members[m]) + " is already in " +
+                           region_of[*mi] + "; a municipality is in one planning region");
         region_of[*mi] = n.id;
         Edge e;
         e.from = *mi;
@@ -510,8 +555,10 @@ class Loader {
       Node& n = ds_.nodes[mi];
       std::string name = r.required_string("name");
       if (name != n.name)
-        r.fail("name", in_quotes(name) + " does not match the dataset's name " + in_quotes(n.name) + " for " + in_quotes(n.id));
-      if (!with_facts.insert(mi).second) r.fail("municipality", in_quotes(n.id) + " is listed twice");
+        r.fail("name", in_quotes(name) + " does not match the dataset's name " + in_quotes(n.name) +
+                           " for " + in_quotes(n.id));
+      if (!with_facts.insert(mi).second)
+        r.fail("municipality", in_quotes(n.id) + " is listed twice");
       MunicipalityFacts f;
       f.code = r.required_string("code");
       f.lgcode = r.optional_string("lgcode").value_or("");
@@ -533,16 +580,16 @@ class Loader {
   Dataset ds_;
   std::optional<SourceDocument> source_;
   std::size_t quotes_checked_ = 0;
-  std::unordered_map<int, std::size_t> row_node_;  ///< municipality row → its node
+  std::unordered_map<int, std::size_t> row_node_;                 ///< municipality row → its node
   std::map<std::pair<std::size_t, int>, std::size_t> placement_;  ///< (municipality, ①②③) → edge
-  std::unordered_map<std::string, std::size_t> index_;  ///< node id → index, kept as nodes are added
+  std::unordered_map<std::string, std::size_t>
+      index_;  ///< node id → index, kept as nodes are added
 };
 
 }  // namespace
 
-
-Dataset load_dataset(std::string_view json_text, const std::string& file, const SiblingReader& read_sibling,
-                     LoadReport* report) {
+Dataset load_dataset(std::string_view json_text, const std::string& file,
+                     const SiblingReader& read_sibling, LoadReport* report) {
   if (json_text.size() > kMaxDataFileBytes) refuse_size(file, json_text.size());
   return Loader(file, read_sibling, report).load(json_text);
 }
@@ -557,7 +604,8 @@ SiblingReader sibling_reader(const std::string& path) {
 }
 
 Dataset load_dataset_text(std::string_view text, const std::string& path, LoadReport* report) {
-  if (text.empty()) throw data_error(path + ": the file is empty; expected a renkei dataset (JSON)");
+  if (text.empty())
+    throw data_error(path + ": the file is empty; expected a renkei dataset (JSON)");
   return load_dataset(text, path, sibling_reader(path), report);
 }
 

@@ -17,22 +17,23 @@ using SiblingReader = std::function<std::optional<std::string>(const std::string
 
 /// What loading checked, for `validate`.
 struct LoadReport {
-  std::size_t quotes_checked = 0;   ///< source quotes found in their row and section
-  std::string source_file;          ///< where the quotes were checked, empty if not checked
-  std::string outside_facts_file;   ///< empty when the dataset names none
+  std::size_t quotes_checked = 0;  ///< source quotes found in their row and section
+  std::string source_file;         ///< where the quotes were checked, empty if not checked
+  std::string outside_facts_file;  ///< empty when the dataset names none
 };
 
 /// Parses and checks a dataset. Every problem is a renkei::Error (exit 1) naming `file`,
 /// the JSON pointer and what would fix it. Quotes are checked against the source text
 /// when the dataset names a source file that `read_sibling` can read.
-Dataset load_dataset(std::string_view json_text, const std::string& file, const SiblingReader& read_sibling,
-                     LoadReport* report = nullptr);
+Dataset load_dataset(std::string_view json_text, const std::string& file,
+                     const SiblingReader& read_sibling, LoadReport* report = nullptr);
 
 /// Loads a dataset file from disk, resolving the files it names beside it.
 Dataset load_dataset_file(const std::string& path, LoadReport* report = nullptr);
 
 /// load_dataset_file for a file already read into `text`.
-Dataset load_dataset_text(std::string_view text, const std::string& path, LoadReport* report = nullptr);
+Dataset load_dataset_text(std::string_view text, const std::string& path,
+                          LoadReport* report = nullptr);
 
 /// Reads the files a dataset at `path` names (outside facts, source text) relative to it;
 /// a file that is there but cannot be read, or is too large, is a renkei::Error.

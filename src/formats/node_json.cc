@@ -6,10 +6,16 @@ namespace renkei {
 
 using nlohmann::json;
 
-json source_json(const Source& s) { return {{"row", s.row}, {"section", s.section}, {"text", s.text}}; }
+json source_json(const Source& s) {
+  return {{"row", s.row}, {"section", s.section}, {"text", s.text}};
+}
 
 void write_source(JsonWriter& w, const Source& s) {
-  w.begin_object().member("row", s.row).member("section", s.section).member("text", s.text).end_object();
+  w.begin_object()
+      .member("row", s.row)
+      .member("section", s.section)
+      .member("text", s.text)
+      .end_object();
 }
 
 void write_node_ref(JsonWriter& w, const Dataset& ds, std::size_t i) {
@@ -72,7 +78,8 @@ json node_json(const Dataset& ds, std::size_t i) {
       j["type"] = n.type;
       j["row"] = n.row;
       if (n.activity)
-        j["coordinator_activity"] = {{"status", word(n.activity->status)}, {"source", source_json(n.activity->source)}};
+        j["coordinator_activity"] = {{"status", word(n.activity->status)},
+                                     {"source", source_json(n.activity->source)}};
       json ch = json::array();
       for (const Source& s : n.challenges) ch.push_back(source_json(s));
       j["challenges"] = ch;
@@ -116,7 +123,9 @@ json node_json(const Dataset& ds, std::size_t i) {
 
 json edge_json(const Dataset& ds, std::size_t k) {
   const Edge& e = ds.edges[k];
-  json j = {{"relation", word(e.relation)}, {"from", node_ref_json(ds, e.from)}, {"to", node_ref_json(ds, e.to)}};
+  json j = {{"relation", word(e.relation)},
+            {"from", node_ref_json(ds, e.from)},
+            {"to", node_ref_json(ds, e.to)}};
   if (e.order) j["order"] = e.order;
   if (!e.since.empty()) j["since"] = e.since;
   if (e.status != EdgeStatus::Current) j["status"] = word(e.status);

@@ -2,9 +2,9 @@
 // Nodes, edges and sources as the JSON every answer and export uses to refer to them.
 #include <nlohmann/json.hpp>
 
+#include "base/lang.h"
 #include "json/writer.h"
 #include "model/dataset.h"
-#include "base/lang.h"
 #include "model/facts.h"
 
 namespace renkei {
@@ -30,7 +30,8 @@ class NodeRefWriter {
   void write_all(JsonWriter& w, const std::vector<std::size_t>& nodes);
 
  private:
-  static constexpr std::size_t kDepths = 8;  ///< depths kept; deeper references are written each time
+  static constexpr std::size_t kDepths =
+      8;  ///< depths kept; deeper references are written each time
   const Dataset& ds_;
   std::string texts_;  ///< every reference made so far, one after the other
   /// By node × kDepths + depth: where its text is in texts_ (end 0: not made yet).

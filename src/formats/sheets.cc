@@ -7,18 +7,19 @@
 #include <filesystem>
 #include <map>
 
+#include "base/error.h"
+#include "base/output_file.h"
 #include "formats/csv.h"
 #include "formats/dataset_json.h"
-#include "base/error.h"
 #include "formats/load.h"
-#include "base/output_file.h"
 
 namespace renkei {
 
 namespace {
 
 // Every sheet but the document quotes the table: these three columns end each of them.
-const SheetColumn kSourceRow{"source_row", "出典の行 (source_row)", true, "出典の表の行番号 (1〜19)"};
+const SheetColumn kSourceRow{"source_row", "出典の行 (source_row)", true,
+                             "出典の表の行番号 (1〜19)"};
 const SheetColumn kSourceSection{"source_section", "出典の欄 (source_section)", true,
                                  "出典の欄: 市町, 1(1), 1(4), 2, 3, 4, 6 のいずれか"};
 const SheetColumn kSourceText{"source_text", "出典の原文 (source_text)", true,
@@ -31,22 +32,27 @@ std::vector<SheetColumn> with_source(std::vector<SheetColumn> columns) {
   return columns;
 }
 
-const SheetColumn kId{"id", "ID (id)", false, "空欄でよい。既存の名称・別表記と一致すればそのID、なければ自動で付く"};
-const SheetColumn kNameEn{"name_en", "ローマ字表記 (name_en)", false, "英語表示 (--lang en) 用。空欄可"};
+const SheetColumn kId{"id", "ID (id)", false,
+                      "空欄でよい。既存の名称・別表記と一致すればそのID、なければ自動で付く"};
+const SheetColumn kNameEn{"name_en", "ローマ字表記 (name_en)", false,
+                          "英語表示 (--lang en) 用。空欄可"};
 const SheetColumn kNote{"note", "備考 (note)", false, "判断の理由など。空欄可"};
 
 }  // namespace
 
 const std::vector<SheetLayout>& sheet_layouts() {
   static const std::vector<SheetLayout> layouts = {
-      {"document.csv", "資料", "表そのもの。1行だけ書く",
+      {"document.csv",
+       "資料",
+       "表そのもの。1行だけ書く",
        {
            {"title", "データ名 (title)", true, "データの題名。ふつうは資料名と同じ"},
            {"publisher", "発行者 (publisher)", true, "例: 山口県"},
            {"label", "資料番号 (label)", true, "例: 資料2-②"},
            {"document_title", "資料名 (document_title)", true, "資料の題名"},
            {"source_file", "出典テキスト (source_file)", false,
-            "資料を文字にしたテキストファイル (シートと同じフォルダからの相対パス)。原文の照合に使う。空欄なら照合しない"},
+            "資料を文字にしたテキストファイル "
+            "(シートと同じフォルダからの相対パス)。原文の照合に使う。空欄なら照合しない"},
            {"document_note", "資料の備考 (document_note)", false, "資料についての注記"},
            {"fiscal_year", "年度 (fiscal_year)", true, "例: 令和7年度"},
            {"first_month", "年度の最初の月 (first_month)", true, "YYYY-MM。例: 2025-04"},
@@ -72,13 +78,19 @@ const std::vector<SheetLayout>& sheet_layouts() {
            kNameEn,
            {"level", "単位 (level)", true, "市町 (その市町のもの) または 圏域 (圏域で共同)"},
            {"status", "状態 (status)", true, "活動中, 休会, 終了, 設立予定"},
-           {"status_source_row", "状態の出典の行 (status_source_row)", false, "状態 (休会など) の根拠の行。空欄可"},
-           {"status_source_section", "状態の出典の欄 (status_source_section)", false, "状態の根拠の欄"},
-           {"status_source_text", "状態の出典の原文 (status_source_text)", false, "状態の根拠の原文"},
+           {"status_source_row", "状態の出典の行 (status_source_row)", false,
+            "状態 (休会など) の根拠の行。空欄可"},
+           {"status_source_section", "状態の出典の欄 (status_source_section)", false,
+            "状態の根拠の欄"},
+           {"status_source_text", "状態の出典の原文 (status_source_text)", false,
+            "状態の根拠の原文"},
            kNote,
        })},
       {"offices.csv", "コーディネーターの配置先", "1行 = 1事業所 (何市町から名前が挙がっても1行)",
-       with_source({kId, {"name", "名称 (name)", true, "事業所の正しい名称 (誤字は直し、原文の綴りは aliases.csv へ)"}, kNameEn,
+       with_source({kId,
+                    {"name", "名称 (name)", true,
+                     "事業所の正しい名称 (誤字は直し、原文の綴りは aliases.csv へ)"},
+                    kNameEn,
                     kNote})},
       {"initiatives.csv", "取組の種類", "1行 = 1種類の取組 (レスパイト、避難訓練 など)",
        with_source({
@@ -88,7 +100,8 @@ const std::vector<SheetLayout>& sheet_layouts() {
            {"description", "説明 (description)", true, "どんな取組をこの種類にまとめるか"},
            kNote,
        })},
-      {"aliases.csv", "別表記", "1行 = ある名称の、原文での別の書き方1つ (たんぼぼ → たんぽぽ など)",
+      {"aliases.csv", "別表記",
+       "1行 = ある名称の、原文での別の書き方1つ (たんぼぼ → たんぽぽ など)",
        with_source({
            {"node", "対象 (node)", true, "どの市町・協議の場・配置先などの別表記か (名称で)"},
            {"alias", "別表記 (alias)", true, "原文の書き方。出典の原文の中にそのまま含まれること"},
@@ -96,18 +109,22 @@ const std::vector<SheetLayout>& sheet_layouts() {
       {"activities.csv", "コーディネーターの活動状況 (4欄)", "1行 = 1市町 (どの市町にも1行)",
        with_source({
            {"municipality", "市町 (municipality)", true, "市町名"},
-           {"status", "活動 (status)", true, "活動あり, または 活動なし (特になし・対応ケースなし など)"},
+           {"status", "活動 (status)", true,
+            "活動あり, または 活動なし (特になし・対応ケースなし など)"},
        })},
       {"challenges.csv", "課題", "1行 = 1つの課題・不足 (原文が課題そのもの)",
        with_source({{"municipality", "市町 (municipality)", true, "市町名"}})},
-      {"no_children.csv", "対象児なし", "1行 = 「対象者なし」「該当者がいない」など、いま支援の対象となる子がいないと書いた原文1つ",
+      {"no_children.csv", "対象児なし",
+       "1行 = 「対象者なし」「該当者がいない」など、いま支援の対象となる子がいないと書いた原文1つ",
        with_source({{"municipality", "市町 (municipality)", true, "市町名"}}), true},
       {"meetings.csv", "開催状況 (1(4)欄)", "1行 = 協議の場の、ある年度の開催の記録1つ",
        with_source({
            {"council", "協議の場 (council)", true, "協議の場の名称"},
            {"status", "開催状況 (status)", true, "開催, 予定, 開催なし, 休会"},
-           {"months", "開催月 (months)", false, "YYYY-MM を空白か「、」で区切って。例: 2024-06 2025-02。不明なら空欄"},
-           {"about_children", "医ケア児の協議 (about_children)", false, "医療的ケア児が議題でなかったときだけ「いいえ」"},
+           {"months", "開催月 (months)", false,
+            "YYYY-MM を空白か「、」で区切って。例: 2024-06 2025-02。不明なら空欄"},
+           {"about_children", "医ケア児の協議 (about_children)", false,
+            "医療的ケア児が議題でなかったときだけ「いいえ」"},
            {"topics", "協議題 (topics)", false, "原文から。複数ならセル内で改行 (Alt+Enter)"},
            {"summary", "協議状況 (summary)", false, "原文から"},
            kNote,
@@ -120,7 +137,8 @@ const std::vector<SheetLayout>& sheet_layouts() {
            {"status", "状態 (status)", false, "参加が予定のときだけ「予定」"},
            kNote,
        })},
-      {"placements.csv", "コーディネーターの配置 (3欄)", "1行 = ある市町のコーディネーターの配置先1つ (①②③…)",
+      {"placements.csv", "コーディネーターの配置 (3欄)",
+       "1行 = ある市町のコーディネーターの配置先1つ (①②③…)",
        with_source({
            {"municipality", "市町 (municipality)", true, "市町名"},
            {"order", "番号 (order)", true, "①②③ または 1, 2, 3"},
@@ -128,7 +146,8 @@ const std::vector<SheetLayout>& sheet_layouts() {
            {"since", "配置開始月 (since)", false, "YYYY-MM。書いてあるときだけ"},
            kNote,
        })},
-      {"initiative_runs.csv", "取組の実施・予定", "1行 = ある市町が、ある種類の取組を、した・している・予定・検討中",
+      {"initiative_runs.csv", "取組の実施・予定",
+       "1行 = ある市町が、ある種類の取組を、した・している・予定・検討中",
        with_source({
            {"municipality", "市町 (municipality)", true, "市町名"},
            {"initiative", "取組 (initiative)", true, "取組の種類の名称 (initiatives.csv)"},
@@ -167,7 +186,8 @@ class SheetWriter {
 
 using Cells = std::map<std::string, std::string>;
 
-void put_source(Cells& cells, const std::optional<Source>& s, const std::string& prefix = "source_") {
+void put_source(Cells& cells, const std::optional<Source>& s,
+                const std::string& prefix = "source_") {
   if (!s) return;
   cells[prefix + "row"] = std::to_string(s->row);
   cells[prefix + "section"] = s->section;
@@ -200,16 +220,17 @@ std::map<std::string, std::string> sheet_texts(const Dataset& ds) {
   for (const auto& l : sheet_layouts()) w.emplace(l.file, SheetWriter(l));
   auto name_of = [&](std::size_t i) { return ds.nodes[i].name; };
 
-  w.at("document.csv").add({{"title", ds.title},
-                            {"publisher", ds.document.publisher},
-                            {"label", ds.document.label},
-                            {"document_title", ds.document.title},
-                            {"source_file", ds.document.source_file},
-                            {"document_note", ds.document.note},
-                            {"fiscal_year", ds.fiscal_year.label},
-                            {"first_month", ds.fiscal_year.first_month},
-                            {"last_month", ds.fiscal_year.last_month},
-                            {"outside_facts", outside_facts_name(ds)}});
+  w.at("document.csv")
+      .add({{"title", ds.title},
+            {"publisher", ds.document.publisher},
+            {"label", ds.document.label},
+            {"document_title", ds.document.title},
+            {"source_file", ds.document.source_file},
+            {"document_note", ds.document.note},
+            {"fiscal_year", ds.fiscal_year.label},
+            {"first_month", ds.fiscal_year.first_month},
+            {"last_month", ds.fiscal_year.last_month},
+            {"outside_facts", outside_facts_name(ds)}});
 
   static const std::map<Kind, const char*> node_sheet = {{Kind::Municipality, "municipalities.csv"},
                                                          {Kind::Center, "centers.csv"},
@@ -260,12 +281,9 @@ std::map<std::string, std::string> sheet_texts(const Dataset& ds) {
       std::string months, topics;
       for (const auto& mo : m.months) months += (months.empty() ? "" : " ") + mo;
       for (const auto& t : m.topics) topics += (topics.empty() ? "" : "\n") + t;
-      Cells c{{"council", n.name},
-              {"status", label(meeting_statuses(), m.status)},
-              {"months", months},
-              {"about_children", m.about_children ? "" : "いいえ"},
-              {"topics", topics},
-              {"summary", m.summary},
+      Cells c{{"council", n.name}, {"status", label(meeting_statuses(), m.status)},
+              {"months", months},  {"about_children", m.about_children ? "" : "いいえ"},
+              {"topics", topics},  {"summary", m.summary},
               {"note", m.note}};
       put_source(c, m.source);
       w.at("meetings.csv").add(c);
@@ -316,15 +334,18 @@ void make_directory(const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (!std::filesystem::is_directory(dir))
-    throw data_error(dir + ": cannot create the folder" + (ec ? " (" + ec.message() + ")" : std::string()));
+    throw data_error(dir + ": cannot create the folder" +
+                     (ec ? " (" + ec.message() + ")" : std::string()));
 }
 
 /// The sheets, README and copied files as one set (write_file_set): all replaced, or none.
-std::vector<std::string> write_files(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
+std::vector<std::string> write_files(
+    const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files) {
   make_directory(dir);
   std::vector<std::string> written;
   for (const auto& [name, text] : files) {
-    if (auto slash = name.rfind('/'); slash != std::string::npos) make_directory(dir + "/" + name.substr(0, slash));
+    if (auto slash = name.rfind('/'); slash != std::string::npos)
+      make_directory(dir + "/" + name.substr(0, slash));
     written.push_back(name);
   }
   write_file_set(dir, files);
@@ -344,8 +365,9 @@ std::vector<std::pair<std::string, std::string>> sheet_files(const Dataset& ds) 
 namespace {
 
 /// The files of `files` already in `dir` (with `only_changed`, only those whose bytes differ).
-std::vector<std::string> existing_files(const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files,
-                                        bool only_changed) {
+std::vector<std::string> existing_files(
+    const std::string& dir, const std::vector<std::pair<std::string, std::string>>& files,
+    bool only_changed) {
   std::vector<std::string> existing;
   for (const auto& [name, text] : files) {
     std::string path = dir + "/" + name;
@@ -376,9 +398,11 @@ std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir,
   if (!force) {
     std::vector<std::string> changed = existing_files(dir, files, true);
     if (!changed.empty())
-      throw data_error(dir + ": " + std::to_string(changed.size()) + " of the files already there differ from this dataset's (" +
+      throw data_error(dir + ": " + std::to_string(changed.size()) +
+                       " of the files already there differ from this dataset's (" +
                        first_names(changed) + "); " +
-                       "they may hold someone's typing, so renkei does not overwrite them: choose an empty folder, " +
+                       "they may hold someone's typing, so renkei does not overwrite them: choose "
+                       "an empty folder, " +
                        "or give --force to replace them");
   }
   return write_files(dir, files);
@@ -398,8 +422,9 @@ Dataset template_example() {
     const Edge& e = full.edges[k];
     if (e.relation == Relation::Holds && !holds) holds = &e;
     if (e.relation == Relation::Runs && !runs) runs = &e;
-    if (e.relation == Relation::Coordinator && (!placement || (placement->to != e.to && !full.nodes[e.to].aliases.empty() &&
-                                                               full.nodes[placement->to].aliases.empty())))
+    if (e.relation == Relation::Coordinator &&
+        (!placement || (placement->to != e.to && !full.nodes[e.to].aliases.empty() &&
+                        full.nodes[placement->to].aliases.empty())))
       placement = &e;
   }
   Dataset ex;
@@ -444,9 +469,11 @@ std::vector<std::string> write_template(const std::string& dir, bool force) {
   if (!force) {
     std::vector<std::string> existing = existing_files(dir, files, false);
     if (!existing.empty())
-      throw data_error(dir + ": " + std::to_string(existing.size()) + " of the template's files already exist (" +
-                       first_names(existing) + "); renkei template does not overwrite sheets; choose an empty folder or give " +
-                       "--force to replace them");
+      throw data_error(
+          dir + ": " + std::to_string(existing.size()) +
+          " of the template's files already exist (" + first_names(existing) +
+          "); renkei template does not overwrite sheets; choose an empty folder or give " +
+          "--force to replace them");
   }
   return write_files(dir, files);
 }
@@ -455,12 +482,14 @@ std::string sheets_readme() {
   std::string s =
       "renkei の取り込み用シート (CSV)\r\n"
       "================================\r\n\r\n"
-      "医療的ケア児支援の取組状況の表を、Excel で入力して renkei のデータにするためのシートです。\r\n"
+      "医療的ケア児支援の取組状況の表を、Excel で入力して renkei "
+      "のデータにするためのシートです。\r\n"
       "1つの CSV が1つのシートです。1行目は見出し (列の名前) で、順番は入れ替えてかまいません。\r\n"
       "ID は書かなくてかまいません。名称は今のデータの名称・別表記と照合され (全角/半角や\r\n"
       "長音の違い、「たんぼぼ」のような誤字の別表記も含む)、一致すれば同じ ID を使います。\r\n\r\n"
       "保存のしかた: Excel の「名前を付けて保存」で「CSV UTF-8 (コンマ区切り)」を選びます。\r\n"
-      "古い Excel の「CSV (コンマ区切り)」(Shift_JIS) も読めますが、UTF-8 をおすすめします。\r\n\r\n"
+      "古い Excel の「CSV (コンマ区切り)」(Shift_JIS) も読めますが、UTF-8 "
+      "をおすすめします。\r\n\r\n"
       "取り込み: renkei import このフォルダ -o data/新しいデータ.json\r\n"
       "詳しくは docs/import.md を見てください。\r\n";
   for (const auto& l : sheet_layouts()) {

@@ -24,7 +24,8 @@ struct SheetLayout {
   const char* title_ja;  ///< "コーディネーターの配置"
   const char* summary;   ///< what one row is, in Japanese
   std::vector<SheetColumn> columns;
-  bool optional = false;  ///< a folder written before this sheet existed may lack it: read as no rows
+  bool optional =
+      false;  ///< a folder written before this sheet existed may lack it: read as no rows
 };
 
 /// Every sheet, in the order they are read: the document first, node sheets, then the sheets
@@ -38,7 +39,8 @@ const std::vector<SheetLayout>& sheet_layouts();
 /// Sheets already there that differ from these (someone's typing) are replaced only with
 /// `force`; otherwise renkei::Error (exit 1) lists them and nothing is written. Returns the
 /// files written, relative to `dir`, in order.
-std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir, bool force = false);
+std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir,
+                                      bool force = false);
 
 /// Writes the empty sheets of `renkei template`: headers, one example row each (a small,
 /// consistent part of the built-in data, so the template itself imports), and README.txt.
@@ -64,7 +66,7 @@ struct SpellingMatch {
   CellPlace place;
   std::string written;  ///< what the cell says
   std::string id, name;
-  std::string how;      ///< "alias", "reference alias", "id", "romanized name", "short name"
+  std::string how;  ///< "alias", "reference alias", "id", "romanized name", "short name"
 };
 
 /// A node defined in a sheet that the reference data does not have.
@@ -81,7 +83,7 @@ struct UnmatchedName {
   std::string written;
   std::string expected;              ///< "office", "municipality or council" …
   std::vector<std::string> nearest;  ///< closest names the sheets do define
-  std::string hint;                  ///< e.g. it is a node of the reference data that no sheet keeps
+  std::string hint;  ///< e.g. it is a node of the reference data that no sheet keeps
 };
 
 /// A file the dataset names beside itself (source text, outside facts) and where it was found.
@@ -99,9 +101,10 @@ struct ImportReport {
   std::vector<std::string> ignored_files;     ///< other .csv files in the folder
   std::vector<SpellingMatch> other_spellings;
   std::vector<NewNode> new_nodes;
-  std::vector<UnmatchedName> unmatched;  ///< the first kMaxUnmatchedListed, with their nearest names
-  std::size_t unmatched_not_listed = 0;   ///< how many more matched nothing (counted, not looked up)
-  std::vector<std::string> not_in_sheets;     ///< reference node ids that no sheet defines
+  std::vector<UnmatchedName>
+      unmatched;  ///< the first kMaxUnmatchedListed, with their nearest names
+  std::size_t unmatched_not_listed = 0;  ///< how many more matched nothing (counted, not looked up)
+  std::vector<std::string> not_in_sheets;  ///< reference node ids that no sheet defines
   std::vector<SiblingFile> siblings;
   std::size_t quotes_checked = 0;
 };

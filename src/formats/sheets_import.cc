@@ -10,13 +10,13 @@
 #include <set>
 #include <unordered_map>
 
-#include "formats/csv.h"
-#include "formats/dataset_json.h"
 #include "base/error.h"
-#include "formats/load.h"
-#include "base/text.h"
 #include "base/output_file.h"
 #include "base/quoted.h"
+#include "base/text.h"
+#include "formats/csv.h"
+#include "formats/dataset_json.h"
+#include "formats/load.h"
 #include "formats/sheets.h"
 #include "model/facts.h"
 
@@ -35,7 +35,8 @@ std::string trim(std::string_view s) {
     return 0;
   };
   auto space_at_back = [&](std::string_view t) -> std::size_t {
-    if (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r' || t.back() == '\n')) return 1;
+    if (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\r' || t.back() == '\n'))
+      return 1;
     if (t.size() >= 3 && t.substr(t.size() - 3) == "\xE3\x80\x80") return 3;
     return 0;
   };
@@ -56,7 +57,8 @@ std::string ascii_width(std::string_view s) {
       i += len;
       continue;
     }
-    char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(s[i + 1] & 0x3F) << 6) | char32_t(s[i + 2] & 0x3F);
+    char32_t cp =
+        (char32_t(c & 0x0F) << 12) | (char32_t(s[i + 1] & 0x3F) << 6) | char32_t(s[i + 2] & 0x3F);
     if (cp >= 0xFF01 && cp <= 0xFF5E)
       out += static_cast<char>(cp - 0xFEE0);
     else if (cp == 0x3000)
@@ -117,12 +119,15 @@ std::optional<std::string> parse_month(const std::string& cell) {
     if (y < 1900 || y > 2999 || m < 1 || m > 12) return std::nullopt;
     return std::to_string(y) + "-" + two_digits(m);
   };
-  if (letters.empty() && (numbers.size() == 2 || numbers.size() == 3) && digits[0] == 4 && digits[1] <= 2) {
-    bool dashes = seps == "-|" || seps == "-|-|", slashes = seps == "/|" || seps == "/|/|", dots = seps == ".|" || seps == ".|.|";
+  if (letters.empty() && (numbers.size() == 2 || numbers.size() == 3) && digits[0] == 4 &&
+      digits[1] <= 2) {
+    bool dashes = seps == "-|" || seps == "-|-|", slashes = seps == "/|" || seps == "/|/|",
+         dots = seps == ".|" || seps == ".|.|";
     bool kanji = seps == "年|月|" || seps == "年|月|日|";
     if (dashes || slashes || dots || kanji) return month(numbers[0], numbers[1]);
   }
-  static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                "jul", "aug", "sep", "oct", "nov", "dec"};
   if (letters.size() == 3 && numbers.size() == 1 && seps == "-|") {
     for (int m = 0; m < 12; ++m)
       if (letters == names[m]) return month(digits[0] == 2 ? 2000 + numbers[0] : numbers[0], m + 1);
@@ -134,7 +139,8 @@ std::optional<std::string> parse_month(const std::string& cell) {
 std::vector<std::string> split_list(const std::string& cell) {
   std::string s = ascii_width(cell);
   for (const char* sep : {"、", "，", "・"})
-    for (std::size_t p; (p = s.find(sep)) != std::string::npos;) s.replace(p, std::string(sep).size(), " ");
+    for (std::size_t p; (p = s.find(sep)) != std::string::npos;)
+      s.replace(p, std::string(sep).size(), " ");
   std::vector<std::string> out;
   std::string cur;
   for (char c : s) {
@@ -154,7 +160,8 @@ std::vector<std::string> split_lines(const std::string& cell) {
   std::size_t start = 0;
   while (start <= cell.size()) {
     std::size_t end = cell.find('\n', start);
-    std::string line = trim(cell.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    std::string line =
+        trim(cell.substr(start, end == std::string::npos ? std::string::npos : end - start));
     if (!line.empty()) out.push_back(line);
     if (end == std::string::npos) break;
     start = end + 1;
@@ -165,7 +172,8 @@ std::vector<std::string> split_lines(const std::string& cell) {
 /// "A", "B", … "AA": the column letter a spreadsheet shows.
 std::string column_letter(std::size_t index) {
   std::string s;
-  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26)
+    s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
   return s;
 }
 
@@ -181,14 +189,18 @@ struct SheetRow {
 class Sheet {
  public:
   /// Takes the table's rows (moved, not copied: a sheet's cells are held once).
-  Sheet(const SheetLayout& layout, const std::string& path, csv::Table table) : layout_(layout), path_(path) {
+  Sheet(const SheetLayout& layout, const std::string& path, csv::Table table)
+      : layout_(layout), path_(path) {
     std::size_t first = 0;
     auto blank = [](const std::vector<std::string>& cells) {
-      return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return trim(c).empty(); });
+      return std::all_of(cells.begin(), cells.end(),
+                         [](const std::string& c) { return trim(c).empty(); });
     };
     while (first < table.rows.size() && blank(table.rows[first])) ++first;
     if (first == table.rows.size())
-      throw data_error(path_ + ": the sheet is empty; row 1 must hold the column headers (renkei template writes them)");
+      throw data_error(
+          path_ +
+          ": the sheet is empty; row 1 must hold the column headers (renkei template writes them)");
     header_line_ = table.lines[first];
     for (std::size_t r = first + 1; r < table.rows.size(); ++r)
       if (!blank(table.rows[r])) rows_.push_back({table.lines[r], std::move(table.rows[r])});
@@ -232,7 +244,8 @@ class Sheet {
       col = "column " + column_letter(it->second) + " " + header(field) + ": ";
     return path_ + ":" + std::to_string(row.line) + ": " + col;
   }
-  [[noreturn]] void fail(const SheetRow& row, std::string_view field, const std::string& what) const {
+  [[noreturn]] void fail(const SheetRow& row, std::string_view field,
+                         const std::string& what) const {
     throw data_error(where(row, field) + what);
   }
   std::string header(std::string_view field) const {
@@ -258,25 +271,28 @@ class Sheet {
       if (text.empty()) {
         for (const auto& r : rows_)
           if (i < r.cells.size() && !trim(r.cells[i]).empty())
-            throw data_error(at + "column " + column_letter(i) + " has no header but line " + std::to_string(r.line) +
-                             " fills it; name the column or delete it");
+            throw data_error(at + "column " + column_letter(i) + " has no header but line " +
+                             std::to_string(r.line) + " fills it; name the column or delete it");
         continue;
       }
       const SheetColumn* col = find_column(text);
       if (!col) {
-        std::string msg = "column " + column_letter(i) + ": unknown header " + in_quotes(text) + " in " + file_;
+        std::string msg =
+            "column " + column_letter(i) + ": unknown header " + in_quotes(text) + " in " + file_;
         if (auto near = suggest(text)) msg += " (did you mean " + in_quotes(*near) + "?)";
         throw data_error(at + msg + "; the headers are listed in README.txt and docs/import.md");
       }
       if (column_of_.count(col->field))
-        throw data_error(at + "column " + column_letter(i) + ": " + in_quotes(col->header) + " appears twice (also column " +
-                         column_letter(column_of_[col->field]) + "); keep one");
+        throw data_error(at + "column " + column_letter(i) + ": " + in_quotes(col->header) +
+                         " appears twice (also column " + column_letter(column_of_[col->field]) +
+                         "); keep one");
       column_of_[col->field] = i;
     }
     for (const auto& c : layout_.columns)
       if (c.required && !column_of_.count(c.field))
-        throw data_error(at + "the required column " + in_quotes(c.header) + " is missing; add it to row " +
-                         std::to_string(header_line_) + " (" + c.help + ")");
+        throw data_error(at + "the required column " + in_quotes(c.header) +
+                         " is missing; add it to row " + std::to_string(header_line_) + " (" +
+                         c.help + ")");
   }
 
   /// The Japanese part of a header, "市町" of "市町 (municipality)".
@@ -289,7 +305,8 @@ class Sheet {
     std::string key = match_key(text);
     for (const auto& c : layout_.columns)
       if (key == match_key(c.header) || key == match_key(c.field)) return &c;
-    // The Japanese part alone only when it is unique in the sheet (市町 is both a name and a reference elsewhere).
+    // The Japanese part alone only when it is unique in the sheet (市町 is both a name and a
+    // reference elsewhere).
     const SheetColumn* found = nullptr;
     for (const auto& c : layout_.columns)
       if (key == match_key(japanese_part(c.header))) {
@@ -323,8 +340,8 @@ class Sheet {
 
 /// A closed-set word (status, level, relation) written as its data word or its Japanese label.
 template <typename E>
-E read_term(const Sheet& sheet, const SheetRow& row, std::string_view field, const std::vector<Term<E>>& table,
-            const std::vector<E>& allowed) {
+E read_term(const Sheet& sheet, const SheetRow& row, std::string_view field,
+            const std::vector<Term<E>>& table, const std::vector<E>& allowed) {
   std::string cell = sheet.required(row, field);
   std::string key = match_key(cell);
   std::vector<std::string> choices, spelled;
@@ -376,14 +393,17 @@ class NameTable {
     Tier tier;
   };
   /// The one node `text` names among `kinds` (all when empty), trying tiers up to `last`.
-  std::optional<Found> find(const std::string& text, const std::vector<Kind>& kinds, Tier last = ShortName) const {
+  std::optional<Found> find(const std::string& text, const std::vector<Kind>& kinds,
+                            Tier last = ShortName) const {
     std::string key = match_key(text);
     for (int t = Name; t <= last; ++t) {
       auto it = keys_[t].find(key);
       if (it == keys_[t].end()) continue;
       std::vector<std::size_t> hits;
       for (std::size_t i : it->second)
-        if (kinds.empty() || std::find(kinds.begin(), kinds.end(), ds_.nodes[i].kind) != kinds.end()) hits.push_back(i);
+        if (kinds.empty() ||
+            std::find(kinds.begin(), kinds.end(), ds_.nodes[i].kind) != kinds.end())
+          hits.push_back(i);
       if (hits.size() == 1) return Found{hits[0], static_cast<Tier>(t)};
       if (hits.size() > 1) return std::nullopt;
     }
@@ -392,18 +412,21 @@ class NameTable {
 
   /// Up to `count` names (and aliases) of `kinds` closest to `text`, nearest first; only those
   /// within `limit` edits when `limit` is set.
-  std::vector<std::string> nearest_names(const std::string& text, const std::vector<Kind>& kinds, std::size_t count,
+  std::vector<std::string> nearest_names(const std::string& text, const std::vector<Kind>& kinds,
+                                         std::size_t count,
                                          std::optional<std::size_t> limit) const {
     std::string key = match_key(text);
     std::vector<std::pair<std::size_t, std::string>> scored;
     std::set<std::string> seen;
     for (std::size_t i = 0; i < ds_.nodes.size(); ++i) {
       const Node& n = ds_.nodes[i];
-      if (n.kind == Kind::Region || (!kinds.empty() && std::find(kinds.begin(), kinds.end(), n.kind) == kinds.end()))
+      if (n.kind == Kind::Region ||
+          (!kinds.empty() && std::find(kinds.begin(), kinds.end(), n.kind) == kinds.end()))
         continue;
       std::vector<std::string> names;
       for (const Spelling& s : spellings(n))
-        if (s.kind == Spelling::Kind::Name || s.kind == Spelling::Kind::SourceAlias) names.push_back(s.text);
+        if (s.kind == Spelling::Kind::Name || s.kind == Spelling::Kind::SourceAlias)
+          names.push_back(s.text);
       for (const auto& s : names) {
         std::size_t d = edit_distance(key, match_key(s));
         if (limit && d > *limit) continue;
@@ -430,13 +453,16 @@ class NameTable {
 std::string kinds_text(const std::vector<Kind>& kinds) {
   if (kinds.empty()) return "node";
   std::string s;
-  for (std::size_t i = 0; i < kinds.size(); ++i) s += (i ? " or " : "") + std::string(word(kinds[i]));
+  for (std::size_t i = 0; i < kinds.size(); ++i)
+    s += (i ? " or " : "") + std::string(word(kinds[i]));
   return s;
 }
 
 bool is_slug(const std::string& s) {
   if (s.empty() || s.size() > 80 || s.front() == '-' || s.back() == '-') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
 }
 
 /// An id from a romanized name: "Ube Liaison Council" → "ube-liaison-council".
@@ -486,8 +512,13 @@ bool is_directory(const std::string& path) {
 /// Reads one sheet folder; one instance per import.
 class Importer {
  public:
-  Importer(std::string dir, const Dataset& reference, ImportReport& report, const std::vector<std::string>& also_look_in)
-      : dir_(std::move(dir)), reference_(reference), ref_names_(reference), report_(report), also_look_in_(also_look_in) {
+  Importer(std::string dir, const Dataset& reference, ImportReport& report,
+           const std::vector<std::string>& also_look_in)
+      : dir_(std::move(dir)),
+        reference_(reference),
+        ref_names_(reference),
+        report_(report),
+        also_look_in_(also_look_in) {
     while (dir_.size() > 1 && dir_.back() == '/') dir_.pop_back();
     report_.dir = dir_;
   }
@@ -495,7 +526,8 @@ class Importer {
   Dataset run() {
     read_sheets();
     read_document();
-    for (const char* file : {"municipalities.csv", "centers.csv", "councils.csv", "offices.csv", "initiatives.csv"})
+    for (const char* file :
+         {"municipalities.csv", "centers.csv", "councils.csv", "offices.csv", "initiatives.csv"})
       read_nodes(sheet(file));
     assign_ids();
     names_.emplace(ds_);
@@ -511,13 +543,15 @@ class Importer {
       const UnmatchedName& u = report_.unmatched.front();
       std::size_t others = report_.unmatched.size() - 1 + report_.unmatched_not_listed;
       std::string more = others ? " (and " + std::to_string(others) + " more, listed above)" : "";
-      throw data_error(dir_ + "/" + u.place.sheet + ":" + std::to_string(u.place.line) + ": column " + u.place.column +
-                       ": " + in_quotes(u.written) + " names no " + u.expected + " in the sheets" + more +
+      throw data_error(dir_ + "/" + u.place.sheet + ":" + std::to_string(u.place.line) +
+                       ": column " + u.place.column + ": " + in_quotes(u.written) + " names no " +
+                       u.expected + " in the sheets" + more +
                        "; fix the spelling or add the missing rows");
     }
     check_every_municipality_has_activity();
     for (const Node& n : reference_.nodes)
-      if (n.kind != Kind::Region && n.outside_source.empty() && !ds_.find_id(n.id)) report_.not_in_sheets.push_back(n.id);
+      if (n.kind != Kind::Region && n.outside_source.empty() && !ds_.find_id(n.id))
+        report_.not_in_sheets.push_back(n.id);
     return validate();
   }
 
@@ -528,23 +562,28 @@ class Importer {
     struct stat st;
     if (stat(dir_.c_str(), &st) != 0) throw data_error(dir_ + ": no such folder");
     if (!S_ISDIR(st.st_mode))
-      throw data_error(dir_ + ": is a file, not a folder; give the folder that holds the sheets (document.csv, …)");
+      throw data_error(
+          dir_ +
+          ": is a file, not a folder; give the folder that holds the sheets (document.csv, …)");
     check_file_set(dir_);  // a folder an interrupted export left mixing two datasets is refused
     std::set<std::string> present;
     std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) present.insert(entry.path().filename().string());
+    for (const auto& entry : std::filesystem::directory_iterator(dir_, ec))
+      present.insert(entry.path().filename().string());
     std::vector<std::string> expected;
     for (const auto& l : sheet_layouts()) expected.push_back(l.file);
     for (const auto& name : present) {
       bool csv = name.size() > 4 && match_key(name.substr(name.size() - 4)) == ".csv";
-      if (csv && !std::count(expected.begin(), expected.end(), name)) report_.ignored_files.push_back(name);
+      if (csv && !std::count(expected.begin(), expected.end(), name))
+        report_.ignored_files.push_back(name);
     }
     for (const auto& l : sheet_layouts()) {
       std::string file = l.file;
       if (!present.count(file) && l.optional) continue;
       if (!present.count(file)) {
         std::string stem = file.substr(0, file.size() - 4);
-        std::string msg = dir_ + ": the sheet " + file + " is missing; every sheet must be there, even with no rows";
+        std::string msg = dir_ + ": the sheet " + file +
+                          " is missing; every sheet must be there, even with no rows";
         if (present.count(stem + ".xlsx") || present.count(stem + ".xls"))
           msg += " (" + stem + ".xlsx is there: in Excel save it as \"CSV UTF-8 (コンマ区切り)\")";
         else if (auto near = nearest(file, report_.ignored_files))
@@ -558,11 +597,16 @@ class Importer {
       // A sheet's cells take up to about 35 times its size in memory (each cell a string):
       // bounded here, far above any real table (all of Japan ten times over: 6 MB a sheet).
       struct stat sst;
-      if (stat(path.c_str(), &sst) == 0 && S_ISREG(sst.st_mode) && static_cast<std::uint64_t>(sst.st_size) > kMaxSheetBytes)
-        throw data_error(path + ": the sheet is " + std::to_string((static_cast<std::uint64_t>(sst.st_size) >> 20) + 1) +
-                         " MB, more than renkei reads for one sheet (" + std::to_string(kMaxSheetBytes >> 20) +
-                         " MB; a sheet of all of Japan's municipalities ten times over is 6 MB): is it the right file?");
-      csv::Table table = csv::parse(map_input_file(path, "a sheet (a .csv file)").view(), path);  // the bytes go at once
+      if (stat(path.c_str(), &sst) == 0 && S_ISREG(sst.st_mode) &&
+          static_cast<std::uint64_t>(sst.st_size) > kMaxSheetBytes)
+        throw data_error(path + ": the sheet is " +
+                         std::to_string((static_cast<std::uint64_t>(sst.st_size) >> 20) + 1) +
+                         " MB, more than renkei reads for one sheet (" +
+                         std::to_string(kMaxSheetBytes >> 20) +
+                         " MB; a sheet of all of Japan's municipalities ten times over is 6 MB): "
+                         "is it the right file?");
+      csv::Table table = csv::parse(map_input_file(path, "a sheet (a .csv file)").view(),
+                                    path);  // the bytes go at once
       if (table.from_shift_jis) report_.shift_jis_sheets.push_back(file);
       sheets_.emplace(file, Sheet(l, path, std::move(table)));
       report_.sheets_read.push_back(file);
@@ -579,16 +623,21 @@ class Importer {
   std::string sibling_name(const Sheet& s, const SheetRow& row, const char* field) {
     std::string v = s.get(row, field);
     if (!v.empty() && !inside_folder(v))
-      s.fail(row, field, in_quotes(v) + " must be a path inside the folder, such as source/yamaguchi-r7.txt (no leading / and no ..)");
+      s.fail(row, field,
+             in_quotes(v) +
+                 " must be a path inside the folder, such as source/yamaguchi-r7.txt (no leading / "
+                 "and no ..)");
     return v;
   }
 
   void read_document() {
     const Sheet& s = sheet("document.csv");
-    if (s.rows().empty()) throw data_error(s.path() + ": write the document's one row under the headers");
+    if (s.rows().empty())
+      throw data_error(s.path() + ": write the document's one row under the headers");
     if (s.rows().size() > 1)
-      throw data_error(s.path() + ":" + std::to_string(s.rows()[1].line) +
-                       ": the document sheet has one row only (one table per import); delete this row");
+      throw data_error(
+          s.path() + ":" + std::to_string(s.rows()[1].line) +
+          ": the document sheet has one row only (one table per import); delete this row");
     const SheetRow& r = s.rows()[0];
     ds_.title = s.required(r, "title");
     ds_.document.publisher = s.required(r, "publisher");
@@ -601,23 +650,30 @@ class Importer {
     ds_.fiscal_year.last_month = month_cell(s, r, "last_month", true);
     ds_.outside_facts = sibling_name(s, r, "outside_facts");
     document_row_ = r;
-    for (const char* p : {"/title", "/document", "/fiscal_year", "/outside_facts"}) place_[p] = s.place(r, "title");
+    for (const char* p : {"/title", "/document", "/fiscal_year", "/outside_facts"})
+      place_[p] = s.place(r, "title");
   }
 
   Source read_source(const Sheet& s, const SheetRow& row, const std::string& prefix = "source_") {
     Source src;
-    std::string row_field = prefix + "row", section_field = prefix + "section", text_field = prefix + "text";
+    std::string row_field = prefix + "row", section_field = prefix + "section",
+                text_field = prefix + "text";
     std::string row_text = s.required(row, row_field);
     auto n = parse_int(row_text, 1, 99999);
-    if (!n) s.fail(row, row_field, in_quotes(row_text) + " is not a row number; write the row of the table, e.g. 16");
+    if (!n)
+      s.fail(row, row_field,
+             in_quotes(row_text) + " is not a row number; write the row of the table, e.g. 16");
     src.row = *n;
     std::string section = ascii_width(s.required(row, section_field));
     static const std::vector<std::string> sections = {"市町", "1(1)", "1(4)", "2", "3", "4", "6"};
-    auto it = std::find_if(sections.begin(), sections.end(),
-                           [&](const std::string& w) { return match_key(w) == match_key(section); });
+    auto it = std::find_if(sections.begin(), sections.end(), [&](const std::string& w) {
+      return match_key(w) == match_key(section);
+    });
     if (it == sections.end()) {
-      std::string msg = "unknown section " + in_quotes(section) + "; write one of 市町, 1(1), 1(4), 2, 3, 4, 6";
-      if (auto near = nearest(section, sections)) msg += " (did you mean " + in_quotes(*near) + "?)";
+      std::string msg =
+          "unknown section " + in_quotes(section) + "; write one of 市町, 1(1), 1(4), 2, 3, 4, 6";
+      if (auto near = nearest(section, sections))
+        msg += " (did you mean " + in_quotes(*near) + "?)";
       s.fail(row, section_field, msg);
     }
     src.section = *it;
@@ -640,34 +696,48 @@ class Importer {
       n.note = s.text(r, "note");
       n.id = s.get(r, "id");
       if (!n.id.empty() && !is_slug(n.id))
-        s.fail(r, "id", in_quotes(n.id) + " is not a valid id; use lowercase ASCII letters, digits and hyphens, or leave it empty");
+        s.fail(r, "id",
+               in_quotes(n.id) +
+                   " is not a valid id; use lowercase ASCII letters, digits and hyphens, or leave "
+                   "it empty");
       std::optional<NameTable::Found> ref = ref_names_.find(n.name, {kind}, NameTable::Alias);
       if (n.id.empty() && ref) n.id = reference_.nodes[ref->node].id;
       if (ref && ref->tier != NameTable::Name)
-        report_.other_spellings.push_back({s.place(r, "name"), n.name, reference_.nodes[ref->node].id,
+        report_.other_spellings.push_back({s.place(r, "name"), n.name,
+                                           reference_.nodes[ref->node].id,
                                            reference_.nodes[ref->node].name, "reference alias"});
-      bool renamed = !ref && !n.id.empty() && reference_.find_id(n.id);  // same id, new name: not a new node
+      bool renamed =
+          !ref && !n.id.empty() && reference_.find_id(n.id);  // same id, new name: not a new node
       if (!ref && !renamed)
-        report_.new_nodes.push_back({s.place(r, "name"), kind, n.name, "",
-                                     ref_names_.nearest_names(n.name, {kind}, 3,
-                                                              std::max<std::size_t>(2, code_point_count(n.name) / 3))});
+        report_.new_nodes.push_back(
+            {s.place(r, "name"), kind, n.name, "",
+             ref_names_.nearest_names(n.name, {kind}, 3,
+                                      std::max<std::size_t>(2, code_point_count(n.name) / 3))});
       if (kind == Kind::Municipality) {
         n.type = s.get(r, "type");
         if (n.type.empty())
           for (std::string t : {"市", "町", "村"})
-            if (n.name.size() > t.size() && n.name.compare(n.name.size() - t.size(), t.size(), t) == 0) n.type = t;
+            if (n.name.size() > t.size() &&
+                n.name.compare(n.name.size() - t.size(), t.size(), t) == 0)
+              n.type = t;
         if (n.type != "市" && n.type != "町" && n.type != "村")
           s.fail(r, "type", in_quotes(n.type) + " is not a municipality type; write 市, 町 or 村");
         std::string row_text = s.required(r, "row");
         auto row = parse_int(row_text, 1, 99999);
-        if (!row) s.fail(r, "row", in_quotes(row_text) + " is not a row number; write the municipality's row in the table");
+        if (!row)
+          s.fail(r, "row",
+                 in_quotes(row_text) +
+                     " is not a row number; write the municipality's row in the table");
         n.row = *row;
       }
       if (kind == Kind::Council) {
-        n.level = read_term(s, r, "level", council_levels(), {CouncilLevel::Municipal, CouncilLevel::Regional});
+        n.level = read_term(s, r, "level", council_levels(),
+                            {CouncilLevel::Municipal, CouncilLevel::Regional});
         n.council_status = read_term(s, r, "status", council_statuses(),
-                                     {CouncilStatus::Active, CouncilStatus::Suspended, CouncilStatus::Ended, CouncilStatus::Planned});
-        bool any = !s.get(r, "status_source_row").empty() || !s.get(r, "status_source_section").empty() ||
+                                     {CouncilStatus::Active, CouncilStatus::Suspended,
+                                      CouncilStatus::Ended, CouncilStatus::Planned});
+        bool any = !s.get(r, "status_source_row").empty() ||
+                   !s.get(r, "status_source_section").empty() ||
                    !s.get(r, "status_source_text").empty();
         if (any) n.status_source = read_source(s, r, "status_source_");
       }
@@ -685,16 +755,19 @@ class Importer {
     auto [it, fresh] = name_owner_.emplace(match_key(n.name), ds_.nodes.size());
     if (!fresh) {
       const auto& [other_sheet, other_row] = node_rows_[it->second];
-      s.fail(r, "name", in_quotes(n.name) + " is already defined at " + other_sheet->file() + ":" + std::to_string(other_row.line) +
-                            "; write each node once and list other spellings in aliases.csv");
+      s.fail(r, "name",
+             in_quotes(n.name) + " is already defined at " + other_sheet->file() + ":" +
+                 std::to_string(other_row.line) +
+                 "; write each node once and list other spellings in aliases.csv");
     }
     if (!n.id.empty()) {
       auto [at, fresh_id] = id_owner_.emplace(n.id, ds_.nodes.size());
       if (!fresh_id) {
         const auto& [other_sheet, other_row] = node_rows_[at->second];
         s.fail(r, n.id == s.get(r, "id") ? "id" : "name",
-               in_quotes(n.name) + " is the same node (" + n.id + ") as " + in_quotes(ds_.nodes[at->second].name) + " at " +
-                   other_sheet->file() + ":" + std::to_string(other_row.line) +
+               in_quotes(n.name) + " is the same node (" + n.id + ") as " +
+                   in_quotes(ds_.nodes[at->second].name) + " at " + other_sheet->file() + ":" +
+                   std::to_string(other_row.line) +
                    "; write each node once and list other spellings in aliases.csv");
       }
     }
@@ -723,29 +796,36 @@ class Importer {
 
   /// The node a cell names among `kinds`: the sheets' own names and aliases first, then the
   /// reference data's spellings of a node the sheets keep. Unmatched names are collected.
-  std::optional<std::size_t> resolve(const Sheet& s, const SheetRow& r, const char* field, const std::vector<Kind>& kinds) {
+  std::optional<std::size_t> resolve(const Sheet& s, const SheetRow& r, const char* field,
+                                     const std::vector<Kind>& kinds) {
     std::string text = s.required(r, field);
-    if (report_.unmatched.size() >= kMaxUnmatchedListed && !names_->find(text, kinds) && !ref_names_.find(text, kinds)) {
-      ++report_.unmatched_not_listed;  // enough listed: count the rest without looking up the nearest names
+    if (report_.unmatched.size() >= kMaxUnmatchedListed && !names_->find(text, kinds) &&
+        !ref_names_.find(text, kinds)) {
+      ++report_.unmatched_not_listed;  // enough listed: count the rest without looking up the
+                                       // nearest names
       return std::nullopt;
     }
     if (auto f = names_->find(text, kinds)) {
       if (f->tier != NameTable::Name)
-        report_.other_spellings.push_back({s.place(r, field), text, ds_.nodes[f->node].id, ds_.nodes[f->node].name,
-                                           NameTable::how(f->tier)});
+        report_.other_spellings.push_back({s.place(r, field), text, ds_.nodes[f->node].id,
+                                           ds_.nodes[f->node].name, NameTable::how(f->tier)});
       return f->node;
     }
-    UnmatchedName u{s.place(r, field), text, kinds_text(kinds), names_->nearest_names(text, kinds, 3, std::nullopt), ""};
+    UnmatchedName u{s.place(r, field), text, kinds_text(kinds),
+                    names_->nearest_names(text, kinds, 3, std::nullopt), ""};
     if (auto ref = ref_names_.find(text, kinds)) {
       const Node& rn = reference_.nodes[ref->node];
       if (auto here = ds_.find_id(rn.id)) {
-        report_.other_spellings.push_back({s.place(r, field), text, rn.id, ds_.nodes[*here].name, "reference alias"});
+        report_.other_spellings.push_back(
+            {s.place(r, field), text, rn.id, ds_.nodes[*here].name, "reference alias"});
         return *here;
       }
-      u.hint = in_quotes(text) + " is " + rn.name + " (" + rn.id + ") in the reference data, but no sheet defines it";
+      u.hint = in_quotes(text) + " is " + rn.name + " (" + rn.id +
+               ") in the reference data, but no sheet defines it";
     } else if (auto other = names_->find(text, {})) {
       const Node& on = ds_.nodes[other->node];
-      u.hint = in_quotes(text) + " is the " + word(on.kind) + " " + on.name + ", not a " + kinds_text(kinds);
+      u.hint = in_quotes(text) + " is the " + word(on.kind) + " " + on.name + ", not a " +
+               kinds_text(kinds);
     }
     report_.unmatched.push_back(std::move(u));
     return std::nullopt;
@@ -761,9 +841,11 @@ class Importer {
       Node& n = ds_.nodes[*node];
       auto [it, fresh] = name_owner_.emplace(match_key(alias), *node);
       if (!fresh && it->second != *node)
-        s.fail(r, "alias", in_quotes(alias) + " is already the name or an alias of " + ds_.nodes[it->second].name +
-                               "; a spelling may lead to one node only");
-      place_["/nodes/" + std::to_string(*node) + "/aliases/" + std::to_string(n.aliases.size())] = s.place(r, "");
+        s.fail(r, "alias",
+               in_quotes(alias) + " is already the name or an alias of " +
+                   ds_.nodes[it->second].name + "; a spelling may lead to one node only");
+      place_["/nodes/" + std::to_string(*node) + "/aliases/" + std::to_string(n.aliases.size())] =
+          s.place(r, "");
       n.aliases.push_back({alias, src});
       names_->add_alias(*node, alias);
     }
@@ -773,13 +855,15 @@ class Importer {
     const Sheet& s = sheet("activities.csv");
     for (const SheetRow& r : s.rows()) {
       auto m = resolve(s, r, "municipality", {Kind::Municipality});
-      ActivityStatus status = read_term(s, r, "status", activity_statuses(), {ActivityStatus::Active, ActivityStatus::NoneStated});
+      ActivityStatus status = read_term(s, r, "status", activity_statuses(),
+                                        {ActivityStatus::Active, ActivityStatus::NoneStated});
       Source src = read_source(s, r);
       if (!m) continue;
       std::string key = "/nodes/" + std::to_string(*m) + "/coordinator_activity";
       if (place_.count(key))
-        s.fail(r, "municipality", ds_.nodes[*m].name + " already has its activity at line " + std::to_string(place_[key].line) +
-                                      "; one row per municipality");
+        s.fail(r, "municipality",
+               ds_.nodes[*m].name + " already has its activity at line " +
+                   std::to_string(place_[key].line) + "; one row per municipality");
       place_[key] = s.place(r, "");
       ds_.nodes[*m].activity = CoordinatorActivity{status, src};
     }
@@ -794,7 +878,8 @@ class Importer {
       Source src = read_source(s, r);
       if (!m) continue;
       std::vector<Source>& quotes = ds_.nodes[*m].*list;
-      place_["/nodes/" + std::to_string(*m) + "/" + field + "/" + std::to_string(quotes.size())] = s.place(r, "");
+      place_["/nodes/" + std::to_string(*m) + "/" + field + "/" + std::to_string(quotes.size())] =
+          s.place(r, "");
       quotes.push_back(src);
     }
   }
@@ -805,26 +890,36 @@ class Importer {
       auto c = resolve(s, r, "council", {Kind::Council});
       Meeting m;
       m.status = read_term(s, r, "status", meeting_statuses(),
-                           {MeetingStatus::Held, MeetingStatus::Planned, MeetingStatus::None, MeetingStatus::Suspended});
+                           {MeetingStatus::Held, MeetingStatus::Planned, MeetingStatus::None,
+                            MeetingStatus::Suspended});
       for (const std::string& mo : split_list(s.get(r, "months"))) {
         auto month = parse_month(mo);
-        if (!month) s.fail(r, "months", in_quotes(mo) + " is not a month; write months as YYYY-MM separated by spaces, e.g. 2024-06 2025-02");
+        if (!month)
+          s.fail(r, "months",
+                 in_quotes(mo) +
+                     " is not a month; write months as YYYY-MM separated by spaces, e.g. 2024-06 "
+                     "2025-02");
         m.months.push_back(*month);
       }
       std::string about = match_key(s.get(r, "about_children"));
-      if (about.empty() || about == match_key("はい") || about == "yes" || about == "true" || about == "○")
+      if (about.empty() || about == match_key("はい") || about == "yes" || about == "true" ||
+          about == "○")
         m.about_children = true;
       else if (about == match_key("いいえ") || about == "no" || about == "false" || about == "×")
         m.about_children = false;
       else
-        s.fail(r, "about_children", in_quotes(s.get(r, "about_children")) + " is neither はい nor いいえ; leave it empty unless these children were not on the agenda");
+        s.fail(r, "about_children",
+               in_quotes(s.get(r, "about_children")) +
+                   " is neither はい nor いいえ; leave it empty unless these children were not on "
+                   "the agenda");
       m.topics = split_lines(s.get(r, "topics"));
       m.summary = s.get(r, "summary");
       m.note = s.text(r, "note");
       m.source = read_source(s, r);
       if (!c) continue;
       Node& n = ds_.nodes[*c];
-      place_["/nodes/" + std::to_string(*c) + "/meetings/" + std::to_string(n.meetings.size())] = s.place(r, "");
+      place_["/nodes/" + std::to_string(*c) + "/meetings/" + std::to_string(n.meetings.size())] =
+          s.place(r, "");
       n.meetings.push_back(std::move(m));
     }
   }
@@ -844,26 +939,36 @@ class Importer {
         return nullptr;
       };
       for (Relation rel : {Relation::Coordinator, Relation::Runs})
-        if (match_key(rel_text) == match_key(word(rel)) || match_key(rel_text) == match_key(label_ja(rel)))
-          s.fail(r, "relation", in_quotes(rel_text) + " relations are written in " + other_sheet(rel) + ", not in links.csv");
-      if (match_key(rel_text) == match_key("in_region") || match_key(rel_text) == match_key(label_ja(Relation::InRegion)))
-        s.fail(r, "relation", "planning regions come from the outside-facts file named in document.csv, not from links.csv");
+        if (match_key(rel_text) == match_key(word(rel)) ||
+            match_key(rel_text) == match_key(label_ja(rel)))
+          s.fail(r, "relation",
+                 in_quotes(rel_text) + " relations are written in " + other_sheet(rel) +
+                     ", not in links.csv");
+      if (match_key(rel_text) == match_key("in_region") ||
+          match_key(rel_text) == match_key(label_ja(Relation::InRegion)))
+        s.fail(r, "relation",
+               "planning regions come from the outside-facts file named in document.csv, not from "
+               "links.csv");
       Edge e;
-      e.relation = read_term(s, r, "relation", relations(),
-                             {Relation::Holds, Relation::Participates, Relation::PartOf, Relation::Liaises});
+      e.relation =
+          read_term(s, r, "relation", relations(),
+                    {Relation::Holds, Relation::Participates, Relation::PartOf, Relation::Liaises});
       // What each relation joins (as the loader checks it).
-      const std::vector<Kind> from_kinds = e.relation == Relation::PartOf    ? std::vector<Kind>{Kind::Council}
-                                           : e.relation == Relation::Liaises ? std::vector<Kind>{Kind::Municipality, Kind::Council}
-                                                                             : std::vector<Kind>{Kind::Municipality};
-      const std::vector<Kind> to_kinds =
-          e.relation == Relation::Liaises ? std::vector<Kind>{Kind::Center} : std::vector<Kind>{Kind::Council};
+      const std::vector<Kind> from_kinds =
+          e.relation == Relation::PartOf    ? std::vector<Kind>{Kind::Council}
+          : e.relation == Relation::Liaises ? std::vector<Kind>{Kind::Municipality, Kind::Council}
+                                            : std::vector<Kind>{Kind::Municipality};
+      const std::vector<Kind> to_kinds = e.relation == Relation::Liaises
+                                             ? std::vector<Kind>{Kind::Center}
+                                             : std::vector<Kind>{Kind::Council};
       auto from = resolve(s, r, "from", from_kinds);
       auto to = resolve(s, r, "to", to_kinds);
       std::string status = s.get(r, "status");
       if (!status.empty()) {
         if (e.relation != Relation::Participates)
-          s.fail(r, "status", "only a participation (参加) can have a status (予定); leave it empty for " +
-                                  std::string(label_ja(e.relation)));
+          s.fail(r, "status",
+                 "only a participation (参加) can have a status (予定); leave it empty for " +
+                     std::string(label_ja(e.relation)));
         e.status = read_term(s, r, "status", edge_statuses(), {EdgeStatus::Planned});
       }
       e.note = s.text(r, "note");
@@ -884,7 +989,8 @@ class Importer {
       e.relation = Relation::Coordinator;
       std::string order = s.required(r, "order");
       auto n = parse_int(order, 1, 99);
-      if (!n) s.fail(r, "order", in_quotes(order) + " is not a placement number; write ①, ② … or 1, 2 …");
+      if (!n)
+        s.fail(r, "order", in_quotes(order) + " is not a placement number; write ①, ② … or 1, 2 …");
       e.order = *n;
       e.since = month_cell(s, r, "since", false);
       e.note = s.text(r, "note");
@@ -903,8 +1009,9 @@ class Importer {
       auto initiative = resolve(s, r, "initiative", {Kind::Initiative});
       Edge e;
       e.relation = Relation::Runs;
-      e.status = read_term(s, r, "status", edge_statuses(),
-                           {EdgeStatus::Done, EdgeStatus::Ongoing, EdgeStatus::Planned, EdgeStatus::Considering});
+      e.status = read_term(
+          s, r, "status", edge_statuses(),
+          {EdgeStatus::Done, EdgeStatus::Ongoing, EdgeStatus::Planned, EdgeStatus::Considering});
       e.date = month_cell(s, r, "date", false);
       e.note = s.text(r, "note");
       e.source = read_source(s, r);
@@ -920,7 +1027,10 @@ class Importer {
       const Node& n = ds_.nodes[i];
       if (n.kind != Kind::Municipality || n.activity) continue;
       const auto& [s, r] = node_rows_[i];
-      s->fail(r, "name", n.name + " has no row in activities.csv; every municipality needs what section 4 says (活動なし with the quote 特になし when nothing was done)");
+      s->fail(r, "name",
+              n.name +
+                  " has no row in activities.csv; every municipality needs what section 4 says "
+                  "(活動なし with the quote 特になし when nothing was done)");
     }
   }
 
@@ -937,12 +1047,14 @@ class Importer {
     auto rel = target.lexically_relative(base);
     if (rel.empty() || *rel.begin() == "..")
       throw data_error(path + ": is a link to " + excerpt(target.string()) +
-                       ", outside the folder; renkei imports only the folder's own files (copy the file into it)");
+                       ", outside the folder; renkei imports only the folder's own files (copy the "
+                       "file into it)");
   }
   /// True when a folder between `dir` and `path` (such as source/) is a link.
   static bool has_linked_parent(const std::string& dir, const std::string& path) {
     std::error_code ec;
-    std::filesystem::path p = std::filesystem::path(path).parent_path(), stop = std::filesystem::path(dir);
+    std::filesystem::path p = std::filesystem::path(path).parent_path(),
+                          stop = std::filesystem::path(dir);
     for (; !p.empty() && p != stop && p.string().size() > stop.string().size(); p = p.parent_path())
       if (std::filesystem::is_symlink(p, ec)) return true;
     return false;
@@ -958,7 +1070,8 @@ class Importer {
       refuse_outside(d.empty() ? std::string(".") : d, path);
       if (auto text = read_whole_file(path)) return SiblingFile{name, path, *text};
     }
-    if (auto text = dataset_sibling(reference_, name)) return SiblingFile{name, "the copy beside " + reference_.origin, *text};
+    if (auto text = dataset_sibling(reference_, name))
+      return SiblingFile{name, "the copy beside " + reference_.origin, *text};
     return std::nullopt;
   }
 
@@ -968,9 +1081,12 @@ class Importer {
     if (!found) {
       const Sheet& s = sheet("document.csv");
       std::string where = dir_ + "/" + name;
-      for (const auto& d : also_look_in_) where += ", " + (d.empty() ? std::string(".") : d) + "/" + name;
-      s.fail(document_row_, field, in_quotes(name) + " (" + what + ") is not at " + where +
-                                       " nor in the reference data; put the file beside the sheets, or leave the cell empty");
+      for (const auto& d : also_look_in_)
+        where += ", " + (d.empty() ? std::string(".") : d) + "/" + name;
+      s.fail(document_row_, field,
+             in_quotes(name) + " (" + what + ") is not at " + where +
+                 " nor in the reference data; put the file beside the sheets, or leave the cell "
+                 "empty");
     }
     siblings_[name] = *found;
   }
@@ -978,7 +1094,8 @@ class Importer {
   /// Runs the loader over the dataset as it would be written, so every rule and every quote is
   /// checked; its messages are moved from JSON pointers to the sheet rows they came from.
   Dataset validate() {
-    require_sibling(ds_.document.source_file, "source_file", "the document's text, for checking quotes");
+    require_sibling(ds_.document.source_file, "source_file",
+                    "the document's text, for checking quotes");
     require_sibling(ds_.outside_facts, "outside_facts", "planning regions and municipal codes");
     for (const auto& [name, file] : siblings_) report_.siblings.push_back(file);
     std::string json = dataset_to_json(ds_);
@@ -998,7 +1115,8 @@ class Importer {
     }
   }
 
-  /// "DIR: /edges/40/source/text: msg" → "DIR/placements.csv:42: column 出典の原文 (source_text): msg".
+  /// "DIR: /edges/40/source/text: msg" → "DIR/placements.csv:42: column 出典の原文 (source_text):
+  /// msg".
   std::string at_sheet_row(const std::string& message) const {
     std::string prefix = dir_ + ": /";
     if (message.compare(0, prefix.size(), prefix) != 0) return outside_facts_message(message);
@@ -1016,14 +1134,17 @@ class Importer {
     for (std::size_t i = 1; i < tail.size();) {
       std::size_t j = tail.find('/', i);
       std::string token = tail.substr(i, j == std::string::npos ? std::string::npos : j - i);
-      if (!token.empty() && !std::isdigit(static_cast<unsigned char>(token[0]))) field += (field.empty() ? "" : "_") + token;
+      if (!token.empty() && !std::isdigit(static_cast<unsigned char>(token[0])))
+        field += (field.empty() ? "" : "_") + token;
       if (j == std::string::npos) break;
       i = j + 1;
     }
     if (field == "text" || field == "row" || field == "section") field = "source_" + field;
     if (p.sheet == "aliases.csv" && field == "name") field = "alias";
-    if (p.sheet == "placements.csv") field = field == "from" ? "municipality" : field == "to" ? "office" : field;
-    if (p.sheet == "initiative_runs.csv") field = field == "from" ? "municipality" : field == "to" ? "initiative" : field;
+    if (p.sheet == "placements.csv")
+      field = field == "from" ? "municipality" : field == "to" ? "office" : field;
+    if (p.sheet == "initiative_runs.csv")
+      field = field == "from" ? "municipality" : field == "to" ? "initiative" : field;
     if (p.sheet == "document.csv") field = "";
     bool known = std::any_of(s.layout().columns.begin(), s.layout().columns.end(),
                              [&](const SheetColumn& c) { return field == c.field; });
@@ -1040,8 +1161,10 @@ class Importer {
         message.compare(colon - name.size(), name.size(), name) != 0)
       return message;
     const SiblingFile& file = siblings_.at(name);
-    return sheet("document.csv").where(document_row_, "outside_facts") + file.found_at + message.substr(colon) +
-           "; the outside facts must name only municipalities that municipalities.csv defines, by the same id and name";
+    return sheet("document.csv").where(document_row_, "outside_facts") + file.found_at +
+           message.substr(colon) +
+           "; the outside facts must name only municipalities that municipalities.csv defines, by "
+           "the same id and name";
   }
 
   std::string dir_;
@@ -1053,8 +1176,8 @@ class Importer {
   Dataset ds_;
   std::optional<NameTable> names_;
   SheetRow document_row_;
-  std::map<std::string, CellPlace> place_;                          ///< JSON pointer → sheet row
-  std::vector<std::pair<const Sheet*, SheetRow>> node_rows_;        ///< node → its defining row
+  std::map<std::string, CellPlace> place_;                    ///< JSON pointer → sheet row
+  std::vector<std::pair<const Sheet*, SheetRow>> node_rows_;  ///< node → its defining row
   std::unordered_map<std::string, std::size_t> name_owner_, id_owner_;  ///< match key / id → node
   std::map<std::string, SiblingFile> siblings_;
 };

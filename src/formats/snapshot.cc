@@ -11,9 +11,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
-#include <ctime>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <vector>
 
 namespace renkei {
@@ -28,10 +28,14 @@ static_assert(sizeof(void*) != 8 || sizeof(Node) == 712, "Node changed: update s
 static_assert(sizeof(void*) != 8 || sizeof(Edge) == 248, "Edge changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(Meeting) == 192, "Meeting changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(Source) == 72, "Source changed: update snapshot.cc");
-static_assert(sizeof(void*) != 8 || sizeof(MunicipalityFacts) == 112, "MunicipalityFacts changed: update snapshot.cc");
-static_assert(sizeof(void*) != 8 || sizeof(DocumentInfo) == 160, "DocumentInfo changed: update snapshot.cc");
-static_assert(sizeof(void*) != 8 || sizeof(LoadReport) == 72, "LoadReport changed: update snapshot.cc");
-static_assert(sizeof(void*) != 8 || sizeof(OutsideNotes) == 64, "OutsideNotes changed: update snapshot.cc");
+static_assert(sizeof(void*) != 8 || sizeof(MunicipalityFacts) == 112,
+              "MunicipalityFacts changed: update snapshot.cc");
+static_assert(sizeof(void*) != 8 || sizeof(DocumentInfo) == 160,
+              "DocumentInfo changed: update snapshot.cc");
+static_assert(sizeof(void*) != 8 || sizeof(LoadReport) == 72,
+              "LoadReport changed: update snapshot.cc");
+static_assert(sizeof(void*) != 8 || sizeof(OutsideNotes) == 64,
+              "OutsideNotes changed: update snapshot.cc");
 
 /// Appends the model to a byte string: fixed-width little-endian numbers, strings as length
 /// and bytes, optionals as a presence byte.
@@ -206,8 +210,10 @@ class Reader {
     str(s.text);
   }
   void optional_source(std::optional<Source>& s) {
-    if (flag()) source(s.emplace());
-    else s.reset();
+    if (flag())
+      source(s.emplace());
+    else
+      s.reset();
   }
 
   /// Reads a node into `n`, a default-constructed node already in place in the dataset.
@@ -226,7 +232,8 @@ class Reader {
     str(n.note);
     str(n.type);
     n.row = i32();
-    if (flag()) n.activity = CoordinatorActivity{term<ActivityStatus>(activity_statuses().size()), source()};
+    if (flag())
+      n.activity = CoordinatorActivity{term<ActivityStatus>(activity_statuses().size()), source()};
     n.challenges.resize(count(24));
     for (auto& c : n.challenges) source(c);
     n.no_children.resize(count(24));
@@ -299,8 +306,8 @@ std::string build_identity() {
               auto nh = reinterpret_cast<const ElfW(Nhdr)*>(p);
               const char* name = p + sizeof(ElfW(Nhdr));
               const char* desc = name + ((nh->n_namesz + 3) & ~3u);
-              if (nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0 &&
-                  desc + nh->n_descsz <= end)
+              if (nh->n_type == NT_GNU_BUILD_ID && nh->n_namesz == 4 &&
+                  std::memcmp(name, "GNU", 4) == 0 && desc + nh->n_descsz <= end)
                 id.assign(desc, nh->n_descsz);
               p = desc + ((nh->n_descsz + 3) & ~3u);
             }
@@ -342,7 +349,8 @@ std::string snapshot_key(const std::string& path, std::string_view text) {
 
 /// One line per file the load read beside the dataset: "PATH\tHASH" or "PATH\t-" when it
 /// was missing. Read back the same way to check nothing changed.
-void record_sibling(std::string& record, const std::string& rel, const std::optional<std::string>& text) {
+void record_sibling(std::string& record, const std::string& rel,
+                    const std::optional<std::string>& text) {
   record += rel;
   record += '\t';
   if (text) {
@@ -375,12 +383,14 @@ bool siblings_unchanged(const std::string& record, const SiblingReader& read) {
 /// True when `name` is a snapshot file name renkei makes: 32 lowercase hex digits and .snap.
 bool is_snapshot_name(std::string_view name) {
   if (name.size() != 32 + 5 || name.substr(32) != ".snap") return false;
-  return std::all_of(name.begin(), name.begin() + 32, [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  return std::all_of(name.begin(), name.begin() + 32,
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 /// True when `name` is a temporary store() makes: a snapshot name, ".tmp-" and mkstemp's six.
 bool is_snapshot_temporary(std::string_view name) {
-  return name.size() == 37 + 5 + 6 && is_snapshot_name(name.substr(0, 37)) && name.substr(37, 5) == ".tmp-";
+  return name.size() == 37 + 5 + 6 && is_snapshot_name(name.substr(0, 37)) &&
+         name.substr(37, 5) == ".tmp-";
 }
 
 /// True when the file at `path` begins with the snapshot magic: renkei wrote it. Files in a
@@ -391,7 +401,8 @@ bool starts_with_magic(const std::string& path) {
   char head[32];
   ssize_t n = read(fd, head, kMagic.size());
   close(fd);
-  return n == static_cast<ssize_t>(kMagic.size()) && std::string_view(head, kMagic.size()) == kMagic;
+  return n == static_cast<ssize_t>(kMagic.size()) &&
+         std::string_view(head, kMagic.size()) == kMagic;
 }
 
 /// A temporary older than this was left by a killed renkei (a store takes milliseconds).
@@ -485,11 +496,11 @@ std::string encode_snapshot(const Dataset& ds, const LoadReport& report, std::st
   w.str(report.source_file);
   w.str(report.outside_facts_file);
   w.str(ds.title);
-  for (const std::string* s : {&ds.document.publisher, &ds.document.label, &ds.document.title,
-                               &ds.document.source_file, &ds.document.note, &ds.fiscal_year.label,
-                               &ds.fiscal_year.first_month, &ds.fiscal_year.last_month, &ds.source_text,
-                               &ds.outside_facts, &ds.outside_notes.regions_basis,
-                               &ds.outside_notes.positions_basis})
+  for (const std::string* s :
+       {&ds.document.publisher, &ds.document.label, &ds.document.title, &ds.document.source_file,
+        &ds.document.note, &ds.fiscal_year.label, &ds.fiscal_year.first_month,
+        &ds.fiscal_year.last_month, &ds.source_text, &ds.outside_facts,
+        &ds.outside_notes.regions_basis, &ds.outside_notes.positions_basis})
     w.str(*s);
   w.u64(ds.nodes.size());
   for (const auto& n : ds.nodes) w.node(n);
@@ -500,9 +511,10 @@ std::string encode_snapshot(const Dataset& ds, const LoadReport& report, std::st
   return std::move(w.bytes);
 }
 
-std::optional<Dataset> decode_snapshot(std::string_view bytes, std::string_view key, LoadReport* report,
-                                       std::string* siblings) {
-  if (bytes.size() < kMagic.size() + 8 || bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
+std::optional<Dataset> decode_snapshot(std::string_view bytes, std::string_view key,
+                                       LoadReport* report, std::string* siblings) {
+  if (bytes.size() < kMagic.size() + 8 || bytes.substr(0, kMagic.size()) != kMagic)
+    return std::nullopt;
   std::string_view body = bytes.substr(0, bytes.size() - 8);
   std::uint64_t check;
   std::memcpy(&check, bytes.data() + body.size(), sizeof check);
@@ -517,10 +529,11 @@ std::optional<Dataset> decode_snapshot(std::string_view bytes, std::string_view 
   rep.outside_facts_file = r.str();
   Dataset ds;
   ds.title = r.str();
-  for (std::string* s : {&ds.document.publisher, &ds.document.label, &ds.document.title, &ds.document.source_file,
-                         &ds.document.note, &ds.fiscal_year.label, &ds.fiscal_year.first_month,
-                         &ds.fiscal_year.last_month, &ds.source_text, &ds.outside_facts,
-                         &ds.outside_notes.regions_basis, &ds.outside_notes.positions_basis})
+  for (std::string* s :
+       {&ds.document.publisher, &ds.document.label, &ds.document.title, &ds.document.source_file,
+        &ds.document.note, &ds.fiscal_year.label, &ds.fiscal_year.first_month,
+        &ds.fiscal_year.last_month, &ds.source_text, &ds.outside_facts,
+        &ds.outside_notes.regions_basis, &ds.outside_notes.positions_basis})
     *s = r.str();
   std::size_t nodes = r.count(64);
   ds.nodes.resize(nodes);
@@ -539,7 +552,8 @@ Dataset load_dataset_cached(const std::string& path, const SnapshotCache& cache,
   if (use) *use = SnapshotUse::Off;
   FileBytes file = map_data_file(path);
   std::string_view text = file.view();
-  if (cache.dir.empty() || text.empty() || text.size() < cache.min_bytes) return load_dataset_text(text, path, report);
+  if (cache.dir.empty() || text.empty() || text.size() < cache.min_bytes)
+    return load_dataset_text(text, path, report);
 
   std::string key = snapshot_key(path, text);
   std::string name = hex(key.data(), key.size()) + ".snap";
@@ -547,7 +561,8 @@ Dataset load_dataset_cached(const std::string& path, const SnapshotCache& cache,
   if (auto bytes = cache.refresh ? std::nullopt : map_whole_file(cache.dir + "/" + name)) {
     LoadReport rep;
     std::string siblings;
-    if (auto ds = decode_snapshot(bytes->view(), key, &rep, &siblings); ds && siblings_unchanged(siblings, beside)) {
+    if (auto ds = decode_snapshot(bytes->view(), key, &rep, &siblings);
+        ds && siblings_unchanged(siblings, beside)) {
       ds->origin = path;
       ds->build_index();
       if (report) *report = std::move(rep);

@@ -39,8 +39,8 @@ enum class SnapshotUse { Off, Hit, Written, Miss };
 /// was made from. A snapshot that is damaged, from another build or for other bytes is
 /// ignored (the file is then read in full). Nothing about the cache is ever an error:
 /// a folder that cannot be written only means no snapshot.
-Dataset load_dataset_cached(const std::string& path, const SnapshotCache& cache, LoadReport* report = nullptr,
-                            SnapshotUse* use = nullptr);
+Dataset load_dataset_cached(const std::string& path, const SnapshotCache& cache,
+                            LoadReport* report = nullptr, SnapshotUse* use = nullptr);
 
 /// The model and report as snapshot bytes (format renkei-snapshot/1), keyed by `key`.
 /// `siblings` lists the files the load read beside the dataset with their hashes.
@@ -50,7 +50,7 @@ std::string encode_snapshot(const Dataset& ds, const LoadReport& report, std::st
 /// Reads snapshot bytes made by encode_snapshot for `key`; nullopt when they are damaged,
 /// truncated or made for another key. Never throws and never reads outside `bytes`.
 /// `siblings` receives the sibling record to verify before the result is used.
-std::optional<Dataset> decode_snapshot(std::string_view bytes, std::string_view key, LoadReport* report,
-                                       std::string* siblings);
+std::optional<Dataset> decode_snapshot(std::string_view bytes, std::string_view key,
+                                       LoadReport* report, std::string* siblings);
 
 }  // namespace renkei

@@ -12,8 +12,8 @@
 #include <unordered_set>
 
 #include "base/error.h"
-#include "base/text.h"
 #include "base/quoted.h"
+#include "base/text.h"
 
 namespace renkei {
 
@@ -63,24 +63,29 @@ class SyntaxErrorSax : public nlohmann::json_sax<nlohmann::json> {
 
 /// The message for a text JsonDocument found malformed at byte `near`. nlohmann's parser
 /// words it (the messages renkei has always given, pinned by tests); the grammar is the same.
-[[noreturn]] void throw_syntax_error(std::string_view text, const std::string& file, std::size_t near) {
+[[noreturn]] void throw_syntax_error(std::string_view text, const std::string& file,
+                                     std::size_t near) {
   SyntaxErrorSax sax;
   bool ok = true;
   try {
-    ok = nlohmann::json::sax_parse(text.begin(), text.end(), &sax, nlohmann::json::input_format_t::json, true, false);
+    ok = nlohmann::json::sax_parse(text.begin(), text.end(), &sax,
+                                   nlohmann::json::input_format_t::json, true, false);
   } catch (const nlohmann::json::exception& e) {
     throw data_error(file + ": invalid JSON: " + e.what());
   }
   if (ok || sax.error_text.empty()) throw data_error(place(file, text, near) + ": invalid JSON");
-  // nlohmann's message reads "[json.exception.parse_error.101] parse error at line L, column C: why".
+  // nlohmann's message reads "[json.exception.parse_error.101] parse error at line L, column C:
+  // why".
   const std::string& why = sax.error_text;
   std::size_t lpos = why.find("at line ");
   std::size_t colon = why.find(": ", lpos == std::string::npos ? 0 : lpos);
   std::string detail = colon == std::string::npos ? why : why.substr(colon + 2);
   std::size_t line = 0, col = 0;
-  if (lpos == std::string::npos || std::sscanf(why.c_str() + lpos, "at line %zu, column %zu", &line, &col) != 2)
+  if (lpos == std::string::npos ||
+      std::sscanf(why.c_str() + lpos, "at line %zu, column %zu", &line, &col) != 2)
     std::tie(line, col) = line_col(text, text.size());
-  throw data_error(file + ":" + std::to_string(line) + ":" + std::to_string(col) + ": invalid JSON: " + detail);
+  throw data_error(file + ":" + std::to_string(line) + ":" + std::to_string(col) +
+                   ": invalid JSON: " + detail);
 }
 
 /// Thrown inside the parser at the first byte that breaks the grammar; turned into the
@@ -118,7 +123,8 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 /// it, iteratively (no recursion), into a flat array of values.
 class Parser {
  public:
-  Parser(std::string_view text, const std::string& file, std::vector<JsonValue>& values, std::string& unescaped)
+  Parser(std::string_view text, const std::string& file, std::vector<JsonValue>& values,
+         std::string& unescaped)
       : text_(text), file_(file), values_(values), unescaped_(unescaped) {}
 
   void parse() {
@@ -192,13 +198,14 @@ class Parser {
         if (values_[i].key == key) seen = true;
       if (!seen && object.size >= 16) {  // many members: a set keeps the check linear
         f.keys = std::make_unique<std::unordered_set<std::string_view>>();
-        for (std::size_t i = f.index + 1; i < values_.size(); i += values_[i].span) f.keys->insert(values_[i].key);
+        for (std::size_t i = f.index + 1; i < values_.size(); i += values_[i].span)
+          f.keys->insert(values_[i].key);
         f.keys->insert(key);
       }
     }
     if (seen)
-      throw data_error(file_ + ": " + pointer_append(object_pointer(), key) + ": key " + in_quotes(key) +
-                       " appears twice in one object; keep one");
+      throw data_error(file_ + ": " + pointer_append(object_pointer(), key) + ": key " +
+                       in_quotes(key) + " appears twice in one object; keep one");
     skip_whitespace();
     expect(':');
     skip_whitespace();
@@ -211,7 +218,8 @@ class Parser {
     for (std::size_t d = 1; d < stack_.size(); ++d) {
       const Frame& parent = stack_[d - 1];
       const JsonValue& v = values_[stack_[d].index];
-      out = parent.is_object ? pointer_append(out, v.key) : pointer_append(out, values_[parent.index].size - 1);
+      out = parent.is_object ? pointer_append(out, v.key)
+                             : pointer_append(out, values_[parent.index].size - 1);
     }
     return out;
   }
@@ -228,8 +236,9 @@ class Parser {
       case '{':
       case '[': {
         if (stack_.size() >= kMaxJsonDepth)
-          throw data_error(place(file_, text_, pos_) + ": arrays and objects are nested more than " +
-                           std::to_string(kMaxJsonDepth) + " deep; renkei's files need far fewer levels");
+          throw data_error(
+              place(file_, text_, pos_) + ": arrays and objects are nested more than " +
+              std::to_string(kMaxJsonDepth) + " deep; renkei's files need far fewer levels");
         bool is_object = peek() == '{';
         v->type = is_object ? JsonType::Object : JsonType::Array;
         ++pos_;
@@ -241,11 +250,21 @@ class Parser {
         v->type = JsonType::String;
         v->string = scan_string();
         return;
-      case 't': literal("true"); v->type = JsonType::Boolean; v->boolean = true; return;
-      case 'f': literal("false"); v->type = JsonType::Boolean; v->boolean = false; return;
-      case 'n': literal("null"); v->type = JsonType::Null; return;
-      default:
-        scan_number(*v);
+      case 't':
+        literal("true");
+        v->type = JsonType::Boolean;
+        v->boolean = true;
+        return;
+      case 'f':
+        literal("false");
+        v->type = JsonType::Boolean;
+        v->boolean = false;
+        return;
+      case 'n':
+        literal("null");
+        v->type = JsonType::Null;
+        return;
+      default: scan_number(*v);
     }
   }
 
@@ -304,15 +323,17 @@ class Parser {
       }
       if (!overflow && magnitude <= static_cast<std::uint64_t>(INT64_MAX) + 1) {
         v.type = JsonType::Integer;
-        v.integer = magnitude == static_cast<std::uint64_t>(INT64_MAX) + 1 ? INT64_MIN
-                                                                            : -static_cast<std::int64_t>(magnitude);
+        v.integer = magnitude == static_cast<std::uint64_t>(INT64_MAX) + 1
+                        ? INT64_MIN
+                        : -static_cast<std::int64_t>(magnitude);
         return;
       }
     }
     v.type = JsonType::Float;
     v.number = std::strtod(std::string(token).c_str(), nullptr);
     if (!std::isfinite(v.number))
-      throw data_error(place(file_, text_, start) + ": invalid JSON: the number " + excerpt(token) + " is too large");
+      throw data_error(place(file_, text_, start) + ": invalid JSON: the number " + excerpt(token) +
+                       " is too large");
   }
 
   /// Reads a string at pos_ (on its opening quote); returns its content with escapes
@@ -378,7 +399,8 @@ class Parser {
           std::uint32_t cp = hex4();
           if (cp >= 0xDC00 && cp <= 0xDFFF) throw SyntaxError{pos_};
           if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (peek() != '\\' || pos_ + 1 >= text_.size() || text_[pos_ + 1] != 'u') throw SyntaxError{pos_};
+            if (peek() != '\\' || pos_ + 1 >= text_.size() || text_[pos_ + 1] != 'u')
+              throw SyntaxError{pos_};
             pos_ += 2;
             std::uint32_t low = hex4();
             if (low < 0xDC00 || low > 0xDFFF) throw SyntaxError{pos_};
@@ -387,8 +409,7 @@ class Parser {
           append_utf8(unescaped_, cp);
           break;
         }
-        default:
-          throw SyntaxError{pos_ - 1};
+        default: throw SyntaxError{pos_ - 1};
       }
     }
   }
@@ -484,10 +505,12 @@ const JsonValue* JsonValue::find(std::string_view k) const {
 
 JsonDocument::JsonDocument(std::string_view text, const std::string& file) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
-    throw data_error(file + ":1:1: the file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM");
+    throw data_error(
+        file + ":1:1: the file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM");
   if (const void* nul = std::memchr(text.data(), '\0', text.size()))
-    throw data_error(place(file, text, static_cast<std::size_t>(static_cast<const char*>(nul) - text.data())) +
-                     ": the file contains a NUL byte; a JSON file is text (is this the right file?)");
+    throw data_error(
+        place(file, text, static_cast<std::size_t>(static_cast<const char*>(nul) - text.data())) +
+        ": the file contains a NUL byte; a JSON file is text (is this the right file?)");
   try {
     Parser(text, file, values_, unescaped_).parse();
   } catch (const SyntaxError& e) {
@@ -531,7 +554,8 @@ std::string json_type_name(const JsonValue& v) {
 std::string json_excerpt(const JsonValue& v) {
   if (v.is_string()) return in_quotes(v.string);
   // nlohmann renders the value as renkei always has: keys sorted, numbers in its format.
-  return excerpt(nlohmann::json::parse(v.begin, value_end(v.begin)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return excerpt(nlohmann::json::parse(v.begin, value_end(v.begin))
+                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 ObjectReader::ObjectReader(const JsonValue& value, const std::string& file, std::string pointer)
@@ -577,31 +601,36 @@ void ObjectReader::check_text(const std::string& pointer, std::string_view text,
     if (auto cp = control_character(text)) {
       char code[8];
       std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(*cp));
-      throw data_error(file_ + ": " + pointer + ": " + in_quotes(text) + " contains a control character (" + code +
+      throw data_error(file_ + ": " + pointer + ": " + in_quotes(text) +
+                       " contains a control character (" + code +
                        "); a name is one line of plain text");
     }
   }
   if (text.find('\0') != std::string_view::npos)
     throw data_error(file_ + ": " + pointer + ": " + in_quotes(text) +
-                     " contains a NUL character (U+0000), which cuts the text short in other programs; remove it");
+                     " contains a NUL character (U+0000), which cuts the text short in other "
+                     "programs; remove it");
   // U+FFFE and U+FFFF are not characters: no XML file (GraphML, GEXF, SVG) may hold them.
   for (const char* nonchar : {"\xEF\xBF\xBE", "\xEF\xBF\xBF"})
     if (text.find(nonchar) != std::string_view::npos)
-      throw data_error(file_ + ": " + pointer + ": " + in_quotes(text) + " contains " +
-                       (nonchar[2] == '\xBE' ? "U+FFFE" : "U+FFFF") +
-                       ", which is not a character (no XML file such as GraphML can hold it); remove it");
+      throw data_error(
+          file_ + ": " + pointer + ": " + in_quotes(text) + " contains " +
+          (nonchar[2] == '\xBE' ? "U+FFFE" : "U+FFFF") +
+          ", which is not a character (no XML file such as GraphML can hold it); remove it");
 }
 
 std::optional<std::string> ObjectReader::optional_string(std::string_view key, Text rule) {
   const JsonValue* v = find(key, false, "a string");
   if (!v) return std::nullopt;
-  if (!v->is_string()) fail(key, "expected a string, got " + json_type_name(*v) + " " + json_excerpt(*v));
+  if (!v->is_string())
+    fail(key, "expected a string, got " + json_type_name(*v) + " " + json_excerpt(*v));
   check_text(at(key), v->string, rule);
   return std::string(v->string);
 }
 std::string ObjectReader::required_string(std::string_view key, Text rule) {
   const JsonValue* v = find(key, true, "a string");
-  if (!v->is_string()) fail(key, "expected a string, got " + json_type_name(*v) + " " + json_excerpt(*v));
+  if (!v->is_string())
+    fail(key, "expected a string, got " + json_type_name(*v) + " " + json_excerpt(*v));
   if (v->string.empty()) fail(key, "must not be empty");
   check_text(at(key), v->string, rule);
   return std::string(v->string);
@@ -609,11 +638,14 @@ std::string ObjectReader::required_string(std::string_view key, Text rule) {
 std::optional<int> ObjectReader::optional_int(std::string_view key, int min, int max) {
   const JsonValue* v = find(key, false, "an integer");
   if (!v) return std::nullopt;
-  if (!v->is_integer()) fail(key, "expected an integer, got " + json_type_name(*v) + " " + json_excerpt(*v));
+  if (!v->is_integer())
+    fail(key, "expected an integer, got " + json_type_name(*v) + " " + json_excerpt(*v));
   if (v->type == JsonType::Unsigned ? v->unsigned_integer > static_cast<std::uint64_t>(max)
                                     : (v->integer < min || v->integer > max))
-    fail(key, json_excerpt(*v) + " is out of range; expected " + std::to_string(min) + " to " + std::to_string(max));
-  return v->type == JsonType::Unsigned ? static_cast<int>(v->unsigned_integer) : static_cast<int>(v->integer);
+    fail(key, json_excerpt(*v) + " is out of range; expected " + std::to_string(min) + " to " +
+                  std::to_string(max));
+  return v->type == JsonType::Unsigned ? static_cast<int>(v->unsigned_integer)
+                                       : static_cast<int>(v->integer);
 }
 int ObjectReader::required_int(std::string_view key, int min, int max) {
   find(key, true, "an integer");
@@ -622,10 +654,12 @@ int ObjectReader::required_int(std::string_view key, int min, int max) {
 std::optional<double> ObjectReader::optional_number(std::string_view key, double min, double max) {
   const JsonValue* v = find(key, false, "a number");
   if (!v) return std::nullopt;
-  if (!v->is_number()) fail(key, "expected a number, got " + json_type_name(*v) + " " + json_excerpt(*v));
+  if (!v->is_number())
+    fail(key, "expected a number, got " + json_type_name(*v) + " " + json_excerpt(*v));
   double d = v->as_double();
   if (!std::isfinite(d) || d < min || d > max)
-    fail(key, json_excerpt(*v) + " is out of range; expected " + std::to_string(min) + " to " + std::to_string(max));
+    fail(key, json_excerpt(*v) + " is out of range; expected " + std::to_string(min) + " to " +
+                  std::to_string(max));
   return d;
 }
 double ObjectReader::required_number(std::string_view key, double min, double max) {
@@ -635,7 +669,8 @@ double ObjectReader::required_number(std::string_view key, double min, double ma
 std::optional<bool> ObjectReader::optional_bool(std::string_view key) {
   const JsonValue* v = find(key, false, "true or false");
   if (!v) return std::nullopt;
-  if (!v->is_boolean()) fail(key, "expected true or false, got " + json_type_name(*v) + " " + json_excerpt(*v));
+  if (!v->is_boolean())
+    fail(key, "expected true or false, got " + json_type_name(*v) + " " + json_excerpt(*v));
   return v->boolean;
 }
 const JsonValue& ObjectReader::array(std::string_view key, bool required) {
@@ -661,8 +696,8 @@ std::vector<std::string> ObjectReader::string_array(std::string_view key, Text r
   std::size_t i = 0;
   for (const JsonValue& e : members(a)) {
     if (!e.is_string())
-      throw data_error(file_ + ": " + pointer_append(at(key), i) + ": expected a string, got " + json_type_name(e) +
-                       " " + json_excerpt(e));
+      throw data_error(file_ + ": " + pointer_append(at(key), i) + ": expected a string, got " +
+                       json_type_name(e) + " " + json_excerpt(e));
     check_text(pointer_append(at(key), i), e.string, rule);
     out.emplace_back(e.string);
     ++i;
@@ -671,15 +706,19 @@ std::vector<std::string> ObjectReader::string_array(std::string_view key, Text r
 }
 
 void ObjectReader::finish() const {
-  if (value_.size <= 64 && read_members_ == (value_.size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << value_.size) - 1))
+  if (value_.size <= 64 &&
+      read_members_ ==
+          (value_.size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << value_.size) - 1))
     return;
   // Some field was not read: name the first unknown one in key order, as renkei always has.
-  std::vector<std::string> known(absent_.begin(), absent_.begin() + static_cast<std::ptrdiff_t>(absent_count_));
+  std::vector<std::string> known(absent_.begin(),
+                                 absent_.begin() + static_cast<std::ptrdiff_t>(absent_count_));
   known.insert(known.end(), more_absent_.begin(), more_absent_.end());
   std::vector<std::string> unknown;
   std::size_t i = 0;
   for (const JsonValue& m : members(value_)) {
-    bool read = i < 64 ? (read_members_ >> i) & 1 : std::find(known.begin(), known.end(), m.key) != known.end();
+    bool read = i < 64 ? (read_members_ >> i) & 1
+                       : std::find(known.begin(), known.end(), m.key) != known.end();
     (read ? known : unknown).emplace_back(m.key);
     ++i;
   }

@@ -15,7 +15,16 @@ inline constexpr std::size_t kMaxJsonDepth = 64;
 
 /// The type of a JSON value, as nlohmann::json would classify it: an integer without sign
 /// that fits 64 bits is Unsigned, one with a sign is Integer, anything else numeric is Float.
-enum class JsonType : std::uint8_t { Null, Boolean, Integer, Unsigned, Float, String, Array, Object };
+enum class JsonType : std::uint8_t {
+  Null,
+  Boolean,
+  Integer,
+  Unsigned,
+  Float,
+  String,
+  Array,
+  Object
+};
 
 /// One value of a JsonDocument. A document's values sit in one array in file order; the
 /// members of an array or object follow it, and `span` counts the value and everything
@@ -23,11 +32,11 @@ enum class JsonType : std::uint8_t { Null, Boolean, Integer, Unsigned, Float, St
 /// document's text (or its buffer of unescaped strings) and live as long as both.
 struct JsonValue {
   JsonType type = JsonType::Null;
-  std::uint32_t span = 1;      ///< this value and all values nested in it
-  std::uint32_t size = 0;      ///< members of an object, elements of an array
-  std::string_view key;        ///< the member name, when the value sits in an object
-  std::string_view string;     ///< a string's content, escapes resolved
-  const char* begin = nullptr; ///< first byte of the value in the file, for messages
+  std::uint32_t span = 1;       ///< this value and all values nested in it
+  std::uint32_t size = 0;       ///< members of an object, elements of an array
+  std::string_view key;         ///< the member name, when the value sits in an object
+  std::string_view string;      ///< a string's content, escapes resolved
+  const char* begin = nullptr;  ///< first byte of the value in the file, for messages
   union {
     bool boolean;
     std::int64_t integer;

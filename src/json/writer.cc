@@ -121,8 +121,10 @@ void JsonWriter::string(std::string_view s) {
         // sequence with U+FFFD: let it, for the whole string).
         const auto* next = in + 1;
         while (next < end && (*next & 0xC0) == 0x80 && next - in < 4) ++next;
-        if (!valid_utf8(std::string_view(reinterpret_cast<const char*>(in), static_cast<std::size_t>(next - in)))) {
-          put(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        if (!valid_utf8(std::string_view(reinterpret_cast<const char*>(in),
+                                         static_cast<std::size_t>(next - in)))) {
+          put(nlohmann::json(std::string(s))
+                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
           return;
         }
         k = static_cast<std::size_t>(next - in);

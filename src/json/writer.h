@@ -35,7 +35,8 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
   ~JsonWriter() {
-    if (!sink_) out_.resize(used_);  // a string writer that was not finished still leaves only its text
+    if (!sink_)
+      out_.resize(used_);  // a string writer that was not finished still leaves only its text
   }
 
   /// Writes what is still buffered to the stream given at construction; for a string,

@@ -6,11 +6,15 @@ namespace renkei {
 
 const std::vector<Term<Kind>>& kinds() {
   static const std::vector<Term<Kind>> t = {
-      {Kind::Municipality, "municipality", "市町", "a city (市) or town (町), one row of the source"},
-      {Kind::Council, "council", "協議の場", "a council, sub-committee or project that takes up these children"},
+      {Kind::Municipality, "municipality", "市町",
+       "a city (市) or town (町), one row of the source"},
+      {Kind::Council, "council", "協議の場",
+       "a council, sub-committee or project that takes up these children"},
       {Kind::Office, "office", "配置先", "an office hosting care coordinators (section 3)"},
-      {Kind::Center, "center", "支援センター", "a support center for children needing medical care"},
-      {Kind::Initiative, "initiative", "取組", "a kind of work: respite, evacuation drill, acceptance, training …"},
+      {Kind::Center, "center", "支援センター",
+       "a support center for children needing medical care"},
+      {Kind::Initiative, "initiative", "取組",
+       "a kind of work: respite, evacuation drill, acceptance, training …"},
       {Kind::Region, "region", "圏域", "a planning region (outside fact)"},
   };
   return t;
@@ -18,9 +22,12 @@ const std::vector<Term<Kind>>& kinds() {
 const std::vector<Term<Relation>>& relations() {
   static const std::vector<Term<Relation>> t = {
       {Relation::Holds, "holds", "設置", "municipality → its own council"},
-      {Relation::Participates, "participates", "参加", "municipality → a council it takes part in but does not hold"},
-      {Relation::PartOf, "part_of", "部会・プロジェクト", "sub-committee or project → parent council"},
-      {Relation::Coordinator, "coordinator", "コーディネーター配置", "municipality → office hosting one of its coordinators"},
+      {Relation::Participates, "participates", "参加",
+       "municipality → a council it takes part in but does not hold"},
+      {Relation::PartOf, "part_of", "部会・プロジェクト",
+       "sub-committee or project → parent council"},
+      {Relation::Coordinator, "coordinator", "コーディネーター配置",
+       "municipality → office hosting one of its coordinators"},
       {Relation::Liaises, "liaises", "連携", "municipality or council → support center"},
       {Relation::Runs, "runs", "取組", "municipality → initiative, with its stage"},
       {Relation::InRegion, "in_region", "圏域", "municipality → planning region (outside fact)"},
@@ -30,7 +37,8 @@ const std::vector<Term<Relation>>& relations() {
 const std::vector<Term<MeetingStatus>>& meeting_statuses() {
   static const std::vector<Term<MeetingStatus>> t = {
       {MeetingStatus::Held, "held", "開催", "took place"},
-      {MeetingStatus::Planned, "planned", "予定", "planned, not yet held when the table was written"},
+      {MeetingStatus::Planned, "planned", "予定",
+       "planned, not yet held when the table was written"},
       {MeetingStatus::None, "none", "開催なし", "no meeting (開催なし, 開催予定なし, 協議なし)"},
       {MeetingStatus::Suspended, "suspended", "休会", "the body is in recess (休会)"},
   };
@@ -48,14 +56,16 @@ const std::vector<Term<CouncilStatus>>& council_statuses() {
 const std::vector<Term<CouncilLevel>>& council_levels() {
   static const std::vector<Term<CouncilLevel>> t = {
       {CouncilLevel::Municipal, "municipal", "市町", "held by one municipality"},
-      {CouncilLevel::Regional, "regional", "圏域", "shared by the municipalities of a planning region"},
+      {CouncilLevel::Regional, "regional", "圏域",
+       "shared by the municipalities of a planning region"},
   };
   return t;
 }
 const std::vector<Term<ActivityStatus>>& activity_statuses() {
   static const std::vector<Term<ActivityStatus>> t = {
       {ActivityStatus::Active, "active", "活動あり", "section 4 describes coordinator work"},
-      {ActivityStatus::NoneStated, "none_stated", "活動なし", "section 4 says nothing happened (特になし, 対応ケースなし …)"},
+      {ActivityStatus::NoneStated, "none_stated", "活動なし",
+       "section 4 says nothing happened (特になし, 対応ケースなし …)"},
   };
   return t;
 }
@@ -99,7 +109,8 @@ std::optional<std::size_t> Dataset::find_id(std::string_view id) const {
 }
 
 void Dataset::ensure_edge_index() const {
-  if (edges_from_.start.empty() || edges_nodes_ != nodes.size() || edges_edges_ != edges.size()) index_edges();
+  if (edges_from_.start.empty() || edges_nodes_ != nodes.size() || edges_edges_ != edges.size())
+    index_edges();
 }
 
 EdgeList Dataset::edges_from(std::size_t i) const {
@@ -113,7 +124,8 @@ EdgeList Dataset::edges_to(std::size_t i) const {
 }
 
 void Dataset::index_edges() const {
-  // Counting sort of the edge indices by their end: stable, so each node's edges stay in data order.
+  // Counting sort of the edge indices by their end: stable, so each node's edges stay in data
+  // order.
   auto build = [&](EdgeIndex& index, std::size_t Edge::*end) {
     index.start.assign(nodes.size() + 1, 0);
     for (const Edge& e : edges) ++index.start[e.*end + 1];

@@ -89,7 +89,7 @@ struct Alias {
 struct Meeting {
   std::vector<std::string> months;  ///< "YYYY-MM", inside the fiscal year; empty when not stated
   MeetingStatus status = MeetingStatus::Held;
-  bool about_children = true;       ///< false when the source says these children were not on the agenda
+  bool about_children = true;  ///< false when the source says these children were not on the agenda
   std::vector<std::string> topics;  ///< 協議題, each quoted from the same cell
   std::string summary;              ///< 協議状況, quoted; may be empty
   std::string note;
@@ -112,7 +112,7 @@ struct MunicipalityFacts {
 
 /// A node of the network. Kind-specific fields are empty for other kinds.
 struct Node {
-  std::string id;       ///< stable ASCII slug, unique
+  std::string id;  ///< stable ASCII slug, unique
   Kind kind = Kind::Municipality;
   std::string name;     ///< official Japanese name, extraction damage corrected
   std::string name_en;  ///< romanized name for --lang en
@@ -126,7 +126,8 @@ struct Node {
   int row = 0;       ///< the municipality's row in the source, 1–19
   std::optional<CoordinatorActivity> activity;
   std::vector<Source> challenges;  ///< stated challenges and shortages
-  std::vector<Source> no_children;  ///< quotes saying there is at present no child to serve (対象者なし)
+  std::vector<Source>
+      no_children;  ///< quotes saying there is at present no child to serve (対象者なし)
   std::optional<MunicipalityFacts> facts;
 
   // council
@@ -148,7 +149,7 @@ struct Edge {
   int order = 0;                 ///< coordinator: ①=1, ②=2 …
   std::string since;             ///< coordinator: start "YYYY-MM" where given
   EdgeStatus status = EdgeStatus::Current;
-  std::string date;              ///< runs: "YYYY-MM" where given
+  std::string date;  ///< runs: "YYYY-MM" where given
   std::string note;
 };
 
@@ -210,17 +211,21 @@ struct Dataset {
   void build_index();
 
  private:
-  std::unordered_map<std::string, std::size_t> id_index_;   ///< node id → index
+  std::unordered_map<std::string, std::size_t> id_index_;  ///< node id → index
   /// Both edge indices, each as offsets by node into one array (two allocations, not one
   /// per node): the edges of node i are [start[i], start[i + 1]) of the array.
   struct EdgeIndex {
     std::vector<std::size_t> start, edges;
-    EdgeList of(std::size_t i) const { return {edges.data() + start[i], edges.data() + start[i + 1]}; }
+    EdgeList of(std::size_t i) const {
+      return {edges.data() + start[i], edges.data() + start[i + 1]};
+    }
   };
   mutable EdgeIndex edges_from_, edges_to_;
-  mutable std::size_t edges_nodes_ = 0, edges_edges_ = 0;     ///< sizes edges_from_ was built for
-  std::size_t indexed_nodes_ = 0, indexed_edges_ = 0;       ///< sizes when indexed; stale if they differ
-  bool indexed() const { return indexed_nodes_ == nodes.size() && indexed_edges_ == edges.size() && !nodes.empty(); }
+  mutable std::size_t edges_nodes_ = 0, edges_edges_ = 0;  ///< sizes edges_from_ was built for
+  std::size_t indexed_nodes_ = 0, indexed_edges_ = 0;  ///< sizes when indexed; stale if they differ
+  bool indexed() const {
+    return indexed_nodes_ == nodes.size() && indexed_edges_ == edges.size() && !nodes.empty();
+  }
   void index_edges() const;
   /// Builds the edge indices when there are none yet or nodes or edges were added since.
   void ensure_edge_index() const;

@@ -34,14 +34,16 @@ std::string document_citation(const Dataset& ds) {
 }
 
 std::string fiscal_year_words(const Dataset& ds, Lang lang) {
-  if (lang == Lang::En && ds.fiscal_year.first_month.size() >= 4) return "FY" + ds.fiscal_year.first_month.substr(0, 4);
+  if (lang == Lang::En && ds.fiscal_year.first_month.size() >= 4)
+    return "FY" + ds.fiscal_year.first_month.substr(0, 4);
   return ds.fiscal_year.label;
 }
 
 std::vector<std::size_t> offices_of(const Dataset& ds, std::size_t m) {
   std::vector<std::pair<int, std::size_t>> placed;
   for (std::size_t k : ds.edges_from(m))
-    if (ds.edges[k].relation == Relation::Coordinator) placed.push_back({ds.edges[k].order, ds.edges[k].to});
+    if (ds.edges[k].relation == Relation::Coordinator)
+      placed.push_back({ds.edges[k].order, ds.edges[k].to});
   std::sort(placed.begin(), placed.end());
   std::vector<std::size_t> out;
   for (const auto& [order, office] : placed)
@@ -101,7 +103,8 @@ std::vector<Spelling> spellings(const Node& n) {
     if (!a.source) out.push_back({a.name, Spelling::Kind::OutsideAlias});
   if (n.kind == Kind::Municipality)
     for (const std::string& suffix : unit_suffixes())
-      if (n.name.size() > suffix.size() && n.name.compare(n.name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      if (n.name.size() > suffix.size() &&
+          n.name.compare(n.name.size() - suffix.size(), suffix.size(), suffix) == 0)
         out.push_back({n.name.substr(0, n.name.size() - suffix.size()), Spelling::Kind::ShortName});
   return out;
 }

@@ -49,7 +49,8 @@ View Network::view(const std::vector<Relation>& relations, const std::vector<Kin
 }
 
 std::vector<Relation> Network::support_relations() {
-  return {Relation::Holds, Relation::Participates, Relation::PartOf, Relation::Coordinator, Relation::Liaises};
+  return {Relation::Holds, Relation::Participates, Relation::PartOf, Relation::Coordinator,
+          Relation::Liaises};
 }
 
 }  // namespace renkei

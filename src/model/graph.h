@@ -23,7 +23,8 @@ struct EdgeProps {
 
 /// The network as an undirected Boost graph; direction stays available in EdgeProps so
 /// queries can follow relations one way or both.
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexProps, EdgeProps>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, VertexProps, EdgeProps>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 using GraphEdge = boost::graph_traits<Graph>::edge_descriptor;
 
@@ -35,8 +36,8 @@ using GraphEdge = boost::graph_traits<Graph>::edge_descriptor;
 struct EdgeView {
   const Graph* g = nullptr;
   const Dataset* ds = nullptr;
-  std::uint32_t relations = 0;   ///< bit r set: relation r is followed; 0 means all
-  bool current_only = false;     ///< skip planned/considering edges
+  std::uint32_t relations = 0;  ///< bit r set: relation r is followed; 0 means all
+  bool current_only = false;    ///< skip planned/considering edges
   const std::vector<bool>* first_of_pair = nullptr;  ///< when set, only edges marked true
   bool operator()(const GraphEdge& e) const;
 };
@@ -60,7 +61,8 @@ class Network {
   /// A view over `relations` (all when empty) and `kinds` (all when empty), without
   /// `removed` nodes. `removed` must outlive the view.
   View view(const std::vector<Relation>& relations = {}, const std::vector<Kind>& kinds = {},
-            const std::set<std::size_t>* removed = nullptr, bool current_only = false, bool simple = false) const;
+            const std::set<std::size_t>* removed = nullptr, bool current_only = false,
+            bool simple = false) const;
 
   /// Relations that make up the support structure: everything the document states except
   /// `runs` (work done, not a tie) — the default for reach and path.

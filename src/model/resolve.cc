@@ -5,13 +5,14 @@
 #include <algorithm>
 
 #include "base/error.h"
-#include "base/text.h"
 #include "base/quoted.h"
+#include "base/text.h"
 
 namespace renkei {
 
 namespace {
-void add(std::unordered_map<std::string, std::vector<std::size_t>>& map, const std::string& key, std::size_t i) {
+void add(std::unordered_map<std::string, std::vector<std::size_t>>& map, const std::string& key,
+         std::size_t i) {
   if (key.empty()) return;
   auto& v = map[key];
   if (std::find(v.begin(), v.end(), i) == v.end()) v.push_back(i);
@@ -57,7 +58,8 @@ std::vector<std::size_t> NameIndex::scan(Tier tier, const std::string& key) cons
   return out;
 }
 
-std::vector<std::size_t> NameIndex::candidates(std::string_view query, const std::vector<Kind>& kinds) const {
+std::vector<std::size_t> NameIndex::candidates(std::string_view query,
+                                               const std::vector<Kind>& kinds) const {
   auto allowed = [&](std::size_t i) {
     return kinds.empty() || std::find(kinds.begin(), kinds.end(), ds_.nodes[i].kind) != kinds.end();
   };
@@ -91,19 +93,26 @@ std::vector<std::size_t> NameIndex::candidates(std::string_view query, const std
   std::vector<std::size_t> out;
   if (display_width(key) < 2) return out;
   for (const auto& [k, i] : keys_)
-    if (allowed(i) && k.find(key) != std::string::npos && std::find(out.begin(), out.end(), i) == out.end())
+    if (allowed(i) && k.find(key) != std::string::npos &&
+        std::find(out.begin(), out.end(), i) == out.end())
       out.push_back(i);
   return out;
 }
 
-std::optional<std::size_t> NameIndex::longest_shared_part(const std::string& key, const std::vector<Kind>& kinds) const {
+std::optional<std::size_t> NameIndex::longest_shared_part(const std::string& key,
+                                                          const std::vector<Kind>& kinds) const {
   // The longest piece of what was typed (at least two characters) that is part of exactly
   // one node's name: "たんぽぽ園" → 地域生活支援センターたんぽぽ.
   std::vector<std::string> chars;
   for (std::size_t i = 0; i < key.size();) {
     std::size_t len = 1;
     unsigned char c = static_cast<unsigned char>(key[i]);
-    if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+    if (c >= 0xF0)
+      len = 4;
+    else if (c >= 0xE0)
+      len = 3;
+    else if (c >= 0xC0)
+      len = 2;
     chars.push_back(key.substr(i, len));
     i += len;
   }
@@ -118,15 +127,18 @@ std::optional<std::size_t> NameIndex::longest_shared_part(const std::string& key
       for (std::size_t k = start; k < start + n; ++k) piece += chars[k];
       std::vector<std::size_t> hits;
       for (const auto& [k, i] : keys_)
-        if ((kinds.empty() || std::find(kinds.begin(), kinds.end(), ds_.nodes[i].kind) != kinds.end()) &&
-            k.find(piece) != std::string::npos && std::find(hits.begin(), hits.end(), i) == hits.end())
+        if ((kinds.empty() ||
+             std::find(kinds.begin(), kinds.end(), ds_.nodes[i].kind) != kinds.end()) &&
+            k.find(piece) != std::string::npos &&
+            std::find(hits.begin(), hits.end(), i) == hits.end())
           hits.push_back(i);
       if (hits.size() == 1) return hits[0];
     }
   return std::nullopt;
 }
 
-std::optional<std::size_t> NameIndex::find(std::string_view query, const std::vector<Kind>& kinds) const {
+std::optional<std::size_t> NameIndex::find(std::string_view query,
+                                           const std::vector<Kind>& kinds) const {
   auto c = candidates(query, kinds);
   if (c.size() == 1) return c[0];
   return std::nullopt;
@@ -138,7 +150,9 @@ std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& 
   std::string what = kinds.size() == 1 ? word(kinds[0]) : std::string("node");
   if (c.empty()) {
     // Bytes that are not UTF-8 name nothing, and no name is near them.
-    if (!valid_utf8(query)) throw usage_error("unknown " + what + " " + in_quotes(query) + "; see `renkei list` for names");
+    if (!valid_utf8(query))
+      throw usage_error("unknown " + what + " " + in_quotes(query) +
+                        "; see `renkei list` for names");
     build();
     std::string key = match_key(query);
     std::size_t length = key.empty() ? 0 : code_point_count(key);
@@ -147,7 +161,8 @@ std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& 
     std::optional<std::size_t> best;
     std::size_t limit = std::max<std::size_t>(1, length / 3), best_d = limit + 1;
     for (const auto& [k, i] : keys_) {
-      if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), ds_.nodes[i].kind) == kinds.end()) continue;
+      if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), ds_.nodes[i].kind) == kinds.end())
+        continue;
       std::size_t d = edit_distance_within(key, k, std::min(limit, best_d));
       if (d < best_d) {
         best = i;
@@ -165,10 +180,11 @@ std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& 
   }
   std::sort(c.begin(), c.end());
   std::string list;
-  for (std::size_t k = 0; k < c.size() && k < 6; ++k) list += (k ? ", " : "") + excerpt(ds_.nodes[c[k]].name);
+  for (std::size_t k = 0; k < c.size() && k < 6; ++k)
+    list += (k ? ", " : "") + excerpt(ds_.nodes[c[k]].name);
   if (c.size() > 6) list += ", …";
-  throw usage_error(in_quotes(query) + " is ambiguous: it matches " + std::to_string(c.size()) + " " + what +
-                    "s (" + list + "); give more of the name or the id");
+  throw usage_error(in_quotes(query) + " is ambiguous: it matches " + std::to_string(c.size()) +
+                    " " + what + "s (" + list + "); give more of the name or the id");
 }
 
 }  // namespace renkei

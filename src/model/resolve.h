@@ -22,7 +22,8 @@ class NameIndex {
   /// (exit 2) "unknown node "…" (did you mean "…"?)" or "… is ambiguous: …".
   std::size_t resolve(std::string_view query, const std::vector<Kind>& kinds = {}) const;
   /// Like resolve, but nullopt instead of an error when nothing matches.
-  std::optional<std::size_t> find(std::string_view query, const std::vector<Kind>& kinds = {}) const;
+  std::optional<std::size_t> find(std::string_view query,
+                                  const std::vector<Kind>& kinds = {}) const;
 
  private:
   enum class Tier { Strong, Weak, Outside };
@@ -34,16 +35,21 @@ class NameIndex {
   /// The nodes one tier's map would give for `key`, found by scanning every node.
   std::vector<std::size_t> scan(Tier tier, const std::string& key) const;
   std::vector<std::size_t> candidates(std::string_view query, const std::vector<Kind>& kinds) const;
-  std::optional<std::size_t> longest_shared_part(const std::string& key, const std::vector<Kind>& kinds) const;
+  std::optional<std::size_t> longest_shared_part(const std::string& key,
+                                                 const std::vector<Kind>& kinds) const;
 
   const Dataset& ds_;
   // Built on first need (build()); until then lookups scan the nodes.
   mutable bool built_ = false;
   mutable int scans_ = 0;
-  mutable std::unordered_map<std::string, std::vector<std::size_t>> strong_;  ///< ids, names, aliases, romanized names
-  mutable std::unordered_map<std::string, std::vector<std::size_t>> weak_;    ///< short municipality names
-  mutable std::unordered_map<std::string, std::vector<std::size_t>> outside_; ///< aliases from outside facts (region 柳井)
-  mutable std::vector<std::pair<std::string, std::size_t>> keys_;             ///< every strong key, in node order
+  mutable std::unordered_map<std::string, std::vector<std::size_t>>
+      strong_;  ///< ids, names, aliases, romanized names
+  mutable std::unordered_map<std::string, std::vector<std::size_t>>
+      weak_;  ///< short municipality names
+  mutable std::unordered_map<std::string, std::vector<std::size_t>>
+      outside_;  ///< aliases from outside facts (region 柳井)
+  mutable std::vector<std::pair<std::string, std::size_t>>
+      keys_;  ///< every strong key, in node order
 };
 
 }  // namespace renkei

@@ -24,7 +24,8 @@ std::vector<std::string> split_tabs(const std::string& line) {
 int row_number(const std::string& line) {
   std::size_t i = 0;
   int n = 0;
-  while (i < line.size() && i < 3 && line[i] >= '0' && line[i] <= '9') n = n * 10 + (line[i++] - '0');
+  while (i < line.size() && i < 3 && line[i] >= '0' && line[i] <= '9')
+    n = n * 10 + (line[i++] - '0');
   return (i > 0 && i < line.size() && line[i] == '\t') ? n : 0;
 }
 

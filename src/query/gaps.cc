@@ -6,38 +6,65 @@ namespace renkei {
 
 const std::vector<GapRuleInfo>& gap_rules() {
   static const std::vector<GapRuleInfo> t = {
-      {GapRule::NoMeeting, "no-meeting", "会議\nなし", "its own council did not and will not meet on these children in the fiscal year",
-       "Looks at the municipality's own councils (section 1). Found when none of them held or planned a meeting about "
-       "these children in the fiscal year, and the source says so for at least one of them: 開催なし, 開催予定なし, "
-       "協議なし (no meeting) or 休会 (in recess). A municipality whose row says nothing about its own council's "
+      {GapRule::NoMeeting, "no-meeting", "会議\nなし",
+       "its own council did not and will not meet on these children in the fiscal year",
+       "Looks at the municipality's own councils (section 1). Found when none of them held or "
+       "planned a meeting about "
+       "these children in the fiscal year, and the source says so for at least one of them: "
+       "開催なし, 開催予定なし, "
+       "協議なし (no meeting) or 休会 (in recess). A municipality whose row says nothing about its "
+       "own council's "
        "meetings is not counted here (see regional-only)."},
-      {GapRule::PlannedOnly, "planned-only", "会議は\n予定のみ", "its only meetings in the fiscal year were still planned when the table was written",
-       "Found when no council of the municipality's own had held a meeting about these children when the table was "
-       "written, but at least one was planned (予定, or 開催未 with a date: scheduled, not yet held)."},
-      {GapRule::InactiveCoordinator, "inactive-coordinator", "コーディ\nネーター\n活動なし", "the coordinator activity section says nothing happened",
-       "Found when section 4 (コーディネーターの活動状況) says nothing happened: 特になし, 対応ケースなし, or "
-       "実績がない. The quote is the evidence. Where the row also says there is at present no child to serve "
-       "(対象者なし, 該当者がいない), the finding stays (the section still says nothing happened) but says so beside it, "
-       "with that quote: a coordinator with no case in a town with no eligible child is not a coordinator who left "
+      {GapRule::PlannedOnly, "planned-only", "会議は\n予定のみ",
+       "its only meetings in the fiscal year were still planned when the table was written",
+       "Found when no council of the municipality's own had held a meeting about these children "
+       "when the table was "
+       "written, but at least one was planned (予定, or 開催未 with a date: scheduled, not yet "
+       "held)."},
+      {GapRule::InactiveCoordinator, "inactive-coordinator", "コーディ\nネーター\n活動なし",
+       "the coordinator activity section says nothing happened",
+       "Found when section 4 (コーディネーターの活動状況) says nothing happened: 特になし, "
+       "対応ケースなし, or "
+       "実績がない. The quote is the evidence. Where the row also says there is at present no "
+       "child to serve "
+       "(対象者なし, 該当者がいない), the finding stays (the section still says nothing happened) "
+       "but says so beside it, "
+       "with that quote: a coordinator with no case in a town with no eligible child is not a "
+       "coordinator who left "
        "children waiting."},
       {GapRule::NoOffice, "no-office", "配置先\nなし", "no coordinator office at all",
-       "Found when section 3 names no office (配置先) for the municipality: no coordinator is placed for its "
-       "children. The gap is what the row does not name, so the evidence is the row itself (its 市町 cell)."},
+       "Found when section 3 names no office (配置先) for the municipality: no coordinator is "
+       "placed for its "
+       "children. The gap is what the row does not name, so the evidence is the row itself (its "
+       "市町 cell)."},
       {GapRule::SingleOffice, "single-office", "配置先\n1か所", "exactly one coordinator office",
        "Found when section 3 names exactly one office (配置先) for the municipality."},
-      {GapRule::SharedOnly, "shared-only", "配置先は\nすべて共有", "every coordinator office it has also serves other municipalities",
-       "Found when every office in the municipality's section 3 is also named in another municipality's section 3: "
-       "its coordinators are shared with (or belong to) another town. The detail names the other towns."},
-      {GapRule::RegionalOnly, "regional-only", "圏域・近隣の\n協議の場のみ", "it takes up these children only through a regional or neighbour's council",
-       "Found when the municipality takes part (as stated, not only planned) in a council that is not its own — the "
-       "council of its planning region (圏域) or its project, or a neighbour's sub-committee — and none of its own councils held or planned "
-       "a meeting about these children (no meeting, none stated, or the children not on the agenda)."},
-      {GapRule::NoCenterLink, "no-center-link", "支援センター\n連携なし", "nothing ties it to a support center",
-       "Found when the source states no link with a support center (医療的ケア児支援センター) for the municipality or for "
-       "any council it holds or takes part in. A mention the source itself calls unclear (防府市: 連携内容が不明) is not "
-       "a link; it is quoted as evidence. Where nothing is quoted, the source simply names no center for that row."},
-      {GapRule::StatedChallenge, "stated-challenge", "課題の\n記載あり", "the row states a challenge or shortage",
-       "Found for every challenge the row states: text under 【課題】 or 課題等, or a sentence the row itself calls a "
+      {GapRule::SharedOnly, "shared-only", "配置先は\nすべて共有",
+       "every coordinator office it has also serves other municipalities",
+       "Found when every office in the municipality's section 3 is also named in another "
+       "municipality's section 3: "
+       "its coordinators are shared with (or belong to) another town. The detail names the other "
+       "towns."},
+      {GapRule::RegionalOnly, "regional-only", "圏域・近隣の\n協議の場のみ",
+       "it takes up these children only through a regional or neighbour's council",
+       "Found when the municipality takes part (as stated, not only planned) in a council that is "
+       "not its own — the "
+       "council of its planning region (圏域) or its project, or a neighbour's sub-committee — and "
+       "none of its own councils held or planned "
+       "a meeting about these children (no meeting, none stated, or the children not on the "
+       "agenda)."},
+      {GapRule::NoCenterLink, "no-center-link", "支援センター\n連携なし",
+       "nothing ties it to a support center",
+       "Found when the source states no link with a support center (医療的ケア児支援センター) for "
+       "the municipality or for "
+       "any council it holds or takes part in. A mention the source itself calls unclear (防府市: "
+       "連携内容が不明) is not "
+       "a link; it is quoted as evidence. Where nothing is quoted, the source simply names no "
+       "center for that row."},
+      {GapRule::StatedChallenge, "stated-challenge", "課題の\n記載あり",
+       "the row states a challenge or shortage",
+       "Found for every challenge the row states: text under 【課題】 or 課題等, or a sentence the "
+       "row itself calls a "
        "difficulty (…が課題, …が困難, 確保が難しい). Each is quoted."},
   };
   return t;
@@ -47,7 +74,7 @@ namespace {
 
 struct MunicipalityView {
   std::vector<std::size_t> own_councils, joined_councils;  // joined: participates, not planned
-  std::vector<std::size_t> centers;                         // linked directly or through a council
+  std::vector<std::size_t> centers;                        // linked directly or through a council
 };
 
 MunicipalityView view_of(const Network& net, std::size_t m) {
@@ -58,7 +85,8 @@ MunicipalityView view_of(const Network& net, std::size_t m) {
   // graph's incidence lists (a regional council's list holds every member town's edge).
   for (std::size_t k : ds.edges_from(m)) {
     const Edge& e = ds.edges[k];
-    if (e.relation == Relation::Participates && e.status == EdgeStatus::Current) mv.joined_councils.push_back(e.to);
+    if (e.relation == Relation::Participates && e.status == EdgeStatus::Current)
+      mv.joined_councils.push_back(e.to);
     if (e.relation == Relation::Liaises) mv.centers.push_back(e.to);
   }
   mv.own_councils = own_councils(ds, m);
@@ -80,19 +108,23 @@ std::string join_names(const Dataset& ds, const std::vector<std::size_t>& v) {
 
 }  // namespace
 
-std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_rule, std::optional<std::size_t> only_m) {
+std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_rule,
+                               std::optional<std::size_t> only_m) {
   const Dataset& ds = net.data();
   std::vector<std::size_t> municipalities;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i)
-    if (ds.nodes[i].kind == Kind::Municipality && (!only_m || *only_m == i)) municipalities.push_back(i);
+    if (ds.nodes[i].kind == Kind::Municipality && (!only_m || *only_m == i))
+      municipalities.push_back(i);
   sort_nodes(ds, municipalities);
 
   std::vector<Finding> out;
   for (std::size_t m : municipalities) {
     const Node& mn = ds.nodes[m];
     MunicipalityView mv = view_of(net, m);
-    auto add = [&](GapRule rule, std::string detail, std::vector<Source> evidence, std::vector<Source> context = {}) {
-      if (!only_rule || *only_rule == rule) out.push_back({rule, m, std::move(detail), std::move(evidence), std::move(context)});
+    auto add = [&](GapRule rule, std::string detail, std::vector<Source> evidence,
+                   std::vector<Source> context = {}) {
+      if (!only_rule || *only_rule == rule)
+        out.push_back({rule, m, std::move(detail), std::move(evidence), std::move(context)});
     };
 
     // Meetings of its own councils that are about these children.
@@ -101,18 +133,25 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
     std::vector<Source> none_quotes, planned_quotes, other_quotes;  // the evidence of each
     for (std::size_t c : mv.own_councils)
       for (const Meeting& mt : ds.nodes[c].meetings) {
-        if (!mt.about_children) {  // the evidence is the sentence saying they were not on the agenda
-          if (!mt.summary.empty()) other_quotes.push_back({mt.source.row, mt.source.section, mt.summary});
+        if (!mt.about_children) {  // the evidence is the sentence saying they were not on the
+                                   // agenda
+          if (!mt.summary.empty())
+            other_quotes.push_back({mt.source.row, mt.source.section, mt.summary});
           continue;
         }
         if (mt.status == MeetingStatus::Planned) planned_quotes.push_back(mt.source);
-        if (mt.status == MeetingStatus::None || mt.status == MeetingStatus::Suspended) none_quotes.push_back(mt.source);
+        if (mt.status == MeetingStatus::None || mt.status == MeetingStatus::Suspended)
+          none_quotes.push_back(mt.source);
       }
     if (!held && !planned && met.not_meeting)
-      add(GapRule::NoMeeting, join_names(ds, mv.own_councils) + " did not meet on these children in " + ds.fiscal_year.label,
+      add(GapRule::NoMeeting,
+          join_names(ds, mv.own_councils) + " did not meet on these children in " +
+              ds.fiscal_year.label,
           none_quotes);
     if (!held && planned)
-      add(GapRule::PlannedOnly, join_names(ds, mv.own_councils) + ": meetings only planned, none held when the table was written",
+      add(GapRule::PlannedOnly,
+          join_names(ds, mv.own_councils) +
+              ": meetings only planned, none held when the table was written",
           planned_quotes);
 
     // With no child to serve, no cases is what one would expect: still found (section 4 says
@@ -120,7 +159,8 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
     if (mn.activity && mn.activity->status == ActivityStatus::NoneStated)
       add(GapRule::InactiveCoordinator,
           mn.no_children.empty() ? "coordinators report no activity"
-                                 : "coordinators report no activity; the row also says there is at present no child to serve",
+                                 : "coordinators report no activity; the row also says there is at "
+                                   "present no child to serve",
           {mn.activity->source}, mn.no_children);
 
     std::vector<std::size_t> offices = offices_of(ds, m);
@@ -129,7 +169,8 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       std::vector<Source> q;
       for (std::size_t k : own_edges) {
         const Edge& e = ds.edges[k];
-        if (e.relation == Relation::Coordinator && e.to == office && e.source) q.push_back(*e.source);
+        if (e.relation == Relation::Coordinator && e.to == office && e.source)
+          q.push_back(*e.source);
       }
       return q;
     };
@@ -138,7 +179,9 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       if (mn.source) evidence.push_back(*mn.source);
       add(GapRule::NoOffice, "no coordinator office named for it", evidence);
     }
-    if (offices.size() == 1) add(GapRule::SingleOffice, "one office: " + ds.nodes[offices[0]].name, placement_quotes(offices[0]));
+    if (offices.size() == 1)
+      add(GapRule::SingleOffice, "one office: " + ds.nodes[offices[0]].name,
+          placement_quotes(offices[0]));
 
     if (!offices.empty()) {
       bool all_shared = true;
@@ -151,7 +194,8 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
           all_shared = false;
           break;
         }
-        detail += (detail.empty() ? "" : "; ") + ds.nodes[o].name + " also serves " + join_names(ds, others);
+        detail += (detail.empty() ? "" : "; ") + ds.nodes[o].name + " also serves " +
+                  join_names(ds, others);
         for (const Source& s : placement_quotes(o)) evidence.push_back(s);
       }
       if (all_shared) add(GapRule::SharedOnly, detail, evidence);
@@ -162,26 +206,30 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       evidence.insert(evidence.end(), other_quotes.begin(), other_quotes.end());
       for (std::size_t k : own_edges) {
         const Edge& e = ds.edges[k];
-        if (e.relation == Relation::Participates && e.status == EdgeStatus::Current && e.source) evidence.push_back(*e.source);
+        if (e.relation == Relation::Participates && e.status == EdgeStatus::Current && e.source)
+          evidence.push_back(*e.source);
       }
       std::string through;
       for (std::size_t c : mv.joined_councils) {
         through += (through.empty() ? "" : "、") + ds.nodes[c].name;
         if (ds.nodes[c].council_status == CouncilStatus::Ended) through += "（終了）";
       }
-      add(GapRule::RegionalOnly, "works on these children through " + through + ", not through its own council", evidence);
+      add(GapRule::RegionalOnly,
+          "works on these children through " + through + ", not through its own council", evidence);
     }
 
     if (mv.centers.empty()) {
       std::vector<Source> evidence;
       for (const Source& s : mn.challenges)
         if (s.text.find("センター") != std::string::npos) evidence.push_back(s);
-      add(GapRule::NoCenterLink, "no liaison with a support center stated for it or its councils", evidence);
+      add(GapRule::NoCenterLink, "no liaison with a support center stated for it or its councils",
+          evidence);
     }
 
     if (!mn.challenges.empty())
       add(GapRule::StatedChallenge,
-          mn.challenges.size() == 1 ? "1 challenge stated" : std::to_string(mn.challenges.size()) + " challenges stated",
+          mn.challenges.size() == 1 ? "1 challenge stated"
+                                    : std::to_string(mn.challenges.size()) + " challenges stated",
           mn.challenges);
   }
   return out;

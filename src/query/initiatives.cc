@@ -21,7 +21,8 @@ std::vector<InitiativeStatus> initiatives(const Network& net, std::optional<std:
     });
     auto has = [&](std::size_t m, std::initializer_list<EdgeStatus> statuses) {
       for (std::size_t k : runs)
-        if (ds.edges[k].from == m && std::find(statuses.begin(), statuses.end(), ds.edges[k].status) != statuses.end())
+        if (ds.edges[k].from == m &&
+            std::find(statuses.begin(), statuses.end(), ds.edges[k].status) != statuses.end())
           return true;
       return false;
     };
@@ -38,11 +39,13 @@ std::vector<InitiativeStatus> initiatives(const Network& net, std::optional<std:
     for (std::size_t k : runs) {
       const Edge& e = ds.edges[k];
       if (e.status != EdgeStatus::Planned && e.status != EdgeStatus::Considering) continue;
-      if (has(e.from, {EdgeStatus::Done, EdgeStatus::Ongoing})) continue;  // it already does this itself
+      if (has(e.from, {EdgeStatus::Done, EdgeStatus::Ongoing}))
+        continue;  // it already does this itself
       InitiativeStatus::Suggestion s{e.from, e.status, {}};
       for (std::size_t j : runs) {
         const Edge& d = ds.edges[j];
-        if (d.from != e.from && (d.status == EdgeStatus::Done || d.status == EdgeStatus::Ongoing)) s.ask_edges.push_back(j);
+        if (d.from != e.from && (d.status == EdgeStatus::Done || d.status == EdgeStatus::Ongoing))
+          s.ask_edges.push_back(j);
       }
       if (!s.ask_edges.empty()) st.suggestions.push_back(s);
     }

@@ -20,12 +20,14 @@ MetricsAnswer metrics(const Network& net) {
   View simple = net.view(Network::support_relations(), {}, nullptr, false, /*simple=*/true);
   std::vector<double> centrality(n, 0.0);
   boost::brandes_betweenness_centrality(
-      simple, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, g))));
+      simple, boost::centrality_map(boost::make_iterator_property_map(
+                  centrality.begin(), boost::get(boost::vertex_index, g))));
   // For an undirected graph Boost counts each unordered pair of ends once; networkx's
   // normalized value divides that by the (n-1)(n-2)/2 pairs a vertex could lie between.
   double scale = n > 2 ? 2.0 / (static_cast<double>(n - 1) * static_cast<double>(n - 2)) : 0.0;
   for (std::size_t v = 0; v < n; ++v)
-    a.nodes.push_back({v, static_cast<std::size_t>(boost::out_degree(v, simple)), centrality[v] * scale});
+    a.nodes.push_back(
+        {v, static_cast<std::size_t>(boost::out_degree(v, simple)), centrality[v] * scale});
   std::sort(a.nodes.begin(), a.nodes.end(), [&](const NodeMetrics& x, const NodeMetrics& y) {
     if (x.betweenness != y.betweenness) return x.betweenness > y.betweenness;
     if (x.degree != y.degree) return x.degree > y.degree;

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "model/graph.h"
 #include "model/dataset.h"
 #include "model/facts.h"
+#include "model/graph.h"
 
 namespace renkei {
 
@@ -48,21 +48,31 @@ struct Reached {
 };
 struct ReachQuery {
   std::size_t from = 0;
-  std::vector<Relation> via;        ///< empty: Network::support_relations()
+  std::vector<Relation> via;  ///< empty: Network::support_relations()
   std::optional<std::size_t> max_hops;
-  std::vector<Kind> kinds;          ///< only report these kinds (still pass through others)
-  bool directed = false;            ///< follow relations only from → to
+  std::vector<Kind> kinds;  ///< only report these kinds (still pass through others)
+  bool directed = false;    ///< follow relations only from → to
 };
 /// Everyone `from` reaches, by hops, then kind, then source row or id. Planned edges are
 /// not followed.
 std::vector<Reached> reach(const Network& net, const ReachQuery& q);
 /// One shortest chain from `from` to `to`, or nullopt.
-std::optional<Chain> shortest_path(const Network& net, std::size_t from, std::size_t to, const std::vector<Relation>& via,
-                                   bool directed);
+std::optional<Chain> shortest_path(const Network& net, std::size_t from, std::size_t to,
+                                   const std::vector<Relation>& via, bool directed);
 
 // ---------------------------------------------------------------- gaps
 /// The coverage-gap rules, in the order they are reported.
-enum class GapRule { NoMeeting, PlannedOnly, InactiveCoordinator, NoOffice, SingleOffice, SharedOnly, RegionalOnly, NoCenterLink, StatedChallenge };
+enum class GapRule {
+  NoMeeting,
+  PlannedOnly,
+  InactiveCoordinator,
+  NoOffice,
+  SingleOffice,
+  SharedOnly,
+  RegionalOnly,
+  NoCenterLink,
+  StatedChallenge
+};
 struct GapRuleInfo {
   GapRule rule;
   const char* name;
@@ -92,9 +102,9 @@ struct Affected {
 };
 struct WhatIfAnswer {
   std::vector<std::size_t> removed;
-  std::vector<std::size_t> uncovered;    ///< left with no coordinator office at all
-  std::vector<std::size_t> no_council;   ///< left with no council (own or shared) at all
-  std::vector<Affected> affected;        ///< by source row
+  std::vector<std::size_t> uncovered;   ///< left with no coordinator office at all
+  std::vector<std::size_t> no_council;  ///< left with no council (own or shared) at all
+  std::vector<Affected> affected;       ///< by source row
 };
 /// Needs only the dataset's edge indices, not a Network: a removal is answered from the
 /// edges around the removed nodes.
@@ -106,13 +116,15 @@ std::vector<WhatIfAnswer> what_if_each(const Dataset& ds, Kind kind);
 // ---------------------------------------------------------------- metrics
 struct NodeMetrics {
   std::size_t node;
-  std::size_t degree;        ///< distinct neighbours
-  double betweenness;        ///< normalized as networkx.betweenness_centrality(G) on the support relations
+  std::size_t degree;  ///< distinct neighbours
+  double
+      betweenness;  ///< normalized as networkx.betweenness_centrality(G) on the support relations
 };
 struct MetricsAnswer {
-  std::vector<NodeMetrics> nodes;                       ///< by betweenness, highest first, then id
-  std::vector<std::size_t> articulation_points;         ///< of the municipality–office graph, by id
-  std::vector<std::vector<std::size_t>> components;     ///< of the municipality–office graph, largest first
+  std::vector<NodeMetrics> nodes;                ///< by betweenness, highest first, then id
+  std::vector<std::size_t> articulation_points;  ///< of the municipality–office graph, by id
+  std::vector<std::vector<std::size_t>>
+      components;  ///< of the municipality–office graph, largest first
 };
 /// Degree and betweenness on the support relations (Network::support_relations(), one edge
 /// per node pair); articulation points and components of the municipality–office graph.
@@ -131,7 +143,8 @@ struct InitiativeStatus {
   };
   std::vector<Suggestion> suggestions;
 };
-std::vector<InitiativeStatus> initiatives(const Network& net, std::optional<std::size_t> only = std::nullopt);
+std::vector<InitiativeStatus> initiatives(const Network& net,
+                                          std::optional<std::size_t> only = std::nullopt);
 
 // ---------------------------------------------------------------- helpers shared by queries
 // node_order, sort_nodes, offices_of and the other derived facts are in model/facts.h.

@@ -18,7 +18,8 @@ struct Bfs {
 Bfs bfs(const Network& net, std::size_t from, const std::vector<Relation>& via, bool directed,
         std::optional<std::size_t> max_hops, std::optional<std::size_t> stop_at = std::nullopt) {
   const Graph& g = net.graph();
-  View view = net.view(via.empty() ? Network::support_relations() : via, {}, nullptr, /*current_only=*/true);
+  View view = net.view(via.empty() ? Network::support_relations() : via, {}, nullptr,
+                       /*current_only=*/true);
   Bfs r;
   r.hops.assign(boost::num_vertices(g), Bfs::kUnreached);
   r.via.assign(boost::num_vertices(g), std::nullopt);
@@ -37,7 +38,8 @@ Bfs bfs(const Network& net, std::size_t from, const std::vector<Relation>& via, 
       Relation r = g[e].relation;
       return std::make_pair(r == Relation::Coordinator ? -1 : static_cast<int>(r), g[e].edge);
     };
-    std::sort(edges.begin(), edges.end(), [&](const GraphEdge& a, const GraphEdge& b) { return rank(a) < rank(b); });
+    std::sort(edges.begin(), edges.end(),
+              [&](const GraphEdge& a, const GraphEdge& b) { return rank(a) < rank(b); });
     for (const GraphEdge& e : edges) {
       const EdgeProps& p = g[e];
       if (directed && p.from != v) continue;
@@ -73,7 +75,9 @@ std::vector<Reached> reach(const Network& net, const ReachQuery& q) {
   std::vector<Reached> out;
   for (std::size_t v = 0; v < ds.nodes.size(); ++v) {
     if (v == q.from || r.hops[v] == Bfs::kUnreached) continue;
-    if (!q.kinds.empty() && std::find(q.kinds.begin(), q.kinds.end(), ds.nodes[v].kind) == q.kinds.end()) continue;
+    if (!q.kinds.empty() &&
+        std::find(q.kinds.begin(), q.kinds.end(), ds.nodes[v].kind) == q.kinds.end())
+      continue;
     out.push_back({v, r.hops[v], chain_to(net, r, q.from, v)});
   }
   std::sort(out.begin(), out.end(), [&](const Reached& a, const Reached& b) {
@@ -83,8 +87,8 @@ std::vector<Reached> reach(const Network& net, const ReachQuery& q) {
   return out;
 }
 
-std::optional<Chain> shortest_path(const Network& net, std::size_t from, std::size_t to, const std::vector<Relation>& via,
-                                   bool directed) {
+std::optional<Chain> shortest_path(const Network& net, std::size_t from, std::size_t to,
+                                   const std::vector<Relation>& via, bool directed) {
   Bfs r = bfs(net, from, via, directed, std::nullopt, to);
   if (r.hops[to] == Bfs::kUnreached) return std::nullopt;
   return chain_to(net, r, from, to);

@@ -12,10 +12,12 @@ SharedAnswer shared_offices(const Network& net) {
     std::vector<std::size_t> served = municipalities_served(ds, i);
     if (served.size() >= 2) answer.offices.push_back({i, served});
   }
-  std::sort(answer.offices.begin(), answer.offices.end(), [&](const SharedOffice& a, const SharedOffice& b) {
-    if (a.municipalities.size() != b.municipalities.size()) return a.municipalities.size() > b.municipalities.size();
-    return ds.nodes[a.office].id < ds.nodes[b.office].id;
-  });
+  std::sort(answer.offices.begin(), answer.offices.end(),
+            [&](const SharedOffice& a, const SharedOffice& b) {
+              if (a.municipalities.size() != b.municipalities.size())
+                return a.municipalities.size() > b.municipalities.size();
+              return ds.nodes[a.office].id < ds.nodes[b.office].id;
+            });
 
   // Groups: towns tied together through shared offices, i.e. the connected components of
   // the coordinator edges between towns and shared offices, found by union-find in one pass.
@@ -31,7 +33,8 @@ SharedAnswer shared_offices(const Network& net) {
   for (const SharedOffice& o : answer.offices) {
     SharedGroup& grp = by_root[root(o.office)];
     grp.offices.push_back(o.office);
-    grp.municipalities.insert(grp.municipalities.end(), o.municipalities.begin(), o.municipalities.end());
+    grp.municipalities.insert(grp.municipalities.end(), o.municipalities.begin(),
+                              o.municipalities.end());
   }
   for (SharedGroup& grp : by_root) {
     if (grp.offices.empty()) continue;
@@ -40,10 +43,12 @@ SharedAnswer shared_offices(const Network& net) {
     sort_nodes(ds, grp.offices);
     answer.groups.push_back(std::move(grp));
   }
-  std::sort(answer.groups.begin(), answer.groups.end(), [&](const SharedGroup& a, const SharedGroup& b) {
-    if (a.municipalities.size() != b.municipalities.size()) return a.municipalities.size() > b.municipalities.size();
-    return node_order(ds, a.municipalities[0], b.municipalities[0]);
-  });
+  std::sort(answer.groups.begin(), answer.groups.end(),
+            [&](const SharedGroup& a, const SharedGroup& b) {
+              if (a.municipalities.size() != b.municipalities.size())
+                return a.municipalities.size() > b.municipalities.size();
+              return node_order(ds, a.municipalities[0], b.municipalities[0]);
+            });
   return answer;
 }
 

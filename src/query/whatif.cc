@@ -25,7 +25,8 @@ bool holds(const Edge& e, const std::set<std::size_t>& removed) {
 
 /// Municipality m's support with `removed` gone, from its own edges (Dataset::edges_from),
 /// into `s` (whose buffers are reused: what-if over every office asks this thousands of times).
-void support_of(const Dataset& ds, const std::set<std::size_t>& removed, std::size_t m, Support& s) {
+void support_of(const Dataset& ds, const std::set<std::size_t>& removed, std::size_t m,
+                Support& s) {
   s.offices.clear();
   s.councils.clear();
   s.centers.clear();
@@ -37,12 +38,14 @@ void support_of(const Dataset& ds, const std::set<std::size_t>& removed, std::si
     const Node& to = ds.nodes[e.to];
     bool real_council = to.kind == Kind::Council && to.council_status != CouncilStatus::Ended &&
                         to.council_status != CouncilStatus::Planned;
-    if ((e.relation == Relation::Holds || e.relation == Relation::Participates) && real_council) s.councils.push_back(e.to);
+    if ((e.relation == Relation::Holds || e.relation == Relation::Participates) && real_council)
+      s.councils.push_back(e.to);
     if (e.relation == Relation::Liaises) s.centers.push_back(e.to);
   }
   for (std::size_t c : s.councils)
     for (std::size_t k : ds.edges_from(c))
-      if (ds.edges[k].relation == Relation::Liaises && holds(ds.edges[k], removed)) s.centers.push_back(ds.edges[k].to);
+      if (ds.edges[k].relation == Relation::Liaises && holds(ds.edges[k], removed))
+        s.centers.push_back(ds.edges[k].to);
   sort_nodes(ds, s.offices);
   sort_nodes(ds, s.councils);
   sort_nodes(ds, s.centers);
@@ -57,7 +60,9 @@ void support_of(const Dataset& ds, const std::set<std::size_t>& removed, std::si
 /// anything. Everyone else would be computed unchanged, so they are not computed at all.
 std::vector<std::size_t> could_lose(const Dataset& ds, const std::set<std::size_t>& removed) {
   std::vector<std::size_t> out;
-  auto municipality = [&](std::size_t v) { return ds.nodes[v].kind == Kind::Municipality && !removed.count(v); };
+  auto municipality = [&](std::size_t v) {
+    return ds.nodes[v].kind == Kind::Municipality && !removed.count(v);
+  };
   // Every node tied to v by an edge either way.
   auto for_each_neighbour = [&](std::size_t v, auto&& visit) {
     for (std::size_t k : ds.edges_from(v)) visit(ds.edges[k].to);
@@ -82,7 +87,8 @@ struct WhatIfWork {
   Support now;
 };
 
-WhatIfAnswer what_if_removed_with(const Dataset& ds, WhatIfWork& work, const std::set<std::size_t>& removed) {
+WhatIfAnswer what_if_removed_with(const Dataset& ds, WhatIfWork& work,
+                                  const std::set<std::size_t>& removed) {
   static const std::set<std::size_t> nothing;
   WhatIfAnswer a;
   a.removed.assign(removed.begin(), removed.end());
@@ -92,7 +98,9 @@ WhatIfAnswer what_if_removed_with(const Dataset& ds, WhatIfWork& work, const std
     const Support& was = *work.before[m];
     Support& now = work.now;
     support_of(ds, removed, m, now);
-    auto has = [&](std::size_t x) { return std::find(now.all.begin(), now.all.end(), x) != now.all.end(); };
+    auto has = [&](std::size_t x) {
+      return std::find(now.all.begin(), now.all.end(), x) != now.all.end();
+    };
     Affected af{m, {}, {}};
     for (std::size_t x : was.all)
       if (!has(x)) af.lost.push_back(x);
@@ -121,7 +129,8 @@ WhatIfAnswer what_if_removed(const Dataset& ds, const std::set<std::size_t>& rem
 }
 
 std::vector<WhatIfAnswer> what_if_each(const Dataset& ds, Kind kind) {
-  WhatIfWork work{std::vector<std::optional<Support>>(ds.nodes.size()), {}};  // shared by every removal
+  WhatIfWork work{std::vector<std::optional<Support>>(ds.nodes.size()),
+                  {}};  // shared by every removal
   std::vector<WhatIfAnswer> answers;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i)
     if (ds.nodes[i].kind == kind) answers.push_back(what_if_removed_with(ds, work, {i}));
@@ -129,8 +138,11 @@ std::vector<WhatIfAnswer> what_if_each(const Dataset& ds, Kind kind) {
   // mostly only checked), then stably by the counts, so ties stay in id order.
   std::vector<std::size_t> order(answers.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  auto by_id = [&](std::size_t i, std::size_t j) { return ds.nodes[answers[i].removed[0]].id < ds.nodes[answers[j].removed[0]].id; };
-  if (!std::is_sorted(order.begin(), order.end(), by_id)) std::sort(order.begin(), order.end(), by_id);
+  auto by_id = [&](std::size_t i, std::size_t j) {
+    return ds.nodes[answers[i].removed[0]].id < ds.nodes[answers[j].removed[0]].id;
+  };
+  if (!std::is_sorted(order.begin(), order.end(), by_id))
+    std::sort(order.begin(), order.end(), by_id);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
     const WhatIfAnswer &a = answers[i], &b = answers[j];
     if (a.uncovered.size() != b.uncovered.size()) return a.uncovered.size() > b.uncovered.size();

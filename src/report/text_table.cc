@@ -29,7 +29,8 @@ void TextTable::write(std::ostream& out, std::size_t max_width) const {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       bool last = c + 1 == cells.size();
       std::string cell = cells[c];
-      if (last && max_width > before_last + 8) cell = wrap_to_width(cell, max_width - before_last, std::string(before_last, ' '));
+      if (last && max_width > before_last + 8)
+        cell = wrap_to_width(cell, max_width - before_last, std::string(before_last, ' '));
       s += last && !right_[c] ? cell : pad(cell, w[c], right_[c]);
       if (!last) s += "  ";
     }
@@ -40,7 +41,8 @@ void TextTable::write(std::ostream& out, std::size_t max_width) const {
   std::vector<std::string> rule;
   for (std::size_t c = 0; c < w.size(); ++c) {
     std::size_t len = w[c];
-    if (c + 1 == w.size() && max_width > before_last + 8) len = std::min(len, max_width - before_last);
+    if (c + 1 == w.size() && max_width > before_last + 8)
+      len = std::min(len, max_width - before_last);
     rule.push_back(std::string(len, '-'));
   }
   line(rule);

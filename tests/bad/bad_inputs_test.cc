@@ -17,14 +17,15 @@
 #include "test_support.h"
 
 namespace fs = std::filesystem;
-using renkei::test::RunOptions;
 using renkei::test::Run;
 using renkei::test::run_renkei;
+using renkei::test::RunOptions;
 using renkei::test::TempDir;
 
 namespace {
 
-constexpr unsigned kTimeoutSeconds = 60;  // generous for ASan on a busy machine; real runs take < 1 s
+constexpr unsigned kTimeoutSeconds =
+    60;  // generous for ASan on a busy machine; real runs take < 1 s
 
 /// One line of tests/bad/cases.tsv.
 struct Case {
@@ -35,14 +36,17 @@ struct Case {
 std::vector<std::string> split(const std::string& s, char sep) {
   std::vector<std::string> out(1);
   for (char c : s) {
-    if (c == sep) out.emplace_back();
-    else out.back() += c;
+    if (c == sep)
+      out.emplace_back();
+    else
+      out.back() += c;
   }
   return out;
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
   return s;
 }
 
@@ -53,7 +57,8 @@ std::vector<Case> read_cases() {
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     auto f = split(line, '\t');
-    if (f.size() != 6) throw std::runtime_error("tests/bad/cases.tsv: not 6 tab-separated fields: " + line);
+    if (f.size() != 6)
+      throw std::runtime_error("tests/bad/cases.tsv: not 6 tab-separated fields: " + line);
     cases.push_back({f[0], f[1], f[2], f[4], f[5], std::stoi(f[3])});
   }
   return cases;
@@ -73,7 +78,8 @@ Run run_in(const std::string& dir, const std::vector<std::string>& args, bool as
 std::set<std::string> listing(const std::string& dir) {
   std::set<std::string> names;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+  for (auto it =
+           fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     names.insert(it->path().lexically_relative(dir).string());
@@ -86,8 +92,10 @@ std::set<std::string> listing(const std::string& dir) {
 std::string prepare(const Case& c, const TempDir& dir, bool& as_nobody, std::string& skip) {
   // Datasets name their source text and outside facts beside themselves, as data/ has them.
   fs::create_directories(dir.file("source"));
-  fs::copy_file(renkei::test::repo_path("data/source/yamaguchi-r6.txt"), dir.file("source/yamaguchi-r6.txt"));
-  fs::copy_file(renkei::test::repo_path("data/yamaguchi-regions.json"), dir.file("yamaguchi-regions.json"));
+  fs::copy_file(renkei::test::repo_path("data/source/yamaguchi-r6.txt"),
+                dir.file("source/yamaguchi-r6.txt"));
+  fs::copy_file(renkei::test::repo_path("data/yamaguchi-regions.json"),
+                dir.file("yamaguchi-regions.json"));
   const std::string& in = c.input;
   if (in == "-") return "";
   if (in.rfind("files/", 0) == 0) {
@@ -118,7 +126,8 @@ std::string prepare(const Case& c, const TempDir& dir, bool& as_nobody, std::str
   if (in == "@unreadable") {
     // Root reads mode-000 files, so as root the child drops to nobody before running renkei:
     // the binary and the case's folder must then be reachable for nobody.
-    fs::copy_file(renkei::test::repo_path("tests/bad/files/base-good.json"), dir.file("locked.json"));
+    fs::copy_file(renkei::test::repo_path("tests/bad/files/base-good.json"),
+                  dir.file("locked.json"));
     chmod(dir.file("locked.json").c_str(), 0);
     if (geteuid() == 0) {
       as_nobody = true;
@@ -135,9 +144,12 @@ std::string prepare(const Case& c, const TempDir& dir, bool& as_nobody, std::str
     if (fd >= 0) close(fd);
     return "huge.json";
   }
-  if (in == "@ten-megabyte-string") {  // a 10 MB id: refused, and quoted in the message only in part
-    std::string good = renkei::test::read_file(renkei::test::repo_path("tests/bad/files/base-good.json"));
-    good.replace(good.find("\"id\": \"tanpopo\""), 15, "\"id\": \"" + std::string(10 << 20, 'a') + "\"");
+  if (in ==
+      "@ten-megabyte-string") {  // a 10 MB id: refused, and quoted in the message only in part
+    std::string good =
+        renkei::test::read_file(renkei::test::repo_path("tests/bad/files/base-good.json"));
+    good.replace(good.find("\"id\": \"tanpopo\""), 15,
+                 "\"id\": \"" + std::string(10 << 20, 'a') + "\"");
     renkei::test::write_file(dir.file("long-id.json"), good);
     return "long-id.json";
   }
@@ -148,7 +160,8 @@ std::string prepare(const Case& c, const TempDir& dir, bool& as_nobody, std::str
     return "link.json";
   }
   if (in == "@deep-nesting") {
-    renkei::test::write_file(dir.file("deep.json"), std::string(100000, '[') + std::string(100000, ']'));
+    renkei::test::write_file(dir.file("deep.json"),
+                             std::string(100000, '[') + std::string(100000, ']'));
     return "deep.json";
   }
   throw std::runtime_error("tests/bad/cases.tsv: unknown input " + in);
@@ -176,17 +189,22 @@ TEST_CASE("every bad input in tests/bad/cases.tsv ends in one error line") {
       if (a == "{empty}")  // an empty argument, as `--data ""` gives
         args.emplace_back();
       else if (!a.empty())
-        args.push_back(replace_all(replace_all(replace_all(a, "{in}", in), "{dir}", dir.path()), "{invalid-utf8}", "\xff\xfe"));
-    std::string expected = "renkei: error: " + replace_all(replace_all(c.message, "{in}", in), "{dir}", dir.path()) + "\n";
+        args.push_back(replace_all(replace_all(replace_all(a, "{in}", in), "{dir}", dir.path()),
+                                   "{invalid-utf8}", "\xff\xfe"));
+    std::string expected =
+        "renkei: error: " + replace_all(replace_all(c.message, "{in}", in), "{dir}", dir.path()) +
+        "\n";
     auto before = listing(dir.path());
     Run o = run_in(dir.path(), args, as_nobody);
-    INFO("case " << c.id << ": renkei " << c.args << "\nexit " << o.code << "\nstderr: " << o.err.substr(0, 2000));
-    if (as_nobody && o.code == 127) {  // the checkout is not reachable for `nobody` (e.g. under a 0700 temp dir)
+    INFO("case " << c.id << ": renkei " << c.args << "\nexit " << o.code
+                 << "\nstderr: " << o.err.substr(0, 2000));
+    if (as_nobody &&
+        o.code == 127) {  // the checkout is not reachable for `nobody` (e.g. under a 0700 temp dir)
       WARN(c.id << ": skipped, the binary cannot be run as nobody from this checkout");
       continue;
     }
-    bool one_line = o.err.rfind("renkei: error: ", 0) == 0 && std::count(o.err.begin(), o.err.end(), '\n') == 1 &&
-                    o.err.back() == '\n';
+    bool one_line = o.err.rfind("renkei: error: ", 0) == 0 &&
+                    std::count(o.err.begin(), o.err.end(), '\n') == 1 && o.err.back() == '\n';
     if (c.status == "pending") {
       // Waits for a fix listed in docs/robustness.md: reported, not failed, unless it crashes.
       if (o.timed_out || o.code != c.code || !o.out.empty() || !one_line || o.err != expected)
@@ -209,5 +227,7 @@ TEST_CASE("every bad input in tests/bad/cases.tsv ends in one error line") {
   }
   std::string list;
   for (const auto& id : pending_mismatches) list += " " + id;
-  if (!pending_mismatches.empty()) WARN(pending_mismatches.size() << " cases wait for a fix listed in docs/robustness.md:" << list);
+  if (!pending_mismatches.empty())
+    WARN(pending_mismatches.size()
+         << " cases wait for a fix listed in docs/robustness.md:" << list);
 }

@@ -17,15 +17,15 @@
 #include <map>
 #include <thread>
 
-#include "base/output_file.h"
 #include "base/error.h"
+#include "base/output_file.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
 using renkei::test::RunOptions;
 using renkei::test::start_renkei;
-using renkei::test::wait_renkei;
 using renkei::test::TempDir;
+using renkei::test::wait_renkei;
 
 namespace {
 
@@ -33,8 +33,9 @@ const std::string kOld = "the previous file, which must survive\n";
 
 /// How the child is limited before it runs renkei.
 struct Limits {
-  std::uint64_t file_size = ~std::uint64_t{0};  ///< RLIMIT_FSIZE in bytes; SIGXFSZ is left at its default
-  bool as_nobody = false;                      ///< drop root, so that directory modes apply
+  std::uint64_t file_size =
+      ~std::uint64_t{0};   ///< RLIMIT_FSIZE in bytes; SIGXFSZ is left at its default
+  bool as_nobody = false;  ///< drop root, so that directory modes apply
 };
 
 struct Child {
@@ -83,14 +84,16 @@ TEST_CASE("over the file size limit, the previous output survives and no tempora
     std::string out = dir.file("result");
     renkei::test::write_file(out, kOld);
     Limits lim;
-    lim.file_size = 1024;  // every output here is larger; SIGXFSZ left at its default: renkei ignores it
+    lim.file_size =
+        1024;  // every output here is larger; SIGXFSZ left at its default: renkei ignores it
     Child c = start(with_output(cmd, out), lim, dir.file("err"));
     int code = wait_code(c.pid);
     std::string err = renkei::test::read_file(dir.file("err"));
     INFO(cmd[0] << " " << cmd[1] << ": " << err);
     CHECK(code == 1);
     CHECK(err == "renkei: error: " + out +
-                     ": write failed (File too large: over the file size limit (ulimit -f)); the previous file is unchanged\n");
+                     ": write failed (File too large: over the file size limit (ulimit -f)); the "
+                     "previous file is unchanged\n");
     CHECK(renkei::test::read_file(out) == kOld);
     CHECK(others(dir.path(), "result") == std::vector<std::string>{"err"});
   }
@@ -113,13 +116,15 @@ TEST_CASE("a folder the user cannot write to leaves the previous output as it wa
     int code = wait_code(c.pid);
     std::string err = renkei::test::read_file(dir.file("err"));
     INFO(cmd[0] << " " << cmd[1] << ": " << err);
-    if (lim.as_nobody && code == 127) {  // the checkout is not reachable for `nobody` (e.g. under a 0700 temp dir)
+    if (lim.as_nobody &&
+        code == 127) {  // the checkout is not reachable for `nobody` (e.g. under a 0700 temp dir)
       WARN("skipped: the binary cannot be run as nobody from this checkout");
       continue;
     }
     CHECK(code == 1);
-    CHECK(err == "renkei: error: " + out + ": cannot create a file in " + folder +
-                     " (Permission denied: the folder is not writable); the previous file is unchanged\n");
+    CHECK(err ==
+          "renkei: error: " + out + ": cannot create a file in " + folder +
+              " (Permission denied: the folder is not writable); the previous file is unchanged\n");
     CHECK(renkei::test::read_file(out) == kOld);
     CHECK(others(folder, "result").empty());
     chmod(folder.c_str(), 0755);
@@ -154,7 +159,8 @@ TEST_CASE("killed at any moment, the output is the old file or the whole new one
     INFO("kill after " << step << "/10 of a run");
     CHECK((now == kOld || now == whole));
     (now == kOld ? kept : replaced)++;
-    for (const auto& name : others(run.path(), "result")) CHECK(name.rfind(std::string(".result") + renkei::kTempInfix, 0) == 0);
+    for (const auto& name : others(run.path(), "result"))
+      CHECK(name.rfind(std::string(".result") + renkei::kTempInfix, 0) == 0);
   }
   CHECK(kept + replaced == 12);
   CHECK(replaced >= 1);  // at least the run that was not killed replaced it
@@ -171,14 +177,18 @@ TEST_CASE("write_file_atomically replaces a file whole and keeps its permissions
   REQUIRE(stat(out.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
   CHECK(others(dir.path(), "x.txt").empty());
-  CHECK_THROWS_WITH(renkei::write_file_atomically(dir.path(), "x"), dir.path() + ": is a directory; give a file name");
-  CHECK_THROWS_WITH(renkei::write_file_atomically("/dev/null", "x"),
-                    "/dev/null: is not a regular file (a device, pipe or socket); give a file name");
+  CHECK_THROWS_WITH(renkei::write_file_atomically(dir.path(), "x"),
+                    dir.path() + ": is a directory; give a file name");
+  CHECK_THROWS_WITH(
+      renkei::write_file_atomically("/dev/null", "x"),
+      "/dev/null: is not a regular file (a device, pipe or socket); give a file name");
   CHECK_THROWS_WITH(renkei::write_file_atomically(dir.file("none/x.txt"), "x"),
-                    dir.file("none/x.txt") + ": the folder " + dir.file("none") + " does not exist; create it first");
+                    dir.file("none/x.txt") + ": the folder " + dir.file("none") +
+                        " does not exist; create it first");
 }
 
-TEST_CASE("no command writes over a file it reads, by any name, nor replaces a dataset with its output") {
+TEST_CASE(
+    "no command writes over a file it reads, by any name, nor replaces a dataset with its output") {
   using renkei::test::read_file;
   using renkei::test::repo_path;
   using renkei::test::run_renkei;
@@ -193,11 +203,16 @@ TEST_CASE("no command writes over a file it reads, by any name, nor replaces a d
   const std::string source = read_file(dir.file("source/yamaguchi-r6.txt"));
   std::vector<std::vector<std::string>> slips = {
       {"export", "--data", dir.file("r7.json"), "-o", dir.file("r7.json")},
-      {"export", "--data", dir.file("r7.json"), "--format", "dot", "-o", dir.file("hard.json")},  // another name, same inode
-      {"render", "--preset", "overview", "--format", "dot", "--data", dir.file("r7.json"), "-o", dir.file("r7.json")},
-      {"explorer", "--data", dir.file("r7.json"), "-o", dir.file("yamaguchi-regions.json")},      // read beside it
-      {"render", "--preset", "overview", "--format", "dot", "--data", dir.file("r7.json"), "-o", dir.file("source/yamaguchi-r6.txt")},
-      {"export", "--format", "graphml", "-o", dir.file("r7.json")},  // the built-in data: r7.json is not read, but is a dataset
+      {"export", "--data", dir.file("r7.json"), "--format", "dot", "-o",
+       dir.file("hard.json")},  // another name, same inode
+      {"render", "--preset", "overview", "--format", "dot", "--data", dir.file("r7.json"), "-o",
+       dir.file("r7.json")},
+      {"explorer", "--data", dir.file("r7.json"), "-o",
+       dir.file("yamaguchi-regions.json")},  // read beside it
+      {"render", "--preset", "overview", "--format", "dot", "--data", dir.file("r7.json"), "-o",
+       dir.file("source/yamaguchi-r6.txt")},
+      {"export", "--format", "graphml", "-o",
+       dir.file("r7.json")},  // the built-in data: r7.json is not read, but is a dataset
   };
   for (std::size_t i = 0; i < slips.size(); ++i) {
     auto r = run_renkei(slips[i]);
@@ -210,9 +225,11 @@ TEST_CASE("no command writes over a file it reads, by any name, nor replaces a d
   CHECK(read_file(dir.file("yamaguchi-regions.json")) == outside);
   CHECK(read_file(dir.file("source/yamaguchi-r6.txt")) == source);
   // Writing a dataset over a dataset is how next year's is made: still allowed.
-  auto sheets = run_renkei({"export", "--data", dir.file("r7.json"), "--format", "sheets", "-o", dir.file("sheets")});
+  auto sheets = run_renkei(
+      {"export", "--data", dir.file("r7.json"), "--format", "sheets", "-o", dir.file("sheets")});
   REQUIRE(sheets.code == 0);
-  auto over_sheet = run_renkei({"import", dir.file("sheets"), "-o", dir.file("sheets/document.csv")});
+  auto over_sheet =
+      run_renkei({"import", dir.file("sheets"), "-o", dir.file("sheets/document.csv")});
   CHECK(over_sheet.code == 1);
   CHECK(over_sheet.err.find("is an input of this command") != std::string::npos);
   fs::copy_file(dir.file("r7.json"), dir.file("old.json"));
@@ -248,13 +265,16 @@ TEST_CASE("export --format sheets does not replace sheets someone has filled in,
   REQUIRE(run_renkei({"export", "--format", "sheets", "-o", sheets}).code == 0);
   // The same data again changes nothing, so it is fine.
   CHECK(run_renkei({"export", "--format", "sheets", "-o", sheets}).code == 0);
-  const std::string typed = read_file(sheets + "/placements.csv") + "上関町,2,たちばな園相談支援事業所,,,16,3,②たちばな園\r\n";
+  const std::string typed = read_file(sheets + "/placements.csv") +
+                            "上関町,2,たちばな園相談支援事業所,,,16,3,②たちばな園\r\n";
   renkei::test::write_file(sheets + "/placements.csv", typed);
   auto again = run_renkei({"export", "--format", "sheets", "-o", sheets});
   CHECK(again.code == 1);
   CHECK(again.err == "renkei: error: " + sheets +
-                         ": 1 of the files already there differ from this dataset's (placements.csv); they may hold "
-                         "someone's typing, so renkei does not overwrite them: choose an empty folder, or give --force to "
+                         ": 1 of the files already there differ from this dataset's "
+                         "(placements.csv); they may hold "
+                         "someone's typing, so renkei does not overwrite them: choose an empty "
+                         "folder, or give --force to "
                          "replace them\n");
   CHECK(read_file(sheets + "/placements.csv") == typed);
   CHECK(run_renkei({"export", "--format", "sheets", "-o", sheets, "--force"}).code == 0);
@@ -268,7 +288,9 @@ TEST_CASE("a set of files is replaced as a whole or not at all, and a mixed set 
   TempDir dir;
   std::string sheets = dir.file("sheets");
   // Last year's set first (the diff fixture stands for another year's data).
-  REQUIRE(run_renkei({"export", "--data", repo_path("tests/data/next-year.json"), "--format", "sheets", "-o", sheets}).code == 0);
+  REQUIRE(run_renkei({"export", "--data", repo_path("tests/data/next-year.json"), "--format",
+                      "sheets", "-o", sheets})
+              .code == 0);
   std::map<std::string, std::string> before;
   for (const auto& e : fs::recursive_directory_iterator(sheets))
     if (e.is_regular_file()) before[e.path().string()] = read_file(e.path().string());
@@ -295,15 +317,19 @@ TEST_CASE("a set of files is replaced as a whole or not at all, and a mixed set 
   REQUIRE(utimensat(AT_FDCWD, (sheets + "/placements.csv").c_str(), past, 0) == 0);
   auto mixed = run_renkei({"import", sheets, "-o", dir.file("chimera.json")});
   CHECK(mixed.code == 1);
-  CHECK(mixed.err == "renkei: error: " + sheets + "/placements.csv: is older than the rest of its set and not the file " +
-                         "written with it: a write of " + sheets + " was interrupted, so its files mix two datasets; " +
+  CHECK(mixed.err == "renkei: error: " + sheets +
+                         "/placements.csv: is older than the rest of its set and not the file " +
+                         "written with it: a write of " + sheets +
+                         " was interrupted, so its files mix two datasets; " +
                          "write them again\n");
   CHECK_FALSE(fs::exists(dir.file("chimera.json")));
   // The same file edited after the set was written is someone's typing: imported.
-  renkei::test::write_file(sheets + "/placements.csv", read_file(sheets + "/placements.csv"));  // touch: now newer
+  renkei::test::write_file(sheets + "/placements.csv",
+                           read_file(sheets + "/placements.csv"));  // touch: now newer
   REQUIRE(run_renkei({"export", "--format", "sheets", "-o", sheets, "--force"}).code == 0);
   std::string placements = read_file(sheets + "/placements.csv");
-  renkei::test::write_file(sheets + "/placements.csv", placements);  // rewritten after the set: newer, same rows
+  renkei::test::write_file(sheets + "/placements.csv",
+                           placements);  // rewritten after the set: newer, same rows
   CHECK(run_renkei({"import", sheets}).code == 0);
   // export --format csv writes its pair as one set too
   REQUIRE(run_renkei({"export", "--format", "csv", "-o", dir.file("pair")}).code == 0);

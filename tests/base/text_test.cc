@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <sstream>
 
+#include "base/quoted.h"
 #include "base/text.h"
 #include "formats/load.h"
-#include "base/quoted.h"
 #include "model/resolve.h"
-#include "test_support.h"
 #include "report/text_table.h"
+#include "test_support.h"
 
 using namespace renkei;
 
@@ -59,7 +59,8 @@ TEST_CASE("messages quote values cut, escaped and marked") {
   std::string kana;
   for (int i = 0; i < 41; ++i) kana += "あ";
   CHECK(in_quotes(kana) == "\"" + kana.substr(0, 120) + "…\" (123 bytes)");
-  CHECK(in_quotes(std::string(50, 'a') + "\xff") == "\"" + std::string(40, 'a') + "…\" (51 bytes) (not valid UTF-8)");
+  CHECK(in_quotes(std::string(50, 'a') + "\xff") ==
+        "\"" + std::string(40, 'a') + "…\" (51 bytes) (not valid UTF-8)");
   CHECK(excerpt(std::string(100, '9')) == std::string(40, '9') + "…");
 }
 
@@ -69,8 +70,9 @@ TEST_CASE("looking a name up before the index is built finds what the built inde
   const Dataset ds = load_builtin_dataset();
   NameIndex built(ds);
   CHECK_FALSE(built.find("どこにもない名前").has_value());  // a miss builds the index
-  std::vector<std::string> queries = {"岩国", "岩国市", "iwakuni", "たんぼぼ", "たんぽぽ", "柳井", "柳井圏域", "ＡＢＣ",
-                                      "周防大島", "上関町", "Kaminoseki Town", "kaminoseki", "センター", "和木"};
+  std::vector<std::string> queries = {
+      "岩国",   "岩国市",   "iwakuni", "たんぼぼ",        "たんぽぽ",   "柳井",     "柳井圏域",
+      "ＡＢＣ", "周防大島", "上関町",  "Kaminoseki Town", "kaminoseki", "センター", "和木"};
   for (const Node& n : ds.nodes) {
     queries.push_back(n.id);
     queries.push_back(n.name);
@@ -87,7 +89,8 @@ TEST_CASE("looking a name up before the index is built finds what the built inde
   };
   std::size_t found = 0;
   for (const auto& q : queries)
-    for (const std::vector<Kind>& kinds : {std::vector<Kind>{}, std::vector<Kind>{Kind::Municipality}}) {
+    for (const std::vector<Kind>& kinds :
+         {std::vector<Kind>{}, std::vector<Kind>{Kind::Municipality}}) {
       NameIndex fresh(ds);
       INFO(q);
       std::string a = outcome(fresh, q, kinds), b = outcome(built, q, kinds);
@@ -99,8 +102,20 @@ TEST_CASE("looking a name up before the index is built finds what the built inde
 
 TEST_CASE("edit_distance_within agrees with edit_distance up to its limit") {
   // Japanese and ASCII, equal and unequal lengths, every limit from 0 to past the distance.
-  const std::vector<std::string> words = {"", "a", "ab", "たんぽぽ", "たんぼぼ", "地域生活支援センターたんぽぽ", "上関町", "上開町",
-                                          "kaminoseki", "kamino", "相談支援事業所", "相談支援センター", "abcdefghij", "jihgfedcba"};
+  const std::vector<std::string> words = {"",
+                                          "a",
+                                          "ab",
+                                          "たんぽぽ",
+                                          "たんぼぼ",
+                                          "地域生活支援センターたんぽぽ",
+                                          "上関町",
+                                          "上開町",
+                                          "kaminoseki",
+                                          "kamino",
+                                          "相談支援事業所",
+                                          "相談支援センター",
+                                          "abcdefghij",
+                                          "jihgfedcba"};
   for (const auto& a : words)
     for (const auto& b : words) {
       std::size_t d = edit_distance(a, b);
@@ -125,14 +140,19 @@ TEST_CASE("a very long unknown name is refused at once, without a suggestion") {
 }
 
 TEST_CASE("the escaping buffer escapes controls however the text is cut into pieces") {
-  const std::string text = std::string("a\x1b[2Jb\tc\nd\x7f" "e\xc2\x9b" "f\xc2\xa9g") + "たんぽぽ\xc2";
+  const std::string text = std::string(
+                               "a\x1b[2Jb\tc\nd\x7f"
+                               "e\xc2\x9b"
+                               "f\xc2\xa9g") +
+                           "たんぽぽ\xc2";
   for (bool json : {false, true})
     for (std::size_t piece : {1u, 2u, 3u, 7u, 100u}) {
       std::ostringstream sink;
       {
         auto buf = renkei::control_escaping_buffer(sink.rdbuf(), json);
         std::ostream os(buf.get());
-        for (std::size_t i = 0; i < text.size(); i += piece) os.write(text.data() + i, static_cast<std::streamsize>(std::min(piece, text.size() - i)));
+        for (std::size_t i = 0; i < text.size(); i += piece)
+          os.write(text.data() + i, static_cast<std::streamsize>(std::min(piece, text.size() - i)));
         os.flush();
       }
       INFO("json " << json << " piece " << piece);

@@ -47,28 +47,36 @@ TEST_CASE("shared: the offices named in more than one row of section 3, and exac
   SharedAnswer a = shared_offices(net());
   REQUIRE(a.offices.size() == 4);
   CHECK(names({a.offices[0].office}) == std::vector<std::string>{"地域生活支援センターたんぽぽ"});
-  CHECK(names(a.offices[0].municipalities) == std::vector<std::string>{"柳井市", "上関町", "田布施町", "平生町"});
+  CHECK(names(a.offices[0].municipalities) ==
+        std::vector<std::string>{"柳井市", "上関町", "田布施町", "平生町"});
   CHECK(names({a.offices[1].office}) == std::vector<std::string>{"たちばな園相談支援事業所"});
-  CHECK(names(a.offices[1].municipalities) == std::vector<std::string>{"柳井市", "周防大島町", "平生町"});
+  CHECK(names(a.offices[1].municipalities) ==
+        std::vector<std::string>{"柳井市", "周防大島町", "平生町"});
   // the two offices serving two towns, by id: aozora, iwakuni-…
   CHECK(names(a.offices[2].municipalities) == std::vector<std::string>{"柳井市", "平生町"});
   CHECK(names(a.offices[3].municipalities) == std::vector<std::string>{"岩国市", "和木町"});
   REQUIRE(a.groups.size() == 2);
-  CHECK(names(a.groups[0].municipalities) == std::vector<std::string>{"柳井市", "周防大島町", "上関町", "田布施町", "平生町"});
+  CHECK(names(a.groups[0].municipalities) ==
+        std::vector<std::string>{"柳井市", "周防大島町", "上関町", "田布施町", "平生町"});
   CHECK(a.groups[0].offices.size() == 3);
   CHECK(names(a.groups[1].municipalities) == std::vector<std::string>{"岩国市", "和木町"});
 }
 
 TEST_CASE("whatif: who is left with no coordinator office when each shared office closes") {
-  auto uncovered = [](const std::string& office) { return names(what_if_removed(data(), {id(office)}).uncovered); };
-  CHECK(uncovered("tanpopo") == std::vector<std::string>{"上関町", "田布施町"});           // their only office
-  CHECK(uncovered("tachibanaen-consultation") == std::vector<std::string>{"周防大島町"});  // its only office
+  auto uncovered = [](const std::string& office) {
+    return names(what_if_removed(data(), {id(office)}).uncovered);
+  };
+  CHECK(uncovered("tanpopo") ==
+        std::vector<std::string>{"上関町", "田布施町"});  // their only office
+  CHECK(uncovered("tachibanaen-consultation") ==
+        std::vector<std::string>{"周防大島町"});  // its only office
   CHECK(uncovered("iwakuni-disability-service-center") == std::vector<std::string>{"和木町"});
   CHECK(uncovered("aozora").empty());  // 柳井市 and 平生町 keep others
   WhatIfAnswer both = what_if_removed(data(), {id("tanpopo"), id("tachibanaen-consultation")});
   CHECK(names(both.uncovered) == std::vector<std::string>{"周防大島町", "上関町", "田布施町"});
   for (const Affected& af : both.affected)
-    if (data().nodes[af.municipality].name == "平生町") CHECK(names(af.remaining) == std::vector<std::string>{"児童発達支援あおぞら"});
+    if (data().nodes[af.municipality].name == "平生町")
+      CHECK(names(af.remaining) == std::vector<std::string>{"児童発達支援あおぞら"});
 }
 
 TEST_CASE("whatif --each office ranks the single points of failure first") {
@@ -79,35 +87,46 @@ TEST_CASE("whatif --each office ranks the single points of failure first") {
   for (const auto& a : all)
     if (!a.uncovered.empty()) leaves_someone.insert(data().nodes[a.removed[0]].name);
   // the only office of a municipality: rows 11, 14 (shared), 15 (shared), 16/17 (shared), 19
-  CHECK(leaves_someone == std::set<std::string>{"地域生活支援センターたんぽぽ", "たちばな園相談支援事業所",
-                                                "岩国市障害者サービスセンター", "総合相談支援センターみね",
-                                                "阿武町総合相談センター"});
+  CHECK(leaves_someone ==
+        std::set<std::string>{"地域生活支援センターたんぽぽ", "たちばな園相談支援事業所",
+                              "岩国市障害者サービスセンター", "総合相談支援センターみね",
+                              "阿武町総合相談センター"});
 }
 
 TEST_CASE("gaps: the towns each rule finds, as read from the source") {
   // 休会 (row 12), ※開催なし (row 15), 開催予定なし (row 16)
   CHECK(hit_by(GapRule::NoMeeting) == std::set<std::string>{"周南市", "和木町", "上関町"});
   // 開催未 (13), 開催予定年月 (14), 開催予定 (17), 予定 (19)
-  CHECK(hit_by(GapRule::PlannedOnly) == std::set<std::string>{"山陽小野田市", "周防大島町", "田布施町", "阿武町"});
+  CHECK(hit_by(GapRule::PlannedOnly) ==
+        std::set<std::string>{"山陽小野田市", "周防大島町", "田布施町", "阿武町"});
   // 対応ケースなし (13), 特になし (14, 16, 18), 実績がない (19)
-  CHECK(hit_by(GapRule::InactiveCoordinator) == std::set<std::string>{"山陽小野田市", "周防大島町", "上関町", "平生町", "阿武町"});
+  CHECK(hit_by(GapRule::InactiveCoordinator) ==
+        std::set<std::string>{"山陽小野田市", "周防大島町", "上関町", "平生町", "阿武町"});
   // only ① in section 3
   // Every row's section 3 names at least one office (a hand count gives 52 placements).
   CHECK(hit_by(GapRule::NoOffice).empty());
-  CHECK(hit_by(GapRule::SingleOffice) == std::set<std::string>{"美祢市", "周防大島町", "和木町", "上関町", "田布施町", "阿武町"});
-  CHECK(hit_by(GapRule::SharedOnly) == std::set<std::string>{"柳井市", "周防大島町", "和木町", "上関町", "田布施町", "平生町"});
-  CHECK(hit_by(GapRule::RegionalOnly) == std::set<std::string>{"柳井市", "和木町", "上関町", "平生町"});
+  CHECK(hit_by(GapRule::SingleOffice) ==
+        std::set<std::string>{"美祢市", "周防大島町", "和木町", "上関町", "田布施町", "阿武町"});
+  CHECK(hit_by(GapRule::SharedOnly) ==
+        std::set<std::string>{"柳井市", "周防大島町", "和木町", "上関町", "田布施町", "平生町"});
+  CHECK(hit_by(GapRule::RegionalOnly) ==
+        std::set<std::string>{"柳井市", "和木町", "上関町", "平生町"});
   // only 下関市 (its council, row 1) and 光市 (row 8 section 4) name a support center
   std::set<std::string> linked;
   for (const Node& n : data().nodes)
-    if (n.kind == Kind::Municipality && !hit_by(GapRule::NoCenterLink).count(n.name)) linked.insert(n.name);
+    if (n.kind == Kind::Municipality && !hit_by(GapRule::NoCenterLink).count(n.name))
+      linked.insert(n.name);
   CHECK(linked == std::set<std::string>{"下関市", "光市"});
-  // 【課題】 (2, 4, 7, 11, 15), 課題等 (13), …が課題/困難 (5), 優先課題(災害時対応) from the family association (9)
-  CHECK(hit_by(GapRule::StatedChallenge) ==
-        std::set<std::string>{"宇部市", "萩市", "防府市", "岩国市", "長門市", "美祢市", "山陽小野田市", "和木町"});
+  // 【課題】 (2, 4, 7, 11, 15), 課題等 (13), …が課題/困難 (5), 優先課題(災害時対応) from the family
+  // association (9)
+  CHECK(hit_by(GapRule::StatedChallenge) == std::set<std::string>{"宇部市", "萩市", "防府市",
+                                                                  "岩国市", "長門市", "美祢市",
+                                                                  "山陽小野田市", "和木町"});
 }
 
-TEST_CASE("gaps: a coordinator with no case in a town with no child to serve says so beside the finding") {
+TEST_CASE(
+    "gaps: a coordinator with no case in a town with no child to serve says so beside the "
+    "finding") {
   // 阿武町 row 19 §2 「対象者なしのため、実績なし。」; 平生町 row 18 §1(4) 「現在、該当者がいない」
   auto abu = find_gaps(net(), GapRule::InactiveCoordinator, id("abu"));
   REQUIRE(abu.size() == 1);
@@ -136,7 +155,8 @@ TEST_CASE("gaps carry the quote behind each finding") {
   CHECK(f[0].evidence[0].row == 16);
   auto inactive = find_gaps(net(), GapRule::InactiveCoordinator, id("abu"));
   REQUIRE(inactive.size() == 1);
-  CHECK(inactive[0].evidence.at(0).text == "実際にコーディネーターが個別の相談を受けた実績がない。");
+  CHECK(inactive[0].evidence.at(0).text ==
+        "実際にコーディネーターが個別の相談を受けた実績がない。");
 }
 
 TEST_CASE("reach: 上関町 reaches 柳井市 through the office they share") {
@@ -160,7 +180,9 @@ TEST_CASE("reach: 上関町 reaches 柳井市 through the office they share") {
   q.max_hops = 1;
   std::set<std::string> one_hop;
   for (const auto& x : reach(net(), q)) one_hop.insert(data().nodes[x.node].name);
-  CHECK(one_hop == std::set<std::string>{"上関町地域自立支援協議会", "医療的ケア児連携体制整備プロジェクト", "地域生活支援センターたんぽぽ"});
+  CHECK(one_hop == std::set<std::string>{"上関町地域自立支援協議会",
+                                         "医療的ケア児連携体制整備プロジェクト",
+                                         "地域生活支援センターたんぽぽ"});
   q.max_hops.reset();
   q.via = {Relation::Coordinator};
   q.kinds = {Kind::Municipality};
@@ -174,7 +196,7 @@ TEST_CASE("reach: 上関町 reaches 柳井市 through the office they share") {
 TEST_CASE("initiatives: who to ask about what one plans") {
   auto all = initiatives(net(), id("evacuation-drill"));
   REQUIRE(all.size() == 1);
-  CHECK(names(all[0].done) == std::vector<std::string>{"下関市"});         // row 1: 令和6年11月…実施
+  CHECK(names(all[0].done) == std::vector<std::string>{"下関市"});  // row 1: 令和6年11月…実施
   CHECK(names(all[0].considering) == std::vector<std::string>{"下松市", "長門市"});
   REQUIRE(all[0].suggestions.size() == 2);
   for (const auto& s : all[0].suggestions) {
@@ -193,7 +215,8 @@ TEST_CASE("metrics: the shared offices that hold towns together are articulation
   for (std::size_t v : m.articulation_points)
     if (data().nodes[v].kind == Kind::Office) offices.insert(data().nodes[v].name);
   // あおぞら is not one: 柳井市 and 平生町 also share たんぽぽ and たちばな園.
-  CHECK(offices == std::set<std::string>{"地域生活支援センターたんぽぽ", "たちばな園相談支援事業所", "岩国市障害者サービスセンター"});
+  CHECK(offices == std::set<std::string>{"地域生活支援センターたんぽぽ", "たちばな園相談支援事業所",
+                                         "岩国市障害者サービスセンター"});
   // 12 municipalities with offices of their own + the 柳井 group + 岩国・和木
   CHECK(m.components.size() == 14);
   CHECK(m.nodes.size() == data().nodes.size());
@@ -201,19 +224,27 @@ TEST_CASE("metrics: the shared offices that hold towns together are articulation
 
 TEST_CASE("metrics: betweenness is normalized as networkx does") {
   // a — b — c as a tiny dataset: every shortest path between a and c passes through b.
-  json j = {{"format", "renkei-dataset/1"},
-            {"title", "t"},
-            {"document", {{"publisher", "p"}, {"label", "l"}, {"title", "t"}}},
-            {"fiscal_year", {{"label", "FY"}, {"first_month", "2024-04"}, {"last_month", "2025-03"}}},
-            {"nodes", json::array()},
-            {"edges", json::array()}};
+  json j = {
+      {"format", "renkei-dataset/1"},
+      {"title", "t"},
+      {"document", {{"publisher", "p"}, {"label", "l"}, {"title", "t"}}},
+      {"fiscal_year", {{"label", "FY"}, {"first_month", "2024-04"}, {"last_month", "2025-03"}}},
+      {"nodes", json::array()},
+      {"edges", json::array()}};
   auto src = json{{"row", 1}, {"section", "3"}, {"text", "x"}};
   for (const char* m : {"a", "c"})
-    j["nodes"].push_back({{"id", m}, {"kind", "municipality"}, {"name", m}, {"type", "町"}, {"row", m[0] == 'a' ? 1 : 2},
-                          {"source", src}, {"coordinator_activity", {{"status", "active"}, {"source", src}}}});
+    j["nodes"].push_back({{"id", m},
+                          {"kind", "municipality"},
+                          {"name", m},
+                          {"type", "町"},
+                          {"row", m[0] == 'a' ? 1 : 2},
+                          {"source", src},
+                          {"coordinator_activity", {{"status", "active"}, {"source", src}}}});
   j["nodes"].push_back({{"id", "b"}, {"kind", "office"}, {"name", "b"}, {"source", src}});
-  j["edges"].push_back({{"from", "a"}, {"to", "b"}, {"relation", "coordinator"}, {"order", 1}, {"source", src}});
-  j["edges"].push_back({{"from", "c"}, {"to", "b"}, {"relation", "coordinator"}, {"order", 1}, {"source", src}});
+  j["edges"].push_back(
+      {{"from", "a"}, {"to", "b"}, {"relation", "coordinator"}, {"order", 1}, {"source", src}});
+  j["edges"].push_back(
+      {{"from", "c"}, {"to", "b"}, {"relation", "coordinator"}, {"order", 1}, {"source", src}});
   Dataset ds = load_dataset(j.dump(), "tiny.json", [](const std::string&) { return std::nullopt; });
   Network n(ds);
   MetricsAnswer m = metrics(n);
@@ -231,20 +262,24 @@ TEST_CASE("renkei shared --json lists offices and groups") {
   json j = json::parse(r.out);
   REQUIRE(j["offices"].size() == 4);
   CHECK(j["offices"][0]["office"]["id"] == "tanpopo");
-  CHECK(json_names(j["offices"][0]["municipalities"]) == std::vector<std::string>{"柳井市", "上関町", "田布施町", "平生町"});
+  CHECK(json_names(j["offices"][0]["municipalities"]) ==
+        std::vector<std::string>{"柳井市", "上関町", "田布施町", "平生町"});
   CHECK(j["groups"].size() == 2);
 }
 
 TEST_CASE("renkei path shows the chain and the quotes behind it") {
   auto r = run_renkei({"path", "上関町", "柳井市"});
   REQUIRE(r.code == 0);
-  CHECK(r.out.rfind("上関町 → 柳井市: 2 hops\n  上関町 —coordinator→ 地域生活支援センターたんぽぽ ←coordinator— 柳井市\n", 0) == 0);
+  CHECK(r.out.rfind("上関町 → 柳井市: 2 hops\n  上関町 —coordinator→ 地域生活支援センターたんぽぽ "
+                    "←coordinator— 柳井市\n",
+                    0) == 0);
   CHECK(r.out.find("row 16 §3 「①地域生活支援センターたんぼぼ」") != std::string::npos);
   CHECK(r.out.find("row 10 §3 「①地域生活支援センターたんぼぼ」") != std::string::npos);
   auto j = run_renkei({"path", "waki", "iwakuni", "--json"});
   REQUIRE(j.code == 0);
   json p = json::parse(j.out);
-  CHECK(json_names(p["nodes"]) == std::vector<std::string>{"和木町", "岩国市障害者サービスセンター", "岩国市"});
+  CHECK(json_names(p["nodes"]) ==
+        std::vector<std::string>{"和木町", "岩国市障害者サービスセンター", "岩国市"});
   CHECK(p["relations"] == json::array({"coordinator", "coordinator"}));
 }
 
@@ -252,7 +287,9 @@ TEST_CASE("renkei path with no chain exits 1 with one line") {
   auto r = run_renkei({"path", "上関町", "下関市"});
   CHECK(r.code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err == "renkei: error: no path from 上関町 to 下関市 via holds, participates, part_of, coordinator, liaises\n");
+  CHECK(r.err ==
+        "renkei: error: no path from 上関町 to 下関市 via holds, participates, part_of, "
+        "coordinator, liaises\n");
 }
 
 TEST_CASE("renkei reach --json gives hops and the chain") {
@@ -283,7 +320,8 @@ TEST_CASE("renkei gaps --json and --explain") {
   CHECK(e.out.rfind("planned-only: ", 0) == 0);
   auto m = run_renkei({"gaps", "--municipality", "上関", "--json"});
   REQUIRE(m.code == 0);
-  CHECK(json::parse(m.out).size() == 6);  // no-meeting, inactive, single, shared-only, regional-only, no-center-link
+  CHECK(json::parse(m.out).size() ==
+        6);  // no-meeting, inactive, single, shared-only, regional-only, no-center-link
 }
 
 TEST_CASE("renkei whatif --json names the uncovered towns") {
@@ -310,17 +348,25 @@ TEST_CASE("bad arguments to the answers are usage errors") {
   CHECK(hops.code == 2);
   auto hops2 = run_renkei({"reach", "上関町", "--max-hops", "two"});
   CHECK(hops2.code == 2);
-  CHECK(hops2.err == "renkei: error: reach: --max-hops: \"two\" is not a non-negative whole number; see `renkei reach --help`\n");
+  CHECK(hops2.err ==
+        "renkei: error: reach: --max-hops: \"two\" is not a non-negative whole number; see `renkei "
+        "reach --help`\n");
   auto via = run_renkei({"reach", "上関町", "--via", "coordinater"});
   CHECK(via.code == 2);
-  CHECK(via.err == "renkei: error: unknown relation \"coordinater\" (did you mean \"coordinator\"?); relations are holds, "
-                   "participates, part_of, coordinator, liaises, runs or in_region\n");
+  CHECK(via.err ==
+        "renkei: error: unknown relation \"coordinater\" (did you mean \"coordinator\"?); "
+        "relations are holds, "
+        "participates, part_of, coordinator, liaises, runs or in_region\n");
   auto rule = run_renkei({"gaps", "--rule", "nomeeting"});
   CHECK(rule.code == 2);
-  CHECK(rule.err.rfind("renkei: error: unknown rule \"nomeeting\" (did you mean \"no-meeting\"?); rules are no-meeting, ", 0) == 0);
+  CHECK(rule.err.rfind("renkei: error: unknown rule \"nomeeting\" (did you mean \"no-meeting\"?); "
+                       "rules are no-meeting, ",
+                       0) == 0);
   auto muni = run_renkei({"whatif", "--remove", "上関町"});
   CHECK(muni.code == 2);
-  CHECK(muni.err == "renkei: error: whatif --remove: \"上関町\" is a municipality; only offices, councils and centers can stop\n");
+  CHECK(muni.err ==
+        "renkei: error: whatif --remove: \"上関町\" is a municipality; only offices, councils and "
+        "centers can stop\n");
   auto none = run_renkei({"whatif"});
   CHECK(none.code == 2);
 }

@@ -5,11 +5,13 @@
 
 #include "test_support.h"
 
-using renkei::test::run_renkei;
 using nlohmann::json;
+using renkei::test::run_renkei;
 
 namespace {
-std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+std::size_t count_lines(const std::string& s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 }  // namespace
 
 TEST_CASE("validate --json counts what the source holds") {
@@ -18,9 +20,9 @@ TEST_CASE("validate --json counts what the source holds") {
   CHECK(r.err.empty());
   json j = json::parse(r.out);
   CHECK(j["nodes"]["municipality"] == 19);
-  CHECK(j["nodes"]["office"] == 45);      // 52 placements, 4 offices named by several towns
-  CHECK(j["nodes"]["center"] == 2);       // 山口県 and 山口県西部 医療的ケア児支援センター
-  CHECK(j["nodes"]["region"] == 8);       // outside fact
+  CHECK(j["nodes"]["office"] == 45);  // 52 placements, 4 offices named by several towns
+  CHECK(j["nodes"]["center"] == 2);  // 山口県 and 山口県西部 医療的ケア児支援センター
+  CHECK(j["nodes"]["region"] == 8);        // outside fact
   CHECK(j["edges"]["coordinator"] == 52);  // ①… counted in section 3
   CHECK(j["edges"]["in_region"] == 19);
   CHECK(j["quotes_checked"].get<int>() > 300);
@@ -29,14 +31,17 @@ TEST_CASE("validate --json counts what the source holds") {
 TEST_CASE("validate prints what it checked") {
   auto r = run_renkei({"validate"});
   REQUIRE(r.code == 0);
-  CHECK(r.out.rfind("data/yamaguchi-r6.json: OK: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」\n", 0) == 0);
-  CHECK(r.out.find("checked, each in its row and section of data/source/yamaguchi-r6.txt") != std::string::npos);
+  CHECK(r.out.rfind("data/yamaguchi-r6.json: OK: 山口県 資料2-②「令和6年度 "
+                    "市町における医療的ケア児支援に係る取組状況等」\n",
+                    0) == 0);
+  CHECK(r.out.find("checked, each in its row and section of data/source/yamaguchi-r6.txt") !=
+        std::string::npos);
   CHECK(r.out.find("coordinator      52\n") != std::string::npos);
 }
 
 TEST_CASE("show finds an office by each of the source's spellings") {
-  for (const std::string spelling :
-       {"地域生活支援センターたんぼぼ", "地域生活支援センターたんぽぽ", "tanpopo", "Community Life Support Center Tanpopo"}) {
+  for (const std::string spelling : {"地域生活支援センターたんぼぼ", "地域生活支援センターたんぽぽ",
+                                     "tanpopo", "Community Life Support Center Tanpopo"}) {
     INFO(spelling);
     auto r = run_renkei({"show", spelling, "--json"});
     REQUIRE(r.code == 0);
@@ -59,20 +64,24 @@ TEST_CASE("show prints the quote behind each relation") {
   auto r = run_renkei({"show", "上関町"});
   REQUIRE(r.code == 0);
   CHECK(r.out.rfind("上関町  (municipality, id kaminoseki)\n", 0) == 0);
-  CHECK(r.out.find("coordinator activity: none_stated — row 16 §4 「特になし」") != std::string::npos);
-  CHECK(r.out.find("—coordinator #1→ 地域生活支援センターたんぽぽ  [tanpopo]\n      row 16 §3 「①地域生活支援センターたんぼぼ」") !=
+  CHECK(r.out.find("coordinator activity: none_stated — row 16 §4 「特になし」") !=
         std::string::npos);
+  CHECK(r.out.find("—coordinator #1→ 地域生活支援センターたんぽぽ  [tanpopo]\n      row 16 §3 "
+                   "「①地域生活支援センターたんぼぼ」") != std::string::npos);
   CHECK(r.out.find("[outside fact]") != std::string::npos);
 }
 
 TEST_CASE("show carries a row's words that there is no child to serve") {
-  // 阿武町 row 19 §2 「対象者なしのため、実績なし。」; 平生町 row 18 §1(4) 「…現在、該当者がいないが、…」
+  // 阿武町 row 19 §2 「対象者なしのため、実績なし。」; 平生町 row 18 §1(4)
+  // 「…現在、該当者がいないが、…」
   auto abu = run_renkei({"show", "阿武町"});
   REQUIRE(abu.code == 0);
-  CHECK(abu.out.find("no child to serve: row 19 §2 「対象者なしのため、実績なし。」") != std::string::npos);
+  CHECK(abu.out.find("no child to serve: row 19 §2 「対象者なしのため、実績なし。」") !=
+        std::string::npos);
   auto hirao = run_renkei({"show", "平生町"});
   REQUIRE(hirao.code == 0);
-  CHECK(hirao.out.find("no child to serve: row 18 §1(4) 「現在、該当者がいない」") != std::string::npos);
+  CHECK(hirao.out.find("no child to serve: row 18 §1(4) 「現在、該当者がいない」") !=
+        std::string::npos);
   CHECK(run_renkei({"show", "上関町"}).out.find("no child to serve") == std::string::npos);
   json j = json::parse(run_renkei({"show", "阿武町", "--json"}).out);
   REQUIRE(j["node"]["no_children"].size() == 1);
@@ -80,7 +89,8 @@ TEST_CASE("show carries a row's words that there is no child to serve") {
   // the gaps answer says it beside the inactive-coordinator finding, and only there
   auto gaps = run_renkei({"gaps", "--municipality", "阿武町"});
   REQUIRE(gaps.code == 0);
-  CHECK(gaps.out.find("no child to serve: row 19 §2 「対象者なしのため、実績なし。」") != std::string::npos);
+  CHECK(gaps.out.find("no child to serve: row 19 §2 「対象者なしのため、実績なし。」") !=
+        std::string::npos);
   json gj = json::parse(run_renkei({"gaps", "--municipality", "阿武町", "--json"}).out);
   std::size_t with_context = 0;
   for (const auto& f : gj) {
@@ -125,7 +135,8 @@ TEST_CASE("list shows a kind as an aligned table") {
   auto r = run_renkei({"list", "municipality"});
   REQUIRE(r.code == 0);
   CHECK(r.out.find("kaminoseki   municipality  上関町        柳井圏域\n") != std::string::npos);
-  CHECK(r.out.find("sanyo-onoda  municipality  山陽小野田市  宇部・小野田圏域\n") != std::string::npos);
+  CHECK(r.out.find("sanyo-onoda  municipality  山陽小野田市  宇部・小野田圏域\n") !=
+        std::string::npos);
   CHECK(r.out.find("19 nodes\n") != std::string::npos);
   auto j = run_renkei({"list", "office", "--json"});
   REQUIRE(j.code == 0);
@@ -135,11 +146,15 @@ TEST_CASE("list shows a kind as an aligned table") {
 TEST_CASE("usage errors exit 2 with one line") {
   auto cmd = run_renkei({"valdate"});
   CHECK(cmd.code == 2);
-  CHECK(cmd.err == "renkei: error: unknown command \"valdate\" (did you mean \"validate\"?); run `renkei --help` for the list\n");
+  CHECK(cmd.err ==
+        "renkei: error: unknown command \"valdate\" (did you mean \"validate\"?); run `renkei "
+        "--help` for the list\n");
   auto kind = run_renkei({"list", "offices"});
   CHECK(kind.code == 2);
-  CHECK(kind.err == "renkei: error: unknown kind \"offices\" (did you mean \"office\"?); kinds are municipality, council, "
-                    "office, center, initiative or region\n");
+  CHECK(kind.err ==
+        "renkei: error: unknown kind \"offices\" (did you mean \"office\"?); kinds are "
+        "municipality, council, "
+        "office, center, initiative or region\n");
   auto opt = run_renkei({"validate", "--bogus"});
   CHECK(opt.code == 2);
   CHECK(count_lines(opt.err) == 1);
@@ -151,7 +166,8 @@ TEST_CASE("usage errors exit 2 with one line") {
 TEST_CASE("help comes from the command table") {
   auto r = run_renkei({"--help"});
   CHECK(r.code == 0);
-  for (const char* c : {"validate", "summary", "list", "show"}) CHECK(r.out.find(std::string("  ") + c) != std::string::npos);
+  for (const char* c : {"validate", "summary", "list", "show"})
+    CHECK(r.out.find(std::string("  ") + c) != std::string::npos);
   auto sub = run_renkei({"show", "--help"});
   CHECK(sub.code == 0);
   CHECK(sub.out.find("NODE") != std::string::npos);
@@ -173,7 +189,8 @@ TEST_CASE("a dataset file given with --data is read, and its errors name the poi
     CHECK(r.code == 1);
     CHECK(r.out.empty());
     CHECK(r.err == "renkei: error: " + path +
-                       ": /edges/3/relation: unknown relation \"coordinates\"; expected holds, participates, part_of, "
+                       ": /edges/3/relation: unknown relation \"coordinates\"; expected holds, "
+                       "participates, part_of, "
                        "coordinator, liaises, runs or in_region (did you mean \"coordinator\"?)\n");
   }
   SECTION("a missing file, a directory") {
@@ -189,8 +206,12 @@ TEST_CASE("a dataset file given with --data is read, and its errors name the poi
 TEST_CASE("summary names the shared offices") {
   auto r = run_renkei({"summary"});
   REQUIRE(r.code == 0);
-  CHECK(r.out.find("52 coordinator placements at 45 offices; 4 offices serve more than one municipality:") != std::string::npos);
-  CHECK(r.out.find("地域生活支援センターたんぽぽ → 柳井市, 上関町, 田布施町, 平生町") != std::string::npos);
+  CHECK(
+      r.out.find(
+          "52 coordinator placements at 45 offices; 4 offices serve more than one municipality:") !=
+      std::string::npos);
+  CHECK(r.out.find("地域生活支援センターたんぽぽ → 柳井市, 上関町, 田布施町, 平生町") !=
+        std::string::npos);
 }
 
 TEST_CASE("a short name means the municipality before the planning region") {
@@ -206,7 +227,9 @@ TEST_CASE("a short name means the municipality before the planning region") {
 TEST_CASE("an unknown name suggests the node that shares a long piece of it") {
   auto r = run_renkei({"show", "たんぽぽ園"});
   CHECK(r.code == 2);
-  CHECK(r.err == "renkei: error: unknown node \"たんぽぽ園\" (did you mean \"地域生活支援センターたんぽぽ\"?)\n");
+  CHECK(r.err ==
+        "renkei: error: unknown node \"たんぽぽ園\" (did you mean "
+        "\"地域生活支援センターたんぽぽ\"?)\n");
   auto none = run_renkei({"show", "xyzzy"});
   CHECK(none.code == 2);
   CHECK(none.err == "renkei: error: unknown node \"xyzzy\"; see `renkei list` for names\n");
@@ -217,10 +240,14 @@ TEST_CASE("control characters in the data or a path never reach the terminal as 
   renkei::test::TempDir dir;
   json j = renkei::test::builtin_json();
   j["title"] = std::string("令和6年度\x1b[2J");
-  j["nodes"][0]["note"] = std::string("a note\x1b]0;pwned\x07 and \xc2\x9b" "31m red");
+  j["nodes"][0]["note"] = std::string(
+      "a note\x1b]0;pwned\x07 and \xc2\x9b"
+      "31m red");
   std::string data = renkei::test::write_dataset(dir, j);
   for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"show", "下関市", "--data", data}, {"summary", "--data", data}, {"validate", "--data", data}}) {
+       {std::vector<std::string>{"show", "下関市", "--data", data},
+        {"summary", "--data", data},
+        {"validate", "--data", data}}) {
     auto r = run_renkei(args);
     INFO(args[0]);
     REQUIRE(r.code == 0);
@@ -232,17 +259,21 @@ TEST_CASE("control characters in the data or a path never reach the terminal as 
   CHECK(show.out.find("a note\\u001b]0;pwned\\u0007 and \\u009b31m red") != std::string::npos);
   // --json keeps the value exactly: JSON escapes it
   json shown = json::parse(run_renkei({"show", "下関市", "--data", data, "--json"}).out);
-  CHECK(shown["node"]["note"] == std::string("a note\x1b]0;pwned\x07 and \xc2\x9b" "31m red"));
+  CHECK(shown["node"]["note"] == std::string("a note\x1b]0;pwned\x07 and \xc2\x9b"
+                                             "31m red"));
   // A path with a line break or an ESC in it still gives one error line.
   auto missing = run_renkei({"validate", "--data", "no-such\n\x1b[2Jfile.json"});
   CHECK(missing.code == 1);
   CHECK(missing.err == "renkei: error: no-such\\u000a\\u001b[2Jfile.json: no such file\n");
 }
 
-TEST_CASE("JSON answers carry C1 controls and DEL as escapes, the same characters to a JSON reader") {
+TEST_CASE(
+    "JSON answers carry C1 controls and DEL as escapes, the same characters to a JSON reader") {
   renkei::test::TempDir dir;
   json j = renkei::test::builtin_json();
-  const std::string note = std::string("csi \xc2\x9b" "2J del \x7f end, たんぽぽ");
+  const std::string note = std::string(
+      "csi \xc2\x9b"
+      "2J del \x7f end, たんぽぽ");
   j["nodes"][0]["note"] = note;
   auto r = run_renkei({"show", "下関市", "--json", "--data", renkei::test::write_dataset(dir, j)});
   REQUIRE(r.code == 0);

@@ -50,9 +50,9 @@ std::string hostile_dataset(const test::TempDir& dir) {
   return path;
 }
 
-
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
   return s;
 }
 
@@ -61,13 +61,15 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
 std::string label_text(std::string label) {
   if (auto font = label.find("<BR/><FONT"); font != std::string::npos) label.erase(font);
   label = replace_all(replace_all(label, "<BR/>", "\n"), "\\\\", "\\");
-  for (auto [e, c] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}}) label = replace_all(label, e, c);
+  for (auto [e, c] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}})
+    label = replace_all(label, e, c);
   return label;
 }
 
 /// Without spaces and line breaks.
 std::string squeezed(std::string s) {
-  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n'; }), s.end());
+  s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\n'; }),
+          s.end());
   return s;
 }
 
@@ -78,8 +80,10 @@ Shape dot_shape(const std::string& dot, Agraph_t** keep = nullptr) {
   Agraph_t* g = agmemread(dot.c_str());
   REQUIRE(g);
   Shape s{agnnodes(g), agnedges(g)};
-  if (keep) *keep = g;
-  else agclose(g);
+  if (keep)
+    *keep = g;
+  else
+    agclose(g);
   return s;
 }
 
@@ -88,8 +92,10 @@ Shape dot_shape(const std::string& dot, Agraph_t** keep = nullptr) {
 TEST_CASE("hostile names come out of the DOT writer as labels, not as DOT") {
   test::TempDir dir;
   std::string data = hostile_dataset(dir);
-  test::Run plain = test::run_renkei({"render", "--preset", "overview", "--format", "dot", "-o", dir.file("plain.dot")});
-  test::Run run = test::run_renkei({"render", "--data", data, "--preset", "overview", "--format", "dot", "-o", dir.file("h.dot")});
+  test::Run plain = test::run_renkei(
+      {"render", "--preset", "overview", "--format", "dot", "-o", dir.file("plain.dot")});
+  test::Run run = test::run_renkei({"render", "--data", data, "--preset", "overview", "--format",
+                                    "dot", "-o", dir.file("h.dot")});
   INFO(run.err);
   REQUIRE(plain.code == 0);
   REQUIRE(run.code == 0);
@@ -113,17 +119,20 @@ TEST_CASE("hostile names come out of the DOT writer as labels, not as DOT") {
 TEST_CASE("hostile names are text in the SVG, which stays well-formed XML") {
   test::TempDir dir;
   std::string data = hostile_dataset(dir);
-  test::Run run = test::run_renkei({"render", "--data", data, "--preset", "overview", "--format", "svg", "-o", dir.file("h.svg")});
+  test::Run run = test::run_renkei({"render", "--data", data, "--preset", "overview", "--format",
+                                    "svg", "-o", dir.file("h.svg")});
   INFO(run.err);
   REQUIRE(run.code == 0);
   // Python's XML parser: each node group's text, its <text> elements joined.
-  json texts = json::parse(shell("/usr/bin/python3 -c \"import sys, json, xml.etree.ElementTree as E\n"
-                                 "S = '{http://www.w3.org/2000/svg}'\n"
-                                 "out = {}\n"
-                                 "for g in E.parse(sys.argv[1]).iter(S + 'g'):\n"
-                                 "  if g.get('class') == 'node':\n"
-                                 "    out[g.find(S + 'title').text] = ''.join(t.text or '' for t in g.iter(S + 'text'))\n"
-                                 "print(json.dumps(out))\" " + dir.file("h.svg")));
+  json texts = json::parse(shell(
+      "/usr/bin/python3 -c \"import sys, json, xml.etree.ElementTree as E\n"
+      "S = '{http://www.w3.org/2000/svg}'\n"
+      "out = {}\n"
+      "for g in E.parse(sys.argv[1]).iter(S + 'g'):\n"
+      "  if g.get('class') == 'node':\n"
+      "    out[g.find(S + 'title').text] = ''.join(t.text or '' for t in g.iter(S + 'text'))\n"
+      "print(json.dumps(out))\" " +
+      dir.file("h.svg")));
   for (const auto& [id, name] : hostile()) {
     INFO(id);
     REQUIRE(texts.contains(id));
@@ -166,8 +175,12 @@ TEST_CASE("hostile names cannot run script in the explorer page") {
 TEST_CASE("hostile names are data in GraphML and text in CSV") {
   test::TempDir dir;
   std::string data = hostile_dataset(dir);
-  REQUIRE(test::run_renkei({"export", "--data", data, "--format", "graphml", "-o", dir.file("g.graphml")}).code == 0);
-  REQUIRE(test::run_renkei({"export", "--data", data, "--format", "csv", "-o", dir.file("csv")}).code == 0);
+  REQUIRE(test::run_renkei(
+              {"export", "--data", data, "--format", "graphml", "-o", dir.file("g.graphml")})
+              .code == 0);
+  REQUIRE(
+      test::run_renkei({"export", "--data", data, "--format", "csv", "-o", dir.file("csv")}).code ==
+      0);
 
   // GraphML through Python's XML parser: the node's `label` data is the name, exactly.
   std::string labels = shell(
@@ -177,9 +190,11 @@ TEST_CASE("hostile names are data in GraphML and text in CSV") {
       "keys = {k.get('id') for k in root.iterfind('g:key', ns) if k.get('attr.name') == 'label'}\n"
       "for n in root.iter('{http://graphml.graphdrawing.org/xmlns}node'):\n"
       "  for d in n.iterfind('g:data', ns):\n"
-      "    if d.get('key') in keys: print(n.get('id'), repr(d.text))\" " + dir.file("g.graphml"));
+      "    if d.get('key') in keys: print(n.get('id'), repr(d.text))\" " +
+      dir.file("g.graphml"));
   for (const auto& [id, name] : hostile()) {
-    std::string py = shell("/usr/bin/python3 -c 'import sys; print(repr(sys.argv[1]))' '" + replace_all(name, "'", "'\\''") + "'");
+    std::string py = shell("/usr/bin/python3 -c 'import sys; print(repr(sys.argv[1]))' '" +
+                           replace_all(name, "'", "'\\''") + "'");
     CHECK(labels.find(id + " " + py) != std::string::npos);
   }
 
@@ -191,7 +206,8 @@ TEST_CASE("hostile names are data in GraphML and text in CSV") {
     if (t.rows[0][c] == "name") name_col = c;
   REQUIRE(name_col > 0);
   for (const auto& row : t.rows)
-    for (const auto& cell : row) CHECK((cell.empty() || std::string("=+-@\t\r").find(cell[0]) == std::string::npos));
+    for (const auto& cell : row)
+      CHECK((cell.empty() || std::string("=+-@\t\r").find(cell[0]) == std::string::npos));
   for (const auto& [id, name] : hostile()) {
     bool found = false;
     for (const auto& row : t.rows)
@@ -218,9 +234,13 @@ TEST_CASE("the plain DOT export draws a name with entities as written") {
 TEST_CASE("U+FFFE and U+FFFF are refused anywhere in the data: no XML export could hold them") {
   test::TempDir dir;
   json j = test::builtin_json();
-  j["nodes"][0]["note"] = "before\xEF\xBF\xBE" "after";
-  auto r = test::run_renkei({"export", "--data", test::write_dataset(dir, j), "--format", "graphml"});
+  j["nodes"][0]["note"] =
+      "before\xEF\xBF\xBE"
+      "after";
+  auto r =
+      test::run_renkei({"export", "--data", test::write_dataset(dir, j), "--format", "graphml"});
   CHECK(r.code == 1);
   CHECK(r.out.empty());
-  CHECK(r.err.find("/nodes/0/note: \"before\xEF\xBF\xBE" "after\" contains U+FFFE, which is not a character") != std::string::npos);
+  CHECK(r.err.find("/nodes/0/note: \"before\xEF\xBF\xBE"
+                   "after\" contains U+FFFE, which is not a character") != std::string::npos);
 }

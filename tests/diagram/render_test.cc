@@ -8,17 +8,17 @@
 
 #include "diagram/diagram.h"
 #include "diagram/diagrams.h"
+#include "diagram/render.h"
 #include "explorer/explorer.h"
 #include "formats/load.h"
-#include "diagram/render.h"
 #include "test_support.h"
 
 using namespace renkei;
-using renkei::test::run_renkei;
-using renkei::test::TempDir;
 using renkei::test::builtin_json;
 using renkei::test::read_file;
 using renkei::test::Run;
+using renkei::test::run_renkei;
+using renkei::test::TempDir;
 using renkei::test::write_dataset;
 
 using renkei::test::shell;
@@ -41,38 +41,51 @@ bool has_edge(const std::string& dot, const std::string& from, const std::string
 double smallest_printed_pt(const std::string& svg) {
   std::smatch m;
   double scale = 1;
-  if (std::regex_search(svg, m, std::regex("transform=\"scale\\(([0-9.]+) "))) scale = std::stod(m[1]);
+  if (std::regex_search(svg, m, std::regex("transform=\"scale\\(([0-9.]+) ")))
+    scale = std::stod(m[1]);
   double smallest = 1e9;
   std::regex size("font-size=\"([0-9.]+)\"");
-  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), size); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), size); it != std::sregex_iterator();
+       ++it)
     smallest = std::min(smallest, std::stod((*it)[1]));
   return smallest * scale;
 }
 
 }  // namespace
 
-TEST_CASE("the 柳井 region shows four towns leaning on たんぽぽ and 周防大島町 on たちばな園 alone") {
+TEST_CASE(
+    "the 柳井 region shows four towns leaning on たんぽぽ and 周防大島町 on たちばな園 alone") {
   std::string dot = dot_of("region:柳井");
-  for (const char* town : {"yanai", "kaminoseki", "tabuse", "hirao"}) CHECK(has_edge(dot, town, "tanpopo"));
+  for (const char* town : {"yanai", "kaminoseki", "tabuse", "hirao"})
+    CHECK(has_edge(dot, town, "tanpopo"));
   CHECK(dot.find("4市町で共有") != std::string::npos);  // the shared office says so on its face
   CHECK(has_edge(dot, "suo-oshima", "tachibanaen-consultation"));
-  for (const char* office : {"tanpopo", "aozora", "iwakuni-disability-service-center"}) CHECK_FALSE(has_edge(dot, "suo-oshima", office));
+  for (const char* office : {"tanpopo", "aozora", "iwakuni-disability-service-center"})
+    CHECK_FALSE(has_edge(dot, "suo-oshima", office));
   CHECK(dot.find("\"shimonoseki\"") == std::string::npos);  // another region's town is not drawn
   // The ended project is grey and dotted, the planned sub-committee dashed.
-  CHECK(std::regex_search(dot, std::regex("\"yanai-regional-project\" \\[[^\\]]*style=\"filled,dotted\"")));
-  CHECK(std::regex_search(dot, std::regex("\"yanai-regional-children-subcommittee\" \\[[^\\]]*style=\"filled,dashed\"")));
+  CHECK(std::regex_search(
+      dot, std::regex("\"yanai-regional-project\" \\[[^\\]]*style=\"filled,dotted\"")));
+  CHECK(std::regex_search(
+      dot,
+      std::regex("\"yanai-regional-children-subcommittee\" \\[[^\\]]*style=\"filled,dashed\"")));
   // Legend and footer: every shape used is explained, and the source is named.
   CHECK(dot.find("凡例") != std::string::npos);
-  CHECK(dot.find("出典: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」") != std::string::npos);
+  CHECK(
+      dot.find("出典: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」") !=
+      std::string::npos);
   CHECK(dot.find("圏域の区分は資料外の情報") != std::string::npos);
 }
 
 TEST_CASE("whatif crosses out the office and marks who is left uncovered") {
   std::string dot = dot_of("whatif:たんぽぽ");
   CHECK(dot.find("<S>地域生活支援センター") != std::string::npos);
-  CHECK(std::regex_search(dot, std::regex("\"kaminoseki\" \\[label=<上関町<BR/><FONT POINT-SIZE=\"15\">配置先がなくなる")));
+  CHECK(std::regex_search(
+      dot,
+      std::regex("\"kaminoseki\" \\[label=<上関町<BR/><FONT POINT-SIZE=\"15\">配置先がなくなる")));
   CHECK(std::regex_search(dot, std::regex("\"tabuse\" \\[[^\\]]*color=\"#D55E00\"")));
-  CHECK_FALSE(std::regex_search(dot, std::regex("\"yanai\" \\[[^\\]]*color=\"#D55E00\"")));  // keeps two offices
+  CHECK_FALSE(std::regex_search(
+      dot, std::regex("\"yanai\" \\[[^\\]]*color=\"#D55E00\"")));  // keeps two offices
 }
 
 TEST_CASE("the gaps grid has a row per municipality") {
@@ -86,7 +99,9 @@ TEST_CASE("the gaps grid has a row per municipality") {
     }
   // their inactive-coordinator findings are drawn ○ and not counted: one ○ per town
   std::size_t hollow = 0;
-  for (std::size_t at = dot.find("<TD>○</TD>"); at != std::string::npos; at = dot.find("<TD>○</TD>", at + 1)) ++hollow;
+  for (std::size_t at = dot.find("<TD>○</TD>"); at != std::string::npos;
+       at = dot.find("<TD>○</TD>", at + 1))
+    ++hollow;
   CHECK(hollow == 2);
   CHECK(dot.find("件数に数えない") != std::string::npos);
 }
@@ -94,11 +109,14 @@ TEST_CASE("the gaps grid has a row per municipality") {
 TEST_CASE("the same data gives the same DOT, SVG and PDF bytes") {
   TempDir dir;
   for (const char* ext : {"svg", "pdf"}) {
-    auto a = run_renkei({"render", "--preset", "region:柳井", "-o", dir.file(std::string("a.") + ext)});
-    auto b = run_renkei({"render", "--preset", "region:柳井", "-o", dir.file(std::string("b.") + ext)});
+    auto a =
+        run_renkei({"render", "--preset", "region:柳井", "-o", dir.file(std::string("a.") + ext)});
+    auto b =
+        run_renkei({"render", "--preset", "region:柳井", "-o", dir.file(std::string("b.") + ext)});
     REQUIRE(a.code == 0);
     REQUIRE(b.code == 0);
-    CHECK(test::read_file(dir.file(std::string("a.") + ext)) == test::read_file(dir.file(std::string("b.") + ext)));
+    CHECK(test::read_file(dir.file(std::string("a.") + ext)) ==
+          test::read_file(dir.file(std::string("b.") + ext)));
   }
   CHECK(dot_of("overview") == dot_of("overview"));
   // Large clustered layouts once came out differently run to run (Graphviz state left
@@ -135,8 +153,9 @@ TEST_CASE("the SVG keeps its text as text, names the font and fills the slide") 
 TEST_CASE("slides print no text under 12 pt") {
   // overview puts all 19 municipalities on one slide and is the known exception (see
   // docs/diagrams.md); every other standard slide must be readable from the back.
-  for (const char* preset : {"region:柳井", "region:岩国", "region:下関", "region:宇部", "region:山口", "region:周南", "region:萩",
-                             "region:長門", "shared", "gaps", "map", "whatif:たんぽぽ", "path:上関町:柳井市"}) {
+  for (const char* preset : {"region:柳井", "region:岩国", "region:下関", "region:宇部",
+                             "region:山口", "region:周南", "region:萩", "region:長門", "shared",
+                             "gaps", "map", "whatif:たんぽぽ", "path:上関町:柳井市"}) {
     INFO(preset);
     auto r = run_renkei({"render", "--preset", preset, "--format", "svg"});
     REQUIRE(r.code == 0);
@@ -147,11 +166,14 @@ TEST_CASE("slides print no text under 12 pt") {
 TEST_CASE("diagrams in English draw romanized names") {
   auto r = run_renkei({"render", "--preset", "shared", "--format", "dot", "--lang", "en"});
   REQUIRE(r.code == 0);
-  CHECK(r.out.find("Community Life<BR/>Support Center Tanpopo") != std::string::npos);  // wrapped at a space
+  CHECK(r.out.find("Community Life<BR/>Support Center Tanpopo") !=
+        std::string::npos);  // wrapped at a space
   CHECK(r.out.find("shared by 4") != std::string::npos);
   // The document is cited as it names itself (data/yamaguchi-r6.json "document"): it has no
   // English title, and renkei does not invent one.
-  CHECK(r.out.find("Source: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」") != std::string::npos);
+  CHECK(r.out.find(
+            "Source: 山口県 資料2-②「令和6年度 市町における医療的ケア児支援に係る取組状況等」") !=
+        std::string::npos);
 }
 
 TEST_CASE("a drawing does not depend on what the program allocated before laying it out") {
@@ -174,7 +196,8 @@ TEST_CASE("a drawing does not depend on what the program allocated before laying
     for (int i = 0; i < 300; ++i) {
       auto block = std::make_unique<char[]>(1 + (next() >> 8) % largest);
       if (next() % 3) kept.push_back(std::move(block));
-      if (!kept.empty() && next() % 4 == 0) kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(next() % kept.size()));
+      if (!kept.empty() && next() % 4 == 0)
+        kept.erase(kept.begin() + static_cast<std::ptrdiff_t>(next() % kept.size()));
     }
     INFO("after allocation round " << round);
     CHECK(explorer_svg(net, Lang::Ja) == first);
@@ -190,12 +213,15 @@ TEST_CASE("the checked-in diagrams in graphs/ are up to date") {
 TEST_CASE("render refuses bad presets and unwritable paths, and leaves files whole") {
   auto unknown = run_renkei({"render", "--preset", "overveiw"});
   CHECK(unknown.code == 2);
-  CHECK(unknown.err.rfind("renkei: error: unknown preset \"overveiw\" (did you mean \"overview\"?); presets are overview, "
+  CHECK(unknown.err.rfind("renkei: error: unknown preset \"overveiw\" (did you mean "
+                          "\"overview\"?); presets are overview, "
                           "shared, region:NAME, ",
                           0) == 0);
   auto region = run_renkei({"render", "--preset", "region:柳川"});
   CHECK(region.code == 2);
-  CHECK(region.err.rfind("renkei: error: unknown region \"柳川\" (did you mean \"柳井\"?); regions are ", 0) == 0);
+  CHECK(region.err.rfind(
+            "renkei: error: unknown region \"柳川\" (did you mean \"柳井\"?); regions are ", 0) ==
+        0);
   auto node = run_renkei({"render", "--preset", "whatif:たんぽ"});
   CHECK(node.code == 0);  // part of a name that only one node has
   auto missing = run_renkei({"render", "--preset", "whatif:上開町"});
@@ -204,7 +230,9 @@ TEST_CASE("render refuses bad presets and unwritable paths, and leaves files who
   TempDir dir;
   auto nowhere = run_renkei({"render", "--preset", "shared", "-o", dir.file("no/such/dir/x.svg")});
   CHECK(nowhere.code == 1);
-  CHECK(nowhere.err.rfind("renkei: error: " + dir.file("no/such/dir/x.svg") + ": the folder " + dir.file("no/such/dir") + " does not exist", 0) == 0);
+  CHECK(nowhere.err.rfind("renkei: error: " + dir.file("no/such/dir/x.svg") + ": the folder " +
+                              dir.file("no/such/dir") + " does not exist",
+                          0) == 0);
 
   // A failed run leaves the earlier file as it was, and no temporary behind.
   test::write_file(dir.file("keep.svg"), "earlier slide");
@@ -214,17 +242,22 @@ TEST_CASE("render refuses bad presets and unwritable paths, and leaves files who
   CHECK(shell("ls -A '" + dir.path() + "'") == "keep.svg\n");
 }
 
-TEST_CASE("the overview draws councils that tie towns together and counts a town's own in its box") {
+TEST_CASE(
+    "the overview draws councils that tie towns together and counts a town's own in its box") {
   std::string dot = dot_of("overview");
-  // 長門市 attends a 医療的ケア運営協議会 alone (row 9 §4): counted, not drawn; it holds one more (row 9 §1(1)).
+  // 長門市 attends a 医療的ケア運営協議会 alone (row 9 §4): counted, not drawn; it holds one more
+  // (row 9 §1(1)).
   CHECK(dot.find("nagato-medical-care-committee") == std::string::npos);
   CHECK(dot.find("配置先2・協議の場2") != std::string::npos);
-  // 岩国市's 療育サポート部会, which 和木町 joins (row 15 §2), and the 柳井 regional council are drawn.
+  // 岩国市's 療育サポート部会, which 和木町 joins (row 15 §2), and the 柳井 regional council are
+  // drawn.
   CHECK(dot.find("\"iwakuni-ryoiku-support-subcommittee\"") != std::string::npos);
   CHECK(dot.find("\"yanai-regional-council\"") != std::string::npos);
 }
 
-TEST_CASE("a retitled dataset's slides, explorer and graphs README say its own title, publisher and year") {
+TEST_CASE(
+    "a retitled dataset's slides, explorer and graphs README say its own title, publisher and "
+    "year") {
   // What the document says of itself comes from the data: change it, and every slide follows.
   TempDir dir;
   nlohmann::json j = builtin_json();
@@ -238,19 +271,25 @@ TEST_CASE("a retitled dataset's slides, explorer and graphs README say its own t
     INFO(preset);
     Run r = run_renkei({"render", "--preset", preset, "--data", data, "--format", "dot"});
     REQUIRE(r.code == 0);
-    CHECK(r.out.find("出典: 架空県 資料9「令和7年度 市町における医療的ケア児支援に係る取組状況等」") != std::string::npos);
+    CHECK(r.out.find(
+              "出典: 架空県 資料9「令和7年度 市町における医療的ケア児支援に係る取組状況等」") !=
+          std::string::npos);
     CHECK(r.out.find("資料2-②") == std::string::npos);
   }
   Run overview = run_renkei({"render", "--preset", "overview", "--data", data, "--format", "dot"});
   CHECK(overview.out.find("架空県 医療的ケア児支援の連携体制（令和7年度）") != std::string::npos);
   Run region = run_renkei({"render", "--preset", "region:柳井", "--data", data, "--format", "dot"});
   CHECK(region.out.find("の協議の場とコーディネーター配置先（令和7年度）") != std::string::npos);
-  Run en = run_renkei({"render", "--preset", "overview", "--data", data, "--format", "dot", "--lang", "en"});
-  CHECK(en.out.find("Support network for children needing medical care, 架空県, FY2024") != std::string::npos);
+  Run en = run_renkei(
+      {"render", "--preset", "overview", "--data", data, "--format", "dot", "--lang", "en"});
+  CHECK(en.out.find("Support network for children needing medical care, 架空県, FY2024") !=
+        std::string::npos);
 
   REQUIRE(run_renkei({"explorer", "--data", data, "-o", dir.file("e.html")}).code == 0);
   std::string page = read_file(dir.file("e.html"));
-  CHECK(page.find("<title>renkei 連携エクスプローラー: 架空県 医療的ケア児支援の連携体制（令和7年度）</title>") != std::string::npos);
-  CHECK(page.find("\"citation\":\"架空県 資料9「令和7年度 市町における医療的ケア児支援に係る取組状況等」\"") != std::string::npos);
+  CHECK(page.find("<title>renkei 連携エクスプローラー: 架空県 "
+                  "医療的ケア児支援の連携体制（令和7年度）</title>") != std::string::npos);
+  CHECK(page.find("\"citation\":\"架空県 資料9「令和7年度 "
+                  "市町における医療的ケア児支援に係る取組状況等」\"") != std::string::npos);
   CHECK(page.find("山口県 医療的ケア児支援の連携体制") == std::string::npos);
 }

@@ -10,10 +10,10 @@
 #include <algorithm>
 #include <sstream>
 
+#include "base/text.h"
 #include "diagram/diagrams.h"
 #include "diff/diff.h"
 #include "formats/load.h"
-#include "base/text.h"
 #include "formats/sheets.h"
 #include "test_support.h"
 
@@ -55,7 +55,8 @@ bool quotes(const std::vector<Source>& v, const std::string& text) {
 }
 std::string gap_key(const GapChange& g) {
   for (const auto& r : gap_rules())
-    if (r.rule == g.rule) return g.municipality.id + " " + r.name + (g.no_office_left ? " (no office left)" : "");
+    if (r.rule == g.rule)
+      return g.municipality.id + " " + r.name + (g.no_office_left ? " (no office left)" : "");
   return "";
 }
 
@@ -79,15 +80,19 @@ TEST_CASE("diff: the closed office and the renamed one are the only nodes that c
   CHECK(closed.type == NodeChange::Type::Removed);
   CHECK(closed.node.id == "tanpopo");
   CHECK(closed.node.kind == Kind::Office);
-  CHECK(ids(closed.municipalities) == std::vector<std::string>{"yanai", "kaminoseki", "tabuse", "hirao"});
-  CHECK(quotes(closed.old_sources, "地域生活支援センターたんぼぼ"));  // as printed, extraction damage and all
+  CHECK(ids(closed.municipalities) ==
+        std::vector<std::string>{"yanai", "kaminoseki", "tabuse", "hirao"});
+  CHECK(quotes(closed.old_sources,
+               "地域生活支援センターたんぼぼ"));  // as printed, extraction damage and all
 }
 
-TEST_CASE("diff: four towns lose たんぽぽ, two are left with no office, 周防大島町 gains あおぞら") {
+TEST_CASE(
+    "diff: four towns lose たんぽぽ, two are left with no office, 周防大島町 gains あおぞら") {
   const DatasetDiff& d = fixture_diff();
   std::vector<DiffNode> towns;
   for (const MunicipalityChange& m : d.municipalities) towns.push_back(m.municipality);
-  REQUIRE(ids(towns) == std::vector<std::string>{"yanai", "suo-oshima", "kaminoseki", "tabuse", "hirao"});  // by row
+  REQUIRE(ids(towns) == std::vector<std::string>{"yanai", "suo-oshima", "kaminoseki", "tabuse",
+                                                 "hirao"});  // by row
 
   for (const MunicipalityChange& m : d.municipalities) {
     INFO(m.municipality.id);
@@ -130,7 +135,9 @@ TEST_CASE("diff: 和木町's council met this year, 長門市's survey was done,
   CHECK(w.initiative.id == "family-survey");
   CHECK(w.old_stages == std::vector<EdgeStatus>{EdgeStatus::Planned});
   CHECK(w.new_stages == std::vector<EdgeStatus>{EdgeStatus::Done});
-  CHECK(quotes(w.old_sources, "・市内在住の医療的ケア児家庭に対して独自アンケートを実施し、課題を抽出して協議を行う。"));
+  CHECK(quotes(
+      w.old_sources,
+      "・市内在住の医療的ケア児家庭に対して独自アンケートを実施し、課題を抽出して協議を行う。"));
 
   // Everything else in the file is as it was: no silent differences.
   CHECK(d.other_nodes.empty());
@@ -167,7 +174,9 @@ TEST_CASE("diff: identical datasets have no changes") {
   CHECK(diff_datasets(next_year(), next_year()).empty());
 }
 
-TEST_CASE("diff: a node with a new id that keeps the old name as an alias is renamed, not closed and opened") {
+TEST_CASE(
+    "diff: a node with a new id that keeps the old name as an alias is renamed, not closed and "
+    "opened") {
   nlohmann::json j = builtin_json();
   for (auto& n : j["nodes"])
     if (n["id"] == "tanpopo") n["id"] = "tanpopo-center";
@@ -189,19 +198,29 @@ TEST_CASE("diff: a node with a new id that keeps the old name as an alias is ren
   CHECK(d.other_edges.empty());
 }
 
-TEST_CASE("diff: a council out of recess changes status and starts meeting; a new office is added") {
+TEST_CASE(
+    "diff: a council out of recess changes status and starts meeting; a new office is added") {
   nlohmann::json j = builtin_json();
   j["document"].erase("source_file");  // the quotes below are invented for this test
   for (auto& n : j["nodes"])
     if (n["id"] == "shunan-medical-care-subcommittee") {
       n["status"] = "active";
       n.erase("status_source");
-      n["meetings"] = {{{"months", {"2024-10"}}, {"status", "held"}, {"source", {{"row", 12}, {"section", "1(4)"}, {"text", "再開"}}}}};
+      n["meetings"] = {{{"months", {"2024-10"}},
+                        {"status", "held"},
+                        {"source", {{"row", 12}, {"section", "1(4)"}, {"text", "再開"}}}}};
     }
-  j["nodes"].push_back({{"id", "test-office"}, {"kind", "office"}, {"name", "テスト相談支援事業所"},
-                        {"source", {{"row", 19}, {"section", "3"}, {"text", "テスト相談支援事業所"}}}});
-  j["edges"].push_back({{"from", "abu"}, {"to", "test-office"}, {"relation", "coordinator"}, {"order", 2},
-                        {"source", {{"row", 19}, {"section", "3"}, {"text", "②テスト相談支援事業所"}}}});
+  j["nodes"].push_back(
+      {{"id", "test-office"},
+       {"kind", "office"},
+       {"name", "テスト相談支援事業所"},
+       {"source", {{"row", 19}, {"section", "3"}, {"text", "テスト相談支援事業所"}}}});
+  j["edges"].push_back(
+      {{"from", "abu"},
+       {"to", "test-office"},
+       {"relation", "coordinator"},
+       {"order", 2},
+       {"source", {{"row", 19}, {"section", "3"}, {"text", "②テスト相談支援事業所"}}}});
   TempDir dir;
   Dataset changed = load_dataset_file(write_dataset(dir, j));
   DatasetDiff d = diff_datasets(this_year(), changed);
@@ -250,14 +269,17 @@ TEST_CASE("diff: an edited quote or challenge is reported as another change, not
 // ---------------------------------------------------------------- the command
 
 TEST_CASE("renkei diff names the changes in Japanese, with quotes, within 80 columns") {
-  auto r = run_renkei({"diff", repo_path("data/yamaguchi-r6.json"), repo_path("tests/data/next-year.json")});
+  auto r = run_renkei(
+      {"diff", repo_path("data/yamaguchi-r6.json"), repo_path("tests/data/next-year.json")});
   INFO(r.err);
   REQUIRE(r.code == 0);
-  for (const char* s : {"■ 追加・廃止・名称変更", "地域生活支援センターたんぽぽ", "歩夢ケアプランセンター → 相談支援センター歩夢",
-                        "■ 市町ごとのコーディネーター配置先", "上関町　配置先がなくなった", "＋ 児童発達支援あおぞら",
-                        "和木町地域自立支援協議会", "開催あり（前は開催なし）", "長門市 × 実態調査・アンケート",
-                        "予定 → 実施済", "解消 7件", "新たに発生 2件", "配置先がなくなったため", "「①地域生活支援センターたんぼぼ」",
-                        "■ その他の変更"})
+  for (const char* s :
+       {"■ 追加・廃止・名称変更", "地域生活支援センターたんぽぽ",
+        "歩夢ケアプランセンター → 相談支援センター歩夢", "■ 市町ごとのコーディネーター配置先",
+        "上関町　配置先がなくなった", "＋ 児童発達支援あおぞら", "和木町地域自立支援協議会",
+        "開催あり（前は開催なし）", "長門市 × 実態調査・アンケート", "予定 → 実施済", "解消 7件",
+        "新たに発生 2件", "配置先がなくなったため", "「①地域生活支援センターたんぼぼ」",
+        "■ その他の変更"})
     CHECK(r.out.find(s) != std::string::npos);
   std::istringstream lines(r.out);
   for (std::string line; std::getline(lines, line);) {
@@ -267,7 +289,8 @@ TEST_CASE("renkei diff names the changes in Japanese, with quotes, within 80 col
 }
 
 TEST_CASE("renkei diff --json has one list per kind of change, each with its quotes") {
-  auto r = run_renkei({"diff", repo_path("data/yamaguchi-r6.json"), repo_path("tests/data/next-year.json"), "--json"});
+  auto r = run_renkei({"diff", repo_path("data/yamaguchi-r6.json"),
+                       repo_path("tests/data/next-year.json"), "--json"});
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["changed"] == true);
@@ -295,7 +318,8 @@ TEST_CASE("renkei diff --json has one list per kind of change, each with its quo
 }
 
 TEST_CASE("renkei diff --lang en uses English headings and romanized names") {
-  auto r = run_renkei({"diff", repo_path("data/yamaguchi-r6.json"), repo_path("tests/data/next-year.json"), "--lang", "en"});
+  auto r = run_renkei({"diff", repo_path("data/yamaguchi-r6.json"),
+                       repo_path("tests/data/next-year.json"), "--lang", "en"});
   REQUIRE(r.code == 0);
   CHECK(r.out.find("Coordinator offices by municipality") != std::string::npos);
   CHECK(r.out.find("Community Life Support Center Tanpopo") != std::string::npos);
@@ -304,15 +328,18 @@ TEST_CASE("renkei diff --lang en uses English headings and romanized names") {
 }
 
 TEST_CASE("renkei diff of a dataset with itself says there are no changes") {
-  auto r = run_renkei({"diff", repo_path("data/yamaguchi-r6.json"), repo_path("data/yamaguchi-r6.json")});
+  auto r = run_renkei(
+      {"diff", repo_path("data/yamaguchi-r6.json"), repo_path("data/yamaguchi-r6.json")});
   CHECK(r.code == 0);
   CHECK(r.out.find("変更はありません") != std::string::npos);
-  auto j = run_renkei({"diff", repo_path("data/yamaguchi-r6.json"), repo_path("data/yamaguchi-r6.json"), "--json"});
+  auto j = run_renkei(
+      {"diff", repo_path("data/yamaguchi-r6.json"), repo_path("data/yamaguchi-r6.json"), "--json"});
   CHECK(nlohmann::json::parse(j.out)["changed"] == false);
 }
 
 TEST_CASE("renkei diff refuses a missing file, a folder and a wrong number of arguments") {
-  auto missing = run_renkei({"diff", repo_path("data/yamaguchi-r6.json"), "/nonexistent/next.json"});
+  auto missing =
+      run_renkei({"diff", repo_path("data/yamaguchi-r6.json"), "/nonexistent/next.json"});
   CHECK(missing.code == 1);
   CHECK(missing.err == "renkei: error: /nonexistent/next.json: no such file\n");
   CHECK(missing.out.empty());
@@ -351,20 +378,21 @@ TEST_CASE("renkei diff reads next year's sheets as the secretariat fills them in
 TEST_CASE("render --preset diff draws the changes with markers, the legend and the source") {
   TempDir dir;
   std::string svg_path = dir.file("diff.svg");
-  auto r = run_renkei({"render", "--preset", "diff", "--data", repo_path("tests/data/next-year.json"), "--against",
-                       repo_path("data/yamaguchi-r6.json"), "-o", svg_path});
+  auto r =
+      run_renkei({"render", "--preset", "diff", "--data", repo_path("tests/data/next-year.json"),
+                  "--against", repo_path("data/yamaguchi-r6.json"), "-o", svg_path});
   INFO(r.err);
   REQUIRE(r.code == 0);
   std::string svg = read_file(svg_path);
   // Long names are drawn on two lines, so look for their parts.
-  for (const char* s : {"たんぽぽ", "相談支援センター歩夢", "和木町地域", "周防大島町", "上関町", "実態調査",
-                        "配置先なし", "旧: 歩夢ケアプランセンター", "予定→実施済", "凡例", "新たに加わった", "なくなった",
-                        "変わった", "出典", "比較: 旧"})
+  for (const char* s : {"たんぽぽ", "相談支援センター歩夢", "和木町地域", "周防大島町", "上関町",
+                        "実態調査", "配置先なし", "旧: 歩夢ケアプランセンター", "予定→実施済",
+                        "凡例", "新たに加わった", "なくなった", "変わった", "出典", "比較: 旧"})
     CHECK(svg.find(s) != std::string::npos);
   CHECK(svg.find("line-through") != std::string::npos);  // the closed office is struck through
   CHECK(svg.find("#d55e00") != std::string::npos);       // vermillion for what is gone
   CHECK(svg.find("#009e73") != std::string::npos);       // bluish green for what is new
-  CHECK(svg.find("下関市") == std::string::npos);         // an unchanged town is not drawn
+  CHECK(svg.find("下関市") == std::string::npos);        // an unchanged town is not drawn
 }
 
 TEST_CASE("the diff slide's DOT marks each change and keeps other slides' marks apart") {
@@ -384,8 +412,10 @@ TEST_CASE("the diff slide's DOT marks each change and keeps other slides' marks 
   CHECK(node_line("ayumu-care-plan").find("peripheries=2") != std::string::npos);
   CHECK(node_line("kaminoseki").find("配置先なし") != std::string::npos);
   // The lost placements are dashed vermillion lines, the new one a solid bluish-green one.
-  CHECK(dot.find("\"kaminoseki\" -> \"tanpopo\" [color=\"#D55E00\", style=dashed") != std::string::npos);
-  CHECK(dot.find("\"suo-oshima\" -> \"aozora\" [color=\"#009E73\", style=solid") != std::string::npos);
+  CHECK(dot.find("\"kaminoseki\" -> \"tanpopo\" [color=\"#D55E00\", style=dashed") !=
+        std::string::npos);
+  CHECK(dot.find("\"suo-oshima\" -> \"aozora\" [color=\"#009E73\", style=solid") !=
+        std::string::npos);
   CHECK(dot.find("\"nagato\" -> \"family-survey\" [color=\"#E69F00\"") != std::string::npos);
 }
 
@@ -393,9 +423,11 @@ TEST_CASE("render --preset diff needs --against, and --against needs the diff pr
   auto no_old = run_renkei({"render", "--preset", "diff"});
   CHECK(no_old.code == 2);
   CHECK(no_old.err.find("--against OLD") != std::string::npos);
-  auto stray = run_renkei({"render", "--preset", "overview", "--against", repo_path("data/yamaguchi-r6.json")});
+  auto stray = run_renkei(
+      {"render", "--preset", "overview", "--against", repo_path("data/yamaguchi-r6.json")});
   CHECK(stray.code == 2);
-  auto same = run_renkei({"render", "--preset", "diff", "--against", repo_path("data/yamaguchi-r6.json"), "--format", "dot"});
+  auto same = run_renkei({"render", "--preset", "diff", "--against",
+                          repo_path("data/yamaguchi-r6.json"), "--format", "dot"});
   CHECK(same.code == 1);
   CHECK(same.err.find("nothing changed") != std::string::npos);
 }

@@ -48,11 +48,14 @@ const Expected& expected() {
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size()))
+    ++n;
   return n;
 }
 
-bool contains(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+bool contains(const std::string& text, const std::string& what) {
+  return text.find(what) != std::string::npos;
+}
 
 bool all_lines_crlf(const std::string& text) { return count(text, "\n") == count(text, "\r\n"); }
 
@@ -90,7 +93,8 @@ TEST_CASE("GraphML holds every node and edge, with typed keys and Japanese label
   CHECK(contains(g, "<graph id=\"renkei\" edgedefault=\"directed\">"));
   CHECK(contains(g, "<key id=\"n_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"));
   CHECK(contains(g, "<key id=\"n_row\" for=\"node\" attr.name=\"row\" attr.type=\"int\"/>"));
-  CHECK(contains(g, "<key id=\"e_relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>"));
+  CHECK(contains(
+      g, "<key id=\"e_relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>"));
   // 上関町 (row 16), its label the Japanese name; the office under its corrected name, with the
   // printed spelling kept as an alias.
   CHECK(contains(g, "<node id=\"kaminoseki\">\n      <data key=\"n_label\">上関町</data>"));
@@ -106,7 +110,8 @@ TEST_CASE("GraphML holds every node and edge, with typed keys and Japanese label
 
 TEST_CASE("Exports list nodes in dataset order, regions last, and are the same bytes every time") {
   std::string g = to_graphml(data());
-  CHECK(g.find("<node id=\"" + expected().first_id + "\">") < g.find("<node id=\"" + expected().last_id + "\">"));
+  CHECK(g.find("<node id=\"" + expected().first_id + "\">") <
+        g.find("<node id=\"" + expected().last_id + "\">"));
   CHECK(g.rfind("<node id=") == g.find("<node id=\"" + expected().last_id + "\">"));
   CHECK(to_graphml(data()) == g);
   CHECK(to_gexf(data()) == to_gexf(data()));
@@ -139,20 +144,24 @@ TEST_CASE("Node-link JSON has what networkx.node_link_graph reads") {
   CHECK(kaminoseki["region"] == "柳井圏域");
   std::size_t planned_kaminoseki = 0;
   for (const auto& l : j["links"])
-    if (l["source"] == "kaminoseki" && l["relation"] == "participates" && l.value("status", "") == "planned")
+    if (l["source"] == "kaminoseki" && l["relation"] == "participates" &&
+        l.value("status", "") == "planned")
       ++planned_kaminoseki;
-  CHECK(planned_kaminoseki == 2);  // section 6: the regional council and its こども部会, both planned
+  CHECK(planned_kaminoseki ==
+        2);  // section 6: the regional council and its こども部会, both planned
   CHECK(j["links"][0]["key"] == "e0");
 }
 
 TEST_CASE("CSV is UTF-8 with a BOM and CRLF, one row per node and edge") {
   std::string nodes = to_nodes_csv(data()), edges = to_edges_csv(data());
   CHECK(nodes.rfind("\xEF\xBB\xBFid,label,kind,", 0) == 0);
-  CHECK(edges.rfind("\xEF\xBB\xBFid,source,target,source_name,target_name,label,relation,", 0) == 0);
+  CHECK(edges.rfind("\xEF\xBB\xBFid,source,target,source_name,target_name,label,relation,", 0) ==
+        0);
   CHECK(all_lines_crlf(nodes));
   CHECK(all_lines_crlf(edges));
   CHECK(count(nodes, "\r\n") == expected().nodes + 1);
-  CHECK(contains(edges, "\r\n" + std::string("e0,shimonoseki,shimonoseki-liaison-council,下関市,")));
+  CHECK(
+      contains(edges, "\r\n" + std::string("e0,shimonoseki,shimonoseki-liaison-council,下関市,")));
 }
 
 TEST_CASE("Plain DOT has every node and edge, labelled in Japanese") {
@@ -181,7 +190,8 @@ TEST_CASE("A formula in a name stays text in CSV and markup stays inert in Graph
   std::string d = to_plain_dot(ds);
   // \N would otherwise print the node's id, &… would be read as an entity
   CHECK(contains(d, "[label=\"たんぽぽ\\\"<b>&amp;\\\\N\""));
-  CHECK(json::parse(to_node_link_json(ds))["nodes"][data().find_id("consultation-furumu").value()]["name"] == kMarkup);
+  CHECK(json::parse(to_node_link_json(
+            ds))["nodes"][data().find_id("consultation-furumu").value()]["name"] == kMarkup);
 }
 
 // ---------------------------------------------------------------- the command
@@ -222,17 +232,21 @@ TEST_CASE("export --format csv writes nodes.csv and edges.csv into the -o direct
   auto no_dir = run_renkei({"export", "--format", "csv"});
   CHECK(no_dir.code == 2);
   CHECK(no_dir.err ==
-        "renkei: error: export: --format csv writes two files, nodes.csv and edges.csv; give -o DIR for the directory to "
+        "renkei: error: export: --format csv writes two files, nodes.csv and edges.csv; give -o "
+        "DIR for the directory to "
         "put them in\n");
   auto onto_file = run_renkei({"export", "--format", "csv", "-o", out + "/nodes.csv"});
   CHECK(onto_file.code == 2);
-  CHECK(contains(onto_file.err, "is a file; --format csv writes nodes.csv and edges.csv into a directory"));
+  CHECK(contains(onto_file.err,
+                 "is a file; --format csv writes nodes.csv and edges.csv into a directory"));
 }
 
 TEST_CASE("export end to end keeps a hostile name inert in every file") {
   TempDir dir;
   std::string data_path = write_dataset(dir, hostile_dataset());
-  REQUIRE(run_renkei({"export", "--data", data_path, "--format", "csv", "-o", dir.file("csv")}).code == 0);
+  REQUIRE(
+      run_renkei({"export", "--data", data_path, "--format", "csv", "-o", dir.file("csv")}).code ==
+      0);
   CHECK(contains(read_file(dir.file("csv/nodes.csv")), ",'=cmd|' /C calc'!A0,"));
   auto g = run_renkei({"export", "--data", data_path, "--format", "graphml"});
   REQUIRE(g.code == 0);
@@ -246,11 +260,14 @@ TEST_CASE("export refuses an unknown format with a suggestion") {
   auto r = run_renkei({"export", "--format", "grapml"});
   CHECK(r.code == 2);
   CHECK(r.out.empty());
-  CHECK(r.err == "renkei: error: export: unknown format \"grapml\" (did you mean \"graphml\"?); formats are graphml, gexf, "
-                 "csv, json, dot or sheets\n");
+  CHECK(r.err ==
+        "renkei: error: export: unknown format \"grapml\" (did you mean \"graphml\"?); formats are "
+        "graphml, gexf, "
+        "csv, json, dot or sheets\n");
   auto none = run_renkei({"export"});
   CHECK(none.code == 2);
-  CHECK(contains(none.err, "say which format with --format graphml, gexf, csv, json, dot or sheets"));
+  CHECK(
+      contains(none.err, "say which format with --format graphml, gexf, csv, json, dot or sheets"));
   TempDir dir;
   auto unknown_ext = run_renkei({"export", "-o", dir.file("graph.xlsx")});
   CHECK(unknown_ext.code == 2);

@@ -27,9 +27,10 @@ TEST_CASE("the dataset writer leaves out regions and in_region, and names the ou
   for (const auto& n : j["nodes"]) CHECK(n["kind"] != "region");
   for (const auto& e : j["edges"]) CHECK(e["relation"] != "in_region");
   // The written file loads again into the same network, outside facts included.
-  Dataset again = load_dataset(dataset_to_json(ds), "again.json", [](const std::string& rel) -> std::optional<std::string> {
-    return read_whole_file(repo_path("data/" + rel));
-  });
+  Dataset again = load_dataset(dataset_to_json(ds), "again.json",
+                               [](const std::string& rel) -> std::optional<std::string> {
+                                 return read_whole_file(repo_path("data/" + rel));
+                               });
   CHECK(again.nodes.size() == ds.nodes.size());
   CHECK(again.edges.size() == ds.edges.size());
 }
@@ -88,7 +89,8 @@ struct EditableSheet {
   }
   void erase_where(const std::string& field, const std::string& value) {
     auto hits = where(field, value);
-    for (auto it = hits.rbegin(); it != hits.rend(); ++it) rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(*it));
+    for (auto it = hits.rbegin(); it != hits.rend(); ++it)
+      rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(*it));
   }
   void add(const std::map<std::string, std::string>& cells) {
     std::vector<std::string> row(rows[0].size());
@@ -116,7 +118,9 @@ std::string to_cp932(const std::string& utf8) {
   return out;
 }
 
-std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
+std::size_t count_lines(const std::string& s) {
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
+}
 
 bool exists(const std::string& path) { return std::filesystem::exists(path); }
 
@@ -127,8 +131,10 @@ TEST_CASE("built-in data → sheets → import gives back the same dataset") {
   std::vector<std::string> files = write_sheets(builtin(), dir.path());
   CHECK(std::count(files.begin(), files.end(), "placements.csv") == 1);
   // The folder imports on its own: the source text and outside facts are copied beside the sheets.
-  CHECK(read_file(dir.file("source/yamaguchi-r6.txt")) == read_file(repo_path("data/source/yamaguchi-r6.txt")));
-  CHECK(read_file(dir.file("yamaguchi-regions.json")) == read_file(repo_path("data/yamaguchi-regions.json")));
+  CHECK(read_file(dir.file("source/yamaguchi-r6.txt")) ==
+        read_file(repo_path("data/source/yamaguchi-r6.txt")));
+  CHECK(read_file(dir.file("yamaguchi-regions.json")) ==
+        read_file(repo_path("data/yamaguchi-regions.json")));
 
   ImportReport report;
   Dataset back = import_sheets(dir.path(), builtin(), &report);
@@ -141,18 +147,23 @@ TEST_CASE("built-in data → sheets → import gives back the same dataset") {
   load_builtin_dataset(&original);
   CHECK(report.quotes_checked == original.quotes_checked);
   // Outside facts come along: the eight planning regions are there after the import.
-  CHECK(std::count_if(back.nodes.begin(), back.nodes.end(), [](const Node& n) { return n.kind == Kind::Region; }) == 8);
+  CHECK(std::count_if(back.nodes.begin(), back.nodes.end(),
+                      [](const Node& n) { return n.kind == Kind::Region; }) == 8);
 }
 
 TEST_CASE("sheets are CSV as Excel saves it: BOM, CRLF, one row per placement of section 3") {
   TempDir dir;
   write_sheets(builtin(), dir.path());
   std::string placements = read_file(dir.file("placements.csv"));
-  CHECK(placements.rfind(std::string(csv::kBom) + "市町 (municipality),番号 (order),配置先 (office),", 0) == 0);
+  CHECK(placements.rfind(
+            std::string(csv::kBom) + "市町 (municipality),番号 (order),配置先 (office),", 0) == 0);
   CHECK(placements.find("\r\n") != std::string::npos);
   CHECK(placements.find('\n') == placements.find("\r\n") + 1);
-  // 上関町's only placement, section 3 of row 16: ①地域生活支援センターたんぼぼ, under the corrected name.
-  CHECK(placements.find("上関町,①,地域生活支援センターたんぽぽ,,,16,3,①地域生活支援センターたんぼぼ\r\n") != std::string::npos);
+  // 上関町's only placement, section 3 of row 16: ①地域生活支援センターたんぼぼ, under the
+  // corrected name.
+  CHECK(placements.find(
+            "上関町,①,地域生活支援センターたんぽぽ,,,16,3,①地域生活支援センターたんぼぼ\r\n") !=
+        std::string::npos);
   EditableSheet p(dir.file("placements.csv"));
   CHECK(p.rows.size() == 1 + 52);  // 52 placements in section 3
   EditableSheet o(dir.file("offices.csv"));
@@ -162,13 +173,15 @@ TEST_CASE("sheets are CSV as Excel saves it: BOM, CRLF, one row per placement of
   EditableSheet m(dir.file("meetings.csv"));
   auto hagi = m.where("council", "萩市自立支援協議会こども支援部会");
   REQUIRE(hagi.size() == 2);
-  CHECK(m.rows[hagi[0]][m.col("months")] == "2024-04 2024-05 2024-06 2024-07 2024-08 2024-09 2024-10 2024-11 2024-12 2025-01 2025-02");
+  CHECK(m.rows[hagi[0]][m.col("months")] ==
+        "2024-04 2024-05 2024-06 2024-07 2024-08 2024-09 2024-10 2024-11 2024-12 2025-01 2025-02");
   CHECK(m.rows[hagi[0]][m.col("status")] == "開催");
   CHECK(m.rows[hagi[1]][m.col("months")] == "2025-03");
   CHECK(m.rows[hagi[1]][m.col("status")] == "予定");
 }
 
-TEST_CASE("renkei template writes every sheet with headers and one example row, and does not overwrite") {
+TEST_CASE(
+    "renkei template writes every sheet with headers and one example row, and does not overwrite") {
   TempDir dir;
   std::string tpl = dir.file("next");
   auto r = run_renkei({"template", tpl});
@@ -193,7 +206,8 @@ TEST_CASE("renkei template writes every sheet with headers and one example row, 
   write_file(tpl + "/placements.csv", "edited");
   auto again = run_renkei({"template", tpl});
   CHECK(again.code == 1);
-  CHECK(again.err.rfind("renkei: error: " + tpl + ": 15 of the template's files already exist", 0) == 0);
+  CHECK(again.err.rfind("renkei: error: " + tpl + ": 15 of the template's files already exist",
+                        0) == 0);
   CHECK(again.err.find("--force") != std::string::npos);
   CHECK(read_file(tpl + "/placements.csv") == "edited");
   CHECK(run_renkei({"template", tpl, "--force"}).code == 0);
@@ -230,7 +244,8 @@ TEST_CASE("an office written たんぼぼ in the sheets is the existing たん�
     Dataset ds = import_sheets(dir.path(), builtin(), &report);
     bool found = false;
     for (const Edge& e : ds.edges)
-      found = found || (e.relation == Relation::Coordinator && ds.nodes[e.from].id == "kaminoseki" && ds.nodes[e.to].id == "tanpopo");
+      found = found || (e.relation == Relation::Coordinator &&
+                        ds.nodes[e.from].id == "kaminoseki" && ds.nodes[e.to].id == "tanpopo");
     CHECK(found);
     REQUIRE(report.other_spellings.size() == 1);
     CHECK(report.other_spellings[0].place.sheet == "placements.csv");
@@ -238,7 +253,8 @@ TEST_CASE("an office written たんぼぼ in the sheets is the existing たん�
     // And the command says so.
     auto r = run_renkei({"import", dir.path()});
     CHECK(r.code == 0);
-    CHECK(r.out.find("「地域生活支援センターたんぼぼ」 → 地域生活支援センターたんぽぽ (tanpopo, by reference alias)") != std::string::npos);
+    CHECK(r.out.find("「地域生活支援センターたんぼぼ」 → 地域生活支援センターたんぽぽ (tanpopo, by "
+                     "reference alias)") != std::string::npos);
   }
 }
 
@@ -264,7 +280,8 @@ TEST_CASE("a name no sheet defines is reported with sheet, line, column and the 
   EditableSheet placements(dir.file("placements.csv"));
   auto row = placements.where("municipality", "阿武町");
   REQUIRE(row.size() == 1);
-  placements.rows[row[0]][placements.col("office")] = "阿武町総合相談センタ";  // the last ー dropped
+  placements.rows[row[0]][placements.col("office")] =
+      "阿武町総合相談センタ";  // the last ー dropped
   placements.rows[row[0]][placements.col("municipality")] = "阿武村";
   placements.save();
   int line = static_cast<int>(row[0]) + 1;  // the header is line 1
@@ -274,12 +291,15 @@ TEST_CASE("a name no sheet defines is reported with sheet, line, column and the 
   CHECK(r.code == 1);
   CHECK(count_lines(r.err) == 1);
   CHECK(r.err.rfind("renkei: error: " + dir.path() + "/placements.csv:" + std::to_string(line) +
-                        ": column 市町 (municipality): \"阿武村\" names no municipality in the sheets (and 1 more, listed above)",
+                        ": column 市町 (municipality): \"阿武村\" names no municipality in the "
+                        "sheets (and 1 more, listed above)",
                     0) == 0);
-  CHECK(r.out.find("placements.csv:" + std::to_string(line) + " 市町 (municipality): 「阿武村」 is no municipality; nearest: 阿武町") !=
+  CHECK(r.out.find("placements.csv:" + std::to_string(line) +
+                   " 市町 (municipality): 「阿武村」 is no municipality; nearest: 阿武町") !=
         std::string::npos);
-  CHECK(r.out.find("placements.csv:" + std::to_string(line) + " 配置先 (office): 「阿武町総合相談センタ」 is no office; nearest: 阿武町総合相談センター") !=
-        std::string::npos);
+  CHECK(r.out.find("placements.csv:" + std::to_string(line) +
+                   " 配置先 (office): 「阿武町総合相談センタ」 is no office; nearest: "
+                   "阿武町総合相談センター") != std::string::npos);
   CHECK(!exists(out));
 
   auto j = run_renkei({"import", dir.path(), "--json"});
@@ -287,7 +307,8 @@ TEST_CASE("a name no sheet defines is reported with sheet, line, column and the 
   json report = json::parse(j.out);
   CHECK(report["ok"] == false);
   REQUIRE(report["unmatched"].size() == 2);
-  CHECK(report["unmatched"][1]["place"] == json{{"sheet", "placements.csv"}, {"line", line}, {"column", "配置先 (office)"}});
+  CHECK(report["unmatched"][1]["place"] ==
+        json{{"sheet", "placements.csv"}, {"line", line}, {"column", "配置先 (office)"}});
   CHECK(report["unmatched"][1]["nearest"][0] == "阿武町総合相談センター");
 }
 
@@ -312,9 +333,12 @@ TEST_CASE("bad sheets give one error line, exit 1 and no output file") {
   }
   SECTION("an unknown header, with did-you-mean") {
     std::string text = original;
-    text.replace(text.find("配置先 (office)"), std::string("配置先 (office)").size(), "配置さき (office)");
+    text.replace(text.find("配置先 (office)"), std::string("配置先 (office)").size(),
+                 "配置さき (office)");
     write_file(sheets + "/placements.csv", text);
-    expect_error(sheets + "/placements.csv:1: column C: unknown header \"配置さき (office)\" in placements.csv (did you mean \"配置先 (office)\"?)");
+    expect_error(sheets +
+                 "/placements.csv:1: column C: unknown header \"配置さき (office)\" in "
+                 "placements.csv (did you mean \"配置先 (office)\"?)");
   }
   SECTION("a missing required column") {
     EditableSheet p(sheets + "/placements.csv");
@@ -327,13 +351,16 @@ TEST_CASE("bad sheets give one error line, exit 1 and no output file") {
     EditableSheet p(sheets + "/placements.csv");
     p.rows[1][p.col("since")] = "2024-13";
     p.save();
-    expect_error(sheets + "/placements.csv:2: column D 配置開始月 (since): \"2024-13\" is not a month; write it as YYYY-MM, e.g. 2024-11");
+    expect_error(sheets +
+                 "/placements.csv:2: column D 配置開始月 (since): \"2024-13\" is not a month; "
+                 "write it as YYYY-MM, e.g. 2024-11");
   }
   SECTION("an unknown status word, with did-you-mean") {
     EditableSheet m(sheets + "/meetings.csv");
     m.rows[1][m.col("status")] = "開催済";
     m.save();
-    std::string err = expect_error(sheets + "/meetings.csv:2: column B 開催状況 (status): unknown word \"開催済\"");
+    std::string err = expect_error(
+        sheets + "/meetings.csv:2: column B 開催状況 (status): unknown word \"開催済\"");
     CHECK(err.find("(did you mean \"開催\"?)") != std::string::npos);
   }
   SECTION("bytes that are neither UTF-8 nor Shift_JIS") {
@@ -345,7 +372,9 @@ TEST_CASE("bad sheets give one error line, exit 1 and no output file") {
     EditableSheet p(sheets + "/placements.csv");
     p.rows[1][p.col("source_text")] = "①下関市こども発達センターX";
     p.save();
-    expect_error(sheets + "/placements.csv:2: column H 出典の原文 (source_text): \"①下関市こども発達センターX\" is not in row 1 section 3");
+    expect_error(sheets +
+                 "/placements.csv:2: column H 出典の原文 (source_text): "
+                 "\"①下関市こども発達センターX\" is not in row 1 section 3");
   }
   SECTION("a missing sheet, saved as xlsx") {
     std::filesystem::rename(sheets + "/placements.csv", sheets + "/placements.xlsx");
@@ -354,7 +383,8 @@ TEST_CASE("bad sheets give one error line, exit 1 and no output file") {
 }
 
 // The check in issue 7: next year's table made by editing the sheets as a secretariat would.
-TEST_CASE("next year's sheets: an office closes, a town gains a coordinator, a council meets again") {
+TEST_CASE(
+    "next year's sheets: an office closes, a town gains a coordinator, a council meets again") {
   TempDir dir;
   std::string sheets = dir.file("r7");
   write_sheets(builtin(), sheets);
@@ -366,8 +396,10 @@ TEST_CASE("next year's sheets: an office closes, a town gains a coordinator, a c
     REQUIRE(at != std::string::npos);
     text.replace(at, from.size(), to);
   };
-  edit("①阿武町総合相談センター\t", "①阿武町総合相談センター ②萩市障害者生活支援センターほっとすペース\t");
-  edit("上関町地域自立支援協議会\t<ul style=\"list-style-type: none\"> 開催予定なし", "上関町地域自立支援協議会\t<ul style=\"list-style-type: none\"> ○開催年月:令和7年2月");
+  edit("①阿武町総合相談センター\t",
+       "①阿武町総合相談センター ②萩市障害者生活支援センターほっとすペース\t");
+  edit("上関町地域自立支援協議会\t<ul style=\"list-style-type: none\"> 開催予定なし",
+       "上関町地域自立支援協議会\t<ul style=\"list-style-type: none\"> ○開催年月:令和7年2月");
   write_file(sheets + "/source/next.txt", text);
   std::filesystem::remove(sheets + "/source/yamaguchi-r6.txt");
   EditableSheet doc(sheets + "/document.csv");
@@ -381,8 +413,12 @@ TEST_CASE("next year's sheets: an office closes, a town gains a coordinator, a c
   EditableSheet placements(sheets + "/placements.csv");
   placements.erase_where("office", "地域生活支援センターたんぽぽ");
   // 阿武町 gains a coordinator at its neighbour's office.
-  placements.add({{"municipality", "阿武町"}, {"order", "②"}, {"office", "萩市障害者生活支援センターほっとすペース"},
-                  {"source_row", "19"}, {"source_section", "3"}, {"source_text", "②萩市障害者生活支援センターほっとすペース"}});
+  placements.add({{"municipality", "阿武町"},
+                  {"order", "②"},
+                  {"office", "萩市障害者生活支援センターほっとすペース"},
+                  {"source_row", "19"},
+                  {"source_section", "3"},
+                  {"source_text", "②萩市障害者生活支援センターほっとすペース"}});
   placements.save();
   // 上関町's council meets.
   EditableSheet meetings(sheets + "/meetings.csv");
@@ -401,7 +437,8 @@ TEST_CASE("next year's sheets: an office closes, a town gains a coordinator, a c
     auto r = run_renkei({"import", sheets, "-o", out});
     CHECK(r.code == 1);
     CHECK(r.out.find("aliases.csv:") != std::string::npos);
-    CHECK(r.out.find("is 地域生活支援センターたんぽぽ (tanpopo) in the reference data, but no sheet defines it") != std::string::npos);
+    CHECK(r.out.find("is 地域生活支援センターたんぽぽ (tanpopo) in the reference data, but no "
+                     "sheet defines it") != std::string::npos);
     CHECK(!exists(out));
   }
   SECTION("imported, validated, and different in exactly those places") {
@@ -411,7 +448,8 @@ TEST_CASE("next year's sheets: an office closes, a town gains a coordinator, a c
     auto r = run_renkei({"import", sheets, "-o", out});
     INFO(r.out << r.err);
     REQUIRE(r.code == 0);
-    CHECK(r.out.find("in the reference data but in no sheet (1):\n  office 地域生活支援センターたんぽぽ (tanpopo)\n") != std::string::npos);
+    CHECK(r.out.find("in the reference data but in no sheet (1):\n  office "
+                     "地域生活支援センターたんぽぽ (tanpopo)\n") != std::string::npos);
     // The source text the quotes were checked against is copied beside the dataset.
     CHECK(read_file(out_dir + "/source/next.txt") == text);
     CHECK(exists(out_dir + "/yamaguchi-regions.json"));
@@ -424,24 +462,31 @@ TEST_CASE("next year's sheets: an office closes, a town gains a coordinator, a c
     for (const auto& n : after["nodes"]) new_nodes[n["id"]] = n;
     std::set<std::string> removed, added, changed;
     for (const auto& [id, n] : old_nodes)
-      if (!new_nodes.count(id)) removed.insert(id);
-      else if (new_nodes[id] != n) changed.insert(id);
+      if (!new_nodes.count(id))
+        removed.insert(id);
+      else if (new_nodes[id] != n)
+        changed.insert(id);
     for (const auto& [id, n] : new_nodes)
       if (!old_nodes.count(id)) added.insert(id);
     CHECK(removed == std::set<std::string>{"tanpopo"});
     CHECK(added.empty());
     CHECK(changed == std::set<std::string>{"kaminoseki-council"});
-    CHECK(new_nodes["kaminoseki-council"]["meetings"] ==
-          json::parse(R"j([{"months":["2025-02"],"status":"held","source":{"row":16,"section":"1(4)","text":"○開催年月:令和7年2月"}}])j"));
+    CHECK(
+        new_nodes["kaminoseki-council"]["meetings"] ==
+        json::parse(
+            R"j([{"months":["2025-02"],"status":"held","source":{"row":16,"section":"1(4)","text":"○開催年月:令和7年2月"}}])j"));
 
     auto edge_set = [](const json& ds) {
       std::multiset<std::string> s;
       for (const auto& e : ds["edges"]) s.insert(e.dump());
       return s;
     };
-    std::multiset<std::string> old_edges = edge_set(before), new_edges = edge_set(after), gone, come;
-    std::set_difference(old_edges.begin(), old_edges.end(), new_edges.begin(), new_edges.end(), std::inserter(gone, gone.end()));
-    std::set_difference(new_edges.begin(), new_edges.end(), old_edges.begin(), old_edges.end(), std::inserter(come, come.end()));
+    std::multiset<std::string> old_edges = edge_set(before), new_edges = edge_set(after), gone,
+                               come;
+    std::set_difference(old_edges.begin(), old_edges.end(), new_edges.begin(), new_edges.end(),
+                        std::inserter(gone, gone.end()));
+    std::set_difference(new_edges.begin(), new_edges.end(), old_edges.begin(), old_edges.end(),
+                        std::inserter(come, come.end()));
     std::set<std::string> gone_from;
     for (const auto& e : gone) {
       json j = json::parse(e);
@@ -451,9 +496,11 @@ TEST_CASE("next year's sheets: an office closes, a town gains a coordinator, a c
     }
     CHECK(gone_from == std::set<std::string>{"yanai", "kaminoseki", "tabuse", "hirao"});
     REQUIRE(come.size() == 1);
-    CHECK(json::parse(*come.begin()) ==
-          json::parse(R"({"from":"abu","to":"hagi-hot-space","relation":"coordinator","order":2,)"
-                      R"("source":{"row":19,"section":"3","text":"②萩市障害者生活支援センターほっとすペース"}})"));
+    CHECK(
+        json::parse(*come.begin()) ==
+        json::parse(
+            R"({"from":"abu","to":"hagi-hot-space","relation":"coordinator","order":2,)"
+            R"("source":{"row":19,"section":"3","text":"②萩市障害者生活支援センターほっとすペース"}})"));
     CHECK(after["document"]["source_file"] == "source/next.txt");
   }
 }
@@ -462,7 +509,8 @@ TEST_CASE("months as Excel rewrites them are read back as YYYY-MM") {
   TempDir dir;
   write_sheets(builtin(), dir.path());
   EditableSheet p(dir.file("placements.csv"));
-  // Excel shows a typed 2024-11 as a date and saves it as 2024/11/1 or Nov-24; people also write 2024年11月.
+  // Excel shows a typed 2024-11 as a date and saves it as 2024/11/1 or Nov-24; people also write
+  // 2024年11月.
   p.rows[1][p.col("since")] = "2024/11/1";
   p.rows[2][p.col("since")] = "Nov-24";
   p.rows[3][p.col("since")] = "２０２４年１１月";
@@ -474,14 +522,20 @@ TEST_CASE("months as Excel rewrites them are read back as YYYY-MM") {
   CHECK(since == std::vector<std::string>{"2024-11", "2024-11", "2024-11"});
 }
 
-TEST_CASE("a new office gets an id from its romanized name, or from its name, and is reported as new") {
+TEST_CASE(
+    "a new office gets an id from its romanized name, or from its name, and is reported as new") {
   TempDir dir;
   write_sheets(builtin(), dir.path());
   EditableSheet offices(dir.file("offices.csv"));
   // Two offices the reference data does not know; the quotes are row 19's section 3 cell.
-  offices.add({{"name", "阿武町総合相談センター分室"}, {"name_en", "Abu Annex"}, {"source_row", "19"},
-               {"source_section", "3"}, {"source_text", "阿武町総合相談センター"}});
-  offices.add({{"name", "阿武町総合相談センター別館"}, {"source_row", "19"}, {"source_section", "3"},
+  offices.add({{"name", "阿武町総合相談センター分室"},
+               {"name_en", "Abu Annex"},
+               {"source_row", "19"},
+               {"source_section", "3"},
+               {"source_text", "阿武町総合相談センター"}});
+  offices.add({{"name", "阿武町総合相談センター別館"},
+               {"source_row", "19"},
+               {"source_section", "3"},
                {"source_text", "阿武町総合相談センター"}});
   offices.save();
   ImportReport report;
@@ -495,7 +549,8 @@ TEST_CASE("a new office gets an id from its romanized name, or from its name, an
   CHECK(generated.rfind("office-", 0) == 0);
   CHECK(generated.size() == std::string("office-").size() + 8);
   // The same sheets give the same id every time.
-  CHECK(import_sheets(dir.path(), builtin(), nullptr).nodes[*ds.find_id(generated)].name == "阿武町総合相談センター別館");
+  CHECK(import_sheets(dir.path(), builtin(), nullptr).nodes[*ds.find_id(generated)].name ==
+        "阿武町総合相談センター別館");
 }
 
 TEST_CASE("docs/import.md names every sheet and every column header") {
@@ -517,7 +572,8 @@ TEST_CASE("load_dataset_or_sheets reads a sheet folder or a dataset file alike")
   CHECK(dataset_to_json(from_sheets) == dataset_to_json(from_file));
   CHECK(from_sheets.nodes.size() == from_file.nodes.size());  // regions from the outside facts too
   CHECK(from_sheets.edges.size() == from_file.edges.size());
-  CHECK_THROWS_WITH(load_dataset_or_sheets(dir.file("nothing"), builtin()), Catch::Contains("no such file"));
+  CHECK_THROWS_WITH(load_dataset_or_sheets(dir.file("nothing"), builtin()),
+                    Catch::Contains("no such file"));
 }
 
 TEST_CASE("a sheets folder written before no_children.csv existed still imports") {
@@ -604,7 +660,9 @@ TEST_CASE("a huge or bogus sheet is refused in a moment, in one line") {
   auto big = run_renkei({"import", dir.path()});
   CHECK(big.code == 1);
   CHECK(count_lines(big.err) == 1);
-  CHECK(big.err.find("links.csv: the sheet is 33 MB, more than renkei reads for one sheet (32 MB") != std::string::npos);
+  CHECK(
+      big.err.find("links.csv: the sheet is 33 MB, more than renkei reads for one sheet (32 MB") !=
+      std::string::npos);
   // A thousand names that match nothing: the first kMaxUnmatchedListed are listed with their
   // nearest names, the rest counted.
   write_sheets(builtin(), dir.path(), true);
@@ -614,6 +672,7 @@ TEST_CASE("a huge or bogus sheet is refused in a moment, in one line") {
   auto bogus = run_renkei({"import", dir.path()});
   CHECK(bogus.code == 1);
   CHECK(bogus.out.find("names that match nothing the sheets define (1000):") != std::string::npos);
-  CHECK(bogus.out.find("… and " + std::to_string(1000 - kMaxUnmatchedListed) + " more, not listed") != std::string::npos);
+  CHECK(bogus.out.find("… and " + std::to_string(1000 - kMaxUnmatchedListed) +
+                       " more, not listed") != std::string::npos);
   CHECK(bogus.err.find("(and 999 more, listed above)") != std::string::npos);
 }

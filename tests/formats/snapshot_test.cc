@@ -9,8 +9,8 @@
 #include <ctime>
 #include <filesystem>
 
-#include "formats/dataset_json.h"
 #include "base/error.h"
+#include "formats/dataset_json.h"
 #include "formats/load.h"
 #include "formats/snapshot.h"
 #include "test_support.h"
@@ -34,7 +34,8 @@ SnapshotCache cache_in(const TempDir& dir) {
 std::size_t snapshots_in(const std::string& dir) {
   std::size_t n = 0;
   if (std::filesystem::is_directory(dir))
-    for (const auto& e : std::filesystem::directory_iterator(dir)) n += e.path().extension() == ".snap";
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+      n += e.path().extension() == ".snap";
   return n;
 }
 
@@ -54,7 +55,8 @@ std::pair<Dataset, SnapshotUse> load(const std::string& path, const SnapshotCach
 
 /// A file's bytes changed in place, keeping its size and modification time: what a stat-based
 /// cache would miss.
-void change_keeping_size_and_time(const std::string& path, const std::string& from, const std::string& to) {
+void change_keeping_size_and_time(const std::string& path, const std::string& from,
+                                  const std::string& to) {
   REQUIRE(from.size() == to.size());
   struct stat before;
   REQUIRE(stat(path.c_str(), &before) == 0);
@@ -86,7 +88,8 @@ TEST_CASE("a dataset loaded from its snapshot is the dataset loaded in full, fie
   CHECK(second.source_text == full.source_text);
   CHECK(second.nodes.size() == 120);  // 112 in the file + 8 planning regions from outside facts
   CHECK(second.find_id("tanpopo").has_value());
-  CHECK(second.edges_from(*second.find_id("tanpopo")).size() == full.edges_from(*full.find_id("tanpopo")).size());
+  CHECK(second.edges_from(*second.find_id("tanpopo")).size() ==
+        full.edges_from(*full.find_id("tanpopo")).size());
 }
 
 TEST_CASE("the load report survives the snapshot: validate and summary say the same") {
@@ -202,7 +205,8 @@ TEST_CASE("decode_snapshot refuses every truncation and never reads past the end
   CHECK(decode_snapshot(bytes, "key", nullptr, nullptr).has_value());
   CHECK_FALSE(decode_snapshot(bytes, "other key", nullptr, nullptr).has_value());
   std::size_t accepted = 0;
-  for (std::size_t n = 0; n < bytes.size(); n += 97) accepted += decode_snapshot(bytes.substr(0, n), "key", nullptr, nullptr).has_value();
+  for (std::size_t n = 0; n < bytes.size(); n += 97)
+    accepted += decode_snapshot(bytes.substr(0, n), "key", nullptr, nullptr).has_value();
   CHECK(accepted == 0);
 }
 
@@ -240,8 +244,10 @@ TEST_CASE("pruning the cache touches only renkei's own snapshots and its stale t
   const std::string hex32 = "0123456789abcdef0123456789abcdef";
   std::vector<std::string> theirs = {"notes.snap", "photo-2024.snap", hex32 + ".snap"};
   for (const auto& n : theirs) write_file(cache.dir + "/" + n, "someone else's file");
-  std::string fresh_tmp = cache.dir + "/" + std::string("fedcba9876543210fedcba9876543210") + ".snap.tmp-abc123";
-  std::string stale_tmp = cache.dir + "/" + std::string("00000000000000000000000000000000") + ".snap.tmp-zzz999";
+  std::string fresh_tmp =
+      cache.dir + "/" + std::string("fedcba9876543210fedcba9876543210") + ".snap.tmp-abc123";
+  std::string stale_tmp =
+      cache.dir + "/" + std::string("00000000000000000000000000000000") + ".snap.tmp-zzz999";
   write_file(fresh_tmp, "half");
   write_file(stale_tmp, "half");
   timespec old_times[2] = {{time(nullptr) - 7200, 0}, {time(nullptr) - 7200, 0}};
@@ -261,7 +267,8 @@ TEST_CASE("pruning the cache touches only renkei's own snapshots and its stale t
 TEST_CASE("renkei uses snapshots for large datasets and answers the same with and without") {
   // A 10-prefecture dataset from the benchmark generator: 1.4 MB, over the 1 MB threshold.
   TempDir dir;
-  std::string gen = "python3 " + test::repo_path("bench/renkei-gen") + " --prefectures 10 --seed 3 -o " + dir.path();
+  std::string gen = "python3 " + test::repo_path("bench/renkei-gen") +
+                    " --prefectures 10 --seed 3 -o " + dir.path();
   REQUIRE(std::system(gen.c_str()) == 0);
   std::string data = dir.file("dataset.json");
   std::string cache = dir.file("cache");

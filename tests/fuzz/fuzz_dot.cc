@@ -12,11 +12,14 @@
 
 namespace {
 
-const char* const kPresets[] = {"overview", "region:柳井", "gaps", "shared", "map", "municipality:上関町"};
+const char* const kPresets[] = {"overview", "region:柳井", "gaps",
+                                "shared",   "map",         "municipality:上関町"};
 
 struct Shape {
   int nodes = 0, edges = 0, subgraphs = 0;
-  bool operator!=(const Shape& o) const { return nodes != o.nodes || edges != o.edges || subgraphs != o.subgraphs; }
+  bool operator!=(const Shape& o) const {
+    return nodes != o.nodes || edges != o.edges || subgraphs != o.subgraphs;
+  }
 };
 
 Shape shape_of(const std::string& dot) {
@@ -26,7 +29,8 @@ Shape shape_of(const std::string& dot) {
 }
 
 std::string dot_for(const renkei::Dataset& ds, const char* preset, renkei::Lang lang) {
-  static const renkei::NameIndex names(renkei::fuzz::builtin());  // indices are the same in every copy
+  static const renkei::NameIndex names(
+      renkei::fuzz::builtin());  // indices are the same in every copy
   renkei::Network net(ds);
   return renkei::write_dot(ds, renkei::make_diagram(net, names, preset, lang));
 }

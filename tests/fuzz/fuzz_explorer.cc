@@ -28,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Network net(ds);
   ExplorerDrawings drawings{"<svg id=\"ja\"></svg>", "<svg id=\"en\"></svg>"};  // no Graphviz here
   std::string page = lower(explorer_html(net, Lang::Ja, drawings));
-  if (count(page, "<script") != 2 || count(page, "</script") != 2) fuzz::bug("a name opened or closed a <script>");
+  if (count(page, "<script") != 2 || count(page, "</script") != 2)
+    fuzz::bug("a name opened or closed a <script>");
   if (count(page, "<!--") != 0) fuzz::bug("a name opened an HTML comment");
   const std::string open = "<script type=\"application/json\" id=\"renkei-data\">";
   std::string real = explorer_html(net, Lang::Ja, drawings);

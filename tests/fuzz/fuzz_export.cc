@@ -34,13 +34,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (name_col == 0) fuzz::bug("nodes.csv has no name column");
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     const std::string& cell = t.rows[i + 1][name_col];
-    if (!cell.empty() && std::string("=+-@\t\r").find(cell[0]) != std::string::npos) fuzz::bug("a CSV cell starts a formula");
-    if (csv::unneutralise(cell) != ds.nodes[i].name) fuzz::bug("a name did not come back out of nodes.csv");
+    if (!cell.empty() && std::string("=+-@\t\r").find(cell[0]) != std::string::npos)
+      fuzz::bug("a CSV cell starts a formula");
+    if (csv::unneutralise(cell) != ds.nodes[i].name)
+      fuzz::bug("a name did not come back out of nodes.csv");
   }
   (void)csv::parse(to_edges_csv(ds), "edges.csv");
 
   std::string graphml = to_graphml(ds);
-  if (count(graphml, "<node ") != ds.nodes.size()) fuzz::bug("a name changed the number of GraphML nodes");
-  if (count(graphml, "<![CDATA[") != 0 && count(graphml, "]]>") != count(graphml, "<![CDATA[")) fuzz::bug("CDATA broken");
+  if (count(graphml, "<node ") != ds.nodes.size())
+    fuzz::bug("a name changed the number of GraphML nodes");
+  if (count(graphml, "<![CDATA[") != 0 && count(graphml, "]]>") != count(graphml, "<![CDATA["))
+    fuzz::bug("CDATA broken");
   return 0;
 }

@@ -9,7 +9,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)ds;
   } catch (const renkei::Error& e) {
     std::string_view what = e.what();
-    if (what.empty() || what.find('\n') != std::string_view::npos) renkei::fuzz::bug("error message is not one line");
+    if (what.empty() || what.find('\n') != std::string_view::npos)
+      renkei::fuzz::bug("error message is not one line");
   }
   return 0;
 }

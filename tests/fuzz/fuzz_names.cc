@@ -25,6 +25,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)wrap_to_width(s, 1 + size % 30, "  ");
   std::string_view half = s.substr(0, size / 2), rest = s.substr(size / 2);
   (void)edit_distance(half.substr(0, 200), rest.substr(0, 200));
-  (void)nearest(s.substr(0, 200), {"上関町", "柳井市", "たんぽぽ", std::string(rest.substr(0, 50))});
+  (void)nearest(s.substr(0, 200),
+                {"上関町", "柳井市", "たんぽぽ", std::string(rest.substr(0, 50))});
   return 0;
 }

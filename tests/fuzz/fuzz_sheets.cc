@@ -1,14 +1,14 @@
-// The sheet importer (src/formats/sheets.h, src/formats/csv.h) on arbitrary bytes: the first byte picks a
-// sheet of a sound sheet folder (the built-in data as `renkei export --format sheets` writes
-// it), the rest replaces that sheet's file. Import must succeed or throw renkei::Error.
+// The sheet importer (src/formats/sheets.h, src/formats/csv.h) on arbitrary bytes: the first byte
+// picks a sheet of a sound sheet folder (the built-in data as `renkei export --format sheets`
+// writes it), the rest replaces that sheet's file. Import must succeed or throw renkei::Error.
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "formats/csv.h"
-#include "fuzz_support.h"
 #include "formats/sheets.h"
+#include "fuzz_support.h"
 
 namespace {
 
@@ -16,7 +16,8 @@ namespace {
 /// copy that is put back afterwards.
 const std::string& folder() {
   static const std::string dir = [] {
-    std::string d = std::filesystem::temp_directory_path() / ("renkei-fuzz-sheets-" + std::to_string(getpid()));
+    std::string d =
+        std::filesystem::temp_directory_path() / ("renkei-fuzz-sheets-" + std::to_string(getpid()));
     renkei::write_sheets(renkei::fuzz::builtin(), d);
     return d;
   }();
@@ -28,7 +29,8 @@ std::string slurp(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 void spit(const std::string& path, std::string_view bytes) {
-  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  std::ofstream(path, std::ios::binary)
+      .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 }  // namespace

@@ -7,8 +7,8 @@
 
 #include <cstring>
 
-#include "fuzz_support.h"
 #include "formats/snapshot.h"
+#include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   // Inputs of even length get a correct checksum written over their last 8 bytes, so mutations
@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string siblings;
   if (auto ds = renkei::decode_snapshot(bytes, "fuzz", &report, &siblings)) {
     for (const renkei::Edge& e : ds->edges)
-      if (e.from >= ds->nodes.size() || e.to >= ds->nodes.size()) renkei::fuzz::bug("edge outside the dataset");
+      if (e.from >= ds->nodes.size() || e.to >= ds->nodes.size())
+        renkei::fuzz::bug("edge outside the dataset");
     ds->build_index();
   }
   return 0;

@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "formats/embedded.h"
 #include "base/error.h"
+#include "base/text.h"
+#include "formats/embedded.h"
 #include "formats/load.h"
 #include "model/dataset.h"
-#include "base/text.h"
 
 namespace renkei::fuzz {
 
@@ -36,8 +36,10 @@ inline SiblingReader builtin_siblings() {
 inline std::vector<std::string> names_from(const std::uint8_t* data, std::size_t size) {
   std::vector<std::string> out(1);
   for (std::size_t i = 0; i < size; ++i) {
-    if (data[i] == 0x01) out.emplace_back();
-    else out.back() += static_cast<char>(data[i]);
+    if (data[i] == 0x01)
+      out.emplace_back();
+    else
+      out.back() += static_cast<char>(data[i]);
   }
   for (auto& s : out)
     if (!valid_utf8(s)) s = "x";

@@ -2,8 +2,8 @@
 // (src/diagram/render.cc), so this target draws one small diagram per input: 上関町 and its
 // neighbours, at the layout's own size (no page: one fork, not two).
 #include "diagram/diagrams.h"
-#include "fuzz_support.h"
 #include "diagram/render.h"
+#include "fuzz_support.h"
 #include "model/resolve.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

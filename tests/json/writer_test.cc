@@ -31,12 +31,14 @@ TEST_CASE("JsonWriter writes what nlohmann's dump(2) writes") {
     json j = {{"quote\"back\\slash", "line\nbreak\ttab\rcr\bbell\f\x01\x1f\x7f"},
               {"empty_array", json::array()},
               {"empty_object", json::object()},
-              {"nested", json::array({json::array(), json::object(), json::array({1, -2, 3.5, true, false, nullptr})})},
+              {"nested", json::array({json::array(), json::object(),
+                                      json::array({1, -2, 3.5, true, false, nullptr})})},
               {"big", 18446744073709551615ULL},
               {"negative", -9223372036854775807LL},
               {"html", "</script><!-- & <b>"}};
     CHECK(written(j) == dumped(j));
-    for (const json& scalar : {json(1), json("x"), json(nullptr), json(0.1), json::array(), json::object()})
+    for (const json& scalar :
+         {json(1), json("x"), json(nullptr), json(0.1), json::array(), json::object()})
       CHECK(written(scalar) == dumped(scalar));
   }
   SECTION("a character to escape at any place in a long string, among ASCII and Japanese") {
@@ -51,7 +53,9 @@ TEST_CASE("JsonWriter writes what nlohmann's dump(2) writes") {
         }
   }
   SECTION("bytes that are not UTF-8 become U+FFFD as nlohmann writes them") {
-    json j = {{"bad", std::string("a\xff\xfe" "b\xe3\x81")}, {"ok", "たんぽぽ"}};
+    json j = {{"bad", std::string("a\xff\xfe"
+                                  "b\xe3\x81")},
+              {"ok", "たんぽぽ"}};
     CHECK(written(j) == dumped(j));
     CHECK(written(j).find("\xef\xbf\xbd") != std::string::npos);
   }

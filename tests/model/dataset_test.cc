@@ -37,7 +37,8 @@ std::vector<std::size_t> coordinator_offices(std::size_t m) {
 std::vector<std::string> served_by(const std::string& office) {
   std::vector<std::string> out;
   for (const Edge& e : data().edges)
-    if (e.relation == Relation::Coordinator && e.to == id(office)) out.push_back(data().nodes[e.from].name);
+    if (e.relation == Relation::Coordinator && e.to == id(office))
+      out.push_back(data().nodes[e.from].name);
   return out;
 }
 const Node& council_of(const std::string& municipality) {
@@ -52,18 +53,20 @@ TEST_CASE("the dataset has the source's 19 municipalities in row order") {
   std::vector<std::string> rows(20);
   for (const Node& n : data().nodes)
     if (n.kind == Kind::Municipality) rows.at(n.row) = n.name;
-  CHECK(rows == std::vector<std::string>{"", "下関市", "宇部市", "山口市", "萩市", "防府市", "下松市", "岩国市", "光市",
-                                         "長門市", "柳井市", "美祢市", "周南市", "山陽小野田市", "周防大島町", "和木町",
-                                         "上関町", "田布施町", "平生町", "阿武町"});
+  CHECK(rows == std::vector<std::string>{"",       "下関市",       "宇部市",     "山口市",
+                                         "萩市",   "防府市",       "下松市",     "岩国市",
+                                         "光市",   "長門市",       "柳井市",     "美祢市",
+                                         "周南市", "山陽小野田市", "周防大島町", "和木町",
+                                         "上関町", "田布施町",     "平生町",     "阿武町"});
 }
 
 TEST_CASE("coordinator placements per row match section 3 (52 in all, 45 distinct offices)") {
   // ①②③… counted in section 3 of each row.
   const std::map<std::string, std::size_t> per_row = {
-      {"shimonoseki", 3}, {"ube", 5},  {"yamaguchi", 5},   {"hagi", 3},       {"hofu", 6},
-      {"kudamatsu", 3},   {"iwakuni", 7}, {"hikari", 2},   {"nagato", 2},     {"yanai", 3},
-      {"mine", 1},        {"shunan", 2}, {"sanyo-onoda", 2}, {"suo-oshima", 1}, {"waki", 1},
-      {"kaminoseki", 1},  {"tabuse", 1}, {"hirao", 3},     {"abu", 1}};
+      {"shimonoseki", 3}, {"ube", 5},     {"yamaguchi", 5},   {"hagi", 3},       {"hofu", 6},
+      {"kudamatsu", 3},   {"iwakuni", 7}, {"hikari", 2},      {"nagato", 2},     {"yanai", 3},
+      {"mine", 1},        {"shunan", 2},  {"sanyo-onoda", 2}, {"suo-oshima", 1}, {"waki", 1},
+      {"kaminoseki", 1},  {"tabuse", 1},  {"hirao", 3},       {"abu", 1}};
   std::size_t total = 0;
   for (const auto& [m, n] : per_row) {
     INFO(m);
@@ -71,14 +74,17 @@ TEST_CASE("coordinator placements per row match section 3 (52 in all, 45 distinc
     total += n;
   }
   CHECK(total == 52);
-  CHECK(std::count_if(data().nodes.begin(), data().nodes.end(), [](const Node& n) { return n.kind == Kind::Office; }) == 45);
+  CHECK(std::count_if(data().nodes.begin(), data().nodes.end(),
+                      [](const Node& n) { return n.kind == Kind::Office; }) == 45);
 }
 
 TEST_CASE("offices named by several towns are one node each") {
   CHECK(served_by("tanpopo") == std::vector<std::string>{"柳井市", "上関町", "田布施町", "平生町"});
-  CHECK(served_by("tachibanaen-consultation") == std::vector<std::string>{"柳井市", "周防大島町", "平生町"});
+  CHECK(served_by("tachibanaen-consultation") ==
+        std::vector<std::string>{"柳井市", "周防大島町", "平生町"});
   CHECK(served_by("aozora") == std::vector<std::string>{"柳井市", "平生町"});
-  CHECK(served_by("iwakuni-disability-service-center") == std::vector<std::string>{"岩国市", "和木町"});
+  CHECK(served_by("iwakuni-disability-service-center") ==
+        std::vector<std::string>{"岩国市", "和木町"});
 }
 
 TEST_CASE("an office's edges, both ways, are the towns that name it in section 3, in row order") {
@@ -107,7 +113,9 @@ TEST_CASE("placements keep their order and start dates") {
   for (const Edge& e : data().edges)
     if (e.relation == Relation::Coordinator && e.from == id("yamaguchi")) since[e.order] = e.since;
   // 【令和2年4月】, 【令和2年4月】, (令和2年4月), (令和3年4月), (令和6年10月)
-  CHECK(since == std::map<int, std::string>{{1, "2020-04"}, {2, "2020-04"}, {3, "2020-04"}, {4, "2021-04"}, {5, "2024-10"}});
+  CHECK(since ==
+        std::map<int, std::string>{
+            {1, "2020-04"}, {2, "2020-04"}, {3, "2020-04"}, {4, "2021-04"}, {5, "2024-10"}});
 }
 
 TEST_CASE("display names correct extraction damage and keep the printed spelling as an alias") {
@@ -161,7 +169,8 @@ TEST_CASE("council meetings are read as fiscal-year months with honest status") 
   // 令和6/7年2月 is February of the fiscal year, 2025
   CHECK(months("ube", MeetingStatus::Held) == std::vector<std::string>{"2025-02"});
   // 令和6年5月・9月・11月・令和7年1月・3月(予定)
-  CHECK(months("iwakuni", MeetingStatus::Held) == std::vector<std::string>{"2024-05", "2024-09", "2024-11", "2025-01"});
+  CHECK(months("iwakuni", MeetingStatus::Held) ==
+        std::vector<std::string>{"2024-05", "2024-09", "2024-11", "2025-01"});
   CHECK(months("iwakuni", MeetingStatus::Planned) == std::vector<std::string>{"2025-03"});
   // 令和6/7年 6・7・8・9・1・2月
   CHECK(months("nagato", MeetingStatus::Held) ==
@@ -194,7 +203,8 @@ TEST_CASE("the 柳井 region's project is part of its regional council and ended
   CHECK(project.status_source->row == 18);
   bool part_of = false;
   for (const Edge& e : data().edges)
-    part_of |= e.relation == Relation::PartOf && e.from == id("yanai-regional-project") && e.to == id("yanai-regional-council");
+    part_of |= e.relation == Relation::PartOf && e.from == id("yanai-regional-project") &&
+               e.to == id("yanai-regional-council");
   CHECK(part_of);
 }
 
@@ -206,7 +216,8 @@ TEST_CASE("initiatives keep done apart from planned") {
     return out;
   };
   // 令和6年11月、医療的ケア児に係る避難訓練を実施。 / 今後: 避難訓練の実施
-  CHECK(status_of("shimonoseki", "evacuation-drill") == std::set<EdgeStatus>{EdgeStatus::Done, EdgeStatus::Planned});
+  CHECK(status_of("shimonoseki", "evacuation-drill") ==
+        std::set<EdgeStatus>{EdgeStatus::Done, EdgeStatus::Planned});
   // 岩国市: 医療的ケア児在宅レスパイト事業の検討
   CHECK(status_of("iwakuni", "respite") == std::set<EdgeStatus>{EdgeStatus::Considering});
   // 長門市: 独自アンケートを実施し (plan)
@@ -225,34 +236,39 @@ TEST_CASE("the second reading of the table (issue 15): what the cells say, no mo
     for (const Edge* e : runs(m, i)) out.insert(e->status);
     return out;
   };
-  // Row 18 §1(4): 「○開催年月:令和7年3月 ○協議題 【令和6年度柳井圏域地域自立支援協議会】 …」 has no 協議状況
-  // and no 予定, but every other 令和7年3月 date in the table is 予定: a planned meeting, with
-  // its two agenda items as topics and no summary.
+  // Row 18 §1(4): 「○開催年月:令和7年3月 ○協議題 【令和6年度柳井圏域地域自立支援協議会】 …」 has no
+  // 協議状況 and no 予定, but every other 令和7年3月 date in the table is 予定: a planned meeting,
+  // with its two agenda items as topics and no summary.
   const Node& regional = data().nodes[id("yanai-regional-council")];
   REQUIRE(regional.meetings.size() == 1);
   CHECK(regional.meetings[0].status == MeetingStatus::Planned);
   CHECK(regional.meetings[0].months == std::vector<std::string>{"2025-03"});
   CHECK(regional.meetings[0].topics.size() == 2);
-  CHECK(regional.meetings[0].topics.at(1) == "現在、該当者がいないが、平生町で取り組む課題について整理");
+  CHECK(regional.meetings[0].topics.at(1) ==
+        "現在、該当者がいないが、平生町で取り組む課題について整理");
   CHECK(regional.meetings[0].summary.empty());
   for (const Edge& e : data().edges)  // 平生町's participation rests on that planned meeting
-    if (e.relation == Relation::Participates && e.from == id("hirao") && e.to == id("yanai-regional-council"))
+    if (e.relation == Relation::Participates && e.from == id("hirao") &&
+        e.to == id("yanai-regional-council"))
       CHECK(e.status == EdgeStatus::Planned);
   // No child to serve: 阿武町 row 19 §2, 平生町 row 18 §1(4); nobody else says so.
   std::map<std::string, std::string> none;
   for (const Node& n : data().nodes)
     for (const Source& s : n.no_children) none[n.name] = s.text;
-  CHECK(none == std::map<std::string, std::string>{{"阿武町", "対象者なしのため、実績なし。"}, {"平生町", "現在、該当者がいない"}});
+  CHECK(none == std::map<std::string, std::string>{{"阿武町", "対象者なしのため、実績なし。"},
+                                                   {"平生町", "現在、該当者がいない"}});
   // 宇部市 row 2 §2: open to these children since R3年10月, 「現在まで実績は0人」
   REQUIRE(runs("ube", "nursery-acceptance").size() == 2);
   CHECK(runs("ube", "nursery-acceptance")[0]->note.find("現在まで実績は0人") != std::string::npos);
   // 岩国市 row 7 §6: 令和6年11月 a day service opened; one more due 今年4月 (2025-04)
   std::set<std::pair<EdgeStatus, std::string>> day;
   for (const Edge* e : runs("iwakuni", "day-service-provision")) day.insert({e->status, e->date});
-  CHECK(day == std::set<std::pair<EdgeStatus, std::string>>{{EdgeStatus::Done, "2024-11"}, {EdgeStatus::Planned, "2025-04"}});
+  CHECK(day == std::set<std::pair<EdgeStatus, std::string>>{{EdgeStatus::Done, "2024-11"},
+                                                            {EdgeStatus::Planned, "2025-04"}});
   // 長門市 row 9 §2: 「…支援体制の構築に向けた協議を実施。」 is coordination done in FY2024
   CHECK(stages("nagato", "enrolment-coordination") == std::set<EdgeStatus>{EdgeStatus::Done});
-  // 長門市 row 9 §1(4): 家族会代表との情報交換 — a fact of its own; its 優先課題(災害時対応) a challenge
+  // 長門市 row 9 §1(4): 家族会代表との情報交換 — a fact of its own; its 優先課題(災害時対応) a
+  // challenge
   CHECK(stages("nagato", "family-association") == std::set<EdgeStatus>{EdgeStatus::Done});
   const Node& nagato = data().nodes[id("nagato")];
   REQUIRE_FALSE(nagato.challenges.empty());
@@ -270,11 +286,14 @@ TEST_CASE("the second reading of the table (issue 15): what the cells say, no mo
   CHECK(stages("abu", "consultation-support") == std::set<EdgeStatus>{EdgeStatus::Planned});
   std::set<std::string> consulting;
   for (const Edge& e : data().edges)
-    if (e.relation == Relation::Runs && e.to == id("consultation-support")) consulting.insert(data().nodes[e.from].name);
-  CHECK(consulting == std::set<std::string>{"宇部市", "山口市", "萩市", "下松市", "岩国市", "光市", "柳井市", "美祢市", "周南市", "阿武町"});
+    if (e.relation == Relation::Runs && e.to == id("consultation-support"))
+      consulting.insert(data().nodes[e.from].name);
+  CHECK(consulting == std::set<std::string>{"宇部市", "山口市", "萩市", "下松市", "岩国市", "光市",
+                                            "柳井市", "美祢市", "周南市", "阿武町"});
   // 周南市 row 12: early identification with 母子保健, as 山口市 and 防府市 for the same words
   CHECK(stages("shunan", "early-identification") == std::set<EdgeStatus>{EdgeStatus::Done});
-  // 下松市 row 6 §6 plans to hold its sub-committee; 和木町 row 15 §6 plans to keep joining 岩国市's
+  // 下松市 row 6 §6 plans to hold its sub-committee; 和木町 row 15 §6 plans to keep joining
+  // 岩国市's
   const Node& kudamatsu = council_of("kudamatsu");
   REQUIRE(kudamatsu.meetings.size() == 2);
   CHECK(kudamatsu.meetings[1].status == MeetingStatus::Planned);
@@ -321,16 +340,19 @@ TEST_CASE("the copy of the source in the repo is the seed document") {
   REQUIRE(doc.cell(16, "4"));
   CHECK(*doc.cell(16, "4") == "特になし");
   REQUIRE(doc.cell(10, "3"));
-  CHECK(*doc.cell(10, "3") == "①地域生活支援センターたんぼぼ ②たちばな園相談支援事業所 ③児童発達支援あおぞら");
+  CHECK(*doc.cell(10, "3") ==
+        "①地域生活支援センターたんぼぼ ②たちばな園相談支援事業所 ③児童発達支援あおぞら");
 }
 
 TEST_CASE("outside facts are marked and cover the eight planning regions") {
   std::map<std::string, std::vector<std::string>> members;
   for (const Edge& e : data().edges)
-    if (e.relation == Relation::InRegion) members[data().nodes[e.to].name].push_back(data().nodes[e.from].name);
+    if (e.relation == Relation::InRegion)
+      members[data().nodes[e.to].name].push_back(data().nodes[e.from].name);
   CHECK(members.size() == 8);
   // The source itself names these five as 柳井圏域 (rows 10, 14, 16, 17, 18).
-  CHECK(members["柳井圏域"] == std::vector<std::string>{"柳井市", "周防大島町", "上関町", "田布施町", "平生町"});
+  CHECK(members["柳井圏域"] ==
+        std::vector<std::string>{"柳井市", "周防大島町", "上関町", "田布施町", "平生町"});
   CHECK(members["岩国圏域"] == std::vector<std::string>{"岩国市", "和木町"});
   for (const Node& n : data().nodes)
     if (n.kind == Kind::Region) CHECK_FALSE(n.outside_source.empty());

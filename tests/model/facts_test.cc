@@ -39,11 +39,13 @@ TEST_CASE("an office two placements of one municipality lead to is not shared", 
   CHECK(municipalities_served(ds, office) == std::vector<std::size_t>{node(ds, "shimonoseki")});
   CHECK_FALSE(is_shared_office(ds, office));
   CHECK(offices_of(ds, node(ds, "shimonoseki")).size() == 3);
-  // たんぽぽ (たんぼぼ in the extraction) is ① of 柳井市, 上関町, 田布施町, 平生町: rows 10, 16, 17, 18 §3.
+  // たんぽぽ (たんぼぼ in the extraction) is ① of 柳井市, 上関町, 田布施町, 平生町: rows 10, 16,
+  // 17, 18 §3.
   std::size_t tanpopo = node(ds, "tanpopo");
   CHECK(is_shared_office(ds, tanpopo));
   CHECK(municipalities_served(ds, tanpopo) ==
-        std::vector<std::size_t>{node(ds, "yanai"), node(ds, "kaminoseki"), node(ds, "tabuse"), node(ds, "hirao")});
+        std::vector<std::size_t>{node(ds, "yanai"), node(ds, "kaminoseki"), node(ds, "tabuse"),
+                                 node(ds, "hirao")});
 
   Run v = run_renkei({"validate", "--data", path});
   CHECK(v.code == 0);
@@ -54,7 +56,8 @@ TEST_CASE("an office two placements of one municipality lead to is not shared", 
   REQUIRE(summary.code == 0);
   CHECK(summary.out.find("下関市, 下関市") == std::string::npos);
   CHECK(summary.out.find("下関市こども発達センター") == std::string::npos);
-  Run slide = run_renkei({"render", "--preset", "region:下関", "--data", path, "-o", dir.file("r.dot")});
+  Run slide =
+      run_renkei({"render", "--preset", "region:下関", "--data", path, "-o", dir.file("r.dot")});
   REQUIRE(slide.code == 0);
   std::string dot = read_file(dir.file("r.dot"));
   CHECK(dot.find("下関市こども発達センター") != std::string::npos);
@@ -67,7 +70,8 @@ TEST_CASE("a council's meetings about these children: held, planned, not meeting
   ChildrenMeetings shunan = children_meetings(ds, own_councils(ds, node(ds, "shunan")));
   CHECK(shunan.not_meeting);
   CHECK_FALSE(shunan.held);
-  // 山陽小野田市 row 13 §1(4): 「○開催年月:令和7年2月」, written before February: planned, not held.
+  // 山陽小野田市 row 13 §1(4): 「○開催年月:令和7年2月」, written before February: planned, not
+  // held.
   ChildrenMeetings sanyo = children_meetings(ds, own_councils(ds, node(ds, "sanyo-onoda")));
   CHECK(sanyo.planned);
   CHECK_FALSE(sanyo.held);

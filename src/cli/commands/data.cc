@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <map>
 
-#include "cli/commands.h"
 #include "base/error.h"
-#include "base/text.h"
 #include "base/quoted.h"
+#include "base/text.h"
+#include "cli/commands.h"
 #include "report/text_table.h"
 
 namespace renkei {
@@ -21,14 +21,18 @@ Kind parse_kind_arg(const std::string& s) {
   std::vector<std::string> words;
   for (const auto& t : kinds()) words.push_back(t.word);
   std::string msg = "unknown kind " + in_quotes(s) + "; kinds are " + term_list(kinds());
-  if (auto near = nearest(s, words)) msg = "unknown kind " + in_quotes(s) + " (did you mean " + in_quotes(*near) + "?); kinds are " + term_list(kinds());
+  if (auto near = nearest(s, words))
+    msg = "unknown kind " + in_quotes(s) + " (did you mean " + in_quotes(*near) + "?); kinds are " +
+          term_list(kinds());
   throw usage_error(msg);
 }
 
 CLI::Validator whole_number() {
   return CLI::Validator(
       [](std::string& s) -> std::string {
-        bool digits = !s.empty() && s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        bool digits = !s.empty() && s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char ch) {
+          return ch >= '0' && ch <= '9';
+        });
         return digits ? "" : in_quotes(s) + " is not a non-negative whole number";
       },
       "");
@@ -101,10 +105,11 @@ void run_validate(Context& c) {
   if (c.report.source_file.empty())
     c.out << "source quotes: not checked (the dataset names no document.source_file)\n";
   else
-    c.out << "source quotes: " << c.report.quotes_checked << " checked, each in its row and section of "
-          << c.report.source_file << "\n";
+    c.out << "source quotes: " << c.report.quotes_checked
+          << " checked, each in its row and section of " << c.report.source_file << "\n";
   if (!c.report.outside_facts_file.empty())
-    c.out << "outside facts: " << c.report.outside_facts_file << " (planning regions, municipal codes, office coordinates)\n";
+    c.out << "outside facts: " << c.report.outside_facts_file
+          << " (planning regions, municipal codes, office coordinates)\n";
   c.out << "\n";
   TextTable t({"nodes", "count"}, {false, true});
   for (const auto& k : kinds()) t.add_row({k.word, std::to_string(nk[k.value])});
@@ -140,7 +145,8 @@ void run_list(Context& c) {
     print_json(c.out, arr);
     return;
   }
-  TextTable t({"id", "kind", c.lang() == Lang::En ? "name" : "名称", c.lang() == Lang::En ? "region" : "圏域"});
+  TextTable t({"id", "kind", c.lang() == Lang::En ? "name" : "名称",
+               c.lang() == Lang::En ? "region" : "圏域"});
   for (std::size_t i : picked) {
     const Node& n = c.ds.nodes[i];
     std::string region;
@@ -153,7 +159,9 @@ void run_list(Context& c) {
 }
 
 void setup_show(CLI::App& app, Options& o) {
-  app.add_option("NODE", o.positional, "an id, Japanese name, alias, romanized name, name without 市/町, or a part of a name only one node has")
+  app.add_option("NODE", o.positional,
+                 "an id, Japanese name, alias, romanized name, name without 市/町, or a part of a "
+                 "name only one node has")
       ->required()
       ->expected(1);
 }
@@ -180,7 +188,9 @@ void run_show(Context& c) {
   if (lang == Lang::Ja && !n.name_en.empty()) out << "  romanized: " << n.name_en << "\n";
   if (lang == Lang::En) out << "  Japanese: " << n.name << "\n";
   for (const Alias& a : n.aliases)
-    out << "  also written: " << a.name << (a.source ? "  (row " + std::to_string(a.source->row) + " §" + a.source->section + ")" : "")
+    out << "  also written: " << a.name
+        << (a.source ? "  (row " + std::to_string(a.source->row) + " §" + a.source->section + ")"
+                     : "")
         << "\n";
   if (!n.description.empty()) out << "  what it is: " << n.description << "\n";
   if (!n.note.empty()) out << "  note: " << n.note << "\n";
@@ -189,10 +199,11 @@ void run_show(Context& c) {
   if (n.kind == Kind::Municipality) {
     out << "  type: " << n.type << ", row " << n.row << " of the source\n";
     if (n.facts)
-      out << "  [outside fact] code " << n.facts->code << ", office at " << n.facts->lat << ", " << n.facts->lng << " — "
-          << n.facts->source << "\n";
+      out << "  [outside fact] code " << n.facts->code << ", office at " << n.facts->lat << ", "
+          << n.facts->lng << " — " << n.facts->source << "\n";
     if (n.activity)
-      out << "  coordinator activity: " << word(n.activity->status) << " — " << quote_line(n.activity->source) << "\n";
+      out << "  coordinator activity: " << word(n.activity->status) << " — "
+          << quote_line(n.activity->source) << "\n";
     for (const Source& s : n.challenges) out << "  challenge: " << quote_line(s) << "\n";
     for (const Source& s : n.no_children) out << "  no child to serve: " << quote_line(s) << "\n";
   }
@@ -221,8 +232,8 @@ void run_show(Context& c) {
     if (e.status != EdgeStatus::Current) rel += " (" + std::string(word(e.status)) + ")";
     if (!e.since.empty()) rel += " since " + e.since;
     if (!e.date.empty()) rel += " " + e.date;
-    out << "  " << (outgoing ? "—" + rel + "→ " : "←" + rel + "— ") << display_name(other, lang) << "  [" << other.id
-        << "]\n";
+    out << "  " << (outgoing ? "—" + rel + "→ " : "←" + rel + "— ") << display_name(other, lang)
+        << "  [" << other.id << "]\n";
     if (e.source) out << "      " << quote_line(*e.source) << "\n";
     if (!e.outside_source.empty()) out << "      [outside fact] " << e.outside_source << "\n";
   }
@@ -246,16 +257,21 @@ void run_summary(Context& c) {
       shared.push_back(o);
       served[o] = municipalities_served(ds, o);
     }
-  std::stable_sort(shared.begin(), shared.end(),
-                   [&](std::size_t a, std::size_t b) { return served[a].size() > served[b].size(); });
+  std::stable_sort(shared.begin(), shared.end(), [&](std::size_t a, std::size_t b) {
+    return served[a].size() > served[b].size();
+  });
   std::size_t met = 0, planned_only = 0, no_meeting = 0, silent = 0;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     if (ds.nodes[i].kind != Kind::Municipality) continue;
     ChildrenMeetings t = children_meetings(ds, own_councils(ds, i));
-    if (t.held) ++met;
-    else if (t.planned) ++planned_only;
-    else if (t.not_meeting) ++no_meeting;
-    else ++silent;
+    if (t.held)
+      ++met;
+    else if (t.planned)
+      ++planned_only;
+    else if (t.not_meeting)
+      ++no_meeting;
+    else
+      ++silent;
   }
   std::size_t inactive = 0;
   for (const Node& n : ds.nodes)
@@ -282,21 +298,25 @@ void run_summary(Context& c) {
   }
   std::ostream& out = c.out;
   out << document_citation(ds) << "\n\n";
-  out << "  " << nk[Kind::Municipality] << " municipalities (" << cities << " 市, " << towns << " 町)";
+  out << "  " << nk[Kind::Municipality] << " municipalities (" << cities << " 市, " << towns
+      << " 町)";
   if (nk[Kind::Region]) out << " in " << nk[Kind::Region] << " planning regions [outside fact]";
   out << "\n";
-  out << "  " << placements << " coordinator placements at " << nk[Kind::Office] << " offices; " << shared.size()
-      << " offices serve more than one municipality:\n";
+  out << "  " << placements << " coordinator placements at " << nk[Kind::Office] << " offices; "
+      << shared.size() << " offices serve more than one municipality:\n";
   for (std::size_t o : shared) {
     std::string list;
-    for (std::size_t x : served[o]) list += (list.empty() ? "" : ", ") + display_name(ds.nodes[x], lang);
+    for (std::size_t x : served[o])
+      list += (list.empty() ? "" : ", ") + display_name(ds.nodes[x], lang);
     out << "    " << display_name(ds.nodes[o], lang) << " → " << list << "\n";
   }
-  out << "  own councils on these children in " << ds.fiscal_year.label << ": " << met << " met, " << planned_only
-      << " only planned, " << no_meeting << " did not meet, " << silent << " not stated or not on the agenda\n";
-  out << "  " << inactive << " municipalities' coordinators report no activity (特になし, 対応ケースなし …)\n";
-  out << "  " << nk[Kind::Council] << " councils, " << nk[Kind::Center] << " support centers, " << nk[Kind::Initiative]
-      << " kinds of initiative\n";
+  out << "  own councils on these children in " << ds.fiscal_year.label << ": " << met << " met, "
+      << planned_only << " only planned, " << no_meeting << " did not meet, " << silent
+      << " not stated or not on the agenda\n";
+  out << "  " << inactive
+      << " municipalities' coordinators report no activity (特になし, 対応ケースなし …)\n";
+  out << "  " << nk[Kind::Council] << " councils, " << nk[Kind::Center] << " support centers, "
+      << nk[Kind::Initiative] << " kinds of initiative\n";
 }
 
 }  // namespace renkei

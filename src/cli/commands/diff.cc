@@ -1,10 +1,10 @@
 // diff: what changed between two years' tables, from offices to gaps, with the quotes.
 #include <algorithm>
 
-#include "cli/commands.h"
-#include "diff/diff.h"
 #include "base/error.h"
 #include "base/text.h"
+#include "cli/commands.h"
+#include "diff/diff.h"
 
 namespace renkei {
 
@@ -28,31 +28,90 @@ struct DiffWords {
 };
 
 const DiffWords kJa = {
-    "変更点", "変更はありません: 2つのデータは同じ内容です。", "なし", "旧", "新",
-    "■ 追加・廃止・名称変更", "■ 市町ごとのコーディネーター配置先", "■ 協議の場の開催と状態", "■ 取組（市町 × 取組の種類）",
-    "■ 支援のすき間（renkei gaps）", "■ その他の変更",
-    "追加", "廃止", "名称変更", "配置する市町", "共有", "共有先", "配置先がなくなった", "配置先ができた",
-    "共有になった", "共有でなくなった", "開催あり（前は開催なし）", "開催なし（前は開催あり）", "状態",
-    "進んだ", "後退した", "段階が変わった", "新たに記載", "記載がなくなった",
-    "解消", "新たに発生", "配置先がなくなったため。改善ではない", "変わった項目", "関係の追加", "関係の削除", "関係の変更",
+    "変更点",
+    "変更はありません: 2つのデータは同じ内容です。",
+    "なし",
+    "旧",
+    "新",
+    "■ 追加・廃止・名称変更",
+    "■ 市町ごとのコーディネーター配置先",
+    "■ 協議の場の開催と状態",
+    "■ 取組（市町 × 取組の種類）",
+    "■ 支援のすき間（renkei gaps）",
+    "■ その他の変更",
+    "追加",
+    "廃止",
+    "名称変更",
+    "配置する市町",
+    "共有",
+    "共有先",
+    "配置先がなくなった",
+    "配置先ができた",
+    "共有になった",
+    "共有でなくなった",
+    "開催あり（前は開催なし）",
+    "開催なし（前は開催あり）",
+    "状態",
+    "進んだ",
+    "後退した",
+    "段階が変わった",
+    "新たに記載",
+    "記載がなくなった",
+    "解消",
+    "新たに発生",
+    "配置先がなくなったため。改善ではない",
+    "変わった項目",
+    "関係の追加",
+    "関係の削除",
+    "関係の変更",
 };
 const DiffWords kEn = {
-    "Changes", "No changes: the two datasets hold the same data.", "none", "old", "new",
-    "== Added, removed, renamed", "== Coordinator offices by municipality", "== Councils: meetings and status",
-    "== Initiatives (municipality x kind of work)", "== Coverage gaps (renkei gaps)", "== Other changes",
-    "added", "removed", "renamed", "placed by", "shared", "shared with", "left with no coordinator office",
-    "has a coordinator office again", "became shared", "no longer shared", "met (did not before)",
-    "did not meet (met before)", "status",
-    "advanced", "went back", "stage changed", "newly stated", "no longer stated",
-    "closed", "opened", "only because it has no office left; not an improvement", "fields", "relation added",
-    "relation removed", "relation changed",
+    "Changes",
+    "No changes: the two datasets hold the same data.",
+    "none",
+    "old",
+    "new",
+    "== Added, removed, renamed",
+    "== Coordinator offices by municipality",
+    "== Councils: meetings and status",
+    "== Initiatives (municipality x kind of work)",
+    "== Coverage gaps (renkei gaps)",
+    "== Other changes",
+    "added",
+    "removed",
+    "renamed",
+    "placed by",
+    "shared",
+    "shared with",
+    "left with no coordinator office",
+    "has a coordinator office again",
+    "became shared",
+    "no longer shared",
+    "met (did not before)",
+    "did not meet (met before)",
+    "status",
+    "advanced",
+    "went back",
+    "stage changed",
+    "newly stated",
+    "no longer stated",
+    "closed",
+    "opened",
+    "only because it has no office left; not an improvement",
+    "fields",
+    "relation added",
+    "relation removed",
+    "relation changed",
 };
 
-const std::string& name_of(const DiffNode& n, Lang lang) { return lang == Lang::En && !n.name_en.empty() ? n.name_en : n.name; }
+const std::string& name_of(const DiffNode& n, Lang lang) {
+  return lang == Lang::En && !n.name_en.empty() ? n.name_en : n.name;
+}
 
 std::string names_of(const std::vector<DiffNode>& v, Lang lang) {
   std::string s;
-  for (const DiffNode& n : v) s += (s.empty() ? "" : lang == Lang::En ? ", " : "、") + name_of(n, lang);
+  for (const DiffNode& n : v)
+    s += (s.empty() ? "" : lang == Lang::En ? ", " : "、") + name_of(n, lang);
   return s;
 }
 
@@ -78,7 +137,8 @@ std::string kind_label(Kind k, Lang lang) {
 }
 
 const GapRuleInfo& rule_info(GapRule r) {
-  return *std::find_if(gap_rules().begin(), gap_rules().end(), [r](const GapRuleInfo& i) { return i.rule == r; });
+  return *std::find_if(gap_rules().begin(), gap_rules().end(),
+                       [r](const GapRuleInfo& i) { return i.rule == r; });
 }
 std::string rule_label(GapRule r, Lang lang) {
   const GapRuleInfo& info = rule_info(r);
@@ -91,11 +151,13 @@ std::string rule_label(GapRule r, Lang lang) {
 /// Writes the report; one function per section, each skipped when it has nothing.
 class TextReport {
  public:
-  TextReport(std::ostream& out, Lang lang) : out_(out), lang_(lang), w_(lang == Lang::En ? kEn : kJa) {}
+  TextReport(std::ostream& out, Lang lang)
+      : out_(out), lang_(lang), w_(lang == Lang::En ? kEn : kJa) {}
 
   void write(const DatasetDiff& d) {
     auto side = [&](const char* label, const std::string& file, const std::string& year) {
-      out_ << "  " << label << ": " << wrap_to_width(file + paren(year), kWidth - kKinsokuRoom - 8, "      ") << "\n";
+      out_ << "  " << label << ": "
+           << wrap_to_width(file + paren(year), kWidth - kKinsokuRoom - 8, "      ") << "\n";
     };
     out_ << w_.heading << "\n";
     side(w_.was, d.old_origin, d.old_fiscal_year);
@@ -109,7 +171,8 @@ class TextReport {
     for (const MunicipalityChange& m : d.municipalities)
       if (m.uncovered) uncovered.push_back(m.municipality);
     if (!uncovered.empty())
-      out_ << wrap_to_width(std::string(lang_ == Lang::En ? "Left with no coordinator office: " : "配置先がなくなった市町: ") +
+      out_ << wrap_to_width(std::string(lang_ == Lang::En ? "Left with no coordinator office: "
+                                                          : "配置先がなくなった市町: ") +
                                 names_of(uncovered, lang_),
                             kWidth - kKinsokuRoom, "  ")
            << "\n";
@@ -132,26 +195,33 @@ class TextReport {
   std::string summary(const DatasetDiff& d) const {
     auto n = [](std::size_t x) { return std::to_string(x); };
     if (en())
-      return n(d.nodes.size()) + " added/removed/renamed, " + n(d.municipalities.size()) + " municipalities with changed offices, " +
-             n(d.councils.size()) + " councils, " + n(d.initiatives.size()) + " initiatives, gaps " + n(d.gaps_closed.size()) +
-             " closed and " + n(d.gaps_opened.size()) + " opened, " + n(d.other_nodes.size() + d.other_edges.size()) + " other.";
-    return "追加・廃止・名称変更 " + n(d.nodes.size()) + "件、配置先が変わった市町 " + n(d.municipalities.size()) + "、協議の場 " +
-           n(d.councils.size()) + "件、取組 " + n(d.initiatives.size()) + "件、すき間 解消 " + n(d.gaps_closed.size()) + "件・発生 " +
-           n(d.gaps_opened.size()) + "件、その他 " + n(d.other_nodes.size() + d.other_edges.size()) + "件。";
+      return n(d.nodes.size()) + " added/removed/renamed, " + n(d.municipalities.size()) +
+             " municipalities with changed offices, " + n(d.councils.size()) + " councils, " +
+             n(d.initiatives.size()) + " initiatives, gaps " + n(d.gaps_closed.size()) +
+             " closed and " + n(d.gaps_opened.size()) + " opened, " +
+             n(d.other_nodes.size() + d.other_edges.size()) + " other.";
+    return "追加・廃止・名称変更 " + n(d.nodes.size()) + "件、配置先が変わった市町 " +
+           n(d.municipalities.size()) + "、協議の場 " + n(d.councils.size()) + "件、取組 " +
+           n(d.initiatives.size()) + "件、すき間 解消 " + n(d.gaps_closed.size()) + "件・発生 " +
+           n(d.gaps_opened.size()) + "件、その他 " +
+           n(d.other_nodes.size() + d.other_edges.size()) + "件。";
   }
 
   void section(const char* title) { out_ << "\n" << title << "\n"; }
   /// "  ＋ text", wrapped so that continuation lines start under the text.
   void item(const std::string& indent, const char* marker, const std::string& text) {
     std::string head = indent + marker + " ";
-    out_ << head << wrap_to_width(text, kWidth - kKinsokuRoom - display_width(head), std::string(display_width(head), ' '))
+    out_ << head
+         << wrap_to_width(text, kWidth - kKinsokuRoom - display_width(head),
+                          std::string(display_width(head), ' '))
          << "\n";
   }
   void quotes(const std::string& indent, const char* label, const std::vector<Source>& sources) {
     std::string head = indent + label + " ";
     for (const Source& s : sources)
       out_ << head
-           << wrap_to_width(quote_line(s), kWidth - kKinsokuRoom - display_width(head) - 2, std::string(display_width(head) + 2, ' '))
+           << wrap_to_width(quote_line(s), kWidth - kKinsokuRoom - display_width(head) - 2,
+                            std::string(display_width(head) + 2, ' '))
            << "\n";
   }
 
@@ -160,14 +230,24 @@ class TextReport {
     section(w_.nodes);
     for (const NodeChange& c : d.nodes) {
       std::string kind = kind_label(c.node.kind, lang_);
-      std::string served = c.municipalities.empty() ? "" : paren(std::string(w_.placed_at) + ": " + names_of(c.municipalities, lang_));
+      std::string served =
+          c.municipalities.empty()
+              ? ""
+              : paren(std::string(w_.placed_at) + ": " + names_of(c.municipalities, lang_));
       switch (c.type) {
-        case NodeChange::Type::Added: item("  ", plus(), kind + " " + name_of(c.node, lang_) + sep() + w_.added + served); break;
-        case NodeChange::Type::Removed: item("  ", minus(), kind + " " + name_of(c.node, lang_) + sep() + w_.removed + served); break;
+        case NodeChange::Type::Added:
+          item("  ", plus(), kind + " " + name_of(c.node, lang_) + sep() + w_.added + served);
+          break;
+        case NodeChange::Type::Removed:
+          item("  ", minus(), kind + " " + name_of(c.node, lang_) + sep() + w_.removed + served);
+          break;
         case NodeChange::Type::Renamed: {
-          std::string old_name = lang_ == Lang::En && !c.old_name_en.empty() ? c.old_name_en : c.old_name;
-          std::string ids = c.old_id != c.node.id ? paren("id " + c.old_id + " → " + c.node.id) : "";
-          item("  ", tilde(), kind + " " + old_name + " → " + name_of(c.node, lang_) + sep() + w_.renamed + ids);
+          std::string old_name =
+              lang_ == Lang::En && !c.old_name_en.empty() ? c.old_name_en : c.old_name;
+          std::string ids =
+              c.old_id != c.node.id ? paren("id " + c.old_id + " → " + c.node.id) : "";
+          item("  ", tilde(),
+               kind + " " + old_name + " → " + name_of(c.node, lang_) + sep() + w_.renamed + ids);
           break;
         }
       }
@@ -186,7 +266,8 @@ class TextReport {
       out_ << head << "\n";
       auto shared_note = [&](const PlacementChange& p) {
         if (!p.shared) return std::string();
-        return paren(std::string(w_.shared) + (p.shared_with.empty() ? "" : ": " + names_of(p.shared_with, lang_)));
+        return paren(std::string(w_.shared) +
+                     (p.shared_with.empty() ? "" : ": " + names_of(p.shared_with, lang_)));
       };
       for (const PlacementChange& p : m.lost) {
         item("    ", minus(), name_of(p.office, lang_) + shared_note(p));
@@ -197,9 +278,13 @@ class TextReport {
         quotes("        ", w_.now, p.sources);
       }
       for (const PlacementChange& p : m.became_shared)
-        item("    ", tilde(), name_of(p.office, lang_) + sep() + w_.became_shared + paren(names_of(p.shared_with, lang_)));
+        item("    ", tilde(),
+             name_of(p.office, lang_) + sep() + w_.became_shared +
+                 paren(names_of(p.shared_with, lang_)));
       for (const PlacementChange& p : m.stopped_shared)
-        item("    ", tilde(), name_of(p.office, lang_) + sep() + w_.stopped_shared + paren(names_of(p.shared_with, lang_)));
+        item("    ", tilde(),
+             name_of(p.office, lang_) + sep() + w_.stopped_shared +
+                 paren(names_of(p.shared_with, lang_)));
     }
   }
 
@@ -209,11 +294,17 @@ class TextReport {
     for (const CouncilChange& c : d.councils) {
       std::string who = c.holders.empty() ? "" : paren(names_of(c.holders, lang_));
       switch (c.type) {
-        case CouncilChange::Type::StartedMeeting: item("  ", plus(), name_of(c.council, lang_) + who + sep() + w_.met); break;
-        case CouncilChange::Type::StoppedMeeting: item("  ", minus(), name_of(c.council, lang_) + who + sep() + w_.not_met); break;
+        case CouncilChange::Type::StartedMeeting:
+          item("  ", plus(), name_of(c.council, lang_) + who + sep() + w_.met);
+          break;
+        case CouncilChange::Type::StoppedMeeting:
+          item("  ", minus(), name_of(c.council, lang_) + who + sep() + w_.not_met);
+          break;
         case CouncilChange::Type::Status:
-          item("  ", tilde(), name_of(c.council, lang_) + who + sep() + w_.status + " " + term_label(council_statuses(), c.old_status, lang_) +
-                               " → " + term_label(council_statuses(), c.new_status, lang_));
+          item("  ", tilde(),
+               name_of(c.council, lang_) + who + sep() + w_.status + " " +
+                   term_label(council_statuses(), c.old_status, lang_) + " → " +
+                   term_label(council_statuses(), c.new_status, lang_));
           break;
       }
       quotes("      ", w_.was, c.old_sources);
@@ -225,14 +316,17 @@ class TextReport {
     if (d.initiatives.empty()) return;
     section(w_.initiatives);
     for (const InitiativeChange& c : d.initiatives) {
-      const char* marker = c.type == InitiativeChange::Type::Added ? plus() : c.type == InitiativeChange::Type::Dropped ? minus() : tilde();
+      const char* marker = c.type == InitiativeChange::Type::Added     ? plus()
+                           : c.type == InitiativeChange::Type::Dropped ? minus()
+                                                                       : tilde();
       const char* what = c.type == InitiativeChange::Type::Advanced    ? w_.advanced
                          : c.type == InitiativeChange::Type::Regressed ? w_.regressed
                          : c.type == InitiativeChange::Type::Added     ? w_.initiative_added
                          : c.type == InitiativeChange::Type::Dropped   ? w_.dropped
                                                                        : w_.stage_changed;
-      item("  ", marker, name_of(c.municipality, lang_) + " × " + name_of(c.initiative, lang_) + sep() + what + ": " +
-                             stages(c.old_stages, lang_) + " → " + stages(c.new_stages, lang_));
+      item("  ", marker,
+           name_of(c.municipality, lang_) + " × " + name_of(c.initiative, lang_) + sep() + what +
+               ": " + stages(c.old_stages, lang_) + " → " + stages(c.new_stages, lang_));
       quotes("      ", w_.was, c.old_sources);
       quotes("      ", w_.now, c.new_sources);
     }
@@ -241,7 +335,8 @@ class TextReport {
   void gaps(const DatasetDiff& d) {
     if (d.gaps_closed.empty() && d.gaps_opened.empty()) return;
     section(w_.gaps);
-    auto list = [&](const char* title, const char* marker, const char* label, const std::vector<GapChange>& v) {
+    auto list = [&](const char* title, const char* marker, const char* label,
+                    const std::vector<GapChange>& v) {
       out_ << "  " << title << " " << v.size() << (lang_ == Lang::En ? "" : "件") << "\n";
       for (const GapChange& g : v) {
         std::string text = name_of(g.municipality, lang_) + sep() + rule_label(g.rule, lang_);
@@ -263,17 +358,22 @@ class TextReport {
     for (const OtherNodeChange& c : d.other_nodes) {
       std::string fields;
       for (const auto& f : c.fields) fields += (fields.empty() ? "" : ", ") + f;
-      item("  ", tilde(), kind_label(c.node.kind, lang_) + " " + name_of(c.node, lang_) + sep() + w_.fields + ": " + fields);
+      item("  ", tilde(),
+           kind_label(c.node.kind, lang_) + " " + name_of(c.node, lang_) + sep() + w_.fields +
+               ": " + fields);
     }
     for (const OtherEdgeChange& c : d.other_edges) {
-      const char* marker = c.type == OtherEdgeChange::Type::Added ? plus() : c.type == OtherEdgeChange::Type::Removed ? minus() : tilde();
+      const char* marker = c.type == OtherEdgeChange::Type::Added     ? plus()
+                           : c.type == OtherEdgeChange::Type::Removed ? minus()
+                                                                      : tilde();
       const char* what = c.type == OtherEdgeChange::Type::Added     ? w_.edge_added
                          : c.type == OtherEdgeChange::Type::Removed ? w_.edge_removed
                                                                     : w_.edge_changed;
       std::string fields;
       for (const auto& f : c.fields) fields += (fields.empty() ? "" : ", ") + f;
-      item("  ", marker, std::string(what) + ": " + name_of(c.from, lang_) + " —" + word(c.relation) + "→ " + name_of(c.to, lang_) +
-                             (fields.empty() ? "" : paren(fields)));
+      item("  ", marker,
+           std::string(what) + ": " + name_of(c.from, lang_) + " —" + word(c.relation) + "→ " +
+               name_of(c.to, lang_) + (fields.empty() ? "" : paren(fields)));
       quotes("      ", w_.was, c.old_sources);
       quotes("      ", w_.now, c.new_sources);
     }
@@ -309,13 +409,19 @@ json stages_json(const std::vector<EdgeStatus>& v) {
 json placements_json(const std::vector<PlacementChange>& v) {
   json a = json::array();
   for (const PlacementChange& p : v)
-    a.push_back({{"office", ref_json(p.office)}, {"shared", p.shared}, {"shared_with", refs_json(p.shared_with)}, {"sources", sources_json(p.sources)}});
+    a.push_back({{"office", ref_json(p.office)},
+                 {"shared", p.shared},
+                 {"shared_with", refs_json(p.shared_with)},
+                 {"sources", sources_json(p.sources)}});
   return a;
 }
 json gaps_json(const std::vector<GapChange>& v) {
   json a = json::array();
   for (const GapChange& g : v) {
-    json x = {{"rule", rule_info(g.rule).name}, {"municipality", ref_json(g.municipality)}, {"detail", g.detail}, {"evidence", sources_json(g.evidence)}};
+    json x = {{"rule", rule_info(g.rule).name},
+              {"municipality", ref_json(g.municipality)},
+              {"detail", g.detail},
+              {"evidence", sources_json(g.evidence)}};
     if (g.no_office_left) x["no_office_left"] = true;
     a.push_back(x);
   }
@@ -323,7 +429,8 @@ json gaps_json(const std::vector<GapChange>& v) {
 }
 
 json diff_json(const DatasetDiff& d) {
-  json nodes = json::array(), municipalities = json::array(), councils = json::array(), initiatives = json::array();
+  json nodes = json::array(), municipalities = json::array(), councils = json::array(),
+       initiatives = json::array();
   for (const NodeChange& c : d.nodes) {
     json x = {{"change", word(c.type)}, {"node", ref_json(c.node)}};
     if (c.type == NodeChange::Type::Renamed) {
@@ -363,7 +470,8 @@ json diff_json(const DatasetDiff& d) {
                            {"old_sources", sources_json(c.old_sources)},
                            {"new_sources", sources_json(c.new_sources)}});
   json other_nodes = json::array(), other_edges = json::array();
-  for (const OtherNodeChange& c : d.other_nodes) other_nodes.push_back({{"node", ref_json(c.node)}, {"fields", c.fields}});
+  for (const OtherNodeChange& c : d.other_nodes)
+    other_nodes.push_back({{"node", ref_json(c.node)}, {"fields", c.fields}});
   for (const OtherEdgeChange& c : d.other_edges)
     other_edges.push_back({{"change", word(c.type)},
                            {"from", ref_json(c.from)},
@@ -386,11 +494,14 @@ json diff_json(const DatasetDiff& d) {
 }  // namespace
 
 void setup_diff(CLI::App& app, Options& o) {
-  app.add_option("OLD NEW", o.positional, "the two dataset files to compare, older first")->required()->expected(2);
+  app.add_option("OLD NEW", o.positional, "the two dataset files to compare, older first")
+      ->required()
+      ->expected(2);
 }
 
 void run_diff(Context& c) {
-  if (c.options.positional.size() != 2) throw usage_error("diff: give two datasets, OLD and NEW; see `renkei diff --help`");
+  if (c.options.positional.size() != 2)
+    throw usage_error("diff: give two datasets, OLD and NEW; see `renkei diff --help`");
   // Sheet folders are matched against the data loaded with --data (OLD) and OLD (NEW), so
   // that an office keeps its id from one year to the next.
   Dataset old_ds = load_diff_side(c.options.positional[0], c.ds);

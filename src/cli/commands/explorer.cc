@@ -1,14 +1,15 @@
 // explorer: one self-contained HTML file to search, click through and present from, offline.
-#include "cli/commands.h"
-#include "base/error.h"
 #include "explorer/explorer.h"
+#include "base/error.h"
 #include "base/output_file.h"
+#include "cli/commands.h"
 
 namespace renkei {
 
 void setup_explorer(CLI::App& app, Options& o) {
   o.output = "explorer.html";
-  app.add_option("-o,--output", o.output, "file to write (default: explorer.html)")->type_name("FILE.html");
+  app.add_option("-o,--output", o.output, "file to write (default: explorer.html)")
+      ->type_name("FILE.html");
 }
 
 void run_explorer(Context& c) {

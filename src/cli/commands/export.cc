@@ -2,12 +2,12 @@
 #include <filesystem>
 #include <functional>
 
-#include "cli/commands.h"
 #include "base/error.h"
-#include "formats/export.h"
-#include "base/text.h"
 #include "base/output_file.h"
 #include "base/quoted.h"
+#include "base/text.h"
+#include "cli/commands.h"
+#include "formats/export.h"
 #include "formats/sheets.h"
 
 namespace renkei {
@@ -42,7 +42,8 @@ const ExportFormat& parse_export_format(const std::string& s) {
   std::string msg = "export: unknown format " + in_quotes(s);
   if (auto near = nearest(s, names)) msg += " (did you mean " + in_quotes(*near) + "?)";
   std::string list;
-  for (std::size_t i = 0; i < names.size(); ++i) list += (i ? (i + 1 == names.size() ? " or " : ", ") : "") + names[i];
+  for (std::size_t i = 0; i < names.size(); ++i)
+    list += (i ? (i + 1 == names.size() ? " or " : ", ") : "") + names[i];
   throw usage_error(msg + "; formats are " + list);
 }
 
@@ -61,7 +62,8 @@ void write_csv_pair(const std::string& dir, const Dataset& ds, const ExportOptio
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-    throw usage_error("export: -o " + dir + " is a file; --format csv writes nodes.csv and edges.csv into a directory");
+    throw usage_error("export: -o " + dir +
+                      " is a file; --format csv writes nodes.csv and edges.csv into a directory");
   fs::create_directories(dir, ec);
   if (ec) throw data_error("export: cannot create directory " + dir + ": " + ec.message());
   // One set: a reader never finds this year's nodes beside last year's edges.
@@ -73,13 +75,18 @@ void write_csv_pair(const std::string& dir, const Dataset& ds, const ExportOptio
 void setup_export(CLI::App& app, Options& o) {
   std::string list;
   for (const auto& f : export_formats()) list += "\n  " + pad(f.name, 9) + f.summary;
-  app.add_option("--format", o.format, "what to write (default: from -o's extension):" + list)->type_name("FORMAT");
+  app.add_option("--format", o.format, "what to write (default: from -o's extension):" + list)
+      ->type_name("FORMAT");
   app.add_option("-o,--output", o.output,
-                 "file to write (default: standard output); for csv and sheets, the directory to write into")
+                 "file to write (default: standard output); for csv and sheets, the directory to "
+                 "write into")
       ->type_name("PATH");
-  app.add_flag("--force", o.force, "with --format sheets: replace sheets in DIR that differ from this dataset's");
+  app.add_flag("--force", o.force,
+               "with --format sheets: replace sheets in DIR that differ from this dataset's");
   // Options::via holds the relation list, as it does for reach and path.
-  app.add_option("--relations", o.via, "only edges of these relations, comma-separated (default: all); every node is kept")
+  app.add_option(
+         "--relations", o.via,
+         "only edges of these relations, comma-separated (default: all); every node is kept")
       ->type_name("LIST");
 }
 
@@ -90,8 +97,11 @@ void run_export(Context& c) {
   else if (!c.options.output.empty())
     format = format_of_path(c.options.output);
   if (!format)
-    throw usage_error("export: say which format with --format graphml, gexf, csv, json, dot or sheets" +
-                      std::string(c.options.output.empty() ? "" : " (-o " + c.options.output + " has no extension that names one)"));
+    throw usage_error(
+        "export: say which format with --format graphml, gexf, csv, json, dot or sheets" +
+        std::string(c.options.output.empty()
+                        ? ""
+                        : " (-o " + c.options.output + " has no extension that names one)"));
 
   ExportOptions opt;
   opt.lang = c.lang();
@@ -100,26 +110,38 @@ void run_export(Context& c) {
   const std::string name = format->name;
   if (name == "csv") {
     if (c.options.output.empty())
-      throw usage_error("export: --format csv writes two files, nodes.csv and edges.csv; give -o DIR for the directory to put them in");
+      throw usage_error(
+          "export: --format csv writes two files, nodes.csv and edges.csv; give -o DIR for the "
+          "directory to put them in");
     write_csv_pair(c.options.output, c.ds, opt);
     return;
   }
   if (name == "sheets") {
     if (c.options.output.empty())
-      throw usage_error("export: --format sheets writes one CSV per sheet; give -o DIR for the directory to put them in");
+      throw usage_error(
+          "export: --format sheets writes one CSV per sheet; give -o DIR for the directory to put "
+          "them in");
     if (!c.options.via.empty())
-      throw usage_error("export: --relations does not apply to --format sheets; sheets always hold the whole dataset");
+      throw usage_error(
+          "export: --relations does not apply to --format sheets; sheets always hold the whole "
+          "dataset");
     std::error_code ec;
-    if (std::filesystem::exists(c.options.output, ec) && !std::filesystem::is_directory(c.options.output, ec))
-      throw usage_error("export: -o " + c.options.output + " is a file; --format sheets writes its sheets into a directory");
+    if (std::filesystem::exists(c.options.output, ec) &&
+        !std::filesystem::is_directory(c.options.output, ec))
+      throw usage_error("export: -o " + c.options.output +
+                        " is a file; --format sheets writes its sheets into a directory");
     const std::vector<std::string> files = write_sheets(c.ds, c.options.output, c.options.force);
-    c.out << files.size() << " files written to " << c.options.output << "/ (edit them, then `renkei import "
-          << c.options.output << "`)\n";
+    c.out << files.size() << " files written to " << c.options.output
+          << "/ (edit them, then `renkei import " << c.options.output << "`)\n";
     return;
   }
 
-  static const std::vector<std::pair<const char*, std::function<std::string(const Dataset&, const ExportOptions&)>>> writers = {
-      {"graphml", to_graphml}, {"gexf", to_gexf}, {"json", to_node_link_json}, {"dot", to_plain_dot}};
+  static const std::vector<
+      std::pair<const char*, std::function<std::string(const Dataset&, const ExportOptions&)>>>
+      writers = {{"graphml", to_graphml},
+                 {"gexf", to_gexf},
+                 {"json", to_node_link_json},
+                 {"dot", to_plain_dot}};
   std::string text;
   for (const auto& [n, write] : writers)
     if (name == n) text = write(c.ds, opt);

@@ -2,11 +2,11 @@
 #include <algorithm>
 #include <set>
 
-#include "cli/commands.h"
 #include "base/error.h"
-#include "base/text.h"
-#include "query/queries.h"
 #include "base/quoted.h"
+#include "base/text.h"
+#include "cli/commands.h"
+#include "query/queries.h"
 #include "report/text_table.h"
 
 namespace renkei {
@@ -31,7 +31,8 @@ GapRule parse_rule_arg(const std::string& s) {
 }
 
 const GapRuleInfo& rule_info(GapRule r) {
-  return *std::find_if(gap_rules().begin(), gap_rules().end(), [r](const GapRuleInfo& i) { return i.rule == r; });
+  return *std::find_if(gap_rules().begin(), gap_rules().end(),
+                       [r](const GapRuleInfo& i) { return i.rule == r; });
 }
 
 /// Splits "a,b,c" and resolves each to a node.
@@ -40,7 +41,8 @@ std::set<std::size_t> resolve_list(const Context& c, const std::string& s) {
   std::size_t start = 0;
   while (start <= s.size()) {
     std::size_t comma = s.find(',', start);
-    std::string item = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string item =
+        s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (item.empty()) throw usage_error("--remove: an empty name in " + in_quotes(s));
     out.insert(c.names().resolve(item));
     if (comma == std::string::npos) break;
@@ -56,7 +58,8 @@ json ids_json(const Context& c, const std::vector<std::size_t>& v) {
 }
 
 /// One what-if answer; keys in nlohmann's (sorted) order. `rank` is 0 for a single answer.
-void write_whatif(JsonWriter& w, NodeRefWriter& refs, const Context& c, const WhatIfAnswer& a, std::size_t rank) {
+void write_whatif(JsonWriter& w, NodeRefWriter& refs, const Context& c, const WhatIfAnswer& a,
+                  std::size_t rank) {
   w.begin_object().key("affected").begin_array();
   for (const Affected& af : a.affected) {
     w.begin_object().key("evidence").begin_array();  // the source quote of each tie that is lost
@@ -89,7 +92,8 @@ void write_whatif(JsonWriter& w, NodeRefWriter& refs, const Context& c, const Wh
 void setup_gaps(CLI::App& app, Options& o) {
   app.add_option("--rule", o.rule, "only this rule")->type_name("RULE");
   app.add_option("--municipality", o.municipality, "only this municipality")->type_name("M");
-  app.add_option("--explain", o.explain, "print how a rule reads the data, and stop")->type_name("RULE");
+  app.add_option("--explain", o.explain, "print how a rule reads the data, and stop")
+      ->type_name("RULE");
 }
 
 void run_gaps(Context& c) {
@@ -99,14 +103,16 @@ void run_gaps(Context& c) {
       print_json(c.out, {{"rule", r.name}, {"summary", r.summary}, {"explanation", r.explanation}});
       return;
     }
-    c.out << r.name << ": " << r.summary << "\n\n" << wrap_to_width(r.explanation, kWidth, "") << "\n";
+    c.out << r.name << ": " << r.summary << "\n\n"
+          << wrap_to_width(r.explanation, kWidth, "") << "\n";
     return;
   }
   Network net(c.ds);
   std::optional<GapRule> rule;
   if (!c.options.rule.empty()) rule = parse_rule_arg(c.options.rule);
   std::optional<std::size_t> m;
-  if (!c.options.municipality.empty()) m = c.names().resolve(c.options.municipality, {Kind::Municipality});
+  if (!c.options.municipality.empty())
+    m = c.names().resolve(c.options.municipality, {Kind::Municipality});
   std::vector<Finding> found = find_gaps(net, rule, m);
   if (c.options.json) {
     JsonWriter w(c.out);
@@ -135,9 +141,10 @@ void run_gaps(Context& c) {
     return;
   }
   // Per rule: how many municipalities it hits.
-  c.out << wrap_to_width("Coverage gaps: " + std::to_string(found.size()) +
-                             " findings. `renkei gaps --explain RULE` says how each rule reads the data.",
-                         kWidth, "")
+  c.out << wrap_to_width(
+               "Coverage gaps: " + std::to_string(found.size()) +
+                   " findings. `renkei gaps --explain RULE` says how each rule reads the data.",
+               kWidth, "")
         << "\n\n";
   TextTable t({"rule", "municipalities"}, {false, false});
   for (const auto& r : gap_rules()) {
@@ -153,19 +160,25 @@ void run_gaps(Context& c) {
       current = f.municipality;
       c.out << "\n" << display_name(c.ds.nodes[current], c.lang()) << "\n";
     }
-    c.out << "  " << rule_info(f.rule).name << ": " << wrap_to_width(f.detail, kWidth - 6 - display_width(rule_info(f.rule).name), "      ")
+    c.out << "  " << rule_info(f.rule).name << ": "
+          << wrap_to_width(f.detail, kWidth - 6 - display_width(rule_info(f.rule).name), "      ")
           << "\n";
-    for (const Source& s : f.evidence) c.out << "      " << wrap_to_width(quote_line(s), kWidth - 8, "        ") << "\n";
+    for (const Source& s : f.evidence)
+      c.out << "      " << wrap_to_width(quote_line(s), kWidth - 8, "        ") << "\n";
     for (const Source& s : f.context)
-      c.out << "      " << wrap_to_width("no child to serve: " + quote_line(s), kWidth - 8, "        ") << "\n";
+      c.out << "      "
+            << wrap_to_width("no child to serve: " + quote_line(s), kWidth - 8, "        ") << "\n";
   }
 }
 
 // ---------------------------------------------------------------- whatif
 
 void setup_whatif(CLI::App& app, Options& o) {
-  app.add_option("--remove", o.remove, "offices, councils or centers that stop, comma-separated")->type_name("NODE[,NODE...]");
-  app.add_option("--each", o.each, "remove each node of this kind in turn and rank them (e.g. office)")->type_name("KIND");
+  app.add_option("--remove", o.remove, "offices, councils or centers that stop, comma-separated")
+      ->type_name("NODE[,NODE...]");
+  app.add_option("--each", o.each,
+                 "remove each node of this kind in turn and rank them (e.g. office)")
+      ->type_name("KIND");
 }
 
 void run_whatif(Context& c) {
@@ -188,7 +201,8 @@ void run_whatif(Context& c) {
       return;
     }
     c.out << wrap_to_width(std::string("Removing each ") + word(kind) +
-                               " in turn, ranked by how many municipalities it would leave with no coordinator office "
+                               " in turn, ranked by how many municipalities it would leave with no "
+                               "coordinator office "
                                "(uncovered), then by how many lose something:",
                            kWidth, "")
           << "\n\n";
@@ -196,7 +210,8 @@ void run_whatif(Context& c) {
     for (std::size_t i = 0; i < all.size(); ++i) {
       std::string name = display_name(c.ds.nodes[all[i].removed[0]], c.lang());
       if (!all[i].uncovered.empty()) name += " → " + join_names(c, all[i].uncovered);
-      t.add_row({std::to_string(i + 1), std::to_string(all[i].uncovered.size()), std::to_string(all[i].affected.size()), name});
+      t.add_row({std::to_string(i + 1), std::to_string(all[i].uncovered.size()),
+                 std::to_string(all[i].affected.size()), name});
     }
     t.write(c.out, kWidth);
     return;
@@ -217,21 +232,29 @@ void run_whatif(Context& c) {
     c.out << "\n";
     return;
   }
-  c.out << "If " << join_names(c, a.removed) << " stop" << (a.removed.size() == 1 ? "s" : "") << ":\n";
+  c.out << "If " << join_names(c, a.removed) << " stop" << (a.removed.size() == 1 ? "s" : "")
+        << ":\n";
   bool offices_removed = false;
   for (std::size_t r : a.removed) offices_removed |= c.ds.nodes[r].kind == Kind::Office;
   if (offices_removed)
-    c.out << "  left with no coordinator office: " << (a.uncovered.empty() ? "none" : join_names(c, a.uncovered)) << "\n";
-  if (!a.no_council.empty()) c.out << "  left with no council: " << join_names(c, a.no_council) << "\n";
+    c.out << "  left with no coordinator office: "
+          << (a.uncovered.empty() ? "none" : join_names(c, a.uncovered)) << "\n";
+  if (!a.no_council.empty())
+    c.out << "  left with no council: " << join_names(c, a.no_council) << "\n";
   c.out << "  municipalities that lose something: " << a.affected.size() << "\n";
   for (const Affected& af : a.affected) {
     c.out << "\n  " << display_name(c.ds.nodes[af.municipality], c.lang()) << "\n";
-    c.out << "    loses:     " << wrap_to_width(join_names(c, af.lost), kWidth - 15, "               ") << "\n";
-    c.out << "    still has: " << (af.remaining.empty() ? "nothing (no other office, council or center of that kind)" : wrap_to_width(join_names(c, af.remaining), kWidth - 15, "               "))
+    c.out << "    loses:     "
+          << wrap_to_width(join_names(c, af.lost), kWidth - 15, "               ") << "\n";
+    c.out << "    still has: "
+          << (af.remaining.empty()
+                  ? "nothing (no other office, council or center of that kind)"
+                  : wrap_to_width(join_names(c, af.remaining), kWidth - 15, "               "))
           << "\n";
     for (std::size_t k : c.ds.edges_from(af.municipality)) {
       const Edge& e = c.ds.edges[k];
-      if (removed.count(e.to) && e.source) c.out << "    " << wrap_to_width(quote_line(*e.source), kWidth - 6, "      ") << "\n";
+      if (removed.count(e.to) && e.source)
+        c.out << "    " << wrap_to_width(quote_line(*e.source), kWidth - 6, "      ") << "\n";
     }
   }
 }
@@ -239,13 +262,16 @@ void run_whatif(Context& c) {
 // ---------------------------------------------------------------- initiatives
 
 void setup_initiatives(CLI::App& app, Options& o) {
-  app.add_option("INITIATIVE", o.positional, "one kind of work (id or name), e.g. evacuation-drill or 避難訓練")->expected(0, 1);
+  app.add_option("INITIATIVE", o.positional,
+                 "one kind of work (id or name), e.g. evacuation-drill or 避難訓練")
+      ->expected(0, 1);
 }
 
 void run_initiatives(Context& c) {
   Network net(c.ds);
   std::optional<std::size_t> only;
-  if (!c.options.positional.empty()) only = c.names().resolve(c.options.positional[0], {Kind::Initiative});
+  if (!c.options.positional.empty())
+    only = c.names().resolve(c.options.positional[0], {Kind::Initiative});
   std::vector<InitiativeStatus> all = initiatives(net, only);
   if (c.options.json) {
     json arr = json::array();
@@ -260,7 +286,9 @@ void run_initiatives(Context& c) {
           if (e.source) x["source"] = source_json(*e.source);
           ask.push_back(x);
         }
-        sugg.push_back({{"municipality", node_ref_json(c.ds, g.municipality)}, {"wants", word(g.wants)}, {"ask", ask}});
+        sugg.push_back({{"municipality", node_ref_json(c.ds, g.municipality)},
+                        {"wants", word(g.wants)},
+                        {"ask", ask}});
       }
       arr.push_back({{"initiative", node_ref_json(c.ds, s.initiative)},
                      {"done", ids_json(c, s.done)},
@@ -276,20 +304,25 @@ void run_initiatives(Context& c) {
     const Node& n = c.ds.nodes[s.initiative];
     c.out << display_name(n, c.lang()) << "  (" << n.id << ")\n";
     auto line = [&](const char* label, const std::vector<std::size_t>& v) {
-      if (!v.empty()) c.out << "  " << pad(label, 12) << wrap_to_width(join_names(c, v), kWidth - 14, std::string(14, ' ')) << "\n";
+      if (!v.empty())
+        c.out << "  " << pad(label, 12)
+              << wrap_to_width(join_names(c, v), kWidth - 14, std::string(14, ' ')) << "\n";
     };
     line("done", s.done);
     line("ongoing", s.ongoing);
     line("planned", s.planned);
     line("considering", s.considering);
     for (const auto& g : s.suggestions) {
-      c.out << "  → " << display_name(c.ds.nodes[g.municipality], c.lang()) << " " << word(g.wants) << " it; ask:\n";
+      c.out << "  → " << display_name(c.ds.nodes[g.municipality], c.lang()) << " " << word(g.wants)
+            << " it; ask:\n";
       for (std::size_t k : g.ask_edges) {
         const Edge& e = c.ds.edges[k];
         c.out << "      " << display_name(c.ds.nodes[e.from], c.lang()) << " (" << word(e.status)
               << (e.date.empty() ? "" : " " + e.date) << ")";
         c.out << "\n";
-        if (e.source) c.out << "        " << wrap_to_width(quote_line(*e.source), kWidth - 10, "          ") << "\n";
+        if (e.source)
+          c.out << "        " << wrap_to_width(quote_line(*e.source), kWidth - 10, "          ")
+                << "\n";
       }
     }
     if (&s != &all.back()) c.out << "\n";

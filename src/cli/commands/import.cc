@@ -4,10 +4,10 @@
 #include <filesystem>
 #include <map>
 
-#include "cli/commands.h"
-#include "formats/dataset_json.h"
 #include "base/error.h"
 #include "base/output_file.h"
+#include "cli/commands.h"
+#include "formats/dataset_json.h"
 #include "formats/sheets.h"
 
 namespace renkei {
@@ -15,7 +15,9 @@ namespace renkei {
 using nlohmann::json;
 
 void setup_template(CLI::App& app, Options& o) {
-  app.add_option("DIR", o.positional, "folder to write the sheets into (created if missing)")->required()->expected(1);
+  app.add_option("DIR", o.positional, "folder to write the sheets into (created if missing)")
+      ->required()
+      ->expected(1);
   app.add_flag("--force", o.force, "replace sheets that already exist in DIR");
 }
 
@@ -33,11 +35,13 @@ void run_template(Context& c) {
 }
 
 void setup_import(CLI::App& app, Options& o) {
-  app.add_option("DIR", o.positional, "folder holding the sheets (document.csv, municipalities.csv, …)")
+  app.add_option("DIR", o.positional,
+                 "folder holding the sheets (document.csv, municipalities.csv, …)")
       ->required()
       ->expected(1);
   app.add_option("-o,--output", o.output,
-                 "dataset file to write; without it the sheets are only checked. The source text and outside facts "
+                 "dataset file to write; without it the sheets are only checked. The source text "
+                 "and outside facts "
                  "are copied beside it when they are not there yet")
       ->type_name("FILE.json");
 }
@@ -76,7 +80,8 @@ std::vector<Copy> plan_copies(const ImportReport& rep, const std::string& out_di
     std::optional<std::string> there = read_existing_output(target);
     if (there && *there != f.contents)
       throw data_error(target + " already exists and differs from " + f.found_at +
-                       ", which the import was checked against; write the dataset to another folder, or replace that file "
+                       ", which the import was checked against; write the dataset to another "
+                       "folder, or replace that file "
                        "yourself if it is outdated");
     copies.push_back({&f, target, !there});
   }
@@ -84,7 +89,9 @@ std::vector<Copy> plan_copies(const ImportReport& rep, const std::string& out_di
 }
 
 json report_json(const ImportReport& rep, const Dataset* ds, const std::string& output) {
-  auto place = [](const CellPlace& p) { return json{{"sheet", p.sheet}, {"line", p.line}, {"column", p.column}}; };
+  auto place = [](const CellPlace& p) {
+    return json{{"sheet", p.sheet}, {"line", p.line}, {"column", p.column}};
+  };
   json j;
   j["ok"] = ds != nullptr;
   j["dir"] = rep.dir;
@@ -107,11 +114,19 @@ json report_json(const ImportReport& rep, const Dataset* ds, const std::string& 
   j["files"] = files;
   json spellings = json::array();
   for (const auto& s : rep.other_spellings)
-    spellings.push_back({{"place", place(s.place)}, {"written", s.written}, {"id", s.id}, {"name", s.name}, {"how", s.how}});
+    spellings.push_back({{"place", place(s.place)},
+                         {"written", s.written},
+                         {"id", s.id},
+                         {"name", s.name},
+                         {"how", s.how}});
   j["other_spellings"] = spellings;
   json fresh = json::array();
   for (const auto& n : rep.new_nodes)
-    fresh.push_back({{"place", place(n.place)}, {"kind", word(n.kind)}, {"name", n.name}, {"id", n.id}, {"nearest", n.nearest}});
+    fresh.push_back({{"place", place(n.place)},
+                     {"kind", word(n.kind)},
+                     {"name", n.name},
+                     {"id", n.id},
+                     {"nearest", n.nearest}});
   j["new_nodes"] = fresh;
   j["not_in_sheets"] = rep.not_in_sheets;
   json unmatched = json::array();
@@ -128,23 +143,27 @@ json report_json(const ImportReport& rep, const Dataset* ds, const std::string& 
 
 void print_unmatched(std::ostream& out, const ImportReport& rep) {
   if (rep.unmatched.empty()) return;
-  out << "names that match nothing the sheets define (" << rep.unmatched.size() + rep.unmatched_not_listed << "):\n";
+  out << "names that match nothing the sheets define ("
+      << rep.unmatched.size() + rep.unmatched_not_listed << "):\n";
   for (const auto& u : rep.unmatched) {
     out << "  " << place_text(u.place) << ": 「" << u.written << "」 is no " << u.expected;
     if (!u.nearest.empty()) out << "; nearest: " << join(u.nearest);
     if (!u.hint.empty()) out << " (" << u.hint << ")";
     out << "\n";
   }
-  if (rep.unmatched_not_listed) out << "  … and " << rep.unmatched_not_listed << " more, not listed\n";
+  if (rep.unmatched_not_listed)
+    out << "  … and " << rep.unmatched_not_listed << " more, not listed\n";
 }
 
-void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds, const Dataset& reference,
-                  const std::vector<Copy>& copies, const std::string& output) {
+void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
+                  const Dataset& reference, const std::vector<Copy>& copies,
+                  const std::string& output) {
   out << "read " << rep.sheets_read.size() << " sheets from " << rep.dir << "/\n";
   if (!rep.shift_jis_sheets.empty())
     out << "  converted from Shift_JIS to UTF-8: " << join(rep.shift_jis_sheets)
         << " (next time save as \"CSV UTF-8 (コンマ区切り)\")\n";
-  if (!rep.ignored_files.empty()) out << "  not a sheet, ignored: " << join(rep.ignored_files) << "\n";
+  if (!rep.ignored_files.empty())
+    out << "  not a sheet, ignored: " << join(rep.ignored_files) << "\n";
   std::string counts;
   for (const auto& k : kinds()) {
     if (k.value == Kind::Region) continue;
@@ -164,17 +183,20 @@ void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
   if (ds.document.source_file.empty())
     out << "quotes: not checked (document.csv names no source text)\n";
   else
-    out << "quotes checked: " << rep.quotes_checked << " against " << ds.document.source_file << "\n";
+    out << "quotes checked: " << rep.quotes_checked << " against " << ds.document.source_file
+        << "\n";
   for (const auto& f : rep.siblings) out << "  " << f.name << ": from " << f.found_at << "\n";
   if (!rep.other_spellings.empty()) {
     out << "matched through another spelling (" << rep.other_spellings.size() << "):\n";
     for (const auto& s : rep.other_spellings)
-      out << "  " << place_text(s.place) << ": 「" << s.written << "」 → " << s.name << " (" << s.id << ", by " << s.how << ")\n";
+      out << "  " << place_text(s.place) << ": 「" << s.written << "」 → " << s.name << " (" << s.id
+          << ", by " << s.how << ")\n";
   }
   if (!rep.new_nodes.empty()) {
     out << "new, not in the reference data (" << rep.new_nodes.size() << "):\n";
     for (const auto& n : rep.new_nodes) {
-      out << "  " << place_text(n.place) << ": " << word(n.kind) << " 「" << n.name << "」 → id " << n.id;
+      out << "  " << place_text(n.place) << ": " << word(n.kind) << " 「" << n.name << "」 → id "
+          << n.id;
       if (!n.nearest.empty()) out << " (close to existing: " << join(n.nearest) << ")";
       out << "\n";
     }
@@ -212,14 +234,17 @@ void run_import(Context& c) {
   if (!output.empty()) {
     struct stat st;
     if (stat(output.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-      throw usage_error("import: -o " + output + " is a folder; give the dataset file to write, e.g. data/NEW.json");
+      throw usage_error("import: -o " + output +
+                        " is a folder; give the dataset file to write, e.g. data/NEW.json");
     if (stat(out_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
       throw data_error(output + ": the folder " + out_dir + " does not exist; create it first");
   }
   ImportReport rep;
   Dataset ds;
   try {
-    ds = import_sheets(dir, c.ds, &rep, output.empty() ? std::vector<std::string>{} : std::vector<std::string>{out_dir});
+    ds = import_sheets(
+        dir, c.ds, &rep,
+        output.empty() ? std::vector<std::string>{} : std::vector<std::string>{out_dir});
   } catch (const Error&) {
     if (c.options.json)
       print_json(c.out, report_json(rep, nullptr, output));

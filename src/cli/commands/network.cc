@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "cli/commands.h"
 #include "base/error.h"
 #include "base/text.h"
+#include "cli/commands.h"
 #include "query/queries.h"
 #include "report/text_table.h"
 
@@ -21,11 +21,13 @@ std::string format_chain(const Context& c, const Chain& chain, const std::string
   std::vector<std::string> parts = {display_name(c.ds.nodes[chain.start], c.lang())};
   for (const Step& s : chain.steps) {
     std::string rel = word(s.relation);
-    parts.push_back((s.forward ? "—" + rel + "→ " : "←" + rel + "— ") + display_name(c.ds.nodes[s.node], c.lang()));
+    parts.push_back((s.forward ? "—" + rel + "→ " : "←" + rel + "— ") +
+                    display_name(c.ds.nodes[s.node], c.lang()));
   }
   std::string out, line;
   for (const std::string& p : parts) {
-    if (!line.empty() && display_width(indent) + display_width(line) + 1 + display_width(p) > kWidth) {
+    if (!line.empty() &&
+        display_width(indent) + display_width(line) + 1 + display_width(p) > kWidth) {
       out += line + "\n" + indent + "  ";
       line.clear();
     }
@@ -48,7 +50,8 @@ void write_chain(JsonWriter& w, const Context& c, const Chain& chain) {
 
 std::string via_words(const std::vector<Relation>& via) {
   std::string s;
-  for (Relation r : via.empty() ? Network::support_relations() : via) s += (s.empty() ? "" : ", ") + std::string(word(r));
+  for (Relation r : via.empty() ? Network::support_relations() : via)
+    s += (s.empty() ? "" : ", ") + std::string(word(r));
   return s;
 }
 
@@ -60,9 +63,12 @@ void write_chain_sources(const Context& c, const Chain& chain, const std::string
                        display_name(c.ds.nodes[e.to], c.lang());
     c.out << indent << head << "\n";
     if (e.source)
-      c.out << indent << "  " << wrap_to_width(quote_line(*e.source), kWidth - indent.size() - 2, indent + "  ") << "\n";
+      c.out << indent << "  "
+            << wrap_to_width(quote_line(*e.source), kWidth - indent.size() - 2, indent + "  ")
+            << "\n";
     else if (!e.outside_source.empty())
-      c.out << indent << "  [outside fact] " << wrap_to_width(e.outside_source, kWidth - indent.size() - 17, indent + "  ") << "\n";
+      c.out << indent << "  [outside fact] "
+            << wrap_to_width(e.outside_source, kWidth - indent.size() - 17, indent + "  ") << "\n";
   }
 }
 
@@ -104,26 +110,33 @@ void run_shared(Context& c) {
   }
   c.out << a.offices.size() << " coordinator offices serve more than one municipality:\n\n";
   for (const SharedOffice& o : a.offices) {
-    c.out << display_name(c.ds.nodes[o.office], c.lang()) << "  (" << o.municipalities.size() << ")\n";
+    c.out << display_name(c.ds.nodes[o.office], c.lang()) << "  (" << o.municipalities.size()
+          << ")\n";
     c.out << "  " << wrap_to_width(join_names(c, o.municipalities), kWidth - 2, "  ") << "\n";
   }
-  c.out << "\n" << a.groups.size() << " groups of municipalities tied together by shared offices:\n";
+  c.out << "\n"
+        << a.groups.size() << " groups of municipalities tied together by shared offices:\n";
   for (std::size_t i = 0; i < a.groups.size(); ++i) {
-    c.out << "  " << i + 1 << ". " << wrap_to_width(join_names(c, a.groups[i].municipalities), kWidth - 5, "     ") << "\n";
-    c.out << "     through " << wrap_to_width(join_names(c, a.groups[i].offices), kWidth - 13, "     ") << "\n";
+    c.out << "  " << i + 1 << ". "
+          << wrap_to_width(join_names(c, a.groups[i].municipalities), kWidth - 5, "     ") << "\n";
+    c.out << "     through "
+          << wrap_to_width(join_names(c, a.groups[i].offices), kWidth - 13, "     ") << "\n";
   }
   c.out << "\nSource, section 3 (配置先):\n";
   for (const SharedOffice& o : a.offices) {
     c.out << "  " << display_name(c.ds.nodes[o.office], c.lang()) << "\n";
-    std::vector<std::size_t> placements;  // edges to this office from the towns it serves, in data order
+    std::vector<std::size_t>
+        placements;  // edges to this office from the towns it serves, in data order
     for (std::size_t m : o.municipalities)
       for (std::size_t k : c.ds.edges_from(m))
-        if (c.ds.edges[k].relation == Relation::Coordinator && c.ds.edges[k].to == o.office && c.ds.edges[k].source)
+        if (c.ds.edges[k].relation == Relation::Coordinator && c.ds.edges[k].to == o.office &&
+            c.ds.edges[k].source)
           placements.push_back(k);
     std::sort(placements.begin(), placements.end());
     for (std::size_t k : placements) {
       const Edge& e = c.ds.edges[k];
-      c.out << "    " << pad(display_name(c.ds.nodes[e.from], c.lang()), 12) << " " << quote_line(*e.source) << "\n";
+      c.out << "    " << pad(display_name(c.ds.nodes[e.from], c.lang()), 12) << " "
+            << quote_line(*e.source) << "\n";
     }
   }
 }
@@ -131,10 +144,16 @@ void run_shared(Context& c) {
 // ---------------------------------------------------------------- reach
 
 void setup_reach(CLI::App& app, Options& o) {
-  app.add_option("NODE", o.positional, "where to start (a name as for show)")->required()->expected(1);
-  app.add_option("--via", o.via, "relations to follow, comma-separated (default: holds,participates,part_of,coordinator,liaises)")
+  app.add_option("NODE", o.positional, "where to start (a name as for show)")
+      ->required()
+      ->expected(1);
+  app.add_option("--via", o.via,
+                 "relations to follow, comma-separated (default: "
+                 "holds,participates,part_of,coordinator,liaises)")
       ->type_name("REL[,REL...]");
-  app.add_option("--max-hops", o.max_hops, "stop after this many steps")->type_name("N")->check(whole_number());
+  app.add_option("--max-hops", o.max_hops, "stop after this many steps")
+      ->type_name("N")
+      ->check(whole_number());
   app.add_option("--kind", o.kind, "only report nodes of this kind")->type_name("KIND");
   app.add_flag("--directed", o.directed, "follow relations only in their direction (from → to)");
 }
@@ -164,8 +183,9 @@ void run_reach(Context& c) {
     return;
   }
   const Node& from = c.ds.nodes[q.from];
-  c.out << wrap_to_width(display_name(from, c.lang()) + " reaches " + std::to_string(r.size()) + " node" +
-                             (r.size() == 1 ? "" : "s") + " via " + via_words(q.via) + (q.directed ? " (directed)" : "") +
+  c.out << wrap_to_width(display_name(from, c.lang()) + " reaches " + std::to_string(r.size()) +
+                             " node" + (r.size() == 1 ? "" : "s") + " via " + via_words(q.via) +
+                             (q.directed ? " (directed)" : "") +
                              "; relations only planned are not followed:",
                          kWidth, "")
         << "\n";
@@ -179,7 +199,9 @@ void run_reach(Context& c) {
     c.out << "  " << display_name(n, c.lang()) << "  (" << word(n.kind) << ")\n";
     c.out << "    " << format_chain(c, x.chain, "    ") << "\n";
   }
-  if (r.empty()) c.out << "  (nothing: no relation of these kinds leads out of " << display_name(from, c.lang()) << ")\n";
+  if (r.empty())
+    c.out << "  (nothing: no relation of these kinds leads out of " << display_name(from, c.lang())
+          << ")\n";
 }
 
 // ---------------------------------------------------------------- path
@@ -187,7 +209,9 @@ void run_reach(Context& c) {
 void setup_path(CLI::App& app, Options& o) {
   app.add_option("FROM", o.from, "where the chain starts (a name as for show)")->required();
   app.add_option("TO", o.to, "where it ends")->required();
-  app.add_option("--via", o.via, "relations to follow, comma-separated (default: holds,participates,part_of,coordinator,liaises)")
+  app.add_option("--via", o.via,
+                 "relations to follow, comma-separated (default: "
+                 "holds,participates,part_of,coordinator,liaises)")
       ->type_name("REL[,REL...]");
   app.add_flag("--directed", o.directed, "follow relations only in their direction (from → to)");
 }
@@ -200,10 +224,11 @@ void run_path(Context& c) {
   if (!c.options.via.empty()) via = parse_relations_arg(c.options.via);
   std::optional<Chain> chain = shortest_path(net, a, b, via, c.options.directed);
   if (!chain)
-    throw data_error("no path from " + c.ds.nodes[a].name + " to " + c.ds.nodes[b].name + " via " + via_words(via) +
-                     (c.options.directed ? " (directed)" : ""));
+    throw data_error("no path from " + c.ds.nodes[a].name + " to " + c.ds.nodes[b].name + " via " +
+                     via_words(via) + (c.options.directed ? " (directed)" : ""));
   if (c.options.json) {
-    json nodes = json::array({node_ref_json(c.ds, a)}), rels = json::array(), dirs = json::array(), ev = json::array();
+    json nodes = json::array({node_ref_json(c.ds, a)}), rels = json::array(), dirs = json::array(),
+         ev = json::array();
     for (const Step& s : chain->steps) {
       nodes.push_back(node_ref_json(c.ds, s.node));
       rels.push_back(word(s.relation));
@@ -213,8 +238,8 @@ void run_path(Context& c) {
     print_json(c.out, {{"nodes", nodes}, {"relations", rels}, {"directions", dirs}, {"edges", ev}});
     return;
   }
-  c.out << display_name(c.ds.nodes[a], c.lang()) << " → " << display_name(c.ds.nodes[b], c.lang()) << ": "
-        << chain->steps.size() << " hop" << (chain->steps.size() == 1 ? "" : "s") << "\n";
+  c.out << display_name(c.ds.nodes[a], c.lang()) << " → " << display_name(c.ds.nodes[b], c.lang())
+        << ": " << chain->steps.size() << " hop" << (chain->steps.size() == 1 ? "" : "s") << "\n";
   c.out << "  " << format_chain(c, *chain, "  ") << "\n\nbecause:\n";
   write_chain_sources(c, *chain, "  ");
 }
@@ -222,7 +247,9 @@ void run_path(Context& c) {
 // ---------------------------------------------------------------- metrics
 
 void setup_metrics(CLI::App& app, Options& o) {
-  app.add_option("--top", o.top, "rows of the centrality table in text output (0 = all)")->type_name("N")->check(whole_number());
+  app.add_option("--top", o.top, "rows of the centrality table in text output (0 = all)")
+      ->type_name("N")
+      ->check(whole_number());
 }
 
 void run_metrics(Context& c) {
@@ -231,7 +258,9 @@ void run_metrics(Context& c) {
   if (c.options.json) {
     json nodes = json::array(), cut = json::array(), comps = json::array();
     for (const NodeMetrics& x : m.nodes)
-      nodes.push_back({{"node", node_ref_json(c.ds, x.node)}, {"degree", x.degree}, {"betweenness", x.betweenness}});
+      nodes.push_back({{"node", node_ref_json(c.ds, x.node)},
+                       {"degree", x.degree},
+                       {"betweenness", x.betweenness}});
     for (std::size_t v : m.articulation_points) cut.push_back(node_ref_json(c.ds, v));
     for (const auto& comp : m.components) {
       json list = json::array();
@@ -241,12 +270,16 @@ void run_metrics(Context& c) {
     print_json(c.out, {{"nodes", nodes}, {"articulation_points", cut}, {"components", comps}});
     return;
   }
-  std::size_t rows = c.options.top == 0 ? m.nodes.size() : std::min<std::size_t>(c.options.top, m.nodes.size());
-  c.out << wrap_to_width("Betweenness: the share of shortest chains between other nodes that pass through a node "
-                         "(how much it holds the network together). Degree: how many nodes it is tied to. Counted on "
-                         "the support relations (holds, participates, part_of, coordinator, liaises); top " +
-                             std::to_string(rows) + " of " + std::to_string(m.nodes.size()) + ":",
-                         kWidth, "")
+  std::size_t rows =
+      c.options.top == 0 ? m.nodes.size() : std::min<std::size_t>(c.options.top, m.nodes.size());
+  c.out << wrap_to_width(
+               "Betweenness: the share of shortest chains between other nodes that pass through a "
+               "node "
+               "(how much it holds the network together). Degree: how many nodes it is tied to. "
+               "Counted on "
+               "the support relations (holds, participates, part_of, coordinator, liaises); top " +
+                   std::to_string(rows) + " of " + std::to_string(m.nodes.size()) + ":",
+               kWidth, "")
         << "\n\n";
   TextTable t({"betweenness", "degree", "kind", "node"}, {true, true, false, false});
   for (std::size_t i = 0; i < rows; ++i) {
@@ -260,19 +293,21 @@ void run_metrics(Context& c) {
   std::vector<std::size_t> cut_offices, cut_municipalities;
   for (std::size_t v : m.articulation_points)
     (c.ds.nodes[v].kind == Kind::Office ? cut_offices : cut_municipalities).push_back(v);
-  c.out << "  articulation points (" << m.articulation_points.size() << "; removing one splits the graph)\n";
-  c.out << "    offices shared between towns:\n      " << wrap_to_width(join_names(c, cut_offices), kWidth - 6, "      ")
-        << "\n";
+  c.out << "  articulation points (" << m.articulation_points.size()
+        << "; removing one splits the graph)\n";
+  c.out << "    offices shared between towns:\n      "
+        << wrap_to_width(join_names(c, cut_offices), kWidth - 6, "      ") << "\n";
   c.out << "    municipalities with several offices of their own:\n      "
         << wrap_to_width(join_names(c, cut_municipalities), kWidth - 6, "      ") << "\n";
-  c.out << "  " << m.components.size() << " connected components; those with more than one municipality:\n";
+  c.out << "  " << m.components.size()
+        << " connected components; those with more than one municipality:\n";
   for (const auto& comp : m.components) {
     std::vector<std::size_t> ms;
     for (std::size_t v : comp)
       if (c.ds.nodes[v].kind == Kind::Municipality) ms.push_back(v);
     if (ms.size() < 2) continue;
-    c.out << "    " << wrap_to_width(join_names(c, ms), kWidth - 4, "    ") << "  (" << comp.size() - ms.size()
-          << " offices)\n";
+    c.out << "    " << wrap_to_width(join_names(c, ms), kWidth - 4, "    ") << "  ("
+          << comp.size() - ms.size() << " offices)\n";
   }
 }
 

@@ -2,19 +2,19 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <optional>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 
-#include "cli/commands.h"
-#include "diagram/diagrams.h"
-#include "diff/diff.h"
 #include "base/error.h"
-#include "formats/load.h"
 #include "base/output_file.h"
 #include "base/quoted.h"
+#include "cli/commands.h"
+#include "diagram/diagrams.h"
 #include "diagram/render.h"
+#include "diff/diff.h"
+#include "formats/load.h"
 
 namespace renkei {
 
@@ -34,7 +34,8 @@ std::optional<Format> format_of_path(const std::string& path) {
   if (dot == std::string::npos) return std::nullopt;
   std::string ext = path.substr(dot + 1);
   for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  if (ext == "svg" || ext == "png" || ext == "pdf" || ext == "dot" || ext == "gv") return parse_format(ext == "gv" ? "dot" : ext);
+  if (ext == "svg" || ext == "png" || ext == "pdf" || ext == "dot" || ext == "gv")
+    return parse_format(ext == "gv" ? "dot" : ext);
   return std::nullopt;
 }
 
@@ -42,15 +43,24 @@ std::optional<Format> format_of_path(const std::string& path) {
 
 void setup_render(CLI::App& app, Options& o) {
   std::string list;
-  for (const auto& p : presets()) list += std::string("\n  ") + p.name + (*p.argument ? std::string(":") + p.argument : "") + "  " + p.summary;
+  for (const auto& p : presets())
+    list += std::string("\n  ") + p.name + (*p.argument ? std::string(":") + p.argument : "") +
+            "  " + p.summary;
   app.add_option("--preset", o.preset, "what to draw:" + list)->required()->type_name("PRESET");
-  app.add_option("--format", o.format, "svg, png, pdf or dot (default: from -o's extension, else svg)")->type_name("FORMAT");
-  app.add_option("-o,--output", o.output, "file to write (default: standard output, text formats only)")->type_name("FILE");
+  app.add_option("--format", o.format,
+                 "svg, png, pdf or dot (default: from -o's extension, else svg)")
+      ->type_name("FORMAT");
+  app.add_option("-o,--output", o.output,
+                 "file to write (default: standard output, text formats only)")
+      ->type_name("FILE");
   app.add_option("--page", o.page, "slide (16:9, 13.33 × 7.5 in; default), a4 (landscape) or fit")
       ->check(CLI::IsMember({"slide", "a4", "fit"}))
       ->type_name("slide|a4|fit");
-  app.add_option("--title", o.title, "title at the top of the page (default: the preset's)")->type_name("TEXT");
-  app.add_option("--against", o.against, "preset diff: the older dataset file to compare --data with")->type_name("OLD");
+  app.add_option("--title", o.title, "title at the top of the page (default: the preset's)")
+      ->type_name("TEXT");
+  app.add_option("--against", o.against,
+                 "preset diff: the older dataset file to compare --data with")
+      ->type_name("OLD");
 }
 
 void run_render(Context& c) {
@@ -59,12 +69,17 @@ void run_render(Context& c) {
     format = parse_format(c.options.format);
   else if (auto f = format_of_path(c.options.output))
     format = *f;
-  if (c.options.output.empty() && (format == Format::Png || format == Format::Pdf) && &c.out == &std::cout && isatty(1))
-    throw usage_error("render: refusing to write " + c.options.format + " to a terminal; give -o FILE");
+  if (c.options.output.empty() && (format == Format::Png || format == Format::Pdf) &&
+      &c.out == &std::cout && isatty(1))
+    throw usage_error("render: refusing to write " + c.options.format +
+                      " to a terminal; give -o FILE");
   bool diff = c.options.preset == "diff";
   if (diff && c.options.against.empty())
-    throw usage_error("render --preset diff needs the older dataset: --against OLD (and --data NEW, else the built-in data is NEW)");
-  if (!diff && !c.options.against.empty()) throw usage_error("render: --against is only for --preset diff");
+    throw usage_error(
+        "render --preset diff needs the older dataset: --against OLD (and --data NEW, else the "
+        "built-in data is NEW)");
+  if (!diff && !c.options.against.empty())
+    throw usage_error("render: --against is only for --preset diff");
   // The diff slide draws from NEW with what only OLD had added to it.
   std::optional<DiffSlide> slide;
   if (diff) {
@@ -86,10 +101,14 @@ void run_render(Context& c) {
   // Text under 12 pt is hard to read projected: say so, and how to get a bigger picture
   // (after the write, so that a write that fails ends in its one error line only).
   if (kSmallestType * info.scale < 12)
-    std::cerr << "renkei: note: the diagram was shrunk to " << static_cast<int>(info.scale * 100 + 0.5)
-              << "% to fit the page; its smallest text prints at " << static_cast<int>(kSmallestType * info.scale * 10 + 0.5) / 10.0
+    std::cerr << "renkei: note: the diagram was shrunk to "
+              << static_cast<int>(info.scale * 100 + 0.5)
+              << "% to fit the page; its smallest text prints at "
+              << static_cast<int>(kSmallestType * info.scale * 10 + 0.5) / 10.0
               << " pt (under 12 pt); "
-              << (c.options.preset.rfind("region:", 0) == 0 || diff ? "--page fit" : "a region:NAME diagram or --page fit")
+              << (c.options.preset.rfind("region:", 0) == 0 || diff
+                      ? "--page fit"
+                      : "a region:NAME diagram or --page fit")
               << " shows it larger\n";
 }
 
@@ -107,10 +126,22 @@ struct StandardDiagram {
 
 std::vector<StandardDiagram> standard_set(const Dataset& ds) {
   std::vector<StandardDiagram> set = {
-      {"overview", "overview", "all municipalities, shared offices, councils and centers", {Format::Svg, Format::Pdf, Format::Png}},
-      {"shared", "shared", "offices shared between municipalities", {Format::Svg, Format::Pdf, Format::Png}},
-      {"gaps", "gaps", "coverage gaps, municipality × rule", {Format::Svg, Format::Pdf, Format::Png}},
-      {"map", "map", "municipalities at their office coordinates", {Format::Svg, Format::Pdf, Format::Png}},
+      {"overview",
+       "overview",
+       "all municipalities, shared offices, councils and centers",
+       {Format::Svg, Format::Pdf, Format::Png}},
+      {"shared",
+       "shared",
+       "offices shared between municipalities",
+       {Format::Svg, Format::Pdf, Format::Png}},
+      {"gaps",
+       "gaps",
+       "coverage gaps, municipality × rule",
+       {Format::Svg, Format::Pdf, Format::Png}},
+      {"map",
+       "map",
+       "municipalities at their office coordinates",
+       {Format::Svg, Format::Pdf, Format::Png}},
   };
   // One example of each preset that needs an argument, for docs/diagrams.md, chosen by a rule
   // so that any dataset gets its own: the office whose loss leaves most municipalities with
@@ -126,14 +157,21 @@ std::vector<StandardDiagram> standard_set(const Dataset& ds) {
     std::size_t town = left[0];
     example_region = region_of(ds, town);
     const std::string &o = ds.nodes[office].name, &t = ds.nodes[town].name;
-    set.push_back({"whatif:" + o, "whatif-" + ds.nodes[office].id, "if " + o + " stops", {Format::Svg, Format::Png}});
-    set.push_back({"municipality:" + t, "municipality-" + ds.nodes[town].id, t + " and everything within two steps",
+    set.push_back({"whatif:" + o,
+                   "whatif-" + ds.nodes[office].id,
+                   "if " + o + " stops",
+                   {Format::Svg, Format::Png}});
+    set.push_back({"municipality:" + t,
+                   "municipality-" + ds.nodes[town].id,
+                   t + " and everything within two steps",
                    {Format::Svg, Format::Png}});
     for (std::size_t other : municipalities_served(ds, office))
       if (other != town) {
         const std::string& to = ds.nodes[other].name;
-        set.push_back({"path:" + t + ":" + to, "path-" + ds.nodes[town].id + "-" + ds.nodes[other].id,
-                       "one chain from " + t + " to " + to, {Format::Svg, Format::Png}});
+        set.push_back({"path:" + t + ":" + to,
+                       "path-" + ds.nodes[town].id + "-" + ds.nodes[other].id,
+                       "one chain from " + t + " to " + to,
+                       {Format::Svg, Format::Png}});
         break;
       }
     std::optional<std::size_t> far;
@@ -142,18 +180,24 @@ std::vector<StandardDiagram> standard_set(const Dataset& ds) {
         if (region_of(ds, m) != example_region && !far) far = m;
     if (far) {
       const std::string& f = ds.nodes[*far].name;
-      set.push_back({"reach:" + f, "reach-" + ds.nodes[*far].id, "whom " + f + " can reach", {Format::Svg, Format::Png}});
+      set.push_back({"reach:" + f,
+                     "reach-" + ds.nodes[*far].id,
+                     "whom " + f + " can reach",
+                     {Format::Svg, Format::Png}});
     }
   }
   std::vector<std::size_t> regions;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i)
     if (ds.nodes[i].kind == Kind::Region) regions.push_back(i);
-  std::sort(regions.begin(), regions.end(), [&](std::size_t a, std::size_t b) { return ds.nodes[a].id < ds.nodes[b].id; });
+  std::sort(regions.begin(), regions.end(),
+            [&](std::size_t a, std::size_t b) { return ds.nodes[a].id < ds.nodes[b].id; });
   for (std::size_t r : regions) {
     std::vector<Format> formats = {Format::Svg, Format::Pdf};
-    if (r == example_region) formats.push_back(Format::Png);  // the examples' region, shown in the project README
+    if (r == example_region)
+      formats.push_back(Format::Png);  // the examples' region, shown in the project README
     const Node& n = ds.nodes[r];
-    set.push_back({"region:" + (n.aliases.empty() ? n.id : n.aliases[0].name), n.id, n.name, formats});
+    set.push_back(
+        {"region:" + (n.aliases.empty() ? n.id : n.aliases[0].name), n.id, n.name, formats});
   }
   return set;
 }
@@ -169,7 +213,8 @@ const char* extension(Format f) {
 }
 
 /// The DOT of a standard diagram, page settings included, as `graphs --check` compares it.
-std::string standard_dot(const Context& c, const Network& net, const StandardDiagram& sd, bool png, RenderInfo* info) {
+std::string standard_dot(const Context& c, const Network& net, const StandardDiagram& sd, bool png,
+                         RenderInfo* info) {
   Diagram d = make_diagram(net, c.names(), sd.preset, c.lang());
   d.png = png;
   return render_diagram(c.ds, d, Format::Dot, info);
@@ -178,10 +223,12 @@ std::string standard_dot(const Context& c, const Network& net, const StandardDia
 }  // namespace
 
 void setup_graphs(CLI::App& app, Options& o) {
-  app.add_option("DIR", o.positional, "where the diagrams go (scripts/run uses graphs/)")->required()->expected(1);
-  app.add_flag("--check", o.check, "only compare each diagram's DOT with DIR/*.dot; exit 1 naming any that is stale");
+  app.add_option("DIR", o.positional, "where the diagrams go (scripts/run uses graphs/)")
+      ->required()
+      ->expected(1);
+  app.add_flag("--check", o.check,
+               "only compare each diagram's DOT with DIR/*.dot; exit 1 naming any that is stale");
 }
-
 
 void run_graphs(Context& c) {
   const std::string dir = c.options.positional.at(0);
@@ -191,7 +238,8 @@ void run_graphs(Context& c) {
     std::vector<std::string> stale;
     for (const auto& sd : set) {
       std::string path = dir + "/" + sd.stem + ".dot";
-      if (read_existing_output(path) != standard_dot(c, net, sd, false, nullptr)) stale.push_back(path);
+      if (read_existing_output(path) != standard_dot(c, net, sd, false, nullptr))
+        stale.push_back(path);
     }
     if (!stale.empty()) {
       std::string list;
@@ -202,9 +250,12 @@ void run_graphs(Context& c) {
     return;
   }
   std::string readme =
-      "# Diagrams\n\nGenerated by `scripts/run` (`build/renkei graphs graphs`) from the built-in data; do not edit.\n"
-      "A test fails when they are stale. Each is a 16:9 slide (13.33 × 7.5 in) in Japanese; the PDFs embed\n"
-      "IPAexGothic, the SVGs keep their text as text. Source: " + document_citation(c.ds) + ".\n\n";
+      "# Diagrams\n\nGenerated by `scripts/run` (`build/renkei graphs graphs`) from the built-in "
+      "data; do not edit.\n"
+      "A test fails when they are stale. Each is a 16:9 slide (13.33 × 7.5 in) in Japanese; the "
+      "PDFs embed\n"
+      "IPAexGothic, the SVGs keep their text as text. Source: " +
+      document_citation(c.ds) + ".\n\n";
   std::error_code made;
   std::filesystem::create_directories(dir, made);
   for (const auto& sd : set) {
@@ -228,13 +279,17 @@ void run_graphs(Context& c) {
       write_file_atomically(dir + "/" + file_name, bytes);
       c.out << "wrote " << dir << "/" << file_name << "\n";
     }
-    std::string picture = std::find(sd.formats.begin(), sd.formats.end(), Format::Png) != sd.formats.end() ? sd.stem + ".png"
-                                                                                                          : sd.stem + ".svg";
+    std::string picture =
+        std::find(sd.formats.begin(), sd.formats.end(), Format::Png) != sd.formats.end()
+            ? sd.stem + ".png"
+            : sd.stem + ".svg";
     readme += "![" + sd.title_note + "](" + picture + ")\n\n";
     readme += "`renkei render --preset " + sd.preset + " -o " + sd.stem + ".pdf`";
-    for (Format f : sd.formats) readme += std::string(" · [") + extension(f) + "](" + sd.stem + "." + extension(f) + ")";
+    for (Format f : sd.formats)
+      readme += std::string(" · [") + extension(f) + "](" + sd.stem + "." + extension(f) + ")";
     char scale[64];
-    std::snprintf(scale, sizeof scale, " · smallest text %.1f pt on the slide", kSmallestType * info.scale);
+    std::snprintf(scale, sizeof scale, " · smallest text %.1f pt on the slide",
+                  kSmallestType * info.scale);
     readme += std::string(scale) + "\n\n";
   }
   write_file_atomically(dir + "/README.md", readme);
