@@ -14,37 +14,29 @@ namespace renkei {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"validate", "load and check the data; counts per kind and relation", setup_validate,
-       run_validate},
-      {"summary", "a short summary of the network", setup_summary, run_summary},
-      {"list", "a table of nodes, optionally of one kind", setup_list, run_list},
-      {"show", "one node, every relation in and out, and the source quote behind each", setup_show,
-       run_show},
-      {"shared", "which municipalities share coordinator offices, and through which", setup_shared,
-       run_shared},
-      {"reach", "whom a node can reach, with one shortest chain of relations each", setup_reach,
-       run_reach},
-      {"path", "one shortest chain of relations between two nodes", setup_path, run_path},
-      {"gaps", "coverage gaps per municipality, each with its evidence quote", setup_gaps,
-       run_gaps},
-      {"whatif", "who is left with nothing if offices, councils or centers stop", setup_whatif,
-       run_whatif},
-      {"metrics", "degree, betweenness, articulation points and components", setup_metrics,
-       run_metrics},
-      {"initiatives", "who has done, runs, plans or considers each kind of work", setup_initiatives,
-       run_initiatives},
+      {"validate", "load and check the data; counts per kind and relation", setup_validate},
+      {"summary", "a short summary of the network", setup_summary},
+      {"list", "a table of nodes, optionally of one kind", setup_list},
+      {"show", "one node, every relation in and out, and the source quote behind each", setup_show},
+      {"shared", "which municipalities share coordinator offices, and through which", setup_shared},
+      {"reach", "whom a node can reach, with one shortest chain of relations each", setup_reach},
+      {"path", "one shortest chain of relations between two nodes", setup_path},
+      {"gaps", "coverage gaps per municipality, each with its evidence quote", setup_gaps},
+      {"whatif", "who is left with nothing if offices, councils or centers stop", setup_whatif},
+      {"metrics", "degree, betweenness, articulation points and components", setup_metrics},
+      {"initiatives", "who has done, runs, plans or considers each kind of work",
+       setup_initiatives},
       {"render", "a diagram for slides: SVG, PNG, PDF or DOT, in Japanese", setup_render,
-       run_render, Stdout::Bytes},
+       Stdout::Bytes},
       {"graphs", "write the standard diagrams (graphs/), or --check that they are up to date",
-       setup_graphs, run_graphs},
+       setup_graphs},
       {"explorer", "one offline HTML file to search, click through and present the network",
-       setup_explorer, run_explorer, Stdout::Bytes},
+       setup_explorer, Stdout::Bytes},
       {"template", "empty sheets (CSV) for next year's table, one example row each", setup_template,
-       run_template},
-      {"import", "a dataset from filled-in sheets, names matched to known ones", setup_import,
-       run_import},
-      {"diff", "what changed between two years, from offices to gaps", setup_diff, run_diff},
-      {"export", "the graph for Gephi, yEd, Cytoscape, NetworkX or Excel", setup_export, run_export,
+       Stdout::Answer, Needs::Nothing},
+      {"import", "a dataset from filled-in sheets, names matched to known ones", setup_import},
+      {"diff", "what changed between two years, from offices to gaps", setup_diff},
+      {"export", "the graph for Gephi, yEd, Cytoscape, NetworkX or Excel", setup_export,
        Stdout::Bytes},
   };
   return table;
@@ -73,7 +65,7 @@ std::string usage() {
   return s;
 }
 
-void add_common_options(CLI::App& app, Options& o) {
+void add_common_options(CLI::App& app, CommonOptions& o) {
   app.add_option("--data", o.data, "a dataset file instead of the built-in data/yamaguchi-r6.json")
       ->type_name("FILE");
   app.add_flag("--json", o.json, "answer as JSON");
@@ -122,11 +114,11 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       throw usage_error(msg + "; run `renkei --help` for the list");
     }
 
-    Options options;
+    CommonOptions options;
     CLI::App app(cmd->summary, std::string("renkei ") + cmd->name);
     app.set_help_flag("-h,--help", "show this help");
     add_common_options(app, options);
-    cmd->setup(app, options);
+    Handler run = cmd->setup(app);
     // CLI11 takes "--format=" as --format with the next argument as its value, and then
     // complains about something else: say what is wrong.
     for (std::size_t i = 1; i < args.size(); ++i)
@@ -154,7 +146,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     LoadReport report;
     auto owned = std::make_unique<Dataset>();
     Dataset& ds = *owned;
-    if (options.data.empty()) {
+    if (cmd->needs == Needs::Nothing) {
+      // nothing to load: the command reads no dataset
+    } else if (options.data.empty()) {
       ds = load_builtin_dataset(&report);
     } else {
       // `validate` always checks the file in full (and refreshes its snapshot).
@@ -169,7 +163,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     std::ostream safe(escaping.get());
     Context ctx{options, ds, report, answer ? safe : out};
     try {
-      cmd->run(ctx);
+      run(ctx);
     } catch (...) {
       safe.flush();
       throw;

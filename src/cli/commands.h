@@ -15,36 +15,20 @@
 
 namespace renkei {
 
-/// Options every command understands, plus the positional arguments and flags that
-/// individual commands register on their own CLI::App.
-struct Options {
+/// The options every command takes (`renkei --help` lists them); each command declares
+/// its own in its setup function, which returns the handler that reads them.
+struct CommonOptions {
   std::string data;  ///< --data FILE; empty means the built-in dataset
   bool json = false;
   std::string lang = "ja";
-  std::vector<std::string> positional;
-  std::string kind;
-  std::string from, to;   ///< path: the two ends
-  std::string via;        ///< reach, path: relations to follow, comma-separated
-  std::string max_hops;   ///< reach: empty when not given, else checked by whole_number()
-  bool directed = false;  ///< reach, path: follow relations only from → to
-  std::string rule;       ///< gaps: one rule
-  std::string municipality;
-  std::string explain;  ///< gaps --explain RULE
-  std::string remove;   ///< whatif: nodes to remove, comma-separated
-  std::string each;     ///< whatif --each KIND
-  int top = 20;         ///< metrics: rows in the text table (0 = all); checked by whole_number()
-  std::string preset, format, output, page = "slide", title;  ///< render
-  bool check = false;                                         ///< graphs --check
-  std::string against;  ///< render --preset diff, diff: the older dataset or sheet folder
-  bool force = false;   ///< template: replace sheets that already exist
 };
 
 /// What a command handler works with: the loaded data and where to write.
 struct Context {
-  Context(const Options& o, const Dataset& d, const LoadReport& r, std::ostream& os)
+  Context(const CommonOptions& o, const Dataset& d, const LoadReport& r, std::ostream& os)
       : options(o), ds(d), report(r), out(os) {}
-  const Options& options;
-  const Dataset& ds;
+  const CommonOptions& options;
+  const Dataset& ds;         ///< empty for a command that needs no dataset (Needs::Nothing)
   const LoadReport& report;  ///< what loading checked
   std::ostream& out;
   Lang lang() const { return options.lang == "en" ? Lang::En : Lang::Ja; }
@@ -65,54 +49,46 @@ enum class Stdout {
   Bytes,  ///< a file's bytes when no -o is given (a drawing, an export, a page): passed as they are
 };
 
+/// Whether a command reads a dataset before it runs (--data, or the built-in one).
+enum class Needs {
+  Dataset,  ///< loaded and checked before the handler runs
+  Nothing,  ///< not loaded: `template` writes sheets from nothing, --data is not read
+};
+
+/// A command's handler, made by its setup function once its options are registered.
+using Handler = std::function<void(Context&)>;
+
 struct Command {
   const char* name;
   const char* summary;
-  std::function<void(CLI::App&, Options&)> setup;
-  std::function<void(Context&)> run;
+  /// Registers the command's own options on `app` and returns the handler that reads them.
+  std::function<Handler(CLI::App&)> setup;
   Stdout prints = Stdout::Answer;
+  Needs needs = Needs::Dataset;
 };
 
 /// The command table; `--help`, the usage text and "did you mean" come from it.
 const std::vector<Command>& commands();
 
-// Handlers, one file per group of commands.
-void setup_validate(CLI::App&, Options&);
-void run_validate(Context&);
-void setup_list(CLI::App&, Options&);
-void run_list(Context&);
-void setup_show(CLI::App&, Options&);
-void run_show(Context&);
-void setup_summary(CLI::App&, Options&);
-void run_summary(Context&);
-void setup_shared(CLI::App&, Options&);
-void run_shared(Context&);
-void setup_reach(CLI::App&, Options&);
-void run_reach(Context&);
-void setup_path(CLI::App&, Options&);
-void run_path(Context&);
-void setup_gaps(CLI::App&, Options&);
-void run_gaps(Context&);
-void setup_whatif(CLI::App&, Options&);
-void run_whatif(Context&);
-void setup_metrics(CLI::App&, Options&);
-void run_metrics(Context&);
-void setup_initiatives(CLI::App&, Options&);
-void run_initiatives(Context&);
-void setup_render(CLI::App&, Options&);
-void run_render(Context&);
-void setup_graphs(CLI::App&, Options&);
-void run_graphs(Context&);
-void setup_explorer(CLI::App&, Options&);
-void run_explorer(Context&);
-void setup_template(CLI::App&, Options&);
-void run_template(Context&);
-void setup_import(CLI::App&, Options&);
-void run_import(Context&);
-void setup_diff(CLI::App&, Options&);
-void run_diff(Context&);
-void setup_export(CLI::App&, Options&);
-void run_export(Context&);
+// The commands, one file per group (cli/commands/): each setup returns its handler.
+Handler setup_validate(CLI::App&);
+Handler setup_list(CLI::App&);
+Handler setup_show(CLI::App&);
+Handler setup_summary(CLI::App&);
+Handler setup_shared(CLI::App&);
+Handler setup_reach(CLI::App&);
+Handler setup_path(CLI::App&);
+Handler setup_gaps(CLI::App&);
+Handler setup_whatif(CLI::App&);
+Handler setup_metrics(CLI::App&);
+Handler setup_initiatives(CLI::App&);
+Handler setup_render(CLI::App&);
+Handler setup_graphs(CLI::App&);
+Handler setup_explorer(CLI::App&);
+Handler setup_template(CLI::App&);
+Handler setup_import(CLI::App&);
+Handler setup_diff(CLI::App&);
+Handler setup_export(CLI::App&);
 
 /// "a、b、c": node names in the chosen language.
 std::string join_names(const Context& c, const std::vector<std::size_t>& nodes);

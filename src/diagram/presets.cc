@@ -16,24 +16,23 @@ namespace renkei {
 
 namespace {
 
-/// Where the map's legend goes: of the spots a quarter, half and three quarters across,
-/// below the drawing (`bottom`) and above it (`top`), the one farthest from every node drawn
-/// (a legend over a town hides it); the first such spot on a tie.
+/// Where the map's legend goes: of the spots a quarter, half and three quarters across, below
+/// the drawing at `y` (above it is the title), the one farthest from every node drawn (a legend
+/// over a town hides it); the first such spot on a tie.
 Diagram::Position emptiest_spot(const std::map<std::size_t, Diagram::Position>& placed, double left,
-                                double right, double bottom, double top) {
-  Diagram::Position best{left, bottom, true};
+                                double right, double y) {
+  Diagram::Position best{left, y, true};
   double best_room = -1;
-  for (double y : {bottom, top})
-    for (double f : {0.25, 0.5, 0.75}) {
-      Diagram::Position p{left + (right - left) * f, y, true};
-      double room = 1e9;
-      for (const auto& [node, q] : placed)
-        room = std::min(room, std::hypot((q.x - p.x) / 3.0, q.y - p.y));
-      if (room > best_room + 1e-9) {
-        best = p;
-        best_room = room;
-      }
+  for (double f : {0.25, 0.5, 0.75}) {
+    Diagram::Position p{left + (right - left) * f, y, true};
+    double room = 1e9;
+    for (const auto& [node, q] : placed)
+      room = std::min(room, std::hypot((q.x - p.x) / 3.0, q.y - p.y));
+    if (room > best_room + 1e-9) {
+      best = p;
+      best_room = room;
     }
+  }
   return best;
 }
 
@@ -311,8 +310,7 @@ class PresetDrawer {
     }
     b.connect({Relation::Coordinator});
     b.mark_shared_offices();
-    d.legend_position = emptiest_spot(d.positions, 0.8, 0.8 + span_x * scale, 0.6 - 0.9,
-                                      0.6 + span_y * scale + 0.9);
+    d.legend_position = emptiest_spot(d.positions, 0.8, 0.8 + span_x * scale, 0.6 - 0.9);
     return b.finish(en ? "Municipalities and the coordinator offices they share (map)"
                        : "市町と共有される配置先（地図）");
   }

@@ -6,7 +6,10 @@
 #include "test_support.h"
 
 using nlohmann::json;
+using renkei::test::read_file;
+using renkei::test::Run;
 using renkei::test::run_renkei;
+using renkei::test::TempDir;
 
 namespace {
 std::size_t count_lines(const std::string& s) {
@@ -281,4 +284,17 @@ TEST_CASE(
   CHECK(r.out.find('\x7f') == std::string::npos);
   CHECK(r.out.find("csi \\u009b2J del \\u007f end, たんぽぽ") != std::string::npos);
   CHECK(json::parse(r.out)["node"]["note"] == note);
+}
+
+TEST_CASE("a command that needs no dataset does not read --data") {
+  // `template` writes empty sheets: a dataset named beside it is not loaded, so a missing one
+  // is no error (every other command refuses it: see tests/bad/cases.tsv).
+  TempDir dir;
+  Run r = run_renkei({"template", dir.file("sheets"), "--data", "/nonexistent.json"});
+  CHECK(r.code == 0);
+  CHECK(r.err.empty());
+  CHECK(read_file(dir.file("sheets/document.csv")).find("publisher") != std::string::npos);
+  Run other = run_renkei({"summary", "--data", "/nonexistent.json"});
+  CHECK(other.code == 1);
+  CHECK(other.err == "renkei: error: /nonexistent.json: no such file\n");
 }

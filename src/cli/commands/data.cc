@@ -84,7 +84,11 @@ std::map<Relation, std::size_t> count_relations(const Dataset& ds) {
 
 }  // namespace
 
-void setup_validate(CLI::App&, Options&) {}
+void run_validate(Context& c);
+
+Handler setup_validate(CLI::App&) {
+  return [](Context& c) { run_validate(c); };
+}
 
 void run_validate(Context& c) {
   auto nk = count_kinds(c.ds);
@@ -122,13 +126,21 @@ void run_validate(Context& c) {
   r.write(c.out);
 }
 
-void setup_list(CLI::App& app, Options& o) {
-  app.add_option("KIND", o.kind, "only nodes of this kind: " + term_list(kinds()));
+/// The options of `renkei list`.
+struct ListOptions {
+  std::string kind;
+};
+void run_list(Context& c, const ListOptions& opt);
+
+Handler setup_list(CLI::App& app) {
+  auto o = std::make_shared<ListOptions>();
+  app.add_option("KIND", o->kind, "only nodes of this kind: " + term_list(kinds()));
+  return [o](Context& c) { run_list(c, *o); };
 }
 
-void run_list(Context& c) {
+void run_list(Context& c, const ListOptions& opt) {
   std::optional<Kind> only;
-  if (!c.options.kind.empty()) only = parse_kind_arg(c.options.kind);
+  if (!opt.kind.empty()) only = parse_kind_arg(opt.kind);
   std::vector<std::size_t> picked;
   for (std::size_t i = 0; i < c.ds.nodes.size(); ++i)
     if (!only || c.ds.nodes[i].kind == *only) picked.push_back(i);
@@ -158,16 +170,24 @@ void run_list(Context& c) {
   c.out << picked.size() << " nodes\n";
 }
 
-void setup_show(CLI::App& app, Options& o) {
-  app.add_option("NODE", o.positional,
+/// The options of `renkei show`.
+struct ShowOptions {
+  std::vector<std::string> positional;
+};
+void run_show(Context& c, const ShowOptions& opt);
+
+Handler setup_show(CLI::App& app) {
+  auto o = std::make_shared<ShowOptions>();
+  app.add_option("NODE", o->positional,
                  "an id, Japanese name, alias, romanized name, name without 市/町, or a part of a "
                  "name only one node has")
       ->required()
       ->expected(1);
+  return [o](Context& c) { run_show(c, *o); };
 }
 
-void run_show(Context& c) {
-  std::size_t i = c.names().resolve(c.options.positional.at(0));
+void run_show(Context& c, const ShowOptions& opt) {
+  std::size_t i = c.names().resolve(opt.positional.at(0));
   const Node& n = c.ds.nodes[i];
   std::vector<std::size_t> edges;
   for (std::size_t k = 0; k < c.ds.edges.size(); ++k)
@@ -239,7 +259,11 @@ void run_show(Context& c) {
   }
 }
 
-void setup_summary(CLI::App&, Options&) {}
+void run_summary(Context& c);
+
+Handler setup_summary(CLI::App&) {
+  return [](Context& c) { run_summary(c); };
+}
 
 void run_summary(Context& c) {
   const Dataset& ds = c.ds;

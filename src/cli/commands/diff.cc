@@ -493,19 +493,27 @@ json diff_json(const DatasetDiff& d) {
 
 }  // namespace
 
-void setup_diff(CLI::App& app, Options& o) {
-  app.add_option("OLD NEW", o.positional, "the two dataset files to compare, older first")
+/// The options of `renkei diff`.
+struct DiffOptions {
+  std::vector<std::string> positional;
+};
+void run_diff(Context& c, const DiffOptions& opt);
+
+Handler setup_diff(CLI::App& app) {
+  auto o = std::make_shared<DiffOptions>();
+  app.add_option("OLD NEW", o->positional, "the two dataset files to compare, older first")
       ->required()
       ->expected(2);
+  return [o](Context& c) { run_diff(c, *o); };
 }
 
-void run_diff(Context& c) {
-  if (c.options.positional.size() != 2)
+void run_diff(Context& c, const DiffOptions& opt) {
+  if (opt.positional.size() != 2)
     throw usage_error("diff: give two datasets, OLD and NEW; see `renkei diff --help`");
   // Sheet folders are matched against the data loaded with --data (OLD) and OLD (NEW), so
   // that an office keeps its id from one year to the next.
-  Dataset old_ds = load_diff_side(c.options.positional[0], c.ds);
-  Dataset new_ds = load_diff_side(c.options.positional[1], old_ds);
+  Dataset old_ds = load_diff_side(opt.positional[0], c.ds);
+  Dataset new_ds = load_diff_side(opt.positional[1], old_ds);
   DatasetDiff d = diff_datasets(old_ds, new_ds);
   if (c.options.json) {
     print_json(c.out, diff_json(d));

@@ -6,20 +6,28 @@
 
 namespace renkei {
 
-void setup_explorer(CLI::App& app, Options& o) {
-  o.output = "explorer.html";
-  app.add_option("-o,--output", o.output, "file to write (default: explorer.html)")
+/// The options of `renkei explorer`.
+struct ExplorerOptions {
+  std::string output;
+};
+void run_explorer(Context& c, const ExplorerOptions& opt);
+
+Handler setup_explorer(CLI::App& app) {
+  auto o = std::make_shared<ExplorerOptions>();
+  o->output = "explorer.html";
+  app.add_option("-o,--output", o->output, "file to write (default: explorer.html)")
       ->type_name("FILE.html");
+  return [o](Context& c) { run_explorer(c, *o); };
 }
 
-void run_explorer(Context& c) {
-  if (c.options.output.empty()) throw usage_error("explorer: -o needs a file name");
+void run_explorer(Context& c, const ExplorerOptions& opt) {
+  if (opt.output.empty()) throw usage_error("explorer: -o needs a file name");
   Network net(c.ds);
-  write_file_atomically(c.options.output, explorer_html(net, c.lang(), explorer_drawings(net)));
+  write_file_atomically(opt.output, explorer_html(net, c.lang(), explorer_drawings(net)));
   if (c.options.json)
-    print_json(c.out, {{"wrote", c.options.output}});
+    print_json(c.out, {{"wrote", opt.output}});
   else
-    c.out << "wrote " << c.options.output << "\n";
+    c.out << "wrote " << opt.output << "\n";
 }
 
 }  // namespace renkei

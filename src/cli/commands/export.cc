@@ -72,67 +72,76 @@ void write_csv_pair(const std::string& dir, const Dataset& ds, const ExportOptio
 
 }  // namespace
 
-void setup_export(CLI::App& app, Options& o) {
+/// The options of `renkei export` (ExportOptions are the writers').
+struct ExportCommandOptions {
+  std::string format;
+  std::string output;
+  bool force = false;
+  std::string via;
+};
+void run_export(Context& c, const ExportCommandOptions& args);
+
+Handler setup_export(CLI::App& app) {
+  auto o = std::make_shared<ExportCommandOptions>();
   std::string list;
   for (const auto& f : export_formats()) list += "\n  " + pad(f.name, 9) + f.summary;
-  app.add_option("--format", o.format, "what to write (default: from -o's extension):" + list)
+  app.add_option("--format", o->format, "what to write (default: from -o's extension):" + list)
       ->type_name("FORMAT");
-  app.add_option("-o,--output", o.output,
+  app.add_option("-o,--output", o->output,
                  "file to write (default: standard output); for csv and sheets, the directory to "
                  "write into")
       ->type_name("PATH");
-  app.add_flag("--force", o.force,
+  app.add_flag("--force", o->force,
                "with --format sheets: replace sheets in DIR that differ from this dataset's");
-  // Options::via holds the relation list, as it does for reach and path.
   app.add_option(
-         "--relations", o.via,
+         "--relations", o->via,
          "only edges of these relations, comma-separated (default: all); every node is kept")
       ->type_name("LIST");
+  return [o](Context& c) { run_export(c, *o); };
 }
 
-void run_export(Context& c) {
+void run_export(Context& c, const ExportCommandOptions& args) {
   const ExportFormat* format = nullptr;
-  if (!c.options.format.empty())
-    format = &parse_export_format(c.options.format);
-  else if (!c.options.output.empty())
-    format = format_of_path(c.options.output);
+  if (!args.format.empty())
+    format = &parse_export_format(args.format);
+  else if (!args.output.empty())
+    format = format_of_path(args.output);
   if (!format)
     throw usage_error(
         "export: say which format with --format graphml, gexf, csv, json, dot or sheets" +
-        std::string(c.options.output.empty()
+        std::string(args.output.empty()
                         ? ""
-                        : " (-o " + c.options.output + " has no extension that names one)"));
+                        : " (-o " + args.output + " has no extension that names one)"));
 
   ExportOptions opt;
   opt.lang = c.lang();
-  if (!c.options.via.empty()) opt.relations = parse_relations_arg(c.options.via);
+  if (!args.via.empty()) opt.relations = parse_relations_arg(args.via);
 
   const std::string name = format->name;
   if (name == "csv") {
-    if (c.options.output.empty())
+    if (args.output.empty())
       throw usage_error(
           "export: --format csv writes two files, nodes.csv and edges.csv; give -o DIR for the "
           "directory to put them in");
-    write_csv_pair(c.options.output, c.ds, opt);
+    write_csv_pair(args.output, c.ds, opt);
     return;
   }
   if (name == "sheets") {
-    if (c.options.output.empty())
+    if (args.output.empty())
       throw usage_error(
           "export: --format sheets writes one CSV per sheet; give -o DIR for the directory to put "
           "them in");
-    if (!c.options.via.empty())
+    if (!args.via.empty())
       throw usage_error(
           "export: --relations does not apply to --format sheets; sheets always hold the whole "
           "dataset");
     std::error_code ec;
-    if (std::filesystem::exists(c.options.output, ec) &&
-        !std::filesystem::is_directory(c.options.output, ec))
-      throw usage_error("export: -o " + c.options.output +
+    if (std::filesystem::exists(args.output, ec) && !std::filesystem::is_directory(args.output, ec))
+      throw usage_error("export: -o " + args.output +
                         " is a file; --format sheets writes its sheets into a directory");
-    const std::vector<std::string> files = write_sheets(c.ds, c.options.output, c.options.force);
-    c.out << files.size() << " files written to " << c.options.output
-          << "/ (edit them, then `renkei import " << c.options.output << "`)\n";
+    const std::vector<std::string> files = write_sheets(c.ds, args.output, args.force);
+    c.out << files.size() << " files written to " << args.output
+          << "/ (edit them, then `renkei import " << args.output << "`)\n";
     return;
   }
 
@@ -145,10 +154,10 @@ void run_export(Context& c) {
   std::string text;
   for (const auto& [n, write] : writers)
     if (name == n) text = write(c.ds, opt);
-  if (c.options.output.empty())
+  if (args.output.empty())
     c.out << text;
   else
-    write_file_atomically(c.options.output, text);
+    write_file_atomically(args.output, text);
 }
 
 }  // namespace renkei

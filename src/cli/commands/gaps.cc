@@ -89,16 +89,26 @@ void write_whatif(JsonWriter& w, NodeRefWriter& refs, const Context& c, const Wh
 
 // ---------------------------------------------------------------- gaps
 
-void setup_gaps(CLI::App& app, Options& o) {
-  app.add_option("--rule", o.rule, "only this rule")->type_name("RULE");
-  app.add_option("--municipality", o.municipality, "only this municipality")->type_name("M");
-  app.add_option("--explain", o.explain, "print how a rule reads the data, and stop")
+/// The options of `renkei gaps`.
+struct GapsOptions {
+  std::string rule;
+  std::string municipality;
+  std::string explain;  ///< --explain RULE
+};
+void run_gaps(Context& c, const GapsOptions& opt);
+
+Handler setup_gaps(CLI::App& app) {
+  auto o = std::make_shared<GapsOptions>();
+  app.add_option("--rule", o->rule, "only this rule")->type_name("RULE");
+  app.add_option("--municipality", o->municipality, "only this municipality")->type_name("M");
+  app.add_option("--explain", o->explain, "print how a rule reads the data, and stop")
       ->type_name("RULE");
+  return [o](Context& c) { run_gaps(c, *o); };
 }
 
-void run_gaps(Context& c) {
-  if (!c.options.explain.empty()) {
-    const GapRuleInfo& r = rule_info(parse_rule_arg(c.options.explain));
+void run_gaps(Context& c, const GapsOptions& opt) {
+  if (!opt.explain.empty()) {
+    const GapRuleInfo& r = rule_info(parse_rule_arg(opt.explain));
     if (c.options.json) {
       print_json(c.out, {{"rule", r.name}, {"summary", r.summary}, {"explanation", r.explanation}});
       return;
@@ -109,10 +119,9 @@ void run_gaps(Context& c) {
   }
   Network net(c.ds);
   std::optional<GapRule> rule;
-  if (!c.options.rule.empty()) rule = parse_rule_arg(c.options.rule);
+  if (!opt.rule.empty()) rule = parse_rule_arg(opt.rule);
   std::optional<std::size_t> m;
-  if (!c.options.municipality.empty())
-    m = c.names().resolve(c.options.municipality, {Kind::Municipality});
+  if (!opt.municipality.empty()) m = c.names().resolve(opt.municipality, {Kind::Municipality});
   std::vector<Finding> found = find_gaps(net, rule, m);
   if (c.options.json) {
     JsonWriter w(c.out);
@@ -173,19 +182,28 @@ void run_gaps(Context& c) {
 
 // ---------------------------------------------------------------- whatif
 
-void setup_whatif(CLI::App& app, Options& o) {
-  app.add_option("--remove", o.remove, "offices, councils or centers that stop, comma-separated")
+/// The options of `renkei whatif`.
+struct WhatifOptions {
+  std::string remove;  ///< nodes to remove, comma-separated
+  std::string each;    ///< --each KIND
+};
+void run_whatif(Context& c, const WhatifOptions& opt);
+
+Handler setup_whatif(CLI::App& app) {
+  auto o = std::make_shared<WhatifOptions>();
+  app.add_option("--remove", o->remove, "offices, councils or centers that stop, comma-separated")
       ->type_name("NODE[,NODE...]");
-  app.add_option("--each", o.each,
+  app.add_option("--each", o->each,
                  "remove each node of this kind in turn and rank them (e.g. office)")
       ->type_name("KIND");
+  return [o](Context& c) { run_whatif(c, *o); };
 }
 
-void run_whatif(Context& c) {
-  if (c.options.remove.empty() == c.options.each.empty())
+void run_whatif(Context& c, const WhatifOptions& opt) {
+  if (opt.remove.empty() == opt.each.empty())
     throw usage_error("whatif: give either --remove NODE[,NODE...] or --each KIND");
-  if (!c.options.each.empty()) {
-    Kind kind = parse_kind_arg(c.options.each);
+  if (!opt.each.empty()) {
+    Kind kind = parse_kind_arg(opt.each);
     if (kind == Kind::Municipality || kind == Kind::Region || kind == Kind::Initiative)
       throw usage_error(std::string("whatif --each: removing each ") + word(kind) +
                         " says nothing about coverage; use office, council or center");
@@ -216,7 +234,7 @@ void run_whatif(Context& c) {
     t.write(c.out, kWidth);
     return;
   }
-  std::set<std::size_t> removed = resolve_list(c, c.options.remove);
+  std::set<std::size_t> removed = resolve_list(c, opt.remove);
   for (std::size_t r : removed) {
     Kind k = c.ds.nodes[r].kind;
     if (k != Kind::Office && k != Kind::Council && k != Kind::Center)
@@ -261,17 +279,24 @@ void run_whatif(Context& c) {
 
 // ---------------------------------------------------------------- initiatives
 
-void setup_initiatives(CLI::App& app, Options& o) {
-  app.add_option("INITIATIVE", o.positional,
+/// The options of `renkei initiatives`.
+struct InitiativesOptions {
+  std::vector<std::string> positional;
+};
+void run_initiatives(Context& c, const InitiativesOptions& opt);
+
+Handler setup_initiatives(CLI::App& app) {
+  auto o = std::make_shared<InitiativesOptions>();
+  app.add_option("INITIATIVE", o->positional,
                  "one kind of work (id or name), e.g. evacuation-drill or 避難訓練")
       ->expected(0, 1);
+  return [o](Context& c) { run_initiatives(c, *o); };
 }
 
-void run_initiatives(Context& c) {
+void run_initiatives(Context& c, const InitiativesOptions& opt) {
   Network net(c.ds);
   std::optional<std::size_t> only;
-  if (!c.options.positional.empty())
-    only = c.names().resolve(c.options.positional[0], {Kind::Initiative});
+  if (!opt.positional.empty()) only = c.names().resolve(opt.positional[0], {Kind::Initiative});
   std::vector<InitiativeStatus> all = initiatives(net, only);
   if (c.options.json) {
     json arr = json::array();

@@ -14,16 +14,25 @@ namespace renkei {
 
 using nlohmann::json;
 
-void setup_template(CLI::App& app, Options& o) {
-  app.add_option("DIR", o.positional, "folder to write the sheets into (created if missing)")
+/// The options of `renkei template`.
+struct TemplateOptions {
+  std::vector<std::string> positional;
+  bool force = false;  ///< replace sheets that already exist
+};
+void run_template(Context& c, const TemplateOptions& opt);
+
+Handler setup_template(CLI::App& app) {
+  auto o = std::make_shared<TemplateOptions>();
+  app.add_option("DIR", o->positional, "folder to write the sheets into (created if missing)")
       ->required()
       ->expected(1);
-  app.add_flag("--force", o.force, "replace sheets that already exist in DIR");
+  app.add_flag("--force", o->force, "replace sheets that already exist in DIR");
+  return [o](Context& c) { run_template(c, *o); };
 }
 
-void run_template(Context& c) {
-  const std::string& dir = c.options.positional.at(0);
-  std::vector<std::string> files = write_template(dir, c.options.force);
+void run_template(Context& c, const TemplateOptions& opt) {
+  const std::string& dir = opt.positional.at(0);
+  std::vector<std::string> files = write_template(dir, opt.force);
   if (c.options.json) {
     print_json(c.out, {{"dir", dir}, {"files", files}});
     return;
@@ -34,16 +43,25 @@ void run_template(Context& c) {
         << "  renkei import " << dir << " -o data/NEW.json\n";
 }
 
-void setup_import(CLI::App& app, Options& o) {
-  app.add_option("DIR", o.positional,
+/// The options of `renkei import`.
+struct ImportOptions {
+  std::vector<std::string> positional;
+  std::string output;
+};
+void run_import(Context& c, const ImportOptions& opt);
+
+Handler setup_import(CLI::App& app) {
+  auto o = std::make_shared<ImportOptions>();
+  app.add_option("DIR", o->positional,
                  "folder holding the sheets (document.csv, municipalities.csv, …)")
       ->required()
       ->expected(1);
-  app.add_option("-o,--output", o.output,
+  app.add_option("-o,--output", o->output,
                  "dataset file to write; without it the sheets are only checked. The source text "
                  "and outside facts "
                  "are copied beside it when they are not there yet")
       ->type_name("FILE.json");
+  return [o](Context& c) { run_import(c, *o); };
 }
 
 namespace {
@@ -227,9 +245,9 @@ void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
 
 }  // namespace
 
-void run_import(Context& c) {
-  const std::string& dir = c.options.positional.at(0);
-  const std::string& output = c.options.output;
+void run_import(Context& c, const ImportOptions& opt) {
+  const std::string& dir = opt.positional.at(0);
+  const std::string& output = opt.output;
   std::string out_dir = directory_of(output);
   if (!output.empty()) {
     struct stat st;

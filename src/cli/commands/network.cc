@@ -76,7 +76,11 @@ void write_chain_sources(const Context& c, const Chain& chain, const std::string
 
 // ---------------------------------------------------------------- shared
 
-void setup_shared(CLI::App&, Options&) {}
+void run_shared(Context& c);
+
+Handler setup_shared(CLI::App&) {
+  return [](Context& c) { run_shared(c); };
+}
 
 void run_shared(Context& c) {
   Network net(c.ds);
@@ -143,29 +147,41 @@ void run_shared(Context& c) {
 
 // ---------------------------------------------------------------- reach
 
-void setup_reach(CLI::App& app, Options& o) {
-  app.add_option("NODE", o.positional, "where to start (a name as for show)")
+/// The options of `renkei reach`.
+struct ReachOptions {
+  std::vector<std::string> positional;
+  std::string via;       ///< relations to follow, comma-separated
+  std::string max_hops;  ///< empty when not given, else checked by whole_number()
+  std::string kind;
+  bool directed = false;  ///< follow relations only from → to
+};
+void run_reach(Context& c, const ReachOptions& opt);
+
+Handler setup_reach(CLI::App& app) {
+  auto o = std::make_shared<ReachOptions>();
+  app.add_option("NODE", o->positional, "where to start (a name as for show)")
       ->required()
       ->expected(1);
-  app.add_option("--via", o.via,
+  app.add_option("--via", o->via,
                  "relations to follow, comma-separated (default: "
                  "holds,participates,part_of,coordinator,liaises)")
       ->type_name("REL[,REL...]");
-  app.add_option("--max-hops", o.max_hops, "stop after this many steps")
+  app.add_option("--max-hops", o->max_hops, "stop after this many steps")
       ->type_name("N")
       ->check(whole_number());
-  app.add_option("--kind", o.kind, "only report nodes of this kind")->type_name("KIND");
-  app.add_flag("--directed", o.directed, "follow relations only in their direction (from → to)");
+  app.add_option("--kind", o->kind, "only report nodes of this kind")->type_name("KIND");
+  app.add_flag("--directed", o->directed, "follow relations only in their direction (from → to)");
+  return [o](Context& c) { run_reach(c, *o); };
 }
 
-void run_reach(Context& c) {
+void run_reach(Context& c, const ReachOptions& opt) {
   Network net(c.ds);
   ReachQuery q;
-  q.from = c.names().resolve(c.options.positional.at(0));
-  if (!c.options.via.empty()) q.via = parse_relations_arg(c.options.via);
-  if (!c.options.max_hops.empty()) q.max_hops = std::stoul(c.options.max_hops);
-  if (!c.options.kind.empty()) q.kinds = {parse_kind_arg(c.options.kind)};
-  q.directed = c.options.directed;
+  q.from = c.names().resolve(opt.positional.at(0));
+  if (!opt.via.empty()) q.via = parse_relations_arg(opt.via);
+  if (!opt.max_hops.empty()) q.max_hops = std::stoul(opt.max_hops);
+  if (!opt.kind.empty()) q.kinds = {parse_kind_arg(opt.kind)};
+  q.directed = opt.directed;
   std::vector<Reached> r = reach(net, q);
   if (c.options.json) {
     JsonWriter w(c.out);
@@ -206,26 +222,36 @@ void run_reach(Context& c) {
 
 // ---------------------------------------------------------------- path
 
-void setup_path(CLI::App& app, Options& o) {
-  app.add_option("FROM", o.from, "where the chain starts (a name as for show)")->required();
-  app.add_option("TO", o.to, "where it ends")->required();
-  app.add_option("--via", o.via,
+/// The options of `renkei path`.
+struct PathOptions {
+  std::string from, to;
+  std::string via;
+  bool directed = false;
+};
+void run_path(Context& c, const PathOptions& opt);
+
+Handler setup_path(CLI::App& app) {
+  auto o = std::make_shared<PathOptions>();
+  app.add_option("FROM", o->from, "where the chain starts (a name as for show)")->required();
+  app.add_option("TO", o->to, "where it ends")->required();
+  app.add_option("--via", o->via,
                  "relations to follow, comma-separated (default: "
                  "holds,participates,part_of,coordinator,liaises)")
       ->type_name("REL[,REL...]");
-  app.add_flag("--directed", o.directed, "follow relations only in their direction (from → to)");
+  app.add_flag("--directed", o->directed, "follow relations only in their direction (from → to)");
+  return [o](Context& c) { run_path(c, *o); };
 }
 
-void run_path(Context& c) {
+void run_path(Context& c, const PathOptions& opt) {
   Network net(c.ds);
-  std::size_t a = c.names().resolve(c.options.from);
-  std::size_t b = c.names().resolve(c.options.to);
+  std::size_t a = c.names().resolve(opt.from);
+  std::size_t b = c.names().resolve(opt.to);
   std::vector<Relation> via;
-  if (!c.options.via.empty()) via = parse_relations_arg(c.options.via);
-  std::optional<Chain> chain = shortest_path(net, a, b, via, c.options.directed);
+  if (!opt.via.empty()) via = parse_relations_arg(opt.via);
+  std::optional<Chain> chain = shortest_path(net, a, b, via, opt.directed);
   if (!chain)
     throw data_error("no path from " + c.ds.nodes[a].name + " to " + c.ds.nodes[b].name + " via " +
-                     via_words(via) + (c.options.directed ? " (directed)" : ""));
+                     via_words(via) + (opt.directed ? " (directed)" : ""));
   if (c.options.json) {
     json nodes = json::array({node_ref_json(c.ds, a)}), rels = json::array(), dirs = json::array(),
          ev = json::array();
@@ -246,13 +272,21 @@ void run_path(Context& c) {
 
 // ---------------------------------------------------------------- metrics
 
-void setup_metrics(CLI::App& app, Options& o) {
-  app.add_option("--top", o.top, "rows of the centrality table in text output (0 = all)")
+/// The options of `renkei metrics`.
+struct MetricsOptions {
+  int top = 20;  ///< rows in the text table (0 = all)
+};
+void run_metrics(Context& c, const MetricsOptions& opt);
+
+Handler setup_metrics(CLI::App& app) {
+  auto o = std::make_shared<MetricsOptions>();
+  app.add_option("--top", o->top, "rows of the centrality table in text output (0 = all)")
       ->type_name("N")
       ->check(whole_number());
+  return [o](Context& c) { run_metrics(c, *o); };
 }
 
-void run_metrics(Context& c) {
+void run_metrics(Context& c, const MetricsOptions& opt) {
   Network net(c.ds);
   MetricsAnswer m = metrics(net);
   if (c.options.json) {
@@ -270,8 +304,7 @@ void run_metrics(Context& c) {
     print_json(c.out, {{"nodes", nodes}, {"articulation_points", cut}, {"components", comps}});
     return;
   }
-  std::size_t rows =
-      c.options.top == 0 ? m.nodes.size() : std::min<std::size_t>(c.options.top, m.nodes.size());
+  std::size_t rows = opt.top == 0 ? m.nodes.size() : std::min<std::size_t>(opt.top, m.nodes.size());
   c.out << wrap_to_width(
                "Betweenness: the share of shortest chains between other nodes that pass through a "
                "node "

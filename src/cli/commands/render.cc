@@ -41,63 +41,71 @@ std::optional<Format> format_of_path(const std::string& path) {
 
 }  // namespace
 
-void setup_render(CLI::App& app, Options& o) {
+/// The options of `renkei render`.
+struct RenderOptions {
+  std::string preset, format, output, page = "slide", title;
+  std::string against;  ///< --preset diff: the older dataset or sheet folder
+};
+void run_render(Context& c, const RenderOptions& opt);
+
+Handler setup_render(CLI::App& app) {
+  auto o = std::make_shared<RenderOptions>();
   std::string list;
   for (const auto& p : presets())
     list += std::string("\n  ") + p.name + (*p.argument ? std::string(":") + p.argument : "") +
             "  " + p.summary;
-  app.add_option("--preset", o.preset, "what to draw:" + list)->required()->type_name("PRESET");
-  app.add_option("--format", o.format,
+  app.add_option("--preset", o->preset, "what to draw:" + list)->required()->type_name("PRESET");
+  app.add_option("--format", o->format,
                  "svg, png, pdf or dot (default: from -o's extension, else svg)")
       ->type_name("FORMAT");
-  app.add_option("-o,--output", o.output,
+  app.add_option("-o,--output", o->output,
                  "file to write (default: standard output, text formats only)")
       ->type_name("FILE");
-  app.add_option("--page", o.page, "slide (16:9, 13.33 × 7.5 in; default), a4 (landscape) or fit")
+  app.add_option("--page", o->page, "slide (16:9, 13.33 × 7.5 in; default), a4 (landscape) or fit")
       ->check(CLI::IsMember({"slide", "a4", "fit"}))
       ->type_name("slide|a4|fit");
-  app.add_option("--title", o.title, "title at the top of the page (default: the preset's)")
+  app.add_option("--title", o->title, "title at the top of the page (default: the preset's)")
       ->type_name("TEXT");
-  app.add_option("--against", o.against,
+  app.add_option("--against", o->against,
                  "preset diff: the older dataset file to compare --data with")
       ->type_name("OLD");
+  return [o](Context& c) { run_render(c, *o); };
 }
 
-void run_render(Context& c) {
+void run_render(Context& c, const RenderOptions& opt) {
   Format format = Format::Svg;
-  if (!c.options.format.empty())
-    format = parse_format(c.options.format);
-  else if (auto f = format_of_path(c.options.output))
+  if (!opt.format.empty())
+    format = parse_format(opt.format);
+  else if (auto f = format_of_path(opt.output))
     format = *f;
-  if (c.options.output.empty() && (format == Format::Png || format == Format::Pdf) &&
+  if (opt.output.empty() && (format == Format::Png || format == Format::Pdf) &&
       &c.out == &std::cout && isatty(1))
-    throw usage_error("render: refusing to write " + c.options.format +
-                      " to a terminal; give -o FILE");
-  bool diff = c.options.preset == "diff";
-  if (diff && c.options.against.empty())
+    throw usage_error("render: refusing to write " + opt.format + " to a terminal; give -o FILE");
+  bool diff = opt.preset == "diff";
+  if (diff && opt.against.empty())
     throw usage_error(
         "render --preset diff needs the older dataset: --against OLD (and --data NEW, else the "
         "built-in data is NEW)");
-  if (!diff && !c.options.against.empty())
+  if (!diff && !opt.against.empty())
     throw usage_error("render: --against is only for --preset diff");
   // The diff slide draws from NEW with what only OLD had added to it.
   std::optional<DiffSlide> slide;
   if (diff) {
-    Dataset old_ds = load_diff_side(c.options.against, c.ds);
+    Dataset old_ds = load_diff_side(opt.against, c.ds);
     slide = make_diff_diagram(old_ds, c.ds, diff_datasets(old_ds, c.ds), c.lang());
   }
   const Dataset& drawn = slide ? slide->merged : c.ds;
   Network net(c.ds);
-  Diagram d = slide ? slide->diagram : make_diagram(net, c.names(), c.options.preset, c.lang());
-  if (!c.options.title.empty()) d.title = c.options.title;
-  d.page = c.options.page == "a4" ? Page::A4 : c.options.page == "fit" ? Page::Fit : Page::Slide;
+  Diagram d = slide ? slide->diagram : make_diagram(net, c.names(), opt.preset, c.lang());
+  if (!opt.title.empty()) d.title = opt.title;
+  d.page = opt.page == "a4" ? Page::A4 : opt.page == "fit" ? Page::Fit : Page::Slide;
   d.png = format == Format::Png;
   RenderInfo info;
   std::string out = render_diagram(drawn, d, format, &info);
-  if (c.options.output.empty())
+  if (opt.output.empty())
     c.out << out;
   else
-    write_file_atomically(c.options.output, out);
+    write_file_atomically(opt.output, out);
   // Text under 12 pt is hard to read projected: say so, and how to get a bigger picture
   // (after the write, so that a write that fails ends in its one error line only).
   if (kSmallestType * info.scale < 12)
@@ -106,7 +114,7 @@ void run_render(Context& c) {
               << "% to fit the page; its smallest text prints at "
               << static_cast<int>(kSmallestType * info.scale * 10 + 0.5) / 10.0
               << " pt (under 12 pt); "
-              << (c.options.preset.rfind("region:", 0) == 0 || diff
+              << (opt.preset.rfind("region:", 0) == 0 || diff
                       ? "--page fit"
                       : "a region:NAME diagram or --page fit")
               << " shows it larger\n";
@@ -222,19 +230,28 @@ std::string standard_dot(const Context& c, const Network& net, const StandardDia
 
 }  // namespace
 
-void setup_graphs(CLI::App& app, Options& o) {
-  app.add_option("DIR", o.positional, "where the diagrams go (scripts/run uses graphs/)")
+/// The options of `renkei graphs`.
+struct GraphsOptions {
+  std::vector<std::string> positional;
+  bool check = false;
+};
+void run_graphs(Context& c, const GraphsOptions& opt);
+
+Handler setup_graphs(CLI::App& app) {
+  auto o = std::make_shared<GraphsOptions>();
+  app.add_option("DIR", o->positional, "where the diagrams go (scripts/run uses graphs/)")
       ->required()
       ->expected(1);
-  app.add_flag("--check", o.check,
+  app.add_flag("--check", o->check,
                "only compare each diagram's DOT with DIR/*.dot; exit 1 naming any that is stale");
+  return [o](Context& c) { run_graphs(c, *o); };
 }
 
-void run_graphs(Context& c) {
-  const std::string dir = c.options.positional.at(0);
+void run_graphs(Context& c, const GraphsOptions& opt) {
+  const std::string dir = opt.positional.at(0);
   Network net(c.ds);
   std::vector<StandardDiagram> set = standard_set(c.ds);
-  if (c.options.check) {
+  if (opt.check) {
     std::vector<std::string> stale;
     for (const auto& sd : set) {
       std::string path = dir + "/" + sd.stem + ".dot";
