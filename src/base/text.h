@@ -32,6 +32,12 @@ std::string truncate_to_width(std::string_view s, std::size_t width);
 /// `indent`, which is not counted in `width`.
 std::string wrap_to_width(std::string_view s, std::size_t width, const std::string& indent);
 
+/// Bytes of the UTF-8 sequence that starts with `lead` (1 for ASCII and for a stray
+/// continuation byte, so that a walk over damaged text still moves on).
+inline std::size_t utf8_sequence_length(unsigned char lead) {
+  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
 /// Number of Unicode code points.
 std::size_t code_point_count(std::string_view s);
 /// Edit distance in Unicode code points.

@@ -276,14 +276,7 @@ std::string wrapped_name(const std::string& name) {
   if (best == std::string::npos || best_cost > width / 3) {  // the middle, on a character boundary
     std::size_t cols = 0;
     for (std::size_t i = 0; i < name.size();) {
-      std::size_t len = 1;
-      unsigned char c = static_cast<unsigned char>(name[i]);
-      if (c >= 0xF0)
-        len = 4;
-      else if (c >= 0xE0)
-        len = 3;
-      else if (c >= 0xC0)
-        len = 2;
+      std::size_t len = utf8_sequence_length(static_cast<unsigned char>(name[i]));
       cols += display_width(name.substr(i, len));
       i += len;
       if (cols >= width / 2) {

@@ -105,14 +105,7 @@ std::optional<std::size_t> NameIndex::longest_shared_part(const std::string& key
   // one node's name: "たんぽぽ園" → 地域生活支援センターたんぽぽ.
   std::vector<std::string> chars;
   for (std::size_t i = 0; i < key.size();) {
-    std::size_t len = 1;
-    unsigned char c = static_cast<unsigned char>(key[i]);
-    if (c >= 0xF0)
-      len = 4;
-    else if (c >= 0xE0)
-      len = 3;
-    else if (c >= 0xC0)
-      len = 2;
+    std::size_t len = utf8_sequence_length(static_cast<unsigned char>(key[i]));
     chars.push_back(key.substr(i, len));
     i += len;
   }

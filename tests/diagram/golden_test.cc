@@ -47,10 +47,12 @@ TEST_CASE("the small dataset's slides say its own words: publisher, year, region
   REQUIRE(overview.code == 0);
   // document.publisher and fiscal_year.label of tests/data/kaku/kaku-r7.json
   CHECK(overview.out.find("架空県 医療的ケア児支援の連携体制（令和7年度）") != std::string::npos);
-  CHECK(overview.out.find("出典: 架空県 資料A「令和7年度 市町村における医療的ケア児支援の取組状況（架空）」") !=
+  CHECK(overview.out.find(
+            "出典: 架空県 資料A「令和7年度 市町村における医療的ケア児支援の取組状況（架空）」") !=
         std::string::npos);
   // regions_basis of tests/data/kaku/kaku-regions.json
-  CHECK(overview.out.find("圏域の区分は資料外の情報（架空県の障害保健福祉圏域（架空））") != std::string::npos);
+  CHECK(overview.out.find("圏域の区分は資料外の情報（架空県の障害保健福祉圏域（架空））") !=
+        std::string::npos);
   CHECK(overview.out.find("山口") == std::string::npos);
   // ひまわり相談支援事業所 is ① of 東町 (row 1 §3) and of 西村 (row 2 §3): shared by two.
   Run shared = run_renkei({"shared", "--data", data});
