@@ -171,4 +171,12 @@ std::string in_quotes(std::string_view value) {
   return out;
 }
 
+std::string did_you_mean(const std::optional<std::string>& suggestion) {
+  return suggestion ? " (did you mean " + in_quotes(*suggestion) + "?)" : "";
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  return did_you_mean(nearest(word, candidates));
+}
+
 }  // namespace renkei

@@ -1,9 +1,11 @@
 #pragma once
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <streambuf>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace renkei {
 
@@ -20,6 +22,12 @@ std::string excerpt(std::string_view value);
 /// quotes, followed by " (N bytes)" when it was cut and " (not valid UTF-8)" when it is not
 /// UTF-8. `"たんぽぽ\u0000"`, `"aaaa…" (10485760 bytes)`, `"\xff\xfe" (not valid UTF-8)`.
 std::string in_quotes(std::string_view value);
+
+/// " (did you mean "X"?)" when a candidate is close enough to `word` to be a likely typo
+/// (nearest() in base/text.h), else "": the one way every message suggests a name.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+/// The same for a suggestion already found (or none).
+std::string did_you_mean(const std::optional<std::string>& suggestion);
 
 /// Text for a terminal: control characters (C0, DEL, C1) written as \u001b and bytes that are
 /// not UTF-8 as \xff, as in excerpt(), but nothing cut; with `keep_layout`, line breaks and

@@ -110,7 +110,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       std::vector<std::string> names;
       for (const auto& c : commands()) names.push_back(c.name);
       std::string msg = "unknown command " + in_quotes(args[0]);
-      if (auto near = nearest(args[0], names)) msg += " (did you mean " + in_quotes(*near) + "?)";
+      msg += did_you_mean(args[0], names);
       throw usage_error(msg + "; run `renkei --help` for the list");
     }
 

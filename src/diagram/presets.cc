@@ -51,7 +51,7 @@ std::size_t resolve_region(const Dataset& ds, const NameIndex& names, const std:
     region_names.push_back(ds.nodes[r].aliases.empty() ? ds.nodes[r].name
                                                        : ds.nodes[r].aliases[0].name);
   std::string msg = "unknown region " + in_quotes(arg);
-  if (auto near = nearest(arg, region_names)) msg += " (did you mean " + in_quotes(*near) + "?)";
+  msg += did_you_mean(arg, region_names);
   std::string list;
   for (const auto& n : region_names) list += (list.empty() ? "" : ", ") + n;
   throw usage_error(msg + "; regions are " + list);
@@ -385,7 +385,7 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
               (*p.argument ? std::string(":") + p.argument : "");
     }
     std::string msg = "unknown preset " + in_quotes(preset);
-    if (auto near = nearest(kind, words)) msg += " (did you mean " + in_quotes(*near) + "?)";
+    msg += did_you_mean(kind, words);
     throw usage_error(msg + "; presets are " + list);
   }
   if (!row->draw)  // the diff slide: two datasets, make_diff_diagram

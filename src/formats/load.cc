@@ -55,7 +55,7 @@ E read_term(ObjectReader& r, std::string_view key, const std::vector<Term<E>>& t
   for (const auto& t : table) words.push_back(t.word);
   std::string msg =
       "unknown " + std::string(what) + " " + in_quotes(*w) + "; expected " + term_list(table);
-  if (auto near = nearest(*w, words)) msg += " (did you mean " + in_quotes(*near) + "?)";
+  msg += did_you_mean(*w, words);
   r.fail(key, msg);
 }
 
@@ -348,7 +348,7 @@ class Loader {
     std::vector<std::string> ids;
     for (const auto& n : ds_.nodes) ids.push_back(n.id);
     std::string msg = "unknown node " + in_quotes(id);
-    if (auto near = nearest(id, ids)) msg += " (did you mean " + in_quotes(*near) + "?)";
+    msg += did_you_mean(id, ids);
     r.fail(key, msg + "; edges name nodes by id");
   }
 
@@ -502,7 +502,7 @@ class Loader {
         for (const auto& n : ds_.nodes)
           if (n.kind == Kind::Municipality) ids.push_back(n.id);
         std::string msg = "unknown municipality " + in_quotes(id);
-        if (auto near = nearest(id, ids)) msg += " (did you mean " + in_quotes(*near) + "?)";
+        msg += did_you_mean(id, ids);
         r.fail(key, msg);
       }
       return *i;

@@ -279,7 +279,7 @@ class Sheet {
       if (!col) {
         std::string msg =
             "column " + column_letter(i) + ": unknown header " + in_quotes(text) + " in " + file_;
-        if (auto near = suggest(text)) msg += " (did you mean " + in_quotes(*near) + "?)";
+        msg += did_you_mean(suggest(text));
         throw data_error(at + msg + "; the headers are listed in README.txt and docs/import.md");
       }
       if (column_of_.count(col->field))
@@ -355,7 +355,7 @@ E read_term(const Sheet& sheet, const SheetRow& row, std::string_view field,
   std::string list;
   for (std::size_t i = 0; i < choices.size(); ++i) list += (i ? ", " : "") + choices[i];
   std::string msg = "unknown word " + in_quotes(cell) + "; write one of " + list;
-  if (auto near = nearest(cell, spelled)) msg += " (did you mean " + in_quotes(*near) + "?)";
+  msg += did_you_mean(cell, spelled);
   sheet.fail(row, field, msg);
 }
 
@@ -672,8 +672,7 @@ class Importer {
     if (it == sections.end()) {
       std::string msg =
           "unknown section " + in_quotes(section) + "; write one of 市町, 1(1), 1(4), 2, 3, 4, 6";
-      if (auto near = nearest(section, sections))
-        msg += " (did you mean " + in_quotes(*near) + "?)";
+      msg += did_you_mean(section, sections);
       s.fail(row, section_field, msg);
     }
     src.section = *it;

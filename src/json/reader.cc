@@ -727,7 +727,7 @@ void ObjectReader::finish() const {
   known.erase(std::unique(known.begin(), known.end()), known.end());
   const std::string& first = *std::min_element(unknown.begin(), unknown.end());
   std::string msg = "unknown field " + in_quotes(first);
-  if (auto near = nearest(first, known)) msg += " (did you mean " + in_quotes(*near) + "?)";
+  msg += did_you_mean(first, known);
   fail(first, msg);
 }
 

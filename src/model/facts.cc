@@ -95,17 +95,10 @@ const std::vector<std::string>& unit_suffixes() {
 }
 
 std::vector<Spelling> spellings(const Node& n) {
-  std::vector<Spelling> out = {{n.id, Spelling::Kind::Id}, {n.name, Spelling::Kind::Name}};
-  if (!n.name_en.empty()) out.push_back({n.name_en, Spelling::Kind::NameEn});
-  for (const Alias& a : n.aliases)
-    if (a.source) out.push_back({a.name, Spelling::Kind::SourceAlias});
-  for (const Alias& a : n.aliases)
-    if (!a.source) out.push_back({a.name, Spelling::Kind::OutsideAlias});
-  if (n.kind == Kind::Municipality)
-    for (const std::string& suffix : unit_suffixes())
-      if (n.name.size() > suffix.size() &&
-          n.name.compare(n.name.size() - suffix.size(), suffix.size(), suffix) == 0)
-        out.push_back({n.name.substr(0, n.name.size() - suffix.size()), Spelling::Kind::ShortName});
+  std::vector<Spelling> out;
+  for_each_spelling(n, [&](std::string_view text, Spelling::Kind kind) {
+    out.push_back({std::string(text), kind});
+  });
   return out;
 }
 

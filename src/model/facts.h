@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/lang.h"
@@ -69,10 +70,27 @@ struct Spelling {
   std::string text;
   Kind kind;
 };
-/// Every spelling of a node, in the order above; NameEn only when set. Every name lookup
-/// (command line, sheets, diff) matches against these.
-std::vector<Spelling> spellings(const Node& n);
 /// The unit words a municipality's name may end in, dropped for its ShortName.
 const std::vector<std::string>& unit_suffixes();
+/// Calls `f(text, kind)` for every spelling of a node, in the order of Spelling::Kind; NameEn
+/// only when set. Every name lookup (command line, sheets, diff) matches against these. No
+/// copies: the name index scans every node this way before it is built.
+template <typename F>
+void for_each_spelling(const Node& n, F&& f) {
+  f(std::string_view(n.id), Spelling::Kind::Id);
+  f(std::string_view(n.name), Spelling::Kind::Name);
+  if (!n.name_en.empty()) f(std::string_view(n.name_en), Spelling::Kind::NameEn);
+  for (const Alias& a : n.aliases)
+    if (a.source) f(std::string_view(a.name), Spelling::Kind::SourceAlias);
+  for (const Alias& a : n.aliases)
+    if (!a.source) f(std::string_view(a.name), Spelling::Kind::OutsideAlias);
+  if (n.kind != Kind::Municipality) return;
+  std::string_view name(n.name);
+  for (const std::string& suffix : unit_suffixes())
+    if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix)
+      f(name.substr(0, name.size() - suffix.size()), Spelling::Kind::ShortName);
+}
+/// for_each_spelling, collected.
+std::vector<Spelling> spellings(const Node& n);
 
 }  // namespace renkei

@@ -47,12 +47,12 @@ std::vector<std::size_t> NameIndex::scan(Tier tier, const std::string& key) cons
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < ds_.nodes.size(); ++i) {
     bool hit = false;
-    for (const Spelling& s : spellings(ds_.nodes[i])) {
-      Tier t = s.kind == Spelling::Kind::OutsideAlias ? Tier::Outside
-               : s.kind == Spelling::Kind::ShortName  ? Tier::Weak
-                                                      : Tier::Strong;
-      hit = hit || (t == tier && match_key(s.text) == key);
-    }
+    for_each_spelling(ds_.nodes[i], [&](std::string_view text, Spelling::Kind kind) {
+      Tier t = kind == Spelling::Kind::OutsideAlias ? Tier::Outside
+               : kind == Spelling::Kind::ShortName  ? Tier::Weak
+                                                    : Tier::Strong;
+      hit = hit || (t == tier && match_key(text) == key);
+    });
     if (hit) out.push_back(i);
   }
   return out;
@@ -163,9 +163,9 @@ std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& 
       }
     }
     if (best) {
-      msg += " (did you mean " + in_quotes(ds_.nodes[*best].name) + "?)";
+      msg += did_you_mean(ds_.nodes[*best].name);
     } else if (auto part = longest_shared_part(key, kinds)) {
-      msg += " (did you mean " + in_quotes(ds_.nodes[*part].name) + "?)";
+      msg += did_you_mean(ds_.nodes[*part].name);
     } else {
       msg += "; see `renkei list` for names";
     }

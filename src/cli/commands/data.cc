@@ -20,11 +20,8 @@ Kind parse_kind_arg(const std::string& s) {
   if (auto k = parse_term(kinds(), s)) return *k;
   std::vector<std::string> words;
   for (const auto& t : kinds()) words.push_back(t.word);
-  std::string msg = "unknown kind " + in_quotes(s) + "; kinds are " + term_list(kinds());
-  if (auto near = nearest(s, words))
-    msg = "unknown kind " + in_quotes(s) + " (did you mean " + in_quotes(*near) + "?); kinds are " +
-          term_list(kinds());
-  throw usage_error(msg);
+  throw usage_error("unknown kind " + in_quotes(s) + did_you_mean(s, words) + "; kinds are " +
+                    term_list(kinds()));
 }
 
 CLI::Validator whole_number() {
@@ -60,7 +57,7 @@ std::vector<Relation> parse_relations_arg(const std::string& s) {
       std::vector<std::string> words;
       for (const auto& t : relations()) words.push_back(t.word);
       std::string msg = "unknown relation " + in_quotes(w);
-      if (auto near = nearest(w, words)) msg += " (did you mean " + in_quotes(*near) + "?)";
+      msg += did_you_mean(w, words);
       throw usage_error(msg + "; relations are " + term_list(relations()));
     }
     if (comma == std::string::npos) break;

@@ -40,7 +40,7 @@ const ExportFormat& parse_export_format(const std::string& s) {
     names.push_back(f.name);
   }
   std::string msg = "export: unknown format " + in_quotes(s);
-  if (auto near = nearest(s, names)) msg += " (did you mean " + in_quotes(*near) + "?)";
+  msg += did_you_mean(s, names);
   std::string list;
   for (std::size_t i = 0; i < names.size(); ++i)
     list += (i ? (i + 1 == names.size() ? " or " : ", ") : "") + names[i];

@@ -26,7 +26,7 @@ GapRule parse_rule_arg(const std::string& s) {
     list += (list.empty() ? "" : ", ") + std::string(r.name);
   }
   std::string msg = "unknown rule " + in_quotes(s);
-  if (auto near = nearest(s, names)) msg += " (did you mean " + in_quotes(*near) + "?)";
+  msg += did_you_mean(s, names);
   throw usage_error(msg + "; rules are " + list);
 }
 
