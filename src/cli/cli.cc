@@ -1,7 +1,6 @@
 #include "cli/cli.h"
 #include <memory>
 #include <new>
-#include <sstream>
 
 #include "base/error.h"
 #include "base/quoted.h"
