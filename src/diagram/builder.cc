@@ -18,17 +18,17 @@ void Builder::connect(const std::vector<Relation>& relations) {
   }
 }
 
-void Builder::mark_shared_offices() {
-  for (DiagramNode& dn : d_.nodes) {
-    if (ds_.nodes[dn.node].kind != Kind::Office || dn.mark != Mark::Normal) continue;
-    std::size_t served = municipalities_served(ds_, dn.node).size();
-    if (served >= 2) {
-      dn.mark = Mark::Shared;
-      dn.note = d_.lang == Lang::En ? "shared by " + std::to_string(served)
-                                    : std::to_string(served) + "市町で共有";
-    }
+void mark_shared_offices(const Dataset& ds, Diagram& d) {
+  for (DiagramNode& dn : d.nodes) {
+    if (dn.mark != Mark::Normal || !is_shared_office(ds, dn.node)) continue;
+    std::size_t served = municipalities_served(ds, dn.node).size();
+    dn.mark = Mark::Shared;
+    dn.note = d.lang == Lang::En ? "shared by " + std::to_string(served)
+                                 : std::to_string(served) + "市町で共有";
   }
 }
+
+void Builder::mark_shared_offices() { renkei::mark_shared_offices(ds_, d_); }
 
 Diagram Builder::finish(std::string title) {
   std::stable_sort(

@@ -61,6 +61,10 @@ class Builder {
   std::map<std::size_t, std::size_t> index_, edge_index_;
 };
 
+/// Offices serving two or more municipalities (model/facts.h) get Mark::Shared and a note
+/// 「N市町で共有」, unless already marked otherwise: the same on every slide and in the explorer.
+void mark_shared_offices(const Dataset& ds, Diagram& d);
+
 extern const std::vector<Relation> kStructure;
 
 /// A node's name in the chosen language.

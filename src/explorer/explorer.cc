@@ -1,5 +1,7 @@
 #include "explorer/explorer.h"
 
+#include "diagram/builder.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -95,16 +97,8 @@ Diagram explorer_diagram(const Network& net, Lang lang) {
   }
   sort_nodes(ds, drawn);
   std::set<std::size_t> in(drawn.begin(), drawn.end());
-  for (std::size_t i : drawn) {
-    DiagramNode dn{i, Mark::Normal, ""};
-    if (is_shared_office(ds, i)) {
-      std::size_t served = municipalities_served(ds, i).size();
-      dn.mark = Mark::Shared;
-      dn.note = lang == Lang::En ? "shared by " + std::to_string(served)
-                                 : std::to_string(served) + "市町で共有";
-    }
-    d.nodes.push_back(dn);
-  }
+  for (std::size_t i : drawn) d.nodes.push_back({i, Mark::Normal, ""});
+  mark_shared_offices(ds, d);
   for (std::size_t k = 0; k < ds.edges.size(); ++k) {
     const Edge& e = ds.edges[k];
     if (in.count(e.from) && in.count(e.to) &&
