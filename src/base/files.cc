@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 #include "base/error.h"
 #include "base/output_file.h"
@@ -231,6 +232,13 @@ std::optional<std::string> read_file_if_present(const std::string& full) {
       return std::nullopt;
     default: return std::nullopt;
   }
+}
+
+bool is_inside_folder(const std::string& rel) {
+  if (rel.empty() || rel[0] == '/') return false;
+  for (const auto& part : std::filesystem::path(rel))
+    if (part == "..") return false;
+  return true;
 }
 
 }  // namespace renkei

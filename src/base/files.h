@@ -64,6 +64,9 @@ std::string read_data_file(const std::string& path);
 /// a file that is there but unreadable or too large is a renkei::Error.
 std::optional<std::string> read_file_if_present(const std::string& path);
 
+/// A relative path that stays inside its folder: not empty, no leading "/", no "..".
+bool is_inside_folder(const std::string& rel);
+
 /// Throws the renkei::Error for a file of `bytes` over kMaxDataFileBytes, naming `shown`.
 [[noreturn]] void refuse_size(const std::string& shown, std::uint64_t bytes);
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -351,6 +352,25 @@ std::optional<std::uint32_t> control_character(std::string_view s) {
       if (c1 >= 0x80 && c1 <= 0x9F) return c1;
     }
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> text_problem(std::string_view text, bool one_line) {
+  if (one_line) {
+    if (auto cp = control_character(text)) {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(*cp));
+      return std::string("contains a control character (") + code +
+             "); a name is one line of plain text";
+    }
+  }
+  if (text.find('\0') != std::string_view::npos)
+    return "contains a NUL character (U+0000), which cuts the text short in other programs; "
+           "remove it";
+  for (const char* nonchar : {"\xEF\xBF\xBE", "\xEF\xBF\xBF"})
+    if (text.find(nonchar) != std::string_view::npos)
+      return std::string("contains ") + (nonchar[2] == '\xBE' ? "U+FFFE" : "U+FFFF") +
+             ", which is not a character (no XML file such as GraphML can hold it); remove it";
   return std::nullopt;
 }
 

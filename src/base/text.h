@@ -57,5 +57,9 @@ bool valid_utf8(std::string_view s);
 /// The first control character in UTF-8 text: C0 (U+0000–U+001F, tab and line breaks too),
 /// DEL (U+007F) or C1 (U+0080–U+009F); nullopt when there is none.
 std::optional<std::uint32_t> control_character(std::string_view s);
+/// Why `text` cannot be a value of the data, or nullopt: no NUL (it cuts text short in other
+/// programs), no U+FFFE/U+FFFF (no XML file can hold them) and, for a name (`one_line`), no
+/// control character. The sentence follows the quoted value: "\"a\nb\" contains …".
+std::optional<std::string> text_problem(std::string_view text, bool one_line);
 
 }  // namespace renkei

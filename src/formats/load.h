@@ -45,7 +45,4 @@ Dataset load_builtin_dataset(LoadReport* report = nullptr);
 /// Name used in messages for the built-in dataset.
 inline constexpr const char* kBuiltinName = "data/yamaguchi-r6.json";
 
-/// True for "YYYY-MM" with a month 01–12.
-bool is_year_month(std::string_view s);
-
 }  // namespace renkei

@@ -322,14 +322,6 @@ std::map<std::string, std::string> sheet_texts(const Dataset& ds) {
   return out;
 }
 
-/// A path the document sheet names that stays inside the folder (no "/…", no "..").
-bool inside_folder(const std::string& rel) {
-  if (rel.empty() || rel[0] == '/') return false;
-  for (const auto& part : std::filesystem::path(rel))
-    if (part == "..") return false;
-  return true;
-}
-
 void make_directory(const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -392,7 +384,7 @@ std::string first_names(const std::vector<std::string>& names) {
 std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir, bool force) {
   auto files = sheet_files(ds);
   for (const std::string& name : {ds.document.source_file, outside_facts_name(ds)}) {
-    if (!inside_folder(name)) continue;
+    if (!is_inside_folder(name)) continue;
     if (auto text = dataset_sibling(ds, name)) files.push_back({name, *text});
   }
   if (!force) {

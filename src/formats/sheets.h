@@ -89,8 +89,12 @@ struct UnmatchedName {
 /// A file the dataset names beside itself (source text, outside facts) and where it was found.
 struct SiblingFile {
   std::string name;      ///< as the document sheet names it, relative to the dataset
-  std::string found_at;  ///< the path read, or "reference data" for the built-in copies
+  std::string found_at;  ///< the path read, or "the copy beside REFERENCE" for its copies
   std::string contents;
+  bool from_reference = false;  ///< read from the reference data, not found beside the sheets
+
+  /// How messages name the file: its path, or "NAME (the copy beside REFERENCE)".
+  std::string shown() const { return from_reference ? name + " (" + found_at + ")" : found_at; }
 };
 
 /// What `import_sheets` read, matched, created and could not match.

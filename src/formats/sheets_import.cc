@@ -17,8 +17,11 @@
 #include "formats/csv.h"
 #include "formats/dataset_json.h"
 #include "formats/load.h"
+#include "formats/outside_facts.h"
 #include "formats/sheets.h"
+#include "model/check.h"
 #include "model/facts.h"
+#include "model/source_document.h"
 
 namespace renkei {
 
@@ -458,13 +461,6 @@ std::string kinds_text(const std::vector<Kind>& kinds) {
   return s;
 }
 
-bool is_slug(const std::string& s) {
-  if (s.empty() || s.size() > 80 || s.front() == '-' || s.back() == '-') return false;
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
-}
-
 /// An id from a romanized name: "Ube Liaison Council" → "ube-liaison-council".
 std::string slug_of(const std::string& name_en) {
   std::string s;
@@ -492,13 +488,6 @@ std::string name_hash(const std::string& name) {
   std::string s;
   for (int shift = 28; shift >= 0; shift -= 4) s += hex[(h >> shift) & 0xF];
   return s;
-}
-
-bool inside_folder(const std::string& rel) {
-  if (rel.empty() || rel[0] == '/') return false;
-  for (const auto& part : std::filesystem::path(rel))
-    if (part == "..") return false;
-  return true;
 }
 
 bool is_directory(const std::string& path) {
@@ -622,7 +611,7 @@ class Importer {
 
   std::string sibling_name(const Sheet& s, const SheetRow& row, const char* field) {
     std::string v = s.get(row, field);
-    if (!v.empty() && !inside_folder(v))
+    if (!v.empty() && !is_inside_folder(v))
       s.fail(row, field,
              in_quotes(v) +
                  " must be a path inside the folder, such as source/yamaguchi-r7.txt (no leading / "
@@ -694,7 +683,7 @@ class Importer {
       n.name_en = s.get(r, "name_en");
       n.note = s.text(r, "note");
       n.id = s.get(r, "id");
-      if (!n.id.empty() && !is_slug(n.id))
+      if (!n.id.empty() && !is_valid_id(n.id))
         s.fail(r, "id",
                in_quotes(n.id) +
                    " is not a valid id; use lowercase ASCII letters, digits and hyphens, or leave "
@@ -719,7 +708,7 @@ class Importer {
             if (n.name.size() > t.size() &&
                 n.name.compare(n.name.size() - t.size(), t.size(), t) == 0)
               n.type = t;
-        if (n.type != "市" && n.type != "町" && n.type != "村")
+        if (!is_municipality_type(n.type))
           s.fail(r, "type", in_quotes(n.type) + " is not a municipality type; write 市, 町 or 村");
         std::string row_text = s.required(r, "row");
         auto row = parse_int(row_text, 1, 99999);
@@ -1070,7 +1059,7 @@ class Importer {
       if (auto text = read_whole_file(path)) return SiblingFile{name, path, *text};
     }
     if (auto text = dataset_sibling(reference_, name))
-      return SiblingFile{name, "the copy beside " + reference_.origin, *text};
+      return SiblingFile{name, "the copy beside " + reference_.origin, *text, true};
     return std::nullopt;
   }
 
@@ -1090,44 +1079,53 @@ class Importer {
     siblings_[name] = *found;
   }
 
-  /// Runs the loader over the dataset as it would be written, so every rule and every quote is
-  /// checked; its messages are moved from JSON pointers to the sheet rows they came from.
+  /// Checks the model's rules over what the sheets say (model/check.h), each problem at the
+  /// sheet row it came from, then adds the outside facts.
   Dataset validate() {
     require_sibling(ds_.document.source_file, "source_file",
                     "the document's text, for checking quotes");
     require_sibling(ds_.outside_facts, "outside_facts", "planning regions and municipal codes");
     for (const auto& [name, file] : siblings_) report_.siblings.push_back(file);
-    std::string json = dataset_to_json(ds_);
-    SiblingReader read = [&](const std::string& rel) -> std::optional<std::string> {
-      auto it = siblings_.find(rel);
-      if (it == siblings_.end()) return std::nullopt;
-      return it->second.contents;
-    };
-    LoadReport load_report;
-    try {
-      Dataset loaded = load_dataset(json, dir_, read, &load_report);
-      loaded.outside_facts = ds_.outside_facts;
-      report_.quotes_checked = load_report.quotes_checked;
-      return loaded;
-    } catch (const Error& e) {
-      throw Error(e.code(), at_sheet_row(e.what()));
+    ds_.origin = dir_;
+    std::optional<SourceDocument> source;
+    std::optional<QuoteSource> quotes;
+    if (!ds_.document.source_file.empty()) {
+      const SiblingFile& f = siblings_.at(ds_.document.source_file);
+      ds_.source_text = f.contents;
+      quotes.emplace(QuoteSource{source.emplace(f.contents), f.shown()});
     }
+    CheckResult checked = check(ds_, quotes);
+    if (!checked.problems.empty()) {
+      const Problem& p = checked.problems.front();
+      throw data_error(at_sheet_row(p.place) + p.text + (p.also ? row_of(*p.also) + p.rest : ""));
+    }
+    report_.quotes_checked = checked.quotes_checked;
+    if (!ds_.outside_facts.empty()) add_outside_facts_file(siblings_.at(ds_.outside_facts));
+    ds_.build_index();
+    return std::move(ds_);
   }
 
-  /// "DIR: /edges/40/source/text: msg" → "DIR/placements.csv:42: column 出典の原文 (source_text):
-  /// msg".
-  std::string at_sheet_row(const std::string& message) const {
-    std::string prefix = dir_ + ": /";
-    if (message.compare(0, prefix.size(), prefix) != 0) return outside_facts_message(message);
-    std::size_t end = message.find(": ", prefix.size());
-    if (end == std::string::npos) return message;
-    std::string pointer = message.substr(prefix.size() - 1, end - prefix.size() + 1);
-    std::string rest = message.substr(end + 2);
-    std::string key = pointer;
+  /// The sheet row a place of the dataset came from, and its part of the pointer.
+  std::pair<const CellPlace*, std::string> row_place(const Place& place) const {
+    std::string key = place.pointer();
     while (!key.empty() && !place_.count(key)) key = key.substr(0, key.rfind('/'));
-    if (key.empty()) return message;
-    const CellPlace& p = place_.at(key);
-    const Sheet& s = sheet(p.sheet);
+    if (key.empty()) return {nullptr, ""};
+    return {&place_.at(key), key};
+  }
+
+  /// Another place a message names: its sheet and line, "placements.csv:12".
+  std::string row_of(const Place& place) const {
+    auto [p, key] = row_place(place);
+    return p ? p->sheet + ":" + std::to_string(p->line) : place.pointer();
+  }
+
+  /// Where a problem is, as the sheets show it: "DIR/placements.csv:42: column F 出典の原文
+  /// (source_text): ".
+  std::string at_sheet_row(const Place& place) const {
+    std::string pointer = place.pointer();
+    auto [p, key] = row_place(place);
+    if (!p) return dir_ + ": " + pointer + ": ";
+    const Sheet& s = sheet(p->sheet);
     // The field the pointer ends in, as a column of that sheet.
     std::string tail = pointer.substr(key.size()), field;
     for (std::size_t i = 1; i < tail.size();) {
@@ -1139,31 +1137,29 @@ class Importer {
       i = j + 1;
     }
     if (field == "text" || field == "row" || field == "section") field = "source_" + field;
-    if (p.sheet == "aliases.csv" && field == "name") field = "alias";
-    if (p.sheet == "placements.csv")
+    if (p->sheet == "aliases.csv" && field == "name") field = "alias";
+    if (p->sheet == "placements.csv")
       field = field == "from" ? "municipality" : field == "to" ? "office" : field;
-    if (p.sheet == "initiative_runs.csv")
+    if (p->sheet == "initiative_runs.csv")
       field = field == "from" ? "municipality" : field == "to" ? "initiative" : field;
-    if (p.sheet == "document.csv") field = "";
+    if (p->sheet == "document.csv") field = "";
     bool known = std::any_of(s.layout().columns.begin(), s.layout().columns.end(),
                              [&](const SheetColumn& c) { return field == c.field; });
-    SheetRow row{p.line, {}};
-    return s.where(row, known ? field : "") + rest;
+    SheetRow row{p->line, {}};
+    return s.where(row, known ? field : "");
   }
 
   /// The outside-facts file names municipalities by id; when the sheets drop or rename one, say
   /// which file that is and where the document sheet names it.
-  std::string outside_facts_message(const std::string& message) const {
-    const std::string& name = ds_.outside_facts;
-    std::size_t colon = message.find(": ");
-    if (name.empty() || colon == std::string::npos || colon < name.size() ||
-        message.compare(colon - name.size(), name.size(), name) != 0)
-      return message;
-    const SiblingFile& file = siblings_.at(name);
-    return sheet("document.csv").where(document_row_, "outside_facts") + file.found_at +
-           message.substr(colon) +
-           "; the outside facts must name only municipalities that municipalities.csv defines, by "
-           "the same id and name";
+  void add_outside_facts_file(const SiblingFile& file) {
+    try {
+      add_outside_facts(ds_, file.contents, file.found_at, dir_);
+    } catch (const Error& e) {
+      throw Error(e.code(),
+                  sheet("document.csv").where(document_row_, "outside_facts") + e.what() +
+                      "; the outside facts must name only municipalities that municipalities.csv "
+                      "defines, by the same id and name");
+    }
   }
 
   std::string dir_;

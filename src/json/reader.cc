@@ -597,26 +597,8 @@ const JsonValue* ObjectReader::find(std::string_view key, bool required, const c
 }
 
 void ObjectReader::check_text(const std::string& pointer, std::string_view text, Text rule) const {
-  if (rule == Text::Name) {
-    if (auto cp = control_character(text)) {
-      char code[8];
-      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(*cp));
-      throw data_error(file_ + ": " + pointer + ": " + in_quotes(text) +
-                       " contains a control character (" + code +
-                       "); a name is one line of plain text");
-    }
-  }
-  if (text.find('\0') != std::string_view::npos)
-    throw data_error(file_ + ": " + pointer + ": " + in_quotes(text) +
-                     " contains a NUL character (U+0000), which cuts the text short in other "
-                     "programs; remove it");
-  // U+FFFE and U+FFFF are not characters: no XML file (GraphML, GEXF, SVG) may hold them.
-  for (const char* nonchar : {"\xEF\xBF\xBE", "\xEF\xBF\xBF"})
-    if (text.find(nonchar) != std::string_view::npos)
-      throw data_error(
-          file_ + ": " + pointer + ": " + in_quotes(text) + " contains " +
-          (nonchar[2] == '\xBE' ? "U+FFFE" : "U+FFFF") +
-          ", which is not a character (no XML file such as GraphML can hold it); remove it");
+  if (auto problem = text_problem(text, rule == Text::Name))
+    throw data_error(file_ + ": " + pointer + ": " + in_quotes(text) + " " + *problem);
 }
 
 std::optional<std::string> ObjectReader::optional_string(std::string_view key, Text rule) {

@@ -372,9 +372,22 @@ TEST_CASE("bad sheets give one error line, exit 1 and no output file") {
     EditableSheet p(sheets + "/placements.csv");
     p.rows[1][p.col("source_text")] = "①下関市こども発達センターX";
     p.save();
-    expect_error(sheets +
-                 "/placements.csv:2: column H 出典の原文 (source_text): "
-                 "\"①下関市こども発達センターX\" is not in row 1 section 3");
+    std::string err = expect_error(sheets +
+                                   "/placements.csv:2: column H 出典の原文 (source_text): "
+                                   "\"①下関市こども発達センターX\" is not in row 1 section 3");
+    // The text the quote was checked in: the copy written beside the sheets.
+    CHECK(err.find(" section 3 of " + sheets +
+                   "/source/yamaguchi-r6.txt; quote the source exactly\n") != std::string::npos);
+  }
+  SECTION("a name with a tab in it is refused at its cell, by the model's own rule") {
+    EditableSheet o(sheets + "/offices.csv");
+    o.rows[1][o.col("name_en")] = "Tanpopo\tCenter";
+    o.save();
+    std::size_t c = o.col("name_en");
+    expect_error(sheets + "/offices.csv:2: column " + std::string(1, static_cast<char>('A' + c)) +
+                 " " + o.rows[0][c] +
+                 ": \"Tanpopo\\u0009Center\" contains a control character (U+0009); a name is "
+                 "one line of plain text\n");
   }
   SECTION("a missing sheet, saved as xlsx") {
     std::filesystem::rename(sheets + "/placements.csv", sheets + "/placements.xlsx");
