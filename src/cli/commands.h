@@ -12,6 +12,7 @@
 #include "formats/node_json.h"
 #include "model/dataset.h"
 #include "model/resolve.h"
+#include "report/reply.h"
 
 namespace renkei {
 
@@ -23,15 +24,14 @@ struct CommonOptions {
   std::string lang = "ja";
 };
 
-/// What a command handler works with: the loaded data and where to write.
-struct Context {
+/// What a command handler works with: the loaded data (`ds`, empty for a command that needs
+/// none), where to write (`out`) and the reply's language, as a Reply the report functions
+/// take; the options as given and what loading checked.
+struct Context : Reply {
   Context(const CommonOptions& o, const Dataset& d, const LoadReport& r, std::ostream& os)
-      : options(o), ds(d), report(r), out(os) {}
+      : Reply{d, os, o.lang == "en" ? Lang::En : Lang::Ja, o.json}, options(o), report(r) {}
   const CommonOptions& options;
-  const Dataset& ds;         ///< empty for a command that needs no dataset (Needs::Nothing)
   const LoadReport& report;  ///< what loading checked
-  std::ostream& out;
-  Lang lang() const { return options.lang == "en" ? Lang::En : Lang::Ja; }
   /// The name index of `ds`, built on first use: commands that name no node skip its cost.
   const NameIndex& names() const {
     if (!names_) names_.emplace(ds);
@@ -90,15 +90,9 @@ Handler setup_import(CLI::App&);
 Handler setup_diff(CLI::App&);
 Handler setup_export(CLI::App&);
 
-/// "a、b、c": node names in the chosen language.
-std::string join_names(const Context& c, const std::vector<std::size_t>& nodes);
-/// row 16 §3 「…」
-std::string quote_line(const Source& s);
 /// Comma-separated relation words → relations, or a usage error naming the valid ones.
 std::vector<Relation> parse_relations_arg(const std::string& s);
 
-/// Prints JSON the way every command does: two-space indent, UTF-8 kept as is.
-void print_json(std::ostream& out, const nlohmann::json& j);
 /// "Kind" as typed by the user → Kind, or a usage error naming the valid kinds.
 Kind parse_kind_arg(const std::string& s);
 /// CLI11 check for a count the user types (--top, --max-hops): up to six digits, so that

@@ -66,7 +66,8 @@ void add_outside_facts(Dataset& ds, std::string_view text, const std::string& sh
       r.fail("id", in_quotes(n.id) +
                        " is not a valid id; use lowercase ASCII letters, digits and hyphens");
     if (index_of(n.id))
-      r.fail("id", "duplicate id " + in_quotes(n.id) + "; it is already a node of " + dataset_shown_as);
+      r.fail("id",
+             "duplicate id " + in_quotes(n.id) + "; it is already a node of " + dataset_shown_as);
     n.name = r.required_string("name", Text::Name);
     n.name_en = r.optional_string("name_en", Text::Name).value_or("");
     for (const std::string& a : r.string_array("aliases", Text::Name))
@@ -104,8 +105,7 @@ void add_outside_facts(Dataset& ds, std::string_view text, const std::string& sh
     if (name != n.name)
       r.fail("name", in_quotes(name) + " does not match the dataset's name " + in_quotes(n.name) +
                          " for " + in_quotes(n.id));
-    if (!with_facts.insert(mi).second)
-      r.fail("municipality", in_quotes(n.id) + " is listed twice");
+    if (!with_facts.insert(mi).second) r.fail("municipality", in_quotes(n.id) + " is listed twice");
     MunicipalityFacts f;
     f.code = r.required_string("code");
     f.lgcode = r.optional_string("lgcode").value_or("");

@@ -143,7 +143,8 @@ class Checker {
     const FiscalYear& f = ds_.fiscal_year;
     auto month = [&](const std::string& v, const char* field) {
       if (is_year_month(v)) return true;
-      add({Place::Item::Dataset, 0, std::string("fiscal_year/") + field}, in_quotes(v) + kNotAMonth);
+      add({Place::Item::Dataset, 0, std::string("fiscal_year/") + field},
+          in_quotes(v) + kNotAMonth);
       return false;
     };
     bool ok = month(f.first_month, "first_month");
@@ -280,7 +281,8 @@ class Checker {
   void edge(std::size_t i) {
     const Edge& e = ds_.edges[i];
     if (e.relation == Relation::InRegion && !e.outside_source.empty()) return;  // an outside fact
-    source_texts(e.source, [&](const char* f) { return edge_place(i, std::string("source/") + f); });
+    source_texts(e.source,
+                 [&](const char* f) { return edge_place(i, std::string("source/") + f); });
     text(edge_place(i, "note"), e.note);
     if (e.from == e.to)
       add(edge_place(i, "to"),
@@ -349,8 +351,8 @@ class Checker {
         cur = parent[cur];
         if (cur == start || steps > parent.size()) {
           add({Place::Item::Dataset, 0, "edges"}, "part_of edges form a cycle through " +
-                                               in_quotes(ds_.nodes[start].id) +
-                                               "; a council cannot be part of itself");
+                                                      in_quotes(ds_.nodes[start].id) +
+                                                      "; a council cannot be part of itself");
           return;
         }
       }

@@ -36,7 +36,7 @@ struct Problem {
 
 /// What checking found.
 struct CheckResult {
-  std::vector<Problem> problems;  ///< in the order of the dataset's nodes, then its edges
+  std::vector<Problem> problems;   ///< in the order of the dataset's nodes, then its edges
   std::size_t quotes_checked = 0;  ///< quotes found in their row and section of the source
 };
 
@@ -47,19 +47,19 @@ struct QuoteSource {
 };
 
 /// Every rule of the data model (docs/data-model.md) over a dataset as read from any format:
-/// text that other programs can hold (text_problem), ids, names and aliases that lead to one node, municipality types and rows, months inside
-/// the fiscal year, the kinds each relation joins, one placement per ①②③, no part_of loops,
-/// no repeated edges; with `source`, every quote in its row and section. Outside facts
-/// (regions, in_region edges) are not checked here: they are added after.
-/// A reader that resolves edges by node id checks the nodes (and the dataset's own fields)
+/// text that other programs can hold (text_problem), ids, names and aliases that lead to one node,
+/// municipality types and rows, months inside the fiscal year, the kinds each relation joins, one
+/// placement per ①②③, no part_of loops, no repeated edges; with `source`, every quote in its row
+/// and section. Outside facts (regions, in_region edges) are not checked here: they are added
+/// after. A reader that resolves edges by node id checks the nodes (and the dataset's own fields)
 /// first, then the edges; everyone else checks All.
 enum class Rules { All, Nodes, Edges };
 CheckResult check(const Dataset& ds, const std::optional<QuoteSource>& source,
                   Rules rules = Rules::All);
 
 /// The words of the rules, for readers that check a value before the dataset exists.
-bool is_valid_id(std::string_view s);          ///< lowercase ASCII letters, digits, inner hyphens
-bool is_year_month(std::string_view s);        ///< "YYYY-MM" with a month 01–12
+bool is_valid_id(std::string_view s);           ///< lowercase ASCII letters, digits, inner hyphens
+bool is_year_month(std::string_view s);         ///< "YYYY-MM" with a month 01–12
 bool is_municipality_type(std::string_view s);  ///< 市, 町 or 村
 
 }  // namespace renkei

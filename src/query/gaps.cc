@@ -70,6 +70,11 @@ const std::vector<GapRuleInfo>& gap_rules() {
   return t;
 }
 
+const GapRuleInfo& gap_rule_info(GapRule rule) {
+  return *std::find_if(gap_rules().begin(), gap_rules().end(),
+                       [rule](const GapRuleInfo& i) { return i.rule == rule; });
+}
+
 namespace {
 
 struct MunicipalityView {

@@ -1,4 +1,5 @@
 #pragma once
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -81,6 +82,8 @@ struct GapRuleInfo {
   const char* explanation;  ///< exactly how the rule reads the data
 };
 const std::vector<GapRuleInfo>& gap_rules();
+/// The row of gap_rules() for one rule.
+const GapRuleInfo& gap_rule_info(GapRule rule);
 struct Finding {
   GapRule rule;
   std::size_t municipality;
@@ -148,5 +151,34 @@ std::vector<InitiativeStatus> initiatives(const Network& net,
 
 // ---------------------------------------------------------------- helpers shared by queries
 // node_order, sort_nodes, offices_of and the other derived facts are in model/facts.h.
+
+// --------------------------------------------------------------- the data as it is
+
+/// How many nodes of each kind and edges of each relation (`validate`).
+struct Counts {
+  std::map<Kind, std::size_t> kinds;
+  std::map<Relation, std::size_t> relations;
+  std::size_t of(Kind k) const { return kinds.count(k) ? kinds.at(k) : 0; }
+  std::size_t of(Relation r) const { return relations.count(r) ? relations.at(r) : 0; }
+};
+Counts count_items(const Dataset& ds);
+
+/// `renkei summary`: the network in a few numbers.
+struct SummaryAnswer {
+  Counts counts;
+  std::vector<std::pair<std::string, std::size_t>> types;  ///< 市, 町, 村 (as typed) → how many
+  std::size_t placements = 0;                              ///< coordinator edges
+  std::vector<std::size_t> shared_offices;                 ///< those serving most first
+  std::map<std::size_t, std::vector<std::size_t>> served;  ///< shared office → municipalities
+  /// Municipalities by what their own councils did about these children (model/facts.h).
+  std::size_t met = 0, planned_only = 0, no_meeting = 0, silent = 0;
+  std::size_t without_activity = 0;  ///< coordinators reporting no activity (特になし …)
+};
+SummaryAnswer summarize(const Dataset& ds);
+
+/// `renkei list`: the nodes (of one kind), by kind, municipalities by row, others by id.
+std::vector<std::size_t> list_nodes(const Dataset& ds, std::optional<Kind> only);
+/// The edges into or out of a node, in data order (`renkei show`).
+std::vector<std::size_t> edges_touching(const Dataset& ds, std::size_t node);
 
 }  // namespace renkei

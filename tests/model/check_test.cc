@@ -91,7 +91,8 @@ TEST_CASE("text no other program can hold is a problem wherever a reader put it"
   CHECK(r.problems[0].text.find("contains a NUL character (U+0000)") != std::string::npos);
   CHECK(r.problems[1].place.pointer() == "/nodes/" + std::to_string(tanpopo) + "/name");
   CHECK(r.problems[1].text ==
-        "\"地域生活支援センター\\u000aたんぽぽ\" contains a control character (U+000A); a name is one "
+        "\"地域生活支援センター\\u000aたんぽぽ\" contains a control character (U+000A); a name is "
+        "one "
         "line of plain text");
 }
 

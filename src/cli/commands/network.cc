@@ -6,73 +6,11 @@
 #include "base/text.h"
 #include "cli/commands.h"
 #include "query/queries.h"
-#include "report/text_table.h"
+#include "report/network.h"
 
 namespace renkei {
 
 using nlohmann::json;
-
-namespace {
-
-constexpr std::size_t kWidth = 80;
-
-/// "上関町 —coordinator→ X ←coordinator— 柳井市", wrapped between steps to fit `kWidth`.
-std::string format_chain(const Context& c, const Chain& chain, const std::string& indent) {
-  std::vector<std::string> parts = {display_name(c.ds.nodes[chain.start], c.lang())};
-  for (const Step& s : chain.steps) {
-    std::string rel = word(s.relation);
-    parts.push_back((s.forward ? "—" + rel + "→ " : "←" + rel + "— ") +
-                    display_name(c.ds.nodes[s.node], c.lang()));
-  }
-  std::string out, line;
-  for (const std::string& p : parts) {
-    if (!line.empty() &&
-        display_width(indent) + display_width(line) + 1 + display_width(p) > kWidth) {
-      out += line + "\n" + indent + "  ";
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + p;
-  }
-  return out + line;
-}
-
-void write_chain(JsonWriter& w, const Context& c, const Chain& chain) {
-  w.begin_array().begin_object().null_member("direction").key("node");
-  write_node_ref(w, c.ds, chain.start);
-  w.null_member("relation").end_object();
-  for (const Step& s : chain.steps) {
-    w.begin_object().member("direction", s.forward ? "forward" : "backward").key("node");
-    write_node_ref(w, c.ds, s.node);
-    w.member("relation", word(s.relation)).end_object();
-  }
-  w.end_array();
-}
-
-std::string via_words(const std::vector<Relation>& via) {
-  std::string s;
-  for (Relation r : via.empty() ? Network::support_relations() : via)
-    s += (s.empty() ? "" : ", ") + std::string(word(r));
-  return s;
-}
-
-/// The quotes behind each step of a chain.
-void write_chain_sources(const Context& c, const Chain& chain, const std::string& indent) {
-  for (const Step& s : chain.steps) {
-    const Edge& e = c.ds.edges[s.edge];
-    std::string head = display_name(c.ds.nodes[e.from], c.lang()) + " —" + word(e.relation) + "→ " +
-                       display_name(c.ds.nodes[e.to], c.lang());
-    c.out << indent << head << "\n";
-    if (e.source)
-      c.out << indent << "  "
-            << wrap_to_width(quote_line(*e.source), kWidth - indent.size() - 2, indent + "  ")
-            << "\n";
-    else if (!e.outside_source.empty())
-      c.out << indent << "  [outside fact] "
-            << wrap_to_width(e.outside_source, kWidth - indent.size() - 17, indent + "  ") << "\n";
-  }
-}
-
-}  // namespace
 
 // ---------------------------------------------------------------- shared
 
@@ -85,64 +23,7 @@ Handler setup_shared(CLI::App&) {
 void run_shared(Context& c) {
   Network net(c.ds);
   SharedAnswer a = shared_offices(net);
-  if (c.options.json) {
-    JsonWriter w(c.out);
-    w.begin_object().key("groups").begin_array();
-    for (const SharedGroup& g : a.groups) {
-      w.begin_object().key("municipalities");
-      write_node_refs(w, c.ds, g.municipalities);
-      w.key("offices");
-      write_node_refs(w, c.ds, g.offices);
-      w.end_object();
-    }
-    w.end_array().key("offices").begin_array();
-    for (const SharedOffice& o : a.offices) {
-      w.begin_object().key("municipalities");
-      write_node_refs(w, c.ds, o.municipalities);
-      w.key("office");
-      write_node_ref(w, c.ds, o.office);
-      w.end_object();
-    }
-    w.end_array().end_object();
-    w.finish();
-    c.out << "\n";
-    return;
-  }
-  if (a.offices.empty()) {
-    c.out << "No coordinator office serves more than one municipality.\n";
-    return;
-  }
-  c.out << a.offices.size() << " coordinator offices serve more than one municipality:\n\n";
-  for (const SharedOffice& o : a.offices) {
-    c.out << display_name(c.ds.nodes[o.office], c.lang()) << "  (" << o.municipalities.size()
-          << ")\n";
-    c.out << "  " << wrap_to_width(join_names(c, o.municipalities), kWidth - 2, "  ") << "\n";
-  }
-  c.out << "\n"
-        << a.groups.size() << " groups of municipalities tied together by shared offices:\n";
-  for (std::size_t i = 0; i < a.groups.size(); ++i) {
-    c.out << "  " << i + 1 << ". "
-          << wrap_to_width(join_names(c, a.groups[i].municipalities), kWidth - 5, "     ") << "\n";
-    c.out << "     through "
-          << wrap_to_width(join_names(c, a.groups[i].offices), kWidth - 13, "     ") << "\n";
-  }
-  c.out << "\nSource, section 3 (配置先):\n";
-  for (const SharedOffice& o : a.offices) {
-    c.out << "  " << display_name(c.ds.nodes[o.office], c.lang()) << "\n";
-    std::vector<std::size_t>
-        placements;  // edges to this office from the towns it serves, in data order
-    for (std::size_t m : o.municipalities)
-      for (std::size_t k : c.ds.edges_from(m))
-        if (c.ds.edges[k].relation == Relation::Coordinator && c.ds.edges[k].to == o.office &&
-            c.ds.edges[k].source)
-          placements.push_back(k);
-    std::sort(placements.begin(), placements.end());
-    for (std::size_t k : placements) {
-      const Edge& e = c.ds.edges[k];
-      c.out << "    " << pad(display_name(c.ds.nodes[e.from], c.lang()), 12) << " "
-            << quote_line(*e.source) << "\n";
-    }
-  }
+  print_shared(c, a);
 }
 
 // ---------------------------------------------------------------- reach
@@ -183,41 +64,7 @@ void run_reach(Context& c, const ReachOptions& opt) {
   if (!opt.kind.empty()) q.kinds = {parse_kind_arg(opt.kind)};
   q.directed = opt.directed;
   std::vector<Reached> r = reach(net, q);
-  if (c.options.json) {
-    JsonWriter w(c.out);
-    w.begin_array();
-    for (const Reached& x : r) {
-      w.begin_object().member("hops", x.hops).key("node");
-      write_node_ref(w, c.ds, x.node);
-      w.key("path");
-      write_chain(w, c, x.chain);
-      w.end_object();
-    }
-    w.end_array();
-    w.finish();
-    c.out << "\n";
-    return;
-  }
-  const Node& from = c.ds.nodes[q.from];
-  c.out << wrap_to_width(display_name(from, c.lang()) + " reaches " + std::to_string(r.size()) +
-                             " node" + (r.size() == 1 ? "" : "s") + " via " + via_words(q.via) +
-                             (q.directed ? " (directed)" : "") +
-                             "; relations only planned are not followed:",
-                         kWidth, "")
-        << "\n";
-  std::size_t hops = 0;
-  for (const Reached& x : r) {
-    if (x.hops != hops) {
-      hops = x.hops;
-      c.out << "\n" << hops << " hop" << (hops == 1 ? "" : "s") << ":\n";
-    }
-    const Node& n = c.ds.nodes[x.node];
-    c.out << "  " << display_name(n, c.lang()) << "  (" << word(n.kind) << ")\n";
-    c.out << "    " << format_chain(c, x.chain, "    ") << "\n";
-  }
-  if (r.empty())
-    c.out << "  (nothing: no relation of these kinds leads out of " << display_name(from, c.lang())
-          << ")\n";
+  print_reach(c, q, r);
 }
 
 // ---------------------------------------------------------------- path
@@ -252,22 +99,7 @@ void run_path(Context& c, const PathOptions& opt) {
   if (!chain)
     throw data_error("no path from " + c.ds.nodes[a].name + " to " + c.ds.nodes[b].name + " via " +
                      via_words(via) + (opt.directed ? " (directed)" : ""));
-  if (c.options.json) {
-    json nodes = json::array({node_ref_json(c.ds, a)}), rels = json::array(), dirs = json::array(),
-         ev = json::array();
-    for (const Step& s : chain->steps) {
-      nodes.push_back(node_ref_json(c.ds, s.node));
-      rels.push_back(word(s.relation));
-      dirs.push_back(s.forward ? "forward" : "backward");
-      ev.push_back(edge_json(c.ds, s.edge));
-    }
-    print_json(c.out, {{"nodes", nodes}, {"relations", rels}, {"directions", dirs}, {"edges", ev}});
-    return;
-  }
-  c.out << display_name(c.ds.nodes[a], c.lang()) << " → " << display_name(c.ds.nodes[b], c.lang())
-        << ": " << chain->steps.size() << " hop" << (chain->steps.size() == 1 ? "" : "s") << "\n";
-  c.out << "  " << format_chain(c, *chain, "  ") << "\n\nbecause:\n";
-  write_chain_sources(c, *chain, "  ");
+  print_path(c, a, b, *chain);
 }
 
 // ---------------------------------------------------------------- metrics
@@ -289,59 +121,7 @@ Handler setup_metrics(CLI::App& app) {
 void run_metrics(Context& c, const MetricsOptions& opt) {
   Network net(c.ds);
   MetricsAnswer m = metrics(net);
-  if (c.options.json) {
-    json nodes = json::array(), cut = json::array(), comps = json::array();
-    for (const NodeMetrics& x : m.nodes)
-      nodes.push_back({{"node", node_ref_json(c.ds, x.node)},
-                       {"degree", x.degree},
-                       {"betweenness", x.betweenness}});
-    for (std::size_t v : m.articulation_points) cut.push_back(node_ref_json(c.ds, v));
-    for (const auto& comp : m.components) {
-      json list = json::array();
-      for (std::size_t v : comp) list.push_back(node_ref_json(c.ds, v));
-      comps.push_back(list);
-    }
-    print_json(c.out, {{"nodes", nodes}, {"articulation_points", cut}, {"components", comps}});
-    return;
-  }
-  std::size_t rows = opt.top == 0 ? m.nodes.size() : std::min<std::size_t>(opt.top, m.nodes.size());
-  c.out << wrap_to_width(
-               "Betweenness: the share of shortest chains between other nodes that pass through a "
-               "node "
-               "(how much it holds the network together). Degree: how many nodes it is tied to. "
-               "Counted on "
-               "the support relations (holds, participates, part_of, coordinator, liaises); top " +
-                   std::to_string(rows) + " of " + std::to_string(m.nodes.size()) + ":",
-               kWidth, "")
-        << "\n\n";
-  TextTable t({"betweenness", "degree", "kind", "node"}, {true, true, false, false});
-  for (std::size_t i = 0; i < rows; ++i) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", m.nodes[i].betweenness);
-    const Node& n = c.ds.nodes[m.nodes[i].node];
-    t.add_row({buf, std::to_string(m.nodes[i].degree), word(n.kind), display_name(n, c.lang())});
-  }
-  t.write(c.out, kWidth);
-  c.out << "\nIn the municipality–office graph (coordinator placements):\n";
-  std::vector<std::size_t> cut_offices, cut_municipalities;
-  for (std::size_t v : m.articulation_points)
-    (c.ds.nodes[v].kind == Kind::Office ? cut_offices : cut_municipalities).push_back(v);
-  c.out << "  articulation points (" << m.articulation_points.size()
-        << "; removing one splits the graph)\n";
-  c.out << "    offices shared between towns:\n      "
-        << wrap_to_width(join_names(c, cut_offices), kWidth - 6, "      ") << "\n";
-  c.out << "    municipalities with several offices of their own:\n      "
-        << wrap_to_width(join_names(c, cut_municipalities), kWidth - 6, "      ") << "\n";
-  c.out << "  " << m.components.size()
-        << " connected components; those with more than one municipality:\n";
-  for (const auto& comp : m.components) {
-    std::vector<std::size_t> ms;
-    for (std::size_t v : comp)
-      if (c.ds.nodes[v].kind == Kind::Municipality) ms.push_back(v);
-    if (ms.size() < 2) continue;
-    c.out << "    " << wrap_to_width(join_names(c, ms), kWidth - 4, "    ") << "  ("
-          << comp.size() - ms.size() << " offices)\n";
-  }
+  print_metrics(c, m, opt.top);
 }
 
 }  // namespace renkei

@@ -1,0 +1,36 @@
+#pragma once
+// What every answer is written with: the dataset it is about, the stream, the language and
+// whether the answer is JSON; and the few phrases all answers share.
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "base/lang.h"
+#include "model/dataset.h"
+
+namespace renkei {
+
+/// Where and how an answer is written. The report functions (report/*.h) take one; they lay
+/// out what a query returned and compute nothing of their own.
+struct Reply {
+  const Dataset& ds;
+  std::ostream& out;
+  Lang language = Lang::Ja;
+  bool json = false;
+  Lang lang() const { return language; }
+};
+
+/// Text answers wrap at this many display columns.
+inline constexpr std::size_t kAnswerWidth = 80;
+
+/// "a、b、c": node names in the reply's language.
+std::string join_names(const Reply& c, const std::vector<std::size_t>& nodes);
+/// row 16 §3 「…」
+std::string quote_line(const Source& s);
+/// Prints JSON the way every answer does: two-space indent, UTF-8 kept as is.
+void print_json(std::ostream& out, const nlohmann::json& j);
+
+}  // namespace renkei
