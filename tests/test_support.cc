@@ -13,6 +13,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "formats/load.h"
+
 namespace renkei::test {
 
 namespace fs = std::filesystem;
@@ -129,6 +131,17 @@ std::string write_dataset(const TempDir& dir, const nlohmann::json& dataset) {
   std::string path = dir.file("data.json");
   write_file(path, dataset.dump(2));
   return path;
+}
+
+const Dataset& builtin_data() {
+  static const Dataset ds = load_builtin_dataset();
+  return ds;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+  return s;
 }
 
 }  // namespace renkei::test

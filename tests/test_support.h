@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "model/dataset.h"
+
 namespace renkei::test {
 
 /// What one run of build/renkei produced.
@@ -58,6 +60,10 @@ std::string repo_path(const std::string& relative);
 
 /// The built-in dataset as JSON, to be changed by a test and written back out.
 nlohmann::json builtin_json();
+/// The built-in dataset, loaded once per test run.
+const Dataset& builtin_data();
+/// `s` with every `from` replaced by `to`.
+std::string replace_all(std::string s, const std::string& from, const std::string& to);
 /// Writes `dataset` into `dir` with copies of the outside facts and source text beside it,
 /// as data/ has them; returns the dataset's path.
 std::string write_dataset(const TempDir& dir, const nlohmann::json& dataset);

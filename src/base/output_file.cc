@@ -106,6 +106,12 @@ void note_input_file(std::uint64_t device, std::uint64_t inode, const std::strin
   in.files.emplace(std::make_pair(device, inode), shown);
 }
 
+void forget_input_files() {
+  Inputs& in = inputs();
+  std::lock_guard<std::mutex> g(in.lock);
+  in.files.clear();
+}
+
 namespace {
 
 /// A file written in full and fsync'ed beside its target, not yet in its place.

@@ -44,6 +44,10 @@ inline constexpr const char* kSetManifestMagic = "renkei-set/1\n";
 /// Remembers that this process read the file with this device and inode as input; `shown`
 /// names it in the refusal. Called by every reader of inputs (src/formats/load.cc).
 void note_input_file(std::uint64_t device, std::uint64_t inode, const std::string& shown);
+/// Forgets every input noted so far: a new command begins (run_cli, once per command, so that
+/// a program running several commands in one process does not refuse one's output because an
+/// earlier one read a file that has since been deleted and its inode reused).
+void forget_input_files();
 
 /// The prefix and infix of the temporaries write_file_atomically makes next to `NAME`:
 /// ".NAME.renkei-tmp-XXXXXX".

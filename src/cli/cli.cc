@@ -1,8 +1,12 @@
 #include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+
 #include <memory>
 #include <new>
 
 #include "base/error.h"
+#include "base/output_file.h"
 #include "base/quoted.h"
 #include "base/text.h"
 #include "cli/commands.h"
@@ -39,6 +43,51 @@ const std::vector<Command>& commands() {
        Stdout::Bytes},
   };
   return table;
+}
+
+// ---------------------------------------------------------------- options, through CLI11
+
+Option* Option::required() {
+  option_->required();
+  return this;
+}
+Option* Option::expected(int count) {
+  option_->expected(count);
+  return this;
+}
+Option* Option::expected(int min, int max) {
+  option_->expected(min, max);
+  return this;
+}
+Option* Option::type_name(const std::string& name) {
+  option_->type_name(name);
+  return this;
+}
+Option* Option::check(OptionCheck check) {
+  option_->check(CLI::Validator(std::move(check), ""));
+  return this;
+}
+Option* Option::one_of(std::vector<std::string> words) {
+  option_->check(CLI::IsMember(std::move(words)));
+  return this;
+}
+
+Option* OptionSet::keep(CLI::Option* option) {
+  options_.push_back(std::make_unique<Option>(option));
+  return options_.back().get();
+}
+Option* OptionSet::add_option(const std::string& name, std::string& into, const std::string& help) {
+  return keep(app_.add_option(name, into, help));
+}
+Option* OptionSet::add_option(const std::string& name, int& into, const std::string& help) {
+  return keep(app_.add_option(name, into, help));
+}
+Option* OptionSet::add_option(const std::string& name, std::vector<std::string>& into,
+                              const std::string& help) {
+  return keep(app_.add_option(name, into, help));
+}
+Option* OptionSet::add_flag(const std::string& name, bool& into, const std::string& help) {
+  return keep(app_.add_flag(name, into, help));
 }
 
 namespace {
@@ -92,6 +141,7 @@ bool g_free_data_at_end = true;
 void set_free_data_at_end(bool free_it) { g_free_data_at_end = free_it; }
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  forget_input_files();  // one command: only what it reads is its input
   try {
     if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
       if (args.size() >= 2 && args[0] == "help") return run_cli({args[1], "--help"}, out, err);
@@ -117,7 +167,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     CLI::App app(cmd->summary, std::string("renkei ") + cmd->name);
     app.set_help_flag("-h,--help", "show this help");
     add_common_options(app, options);
-    Handler run = cmd->setup(app);
+    OptionSet declared(app);
+    Handler run = cmd->setup(declared);
     // CLI11 takes "--format=" as --format with the next argument as its value, and then
     // complains about something else: say what is wrong.
     for (std::size_t i = 1; i < args.size(); ++i)

@@ -1,6 +1,4 @@
 #pragma once
-#include <CLI/CLI.hpp>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -8,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/options.h"
 #include "formats/load.h"
 #include "formats/node_json.h"
 #include "model/dataset.h"
@@ -62,7 +61,7 @@ struct Command {
   const char* name;
   const char* summary;
   /// Registers the command's own options on `app` and returns the handler that reads them.
-  std::function<Handler(CLI::App&)> setup;
+  std::function<Handler(OptionSet&)> setup;
   Stdout prints = Stdout::Answer;
   Needs needs = Needs::Dataset;
 };
@@ -71,32 +70,32 @@ struct Command {
 const std::vector<Command>& commands();
 
 // The commands, one file per group (cli/commands/): each setup returns its handler.
-Handler setup_validate(CLI::App&);
-Handler setup_list(CLI::App&);
-Handler setup_show(CLI::App&);
-Handler setup_summary(CLI::App&);
-Handler setup_shared(CLI::App&);
-Handler setup_reach(CLI::App&);
-Handler setup_path(CLI::App&);
-Handler setup_gaps(CLI::App&);
-Handler setup_whatif(CLI::App&);
-Handler setup_metrics(CLI::App&);
-Handler setup_initiatives(CLI::App&);
-Handler setup_render(CLI::App&);
-Handler setup_graphs(CLI::App&);
-Handler setup_explorer(CLI::App&);
-Handler setup_template(CLI::App&);
-Handler setup_import(CLI::App&);
-Handler setup_diff(CLI::App&);
-Handler setup_export(CLI::App&);
+Handler setup_validate(OptionSet&);
+Handler setup_list(OptionSet&);
+Handler setup_show(OptionSet&);
+Handler setup_summary(OptionSet&);
+Handler setup_shared(OptionSet&);
+Handler setup_reach(OptionSet&);
+Handler setup_path(OptionSet&);
+Handler setup_gaps(OptionSet&);
+Handler setup_whatif(OptionSet&);
+Handler setup_metrics(OptionSet&);
+Handler setup_initiatives(OptionSet&);
+Handler setup_render(OptionSet&);
+Handler setup_graphs(OptionSet&);
+Handler setup_explorer(OptionSet&);
+Handler setup_template(OptionSet&);
+Handler setup_import(OptionSet&);
+Handler setup_diff(OptionSet&);
+Handler setup_export(OptionSet&);
 
 /// Comma-separated relation words → relations, or a usage error naming the valid ones.
 std::vector<Relation> parse_relations_arg(const std::string& s);
 
 /// "Kind" as typed by the user → Kind, or a usage error naming the valid kinds.
 Kind parse_kind_arg(const std::string& s);
-/// CLI11 check for a count the user types (--top, --max-hops): up to six digits, so that
+/// The check for a count the user types (--top, --max-hops): up to six digits, so that
 /// it always converts; anything else is `--top: "all" is not a non-negative whole number`.
-CLI::Validator whole_number();
+OptionCheck whole_number();
 
 }  // namespace renkei

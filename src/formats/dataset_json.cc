@@ -14,7 +14,7 @@ namespace {
 // an office's note comes before its aliases), so each kind sets its own.
 using ojson = nlohmann::ordered_json;
 
-ojson source_json(const Source& s) {
+ojson ordered_source_json(const Source& s) {
   ojson j;
   j["row"] = s.row;
   j["section"] = s.section;
@@ -29,7 +29,7 @@ void put_aliases(ojson& j, const Node& n) {
     if (!a.source) continue;  // outside-fact aliases belong to regions, which are not written
     ojson aj;
     aj["name"] = a.name;
-    aj["source"] = source_json(*a.source);
+    aj["source"] = ordered_source_json(*a.source);
     arr.push_back(std::move(aj));
   }
   if (!arr.empty()) j["aliases"] = std::move(arr);
@@ -47,7 +47,7 @@ ojson meeting_json(const Meeting& m) {
   if (!m.topics.empty()) j["topics"] = m.topics;
   if (!m.summary.empty()) j["summary"] = m.summary;
   put_note(j, m.note);
-  j["source"] = source_json(m.source);
+  j["source"] = ordered_source_json(m.source);
   return j;
 }
 
@@ -63,21 +63,21 @@ ojson node_json(const Node& n) {
       j["row"] = n.row;
       put_note(j, n.note);
       put_aliases(j, n);
-      if (n.source) j["source"] = source_json(*n.source);
+      if (n.source) j["source"] = ordered_source_json(*n.source);
       if (n.activity) {
         ojson a;
         a["status"] = word(n.activity->status);
-        a["source"] = source_json(n.activity->source);
+        a["source"] = ordered_source_json(n.activity->source);
         j["coordinator_activity"] = std::move(a);
       }
       if (!n.challenges.empty()) {
         ojson arr = ojson::array();
-        for (const Source& s : n.challenges) arr.push_back(source_json(s));
+        for (const Source& s : n.challenges) arr.push_back(ordered_source_json(s));
         j["challenges"] = std::move(arr);
       }
       if (!n.no_children.empty()) {
         ojson arr = ojson::array();
-        for (const Source& s : n.no_children) arr.push_back(source_json(s));
+        for (const Source& s : n.no_children) arr.push_back(ordered_source_json(s));
         j["no_children"] = std::move(arr);
       }
       break;
@@ -88,23 +88,23 @@ ojson node_json(const Node& n) {
       ojson ms = ojson::array();
       for (const Meeting& m : n.meetings) ms.push_back(meeting_json(m));
       j["meetings"] = std::move(ms);
-      if (n.status_source) j["status_source"] = source_json(*n.status_source);
+      if (n.status_source) j["status_source"] = ordered_source_json(*n.status_source);
       put_note(j, n.note);
-      if (n.source) j["source"] = source_json(*n.source);
+      if (n.source) j["source"] = ordered_source_json(*n.source);
       break;
     }
     case Kind::Initiative:
       j["description"] = n.description;
       put_note(j, n.note);
       put_aliases(j, n);
-      if (n.source) j["source"] = source_json(*n.source);
+      if (n.source) j["source"] = ordered_source_json(*n.source);
       break;
     case Kind::Office:
     case Kind::Center:
     case Kind::Region:
       put_note(j, n.note);
       put_aliases(j, n);
-      if (n.source) j["source"] = source_json(*n.source);
+      if (n.source) j["source"] = ordered_source_json(*n.source);
       break;
   }
   return j;
@@ -124,7 +124,7 @@ ojson edge_json(const Dataset& ds, const Edge& e) {
     j["status"] = word(e.status);
   if (e.relation == Relation::Runs && !e.date.empty()) j["date"] = e.date;
   put_note(j, e.note);
-  if (e.source) j["source"] = source_json(*e.source);
+  if (e.source) j["source"] = ordered_source_json(*e.source);
   return j;
 }
 

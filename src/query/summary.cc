@@ -23,19 +23,18 @@ SummaryAnswer summarize(const Dataset& ds) {
     if (it == a.types.end()) it = a.types.insert(a.types.end(), {n.type, 0});
     ++it->second;
   }
-  a.types.erase(std::remove_if(a.types.begin(), a.types.end(),
-                               [](const auto& t) { return t.second == 0; }),
-                a.types.end());
+  a.types.erase(
+      std::remove_if(a.types.begin(), a.types.end(), [](const auto& t) { return t.second == 0; }),
+      a.types.end());
   a.placements = a.counts.of(Relation::Coordinator);
   for (std::size_t o = 0; o < ds.nodes.size(); ++o)
     if (is_shared_office(ds, o)) {
       a.shared_offices.push_back(o);
       a.served[o] = municipalities_served(ds, o);
     }
-  std::stable_sort(a.shared_offices.begin(), a.shared_offices.end(),
-                   [&](std::size_t x, std::size_t y) {
-                     return a.served[x].size() > a.served[y].size();
-                   });
+  std::stable_sort(
+      a.shared_offices.begin(), a.shared_offices.end(),
+      [&](std::size_t x, std::size_t y) { return a.served[x].size() > a.served[y].size(); });
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     const Node& n = ds.nodes[i];
     if (n.kind != Kind::Municipality) continue;

@@ -44,7 +44,6 @@ void print_validate(const Reply& c, const Counts& counts, const LoadReport& repo
   r.write(c.out);
 }
 
-
 void print_list(const Reply& c, const std::vector<std::size_t>& picked) {
   if (c.json) {
     json arr = json::array();
@@ -64,7 +63,6 @@ void print_list(const Reply& c, const std::vector<std::size_t>& picked) {
   t.write(c.out);
   c.out << picked.size() << " nodes\n";
 }
-
 
 void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& edges) {
   const Node& n = c.ds.nodes[i];
@@ -135,7 +133,6 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
   }
 }
 
-
 void print_summary(const Reply& c, const SummaryAnswer& a) {
   Lang lang = c.lang();
   if (c.json) {
@@ -164,23 +161,24 @@ void print_summary(const Reply& c, const SummaryAnswer& a) {
     types += (types.empty() ? "" : ", ") + std::to_string(n) + " " + type;
   out << "  " << a.counts.of(Kind::Municipality) << " municipalities"
       << (types.empty() ? "" : " (" + types + ")");
-  if (a.counts.of(Kind::Region)) out << " in " << a.counts.of(Kind::Region) << " planning regions [outside fact]";
+  if (a.counts.of(Kind::Region))
+    out << " in " << a.counts.of(Kind::Region) << " planning regions [outside fact]";
   out << "\n";
-  out << "  " << a.placements << " coordinator placements at " << a.counts.of(Kind::Office) << " offices; "
-      << a.shared_offices.size() << " offices serve more than one municipality:\n";
+  out << "  " << a.placements << " coordinator placements at " << a.counts.of(Kind::Office)
+      << " offices; " << a.shared_offices.size() << " offices serve more than one municipality:\n";
   for (std::size_t o : a.shared_offices) {
     std::string list;
     for (std::size_t x : a.served.at(o))
       list += (list.empty() ? "" : ", ") + display_name(c.ds.nodes[x], lang);
     out << "    " << display_name(c.ds.nodes[o], lang) << " → " << list << "\n";
   }
-  out << "  own councils on these children in " << c.ds.fiscal_year.label << ": " << a.met << " met, "
-      << a.planned_only << " only planned, " << a.no_meeting << " did not meet, " << a.silent
-      << " not stated or not on the agenda\n";
+  out << "  own councils on these children in " << c.ds.fiscal_year.label << ": " << a.met
+      << " met, " << a.planned_only << " only planned, " << a.no_meeting << " did not meet, "
+      << a.silent << " not stated or not on the agenda\n";
   out << "  " << a.without_activity
       << " municipalities' coordinators report no activity (特になし, 対応ケースなし …)\n";
-  out << "  " << a.counts.of(Kind::Council) << " councils, " << a.counts.of(Kind::Center) << " support centers, "
-      << a.counts.of(Kind::Initiative) << " kinds of initiative\n";
+  out << "  " << a.counts.of(Kind::Council) << " councils, " << a.counts.of(Kind::Center)
+      << " support centers, " << a.counts.of(Kind::Initiative) << " kinds of initiative\n";
 }
 
 }  // namespace renkei

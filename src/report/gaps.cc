@@ -99,7 +99,8 @@ void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional
       if (f.rule == r.rule) hit.push_back(f.municipality);
     if (!hit.empty()) t.add_row({r.name, std::to_string(hit.size()) + ": " + join_names(c, hit)});
   }
-  if (!rule) t.write(c.out, kAnswerWidth);  // with one rule the table would only repeat the list below
+  if (!rule)
+    t.write(c.out, kAnswerWidth);  // with one rule the table would only repeat the list below
   std::size_t current = static_cast<std::size_t>(-1);
   for (const Finding& f : found) {
     if (f.municipality != current) {
@@ -107,16 +108,17 @@ void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional
       c.out << "\n" << display_name(c.ds.nodes[current], c.lang()) << "\n";
     }
     c.out << "  " << gap_rule_info(f.rule).name << ": "
-          << wrap_to_width(f.detail, kAnswerWidth - 6 - display_width(gap_rule_info(f.rule).name), "      ")
+          << wrap_to_width(f.detail, kAnswerWidth - 6 - display_width(gap_rule_info(f.rule).name),
+                           "      ")
           << "\n";
     for (const Source& s : f.evidence)
       c.out << "      " << wrap_to_width(quote_line(s), kAnswerWidth - 8, "        ") << "\n";
     for (const Source& s : f.context)
       c.out << "      "
-            << wrap_to_width("no child to serve: " + quote_line(s), kAnswerWidth - 8, "        ") << "\n";
+            << wrap_to_width("no child to serve: " + quote_line(s), kAnswerWidth - 8, "        ")
+            << "\n";
   }
 }
-
 
 void print_whatif_each(const Reply& c, Kind kind, const std::vector<WhatIfAnswer>& all) {
   if (c.json) {
@@ -169,9 +171,9 @@ void print_whatif(const Reply& c, const WhatIfAnswer& a, const std::set<std::siz
     c.out << "    loses:     "
           << wrap_to_width(join_names(c, af.lost), kAnswerWidth - 15, "               ") << "\n";
     c.out << "    still has: "
-          << (af.remaining.empty()
-                  ? "nothing (no other office, council or center of that kind)"
-                  : wrap_to_width(join_names(c, af.remaining), kAnswerWidth - 15, "               "))
+          << (af.remaining.empty() ? "nothing (no other office, council or center of that kind)"
+                                   : wrap_to_width(join_names(c, af.remaining), kAnswerWidth - 15,
+                                                   "               "))
           << "\n";
     for (std::size_t k : c.ds.edges_from(af.municipality)) {
       const Edge& e = c.ds.edges[k];
@@ -180,7 +182,6 @@ void print_whatif(const Reply& c, const WhatIfAnswer& a, const std::set<std::siz
     }
   }
 }
-
 
 void print_initiatives(const Reply& c, const std::vector<InitiativeStatus>& all) {
   if (c.json) {
@@ -231,8 +232,8 @@ void print_initiatives(const Reply& c, const std::vector<InitiativeStatus>& all)
               << (e.date.empty() ? "" : " " + e.date) << ")";
         c.out << "\n";
         if (e.source)
-          c.out << "        " << wrap_to_width(quote_line(*e.source), kAnswerWidth - 10, "          ")
-                << "\n";
+          c.out << "        "
+                << wrap_to_width(quote_line(*e.source), kAnswerWidth - 10, "          ") << "\n";
       }
     }
     if (&s != &all.back()) c.out << "\n";

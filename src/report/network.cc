@@ -59,7 +59,8 @@ void write_chain_sources(const Reply& c, const Chain& chain, const std::string& 
             << "\n";
     else if (!e.outside_source.empty())
       c.out << indent << "  [outside fact] "
-            << wrap_to_width(e.outside_source, kAnswerWidth - indent.size() - 17, indent + "  ") << "\n";
+            << wrap_to_width(e.outside_source, kAnswerWidth - indent.size() - 17, indent + "  ")
+            << "\n";
   }
 }
 
@@ -110,7 +111,8 @@ void print_shared(const Reply& c, const SharedAnswer& a) {
         << a.groups.size() << " groups of municipalities tied together by shared offices:\n";
   for (std::size_t i = 0; i < a.groups.size(); ++i) {
     c.out << "  " << i + 1 << ". "
-          << wrap_to_width(join_names(c, a.groups[i].municipalities), kAnswerWidth - 5, "     ") << "\n";
+          << wrap_to_width(join_names(c, a.groups[i].municipalities), kAnswerWidth - 5, "     ")
+          << "\n";
     c.out << "     through "
           << wrap_to_width(join_names(c, a.groups[i].offices), kAnswerWidth - 13, "     ") << "\n";
   }
@@ -132,7 +134,6 @@ void print_shared(const Reply& c, const SharedAnswer& a) {
     }
   }
 }
-
 
 void print_reach(const Reply& c, const ReachQuery& q, const std::vector<Reached>& r) {
   if (c.json) {
@@ -172,7 +173,6 @@ void print_reach(const Reply& c, const ReachQuery& q, const std::vector<Reached>
           << ")\n";
 }
 
-
 void print_path(const Reply& c, std::size_t a, std::size_t b, const Chain& chain) {
   if (c.json) {
     json nodes = json::array({node_ref_json(c.ds, a)}), rels = json::array(), dirs = json::array(),
@@ -191,7 +191,6 @@ void print_path(const Reply& c, std::size_t a, std::size_t b, const Chain& chain
   c.out << "  " << format_chain(c, chain, "  ") << "\n\nbecause:\n";
   write_chain_sources(c, chain, "  ");
 }
-
 
 void print_metrics(const Reply& c, const MetricsAnswer& m, int top) {
   if (c.json) {

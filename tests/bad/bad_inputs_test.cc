@@ -44,12 +44,6 @@ std::vector<std::string> split(const std::string& s, char sep) {
   return out;
 }
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
-  return s;
-}
-
 std::vector<Case> read_cases() {
   std::ifstream in(renkei::test::repo_path("tests/bad/cases.tsv"));
   std::vector<Case> cases;
@@ -189,10 +183,14 @@ TEST_CASE("every bad input in tests/bad/cases.tsv ends in one error line") {
       if (a == "{empty}")  // an empty argument, as `--data ""` gives
         args.emplace_back();
       else if (!a.empty())
-        args.push_back(replace_all(replace_all(replace_all(a, "{in}", in), "{dir}", dir.path()),
-                                   "{invalid-utf8}", "\xff\xfe"));
+        args.push_back(renkei::test::replace_all(
+            renkei::test::replace_all(renkei::test::replace_all(a, "{in}", in), "{dir}",
+                                      dir.path()),
+            "{invalid-utf8}", "\xff\xfe"));
     std::string expected =
-        "renkei: error: " + replace_all(replace_all(c.message, "{in}", in), "{dir}", dir.path()) +
+        "renkei: error: " +
+        renkei::test::replace_all(renkei::test::replace_all(c.message, "{in}", in), "{dir}",
+                                  dir.path()) +
         "\n";
     auto before = listing(dir.path());
     Run o = run_in(dir.path(), args, as_nobody);

@@ -16,23 +16,20 @@ using renkei::test::run_renkei;
 
 namespace {
 
-const Dataset& data() {
-  static const Dataset ds = load_builtin_dataset();
-  return ds;
-}
 const Network& net() {
-  static const Network n(data());
+  static const Network n(test::builtin_data());
   return n;
 }
-std::size_t id(const std::string& s) { return *data().find_id(s); }
+std::size_t id(const std::string& s) { return *test::builtin_data().find_id(s); }
 std::vector<std::string> names(const std::vector<std::size_t>& v) {
   std::vector<std::string> out;
-  for (auto i : v) out.push_back(data().nodes[i].name);
+  for (auto i : v) out.push_back(test::builtin_data().nodes[i].name);
   return out;
 }
 std::set<std::string> hit_by(GapRule rule) {
   std::set<std::string> out;
-  for (const Finding& f : find_gaps(net(), rule)) out.insert(data().nodes[f.municipality].name);
+  for (const Finding& f : find_gaps(net(), rule))
+    out.insert(test::builtin_data().nodes[f.municipality].name);
   return out;
 }
 std::vector<std::string> json_names(const json& arr) {
@@ -64,7 +61,7 @@ TEST_CASE("shared: the offices named in more than one row of section 3, and exac
 
 TEST_CASE("whatif: who is left with no coordinator office when each shared office closes") {
   auto uncovered = [](const std::string& office) {
-    return names(what_if_removed(data(), {id(office)}).uncovered);
+    return names(what_if_removed(test::builtin_data(), {id(office)}).uncovered);
   };
   CHECK(uncovered("tanpopo") ==
         std::vector<std::string>{"上関町", "田布施町"});  // their only office
@@ -72,20 +69,21 @@ TEST_CASE("whatif: who is left with no coordinator office when each shared offic
         std::vector<std::string>{"周防大島町"});  // its only office
   CHECK(uncovered("iwakuni-disability-service-center") == std::vector<std::string>{"和木町"});
   CHECK(uncovered("aozora").empty());  // 柳井市 and 平生町 keep others
-  WhatIfAnswer both = what_if_removed(data(), {id("tanpopo"), id("tachibanaen-consultation")});
+  WhatIfAnswer both =
+      what_if_removed(test::builtin_data(), {id("tanpopo"), id("tachibanaen-consultation")});
   CHECK(names(both.uncovered) == std::vector<std::string>{"周防大島町", "上関町", "田布施町"});
   for (const Affected& af : both.affected)
-    if (data().nodes[af.municipality].name == "平生町")
+    if (test::builtin_data().nodes[af.municipality].name == "平生町")
       CHECK(names(af.remaining) == std::vector<std::string>{"児童発達支援あおぞら"});
 }
 
 TEST_CASE("whatif --each office ranks the single points of failure first") {
-  std::vector<WhatIfAnswer> all = what_if_each(data(), Kind::Office);
+  std::vector<WhatIfAnswer> all = what_if_each(test::builtin_data(), Kind::Office);
   REQUIRE(all.size() == 45);
   CHECK(names(all[0].removed) == std::vector<std::string>{"地域生活支援センターたんぽぽ"});
   std::set<std::string> leaves_someone;
   for (const auto& a : all)
-    if (!a.uncovered.empty()) leaves_someone.insert(data().nodes[a.removed[0]].name);
+    if (!a.uncovered.empty()) leaves_someone.insert(test::builtin_data().nodes[a.removed[0]].name);
   // the only office of a municipality: rows 11, 14 (shared), 15 (shared), 16/17 (shared), 19
   CHECK(leaves_someone ==
         std::set<std::string>{"地域生活支援センターたんぽぽ", "たちばな園相談支援事業所",
@@ -113,7 +111,7 @@ TEST_CASE("gaps: the towns each rule finds, as read from the source") {
         std::set<std::string>{"柳井市", "和木町", "上関町", "平生町"});
   // only 下関市 (its council, row 1) and 光市 (row 8 section 4) name a support center
   std::set<std::string> linked;
-  for (const Node& n : data().nodes)
+  for (const Node& n : test::builtin_data().nodes)
     if (n.kind == Kind::Municipality && !hit_by(GapRule::NoCenterLink).count(n.name))
       linked.insert(n.name);
   CHECK(linked == std::set<std::string>{"下関市", "光市"});
@@ -179,7 +177,7 @@ TEST_CASE("reach: 上関町 reaches 柳井市 through the office they share") {
   // regional council itself appears only in its plans (row 16 §6), which reach does not follow
   q.max_hops = 1;
   std::set<std::string> one_hop;
-  for (const auto& x : reach(net(), q)) one_hop.insert(data().nodes[x.node].name);
+  for (const auto& x : reach(net(), q)) one_hop.insert(test::builtin_data().nodes[x.node].name);
   CHECK(one_hop == std::set<std::string>{"上関町地域自立支援協議会",
                                          "医療的ケア児連携体制整備プロジェクト",
                                          "地域生活支援センターたんぽぽ"});
@@ -187,7 +185,7 @@ TEST_CASE("reach: 上関町 reaches 柳井市 through the office they share") {
   q.via = {Relation::Coordinator};
   q.kinds = {Kind::Municipality};
   std::set<std::string> towns;
-  for (const auto& x : reach(net(), q)) towns.insert(data().nodes[x.node].name);
+  for (const auto& x : reach(net(), q)) towns.insert(test::builtin_data().nodes[x.node].name);
   CHECK(towns == std::set<std::string>{"柳井市", "周防大島町", "田布施町", "平生町"});
   q.directed = true;  // coordinator edges point from municipality to office: no way back
   CHECK(reach(net(), q).empty());
@@ -201,8 +199,8 @@ TEST_CASE("initiatives: who to ask about what one plans") {
   REQUIRE(all[0].suggestions.size() == 2);
   for (const auto& s : all[0].suggestions) {
     REQUIRE(s.ask_edges.size() == 1);
-    CHECK(data().edges[s.ask_edges[0]].from == id("shimonoseki"));
-    CHECK(data().edges[s.ask_edges[0]].date == "2024-11");
+    CHECK(test::builtin_data().edges[s.ask_edges[0]].from == id("shimonoseki"));
+    CHECK(test::builtin_data().edges[s.ask_edges[0]].date == "2024-11");
   }
   auto respite = initiatives(net(), id("respite"));
   CHECK(names(respite[0].ongoing) == std::vector<std::string>{"下関市"});  // 令和6年6月…開始
@@ -213,13 +211,14 @@ TEST_CASE("metrics: the shared offices that hold towns together are articulation
   MetricsAnswer m = metrics(net());
   std::set<std::string> offices;
   for (std::size_t v : m.articulation_points)
-    if (data().nodes[v].kind == Kind::Office) offices.insert(data().nodes[v].name);
+    if (test::builtin_data().nodes[v].kind == Kind::Office)
+      offices.insert(test::builtin_data().nodes[v].name);
   // あおぞら is not one: 柳井市 and 平生町 also share たんぽぽ and たちばな園.
   CHECK(offices == std::set<std::string>{"地域生活支援センターたんぽぽ", "たちばな園相談支援事業所",
                                          "岩国市障害者サービスセンター"});
   // 12 municipalities with offices of their own + the 柳井 group + 岩国・和木
   CHECK(m.components.size() == 14);
-  CHECK(m.nodes.size() == data().nodes.size());
+  CHECK(m.nodes.size() == test::builtin_data().nodes.size());
 }
 
 TEST_CASE("metrics: betweenness is normalized as networkx does") {

@@ -50,19 +50,13 @@ std::string hostile_dataset(const test::TempDir& dir) {
   return path;
 }
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
-  return s;
-}
-
 /// The text of an HTML-like Graphviz label's first part: entities decoded, <BR/> a newline,
 /// the second line (the <FONT> note) dropped.
 std::string label_text(std::string label) {
   if (auto font = label.find("<BR/><FONT"); font != std::string::npos) label.erase(font);
-  label = replace_all(replace_all(label, "<BR/>", "\n"), "\\\\", "\\");
+  label = test::replace_all(test::replace_all(label, "<BR/>", "\n"), "\\\\", "\\");
   for (auto [e, c] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}})
-    label = replace_all(label, e, c);
+    label = test::replace_all(label, e, c);
   return label;
 }
 
@@ -194,7 +188,7 @@ TEST_CASE("hostile names are data in GraphML and text in CSV") {
       dir.file("g.graphml"));
   for (const auto& [id, name] : hostile()) {
     std::string py = shell("/usr/bin/python3 -c 'import sys; print(repr(sys.argv[1]))' '" +
-                           replace_all(name, "'", "'\\''") + "'");
+                           test::replace_all(name, "'", "'\\''") + "'");
     CHECK(labels.find(id + " " + py) != std::string::npos);
   }
 

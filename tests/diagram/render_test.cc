@@ -25,14 +25,10 @@ using renkei::test::shell;
 
 namespace {
 
-const Dataset& data() {
-  static const Dataset ds = load_builtin_dataset();
-  return ds;
-}
 std::string dot_of(const std::string& preset) {
-  static const Network net(data());
-  static const NameIndex names(data());
-  return write_dot(data(), make_diagram(net, names, preset, Lang::Ja));
+  static const Network net(test::builtin_data());
+  static const NameIndex names(test::builtin_data());
+  return write_dot(test::builtin_data(), make_diagram(net, names, preset, Lang::Ja));
 }
 bool has_edge(const std::string& dot, const std::string& from, const std::string& to) {
   return dot.find("\"" + from + "\" -> \"" + to + "\"") != std::string::npos;
@@ -92,7 +88,7 @@ TEST_CASE("the gaps grid has a row per municipality") {
   std::string dot = dot_of("gaps");
   // ※ after the towns whose row says there is no child to serve (阿武町 row 19, 平生町 row 18)
   std::set<std::string> marked = {"阿武町", "平生町"};
-  for (const Node& n : data().nodes)
+  for (const Node& n : test::builtin_data().nodes)
     if (n.kind == Kind::Municipality) {
       INFO(n.name);
       CHECK(dot.find(">" + n.name + (marked.count(n.name) ? "※" : "") + "<") != std::string::npos);
@@ -184,7 +180,7 @@ TEST_CASE("a drawing does not depend on what the program allocated before laying
   WARN("skipped under AddressSanitizer: its allocator places blocks by its own rules");
   return;
 #endif
-  Network net(data());
+  Network net(test::builtin_data());
   const std::string first = explorer_svg(net, Lang::Ja);
   REQUIRE(first.find("<svg") != std::string::npos);
   std::vector<std::unique_ptr<char[]>> kept;

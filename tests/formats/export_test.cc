@@ -17,11 +17,6 @@ using nlohmann::json;
 
 namespace {
 
-const Dataset& data() {
-  static const Dataset ds = load_builtin_dataset();
-  return ds;
-}
-
 /// What the two data files hold, counted from the files themselves.
 struct Expected {
   std::size_t nodes = 0, edges = 0, regions = 0, memberships = 0, coordinator = 0;
@@ -81,12 +76,12 @@ TEST_CASE("Data counts the export tests rely on") {
   CHECK(expected().nodes == 112 + 8);
   CHECK(expected().regions == 8);
   CHECK(expected().coordinator == 52);  // ①… placements in section 3
-  REQUIRE(data().nodes.size() == expected().nodes);
-  REQUIRE(data().edges.size() == expected().edges);
+  REQUIRE(test::builtin_data().nodes.size() == expected().nodes);
+  REQUIRE(test::builtin_data().edges.size() == expected().edges);
 }
 
 TEST_CASE("GraphML holds every node and edge, with typed keys and Japanese labels") {
-  std::string g = to_graphml(data());
+  std::string g = to_graphml(test::builtin_data());
   CHECK(g.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml ", 0) == 0);
   CHECK(count(g, "<node id=") == expected().nodes);
   CHECK(count(g, "<edge id=") == expected().edges);
@@ -109,18 +104,18 @@ TEST_CASE("GraphML holds every node and edge, with typed keys and Japanese label
 }
 
 TEST_CASE("Exports list nodes in dataset order, regions last, and are the same bytes every time") {
-  std::string g = to_graphml(data());
+  std::string g = to_graphml(test::builtin_data());
   CHECK(g.find("<node id=\"" + expected().first_id + "\">") <
         g.find("<node id=\"" + expected().last_id + "\">"));
   CHECK(g.rfind("<node id=") == g.find("<node id=\"" + expected().last_id + "\">"));
-  CHECK(to_graphml(data()) == g);
-  CHECK(to_gexf(data()) == to_gexf(data()));
-  CHECK(to_node_link_json(data()) == to_node_link_json(data()));
-  CHECK(to_plain_dot(data()) == to_plain_dot(data()));
+  CHECK(to_graphml(test::builtin_data()) == g);
+  CHECK(to_gexf(test::builtin_data()) == to_gexf(test::builtin_data()));
+  CHECK(to_node_link_json(test::builtin_data()) == to_node_link_json(test::builtin_data()));
+  CHECK(to_plain_dot(test::builtin_data()) == to_plain_dot(test::builtin_data()));
 }
 
 TEST_CASE("GEXF declares its attributes and labels nodes in Japanese") {
-  std::string x = to_gexf(data());
+  std::string x = to_gexf(test::builtin_data());
   CHECK(contains(x, "<gexf xmlns=\"http://www.gexf.net/1.2draft\""));
   CHECK(contains(x, "<graph mode=\"static\" defaultedgetype=\"directed\">"));
   CHECK(contains(x, "<attribute id=\"kind\" title=\"kind\" type=\"string\"/>"));
@@ -131,12 +126,12 @@ TEST_CASE("GEXF declares its attributes and labels nodes in Japanese") {
 }
 
 TEST_CASE("Node-link JSON has what networkx.node_link_graph reads") {
-  json j = json::parse(to_node_link_json(data()));
+  json j = json::parse(to_node_link_json(test::builtin_data()));
   CHECK(j["directed"] == true);
   CHECK(j["multigraph"] == true);  // 下関市 did and plans an evacuation drill: two runs edges
   REQUIRE(j["nodes"].size() == expected().nodes);
   REQUIRE(j["links"].size() == expected().edges);
-  const json& kaminoseki = j["nodes"][data().find_id("kaminoseki").value()];
+  const json& kaminoseki = j["nodes"][test::builtin_data().find_id("kaminoseki").value()];
   CHECK(kaminoseki["id"] == "kaminoseki");
   CHECK(kaminoseki["label"] == "上関町");
   CHECK(kaminoseki["row"] == 16);
@@ -153,7 +148,8 @@ TEST_CASE("Node-link JSON has what networkx.node_link_graph reads") {
 }
 
 TEST_CASE("CSV is UTF-8 with a BOM and CRLF, one row per node and edge") {
-  std::string nodes = to_nodes_csv(data()), edges = to_edges_csv(data());
+  std::string nodes = to_nodes_csv(test::builtin_data()),
+              edges = to_edges_csv(test::builtin_data());
   CHECK(nodes.rfind("\xEF\xBB\xBFid,label,kind,", 0) == 0);
   CHECK(edges.rfind("\xEF\xBB\xBFid,source,target,source_name,target_name,label,relation,", 0) ==
         0);
@@ -165,7 +161,7 @@ TEST_CASE("CSV is UTF-8 with a BOM and CRLF, one row per node and edge") {
 }
 
 TEST_CASE("Plain DOT has every node and edge, labelled in Japanese") {
-  std::string d = to_plain_dot(data());
+  std::string d = to_plain_dot(test::builtin_data());
   CHECK(d.find("digraph \"renkei\" {\n") != std::string::npos);
   CHECK(count(d, " -> ") == expected().edges);
   CHECK(contains(d, "\"kaminoseki\" [label=\"上関町\", kind=\"municipality\""));
@@ -191,7 +187,8 @@ TEST_CASE("A formula in a name stays text in CSV and markup stays inert in Graph
   // \N would otherwise print the node's id, &… would be read as an entity
   CHECK(contains(d, "[label=\"たんぽぽ\\\"<b>&amp;\\\\N\""));
   CHECK(json::parse(to_node_link_json(
-            ds))["nodes"][data().find_id("consultation-furumu").value()]["name"] == kMarkup);
+            ds))["nodes"][test::builtin_data().find_id("consultation-furumu").value()]["name"] ==
+        kMarkup);
 }
 
 // ---------------------------------------------------------------- the command
@@ -200,7 +197,7 @@ TEST_CASE("export writes each single-file format to stdout or to -o") {
   auto r = run_renkei({"export", "--format", "graphml"});
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());
-  CHECK(r.out == to_graphml(data()));
+  CHECK(r.out == to_graphml(test::builtin_data()));
 
   TempDir dir;
   for (const std::string f : {"graphml", "gexf", "json", "dot"}) {
@@ -211,10 +208,10 @@ TEST_CASE("export writes each single-file format to stdout or to -o") {
     CHECK(w.out.empty());
     CHECK(std::filesystem::file_size(path) > 10000);
   }
-  CHECK(read_file(dir.file("out.json")) == to_node_link_json(data()));
+  CHECK(read_file(dir.file("out.json")) == to_node_link_json(test::builtin_data()));
   // No --format: the extension says which.
   REQUIRE(run_renkei({"export", "-o", dir.file("g.gexf")}).code == 0);
-  CHECK(read_file(dir.file("g.gexf")) == to_gexf(data()));
+  CHECK(read_file(dir.file("g.gexf")) == to_gexf(test::builtin_data()));
 }
 
 TEST_CASE("export --format csv writes nodes.csv and edges.csv into the -o directory") {

@@ -15,19 +15,15 @@ using namespace renkei;
 
 namespace {
 
-const Dataset& data() {
-  static const Dataset ds = load_builtin_dataset();
-  return ds;
-}
-std::size_t id(const std::string& s) { return *data().find_id(s); }
+std::size_t id(const std::string& s) { return *test::builtin_data().find_id(s); }
 std::vector<std::string> names_of(const std::vector<std::size_t>& v) {
   std::vector<std::string> out;
-  for (auto i : v) out.push_back(data().nodes[i].name);
+  for (auto i : v) out.push_back(test::builtin_data().nodes[i].name);
   return out;
 }
 std::vector<std::size_t> coordinator_offices(std::size_t m) {
   std::vector<std::pair<int, std::size_t>> placed;
-  for (const Edge& e : data().edges)
+  for (const Edge& e : test::builtin_data().edges)
     if (e.relation == Relation::Coordinator && e.from == m) placed.push_back({e.order, e.to});
   std::sort(placed.begin(), placed.end());
   std::vector<std::size_t> out;
@@ -36,14 +32,15 @@ std::vector<std::size_t> coordinator_offices(std::size_t m) {
 }
 std::vector<std::string> served_by(const std::string& office) {
   std::vector<std::string> out;
-  for (const Edge& e : data().edges)
+  for (const Edge& e : test::builtin_data().edges)
     if (e.relation == Relation::Coordinator && e.to == id(office))
-      out.push_back(data().nodes[e.from].name);
+      out.push_back(test::builtin_data().nodes[e.from].name);
   return out;
 }
 const Node& council_of(const std::string& municipality) {
-  for (const Edge& e : data().edges)
-    if (e.relation == Relation::Holds && e.from == id(municipality)) return data().nodes[e.to];
+  for (const Edge& e : test::builtin_data().edges)
+    if (e.relation == Relation::Holds && e.from == id(municipality))
+      return test::builtin_data().nodes[e.to];
   throw std::runtime_error("no council");
 }
 
@@ -51,7 +48,7 @@ const Node& council_of(const std::string& municipality) {
 
 TEST_CASE("the dataset has the source's 19 municipalities in row order") {
   std::vector<std::string> rows(20);
-  for (const Node& n : data().nodes)
+  for (const Node& n : test::builtin_data().nodes)
     if (n.kind == Kind::Municipality) rows.at(n.row) = n.name;
   CHECK(rows == std::vector<std::string>{"",       "下関市",       "宇部市",     "山口市",
                                          "萩市",   "防府市",       "下松市",     "岩国市",
@@ -74,7 +71,7 @@ TEST_CASE("coordinator placements per row match section 3 (52 in all, 45 distinc
     total += n;
   }
   CHECK(total == 52);
-  CHECK(std::count_if(data().nodes.begin(), data().nodes.end(),
+  CHECK(std::count_if(test::builtin_data().nodes.begin(), test::builtin_data().nodes.end(),
                       [](const Node& n) { return n.kind == Kind::Office; }) == 45);
 }
 
@@ -89,19 +86,20 @@ TEST_CASE("offices named by several towns are one node each") {
 
 TEST_CASE("an office's edges, both ways, are the towns that name it in section 3, in row order") {
   // Rows 10, 16, 17 and 18 name 地域生活支援センターたんぽぽ as their first office (①).
-  std::size_t tanpopo = *data().find_id("tanpopo");
+  std::size_t tanpopo = *test::builtin_data().find_id("tanpopo");
   std::vector<std::string> towns;
-  for (std::size_t k : data().edges_to(tanpopo)) {
-    const Edge& e = data().edges[k];
+  for (std::size_t k : test::builtin_data().edges_to(tanpopo)) {
+    const Edge& e = test::builtin_data().edges[k];
     CHECK(e.to == tanpopo);
-    if (e.relation == Relation::Coordinator) towns.push_back(data().nodes[e.from].name);
+    if (e.relation == Relation::Coordinator)
+      towns.push_back(test::builtin_data().nodes[e.from].name);
   }
   CHECK(towns == std::vector<std::string>{"柳井市", "上関町", "田布施町", "平生町"});
-  std::size_t yanai = *data().find_id("yanai");
+  std::size_t yanai = *test::builtin_data().find_id("yanai");
   bool names_tanpopo = false;
-  for (std::size_t k : data().edges_from(yanai)) {
-    CHECK(data().edges[k].from == yanai);
-    names_tanpopo = names_tanpopo || data().edges[k].to == tanpopo;
+  for (std::size_t k : test::builtin_data().edges_from(yanai)) {
+    CHECK(test::builtin_data().edges[k].from == yanai);
+    names_tanpopo = names_tanpopo || test::builtin_data().edges[k].to == tanpopo;
   }
   CHECK(names_tanpopo);
 }
@@ -110,7 +108,7 @@ TEST_CASE("placements keep their order and start dates") {
   auto yamaguchi = coordinator_offices(id("yamaguchi"));
   CHECK(names_of(yamaguchi).back() == "相談支援ふるーむ");
   std::map<int, std::string> since;
-  for (const Edge& e : data().edges)
+  for (const Edge& e : test::builtin_data().edges)
     if (e.relation == Relation::Coordinator && e.from == id("yamaguchi")) since[e.order] = e.since;
   // 【令和2年4月】, 【令和2年4月】, (令和2年4月), (令和3年4月), (令和6年10月)
   CHECK(since ==
@@ -120,15 +118,16 @@ TEST_CASE("placements keep their order and start dates") {
 
 TEST_CASE("display names correct extraction damage and keep the printed spelling as an alias") {
   auto has_alias = [](const std::string& node, const std::string& alias) {
-    for (const Alias& a : data().nodes[id(node)].aliases)
+    for (const Alias& a : test::builtin_data().nodes[id(node)].aliases)
       if (a.name == alias) return true;
     return false;
   };
-  CHECK(data().nodes[id("tanpopo")].name == "地域生活支援センターたんぽぽ");
+  CHECK(test::builtin_data().nodes[id("tanpopo")].name == "地域生活支援センターたんぽぽ");
   CHECK(has_alias("tanpopo", "地域生活支援センターたんぼぼ"));
-  CHECK(data().nodes[id("consultation-furumu")].name == "相談支援ふるーむ");
+  CHECK(test::builtin_data().nodes[id("consultation-furumu")].name == "相談支援ふるーむ");
   CHECK(has_alias("consultation-furumu", "相談支援ふる一む"));
-  CHECK(data().nodes[id("pia-minamikaze-consultation")].name == "相談支援事業所ぴあ南風");
+  CHECK(test::builtin_data().nodes[id("pia-minamikaze-consultation")].name ==
+        "相談支援事業所ぴあ南風");
   CHECK(has_alias("pia-minamikaze-consultation", "相談支援事業所びあ南風"));
   CHECK(has_alias("tachibanaen-consultation", "山口県社会福祉事業団たちばな園相談支援事業所"));
   CHECK(has_alias("shimonoseki-liaison-council", "下関市医療的ケア児地域連携会議"));
@@ -136,7 +135,7 @@ TEST_CASE("display names correct extraction damage and keep the printed spelling
 }
 
 TEST_CASE("every spelling of an office in the source finds the same node") {
-  NameIndex names(data());
+  NameIndex names(test::builtin_data());
   const std::vector<std::pair<std::string, std::string>> spellings = {
       {"地域生活支援センターたんぼぼ", "tanpopo"},
       {"地域生活支援センターたんぽぽ", "tanpopo"},
@@ -152,7 +151,7 @@ TEST_CASE("every spelling of an office in the source finds the same node") {
   };
   for (const auto& [spelling, node] : spellings) {
     INFO(spelling);
-    CHECK(data().nodes[names.resolve(spelling)].id == node);
+    CHECK(test::builtin_data().nodes[names.resolve(spelling)].id == node);
   }
 }
 
@@ -190,19 +189,19 @@ TEST_CASE("council meetings are read as fiscal-year months with honest status") 
 
 TEST_CASE("特になし and the like are no coordinator activity") {
   std::set<std::string> none;
-  for (const Node& n : data().nodes)
+  for (const Node& n : test::builtin_data().nodes)
     if (n.activity && n.activity->status == ActivityStatus::NoneStated) none.insert(n.name);
   CHECK(none == std::set<std::string>{"山陽小野田市", "周防大島町", "上関町", "平生町", "阿武町"});
 }
 
 TEST_CASE("the 柳井 region's project is part of its regional council and ended in FY2023") {
-  const Node& project = data().nodes[id("yanai-regional-project")];
+  const Node& project = test::builtin_data().nodes[id("yanai-regional-project")];
   CHECK(project.level == CouncilLevel::Regional);
   CHECK(project.council_status == CouncilStatus::Ended);
   REQUIRE(project.status_source);
   CHECK(project.status_source->row == 18);
   bool part_of = false;
-  for (const Edge& e : data().edges)
+  for (const Edge& e : test::builtin_data().edges)
     part_of |= e.relation == Relation::PartOf && e.from == id("yanai-regional-project") &&
                e.to == id("yanai-regional-council");
   CHECK(part_of);
@@ -211,7 +210,7 @@ TEST_CASE("the 柳井 region's project is part of its regional council and ended
 TEST_CASE("initiatives keep done apart from planned") {
   auto status_of = [](const std::string& m, const std::string& i) {
     std::set<EdgeStatus> out;
-    for (const Edge& e : data().edges)
+    for (const Edge& e : test::builtin_data().edges)
       if (e.relation == Relation::Runs && e.from == id(m) && e.to == id(i)) out.insert(e.status);
     return out;
   };
@@ -227,7 +226,7 @@ TEST_CASE("initiatives keep done apart from planned") {
 TEST_CASE("the second reading of the table (issue 15): what the cells say, no more and no less") {
   auto runs = [](const std::string& m, const std::string& i) {
     std::vector<const Edge*> out;
-    for (const Edge& e : data().edges)
+    for (const Edge& e : test::builtin_data().edges)
       if (e.relation == Relation::Runs && e.from == id(m) && e.to == id(i)) out.push_back(&e);
     return out;
   };
@@ -239,7 +238,7 @@ TEST_CASE("the second reading of the table (issue 15): what the cells say, no mo
   // Row 18 §1(4): 「○開催年月:令和7年3月 ○協議題 【令和6年度柳井圏域地域自立支援協議会】 …」 has no
   // 協議状況 and no 予定, but every other 令和7年3月 date in the table is 予定: a planned meeting,
   // with its two agenda items as topics and no summary.
-  const Node& regional = data().nodes[id("yanai-regional-council")];
+  const Node& regional = test::builtin_data().nodes[id("yanai-regional-council")];
   REQUIRE(regional.meetings.size() == 1);
   CHECK(regional.meetings[0].status == MeetingStatus::Planned);
   CHECK(regional.meetings[0].months == std::vector<std::string>{"2025-03"});
@@ -247,13 +246,14 @@ TEST_CASE("the second reading of the table (issue 15): what the cells say, no mo
   CHECK(regional.meetings[0].topics.at(1) ==
         "現在、該当者がいないが、平生町で取り組む課題について整理");
   CHECK(regional.meetings[0].summary.empty());
-  for (const Edge& e : data().edges)  // 平生町's participation rests on that planned meeting
+  for (const Edge& e :
+       test::builtin_data().edges)  // 平生町's participation rests on that planned meeting
     if (e.relation == Relation::Participates && e.from == id("hirao") &&
         e.to == id("yanai-regional-council"))
       CHECK(e.status == EdgeStatus::Planned);
   // No child to serve: 阿武町 row 19 §2, 平生町 row 18 §1(4); nobody else says so.
   std::map<std::string, std::string> none;
-  for (const Node& n : data().nodes)
+  for (const Node& n : test::builtin_data().nodes)
     for (const Source& s : n.no_children) none[n.name] = s.text;
   CHECK(none == std::map<std::string, std::string>{{"阿武町", "対象者なしのため、実績なし。"},
                                                    {"平生町", "現在、該当者がいない"}});
@@ -270,24 +270,24 @@ TEST_CASE("the second reading of the table (issue 15): what the cells say, no mo
   // 長門市 row 9 §1(4): 家族会代表との情報交換 — a fact of its own; its 優先課題(災害時対応) a
   // challenge
   CHECK(stages("nagato", "family-association") == std::set<EdgeStatus>{EdgeStatus::Done});
-  const Node& nagato = data().nodes[id("nagato")];
+  const Node& nagato = test::builtin_data().nodes[id("nagato")];
   REQUIRE_FALSE(nagato.challenges.empty());
   CHECK(nagato.challenges[0].text.find("優先課題(災害時対応)") != std::string::npos);
   // 長門市 row 9 §4 attended a 医療的ケア運営協議会 that is not 宇部市's
   bool attends = false;
-  for (const Edge& e : data().edges)
+  for (const Edge& e : test::builtin_data().edges)
     attends |= e.relation == Relation::Participates && e.from == id("nagato") &&
-               data().nodes[e.to].name == "長門市医療的ケア運営協議会";
+               test::builtin_data().nodes[e.to].name == "長門市医療的ケア運営協議会";
   CHECK(attends);
-  CHECK(data().nodes[id("ube-medical-care-committee")].aliases.empty());
+  CHECK(test::builtin_data().nodes[id("ube-medical-care-committee")].aliases.empty());
   // 相談支援、サービス調整 is the commonest work: 柳井市 (row 10 §6) and 下松市 (row 6 §2) run it
   CHECK(stages("yanai", "consultation-support") == std::set<EdgeStatus>{EdgeStatus::Planned});
   CHECK(stages("kudamatsu", "consultation-support") == std::set<EdgeStatus>{EdgeStatus::Ongoing});
   CHECK(stages("abu", "consultation-support") == std::set<EdgeStatus>{EdgeStatus::Planned});
   std::set<std::string> consulting;
-  for (const Edge& e : data().edges)
+  for (const Edge& e : test::builtin_data().edges)
     if (e.relation == Relation::Runs && e.to == id("consultation-support"))
-      consulting.insert(data().nodes[e.from].name);
+      consulting.insert(test::builtin_data().nodes[e.from].name);
   CHECK(consulting == std::set<std::string>{"宇部市", "山口市", "萩市", "下松市", "岩国市", "光市",
                                             "柳井市", "美祢市", "周南市", "阿武町"});
   // 周南市 row 12: early identification with 母子保健, as 山口市 and 防府市 for the same words
@@ -299,7 +299,7 @@ TEST_CASE("the second reading of the table (issue 15): what the cells say, no mo
   CHECK(kudamatsu.meetings[1].status == MeetingStatus::Planned);
   CHECK(kudamatsu.meetings[1].source.section == "6");
   std::set<EdgeStatus> waki;
-  for (const Edge& e : data().edges)
+  for (const Edge& e : test::builtin_data().edges)
     if (e.relation == Relation::Participates && e.from == id("waki")) waki.insert(e.status);
   CHECK(waki == std::set<EdgeStatus>{EdgeStatus::Current, EdgeStatus::Planned});
 }
@@ -313,7 +313,7 @@ TEST_CASE("every quote in data/ is in its row and section of the source kept in 
     CHECK(doc.contains(s));
     ++checked;
   };
-  for (const Node& n : data().nodes) {
+  for (const Node& n : test::builtin_data().nodes) {
     if (n.kind != Kind::Region) {
       REQUIRE(n.source);
       check(*n.source);
@@ -324,7 +324,7 @@ TEST_CASE("every quote in data/ is in its row and section of the source kept in 
     for (const Source& s : n.challenges) check(s);
     for (const Meeting& m : n.meetings) check(m.source);
   }
-  for (const Edge& e : data().edges) {
+  for (const Edge& e : test::builtin_data().edges) {
     if (e.relation == Relation::InRegion) {
       CHECK_FALSE(e.outside_source.empty());
       continue;
@@ -346,17 +346,18 @@ TEST_CASE("the copy of the source in the repo is the seed document") {
 
 TEST_CASE("outside facts are marked and cover the eight planning regions") {
   std::map<std::string, std::vector<std::string>> members;
-  for (const Edge& e : data().edges)
+  for (const Edge& e : test::builtin_data().edges)
     if (e.relation == Relation::InRegion)
-      members[data().nodes[e.to].name].push_back(data().nodes[e.from].name);
+      members[test::builtin_data().nodes[e.to].name].push_back(
+          test::builtin_data().nodes[e.from].name);
   CHECK(members.size() == 8);
   // The source itself names these five as 柳井圏域 (rows 10, 14, 16, 17, 18).
   CHECK(members["柳井圏域"] ==
         std::vector<std::string>{"柳井市", "周防大島町", "上関町", "田布施町", "平生町"});
   CHECK(members["岩国圏域"] == std::vector<std::string>{"岩国市", "和木町"});
-  for (const Node& n : data().nodes)
+  for (const Node& n : test::builtin_data().nodes)
     if (n.kind == Kind::Region) CHECK_FALSE(n.outside_source.empty());
-  const Node& kaminoseki = data().nodes[id("kaminoseki")];
+  const Node& kaminoseki = test::builtin_data().nodes[id("kaminoseki")];
   REQUIRE(kaminoseki.facts);
   CHECK(kaminoseki.facts->code == "35341");
 }

@@ -21,15 +21,12 @@ Kind parse_kind_arg(const std::string& s) {
                     term_list(kinds()));
 }
 
-CLI::Validator whole_number() {
-  return CLI::Validator(
-      [](std::string& s) -> std::string {
-        bool digits = !s.empty() && s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char ch) {
-          return ch >= '0' && ch <= '9';
-        });
-        return digits ? "" : in_quotes(s) + " is not a non-negative whole number";
-      },
-      "");
+OptionCheck whole_number() {
+  return [](std::string& s) -> std::string {
+    bool digits = !s.empty() && s.size() <= 6 &&
+                  std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    return digits ? "" : in_quotes(s) + " is not a non-negative whole number";
+  };
 }
 
 std::vector<Relation> parse_relations_arg(const std::string& s) {
@@ -55,7 +52,7 @@ std::vector<Relation> parse_relations_arg(const std::string& s) {
 
 void run_validate(Context& c);
 
-Handler setup_validate(CLI::App&) {
+Handler setup_validate(OptionSet&) {
   return [](Context& c) { run_validate(c); };
 }
 
@@ -67,7 +64,7 @@ struct ListOptions {
 };
 void run_list(Context& c, const ListOptions& opt);
 
-Handler setup_list(CLI::App& app) {
+Handler setup_list(OptionSet& app) {
   auto o = std::make_shared<ListOptions>();
   app.add_option("KIND", o->kind, "only nodes of this kind: " + term_list(kinds()));
   return [o](Context& c) { run_list(c, *o); };
@@ -85,7 +82,7 @@ struct ShowOptions {
 };
 void run_show(Context& c, const ShowOptions& opt);
 
-Handler setup_show(CLI::App& app) {
+Handler setup_show(OptionSet& app) {
   auto o = std::make_shared<ShowOptions>();
   app.add_option("NODE", o->positional,
                  "an id, Japanese name, alias, romanized name, name without 市/町, or a part of a "
@@ -102,7 +99,7 @@ void run_show(Context& c, const ShowOptions& opt) {
 
 void run_summary(Context& c);
 
-Handler setup_summary(CLI::App&) {
+Handler setup_summary(OptionSet&) {
   return [](Context& c) { run_summary(c); };
 }
 

@@ -15,7 +15,7 @@ struct DiffOptions {
 };
 void run_diff(Context& c, const DiffOptions& opt);
 
-Handler setup_diff(CLI::App& app) {
+Handler setup_diff(OptionSet& app) {
   auto o = std::make_shared<DiffOptions>();
   app.add_option("OLD NEW", o->positional, "the two dataset files to compare, older first")
       ->required()

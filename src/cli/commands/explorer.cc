@@ -12,7 +12,7 @@ struct ExplorerOptions {
 };
 void run_explorer(Context& c, const ExplorerOptions& opt);
 
-Handler setup_explorer(CLI::App& app) {
+Handler setup_explorer(OptionSet& app) {
   auto o = std::make_shared<ExplorerOptions>();
   o->output = "explorer.html";
   app.add_option("-o,--output", o->output, "file to write (default: explorer.html)")

@@ -81,7 +81,7 @@ struct ExportCommandOptions {
 };
 void run_export(Context& c, const ExportCommandOptions& args);
 
-Handler setup_export(CLI::App& app) {
+Handler setup_export(OptionSet& app) {
   auto o = std::make_shared<ExportCommandOptions>();
   std::string list;
   for (const auto& f : export_formats()) list += "\n  " + pad(f.name, 9) + f.summary;

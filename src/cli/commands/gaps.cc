@@ -56,7 +56,7 @@ struct GapsOptions {
 };
 void run_gaps(Context& c, const GapsOptions& opt);
 
-Handler setup_gaps(CLI::App& app) {
+Handler setup_gaps(OptionSet& app) {
   auto o = std::make_shared<GapsOptions>();
   app.add_option("--rule", o->rule, "only this rule")->type_name("RULE");
   app.add_option("--municipality", o->municipality, "only this municipality")->type_name("M");
@@ -88,7 +88,7 @@ struct WhatifOptions {
 };
 void run_whatif(Context& c, const WhatifOptions& opt);
 
-Handler setup_whatif(CLI::App& app) {
+Handler setup_whatif(OptionSet& app) {
   auto o = std::make_shared<WhatifOptions>();
   app.add_option("--remove", o->remove, "offices, councils or centers that stop, comma-separated")
       ->type_name("NODE[,NODE...]");
@@ -129,7 +129,7 @@ struct InitiativesOptions {
 };
 void run_initiatives(Context& c, const InitiativesOptions& opt);
 
-Handler setup_initiatives(CLI::App& app) {
+Handler setup_initiatives(OptionSet& app) {
   auto o = std::make_shared<InitiativesOptions>();
   app.add_option("INITIATIVE", o->positional,
                  "one kind of work (id or name), e.g. evacuation-drill or 避難訓練")

@@ -22,7 +22,7 @@ struct TemplateOptions {
 };
 void run_template(Context& c, const TemplateOptions& opt);
 
-Handler setup_template(CLI::App& app) {
+Handler setup_template(OptionSet& app) {
   auto o = std::make_shared<TemplateOptions>();
   app.add_option("DIR", o->positional, "folder to write the sheets into (created if missing)")
       ->required()
@@ -51,7 +51,7 @@ struct ImportOptions {
 };
 void run_import(Context& c, const ImportOptions& opt);
 
-Handler setup_import(CLI::App& app) {
+Handler setup_import(OptionSet& app) {
   auto o = std::make_shared<ImportOptions>();
   app.add_option("DIR", o->positional,
                  "folder holding the sheets (document.csv, municipalities.csv, …)")

@@ -16,7 +16,7 @@ using nlohmann::json;
 
 void run_shared(Context& c);
 
-Handler setup_shared(CLI::App&) {
+Handler setup_shared(OptionSet&) {
   return [](Context& c) { run_shared(c); };
 }
 
@@ -38,7 +38,7 @@ struct ReachOptions {
 };
 void run_reach(Context& c, const ReachOptions& opt);
 
-Handler setup_reach(CLI::App& app) {
+Handler setup_reach(OptionSet& app) {
   auto o = std::make_shared<ReachOptions>();
   app.add_option("NODE", o->positional, "where to start (a name as for show)")
       ->required()
@@ -77,7 +77,7 @@ struct PathOptions {
 };
 void run_path(Context& c, const PathOptions& opt);
 
-Handler setup_path(CLI::App& app) {
+Handler setup_path(OptionSet& app) {
   auto o = std::make_shared<PathOptions>();
   app.add_option("FROM", o->from, "where the chain starts (a name as for show)")->required();
   app.add_option("TO", o->to, "where it ends")->required();
@@ -110,7 +110,7 @@ struct MetricsOptions {
 };
 void run_metrics(Context& c, const MetricsOptions& opt);
 
-Handler setup_metrics(CLI::App& app) {
+Handler setup_metrics(OptionSet& app) {
   auto o = std::make_shared<MetricsOptions>();
   app.add_option("--top", o->top, "rows of the centrality table in text output (0 = all)")
       ->type_name("N")

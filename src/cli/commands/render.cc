@@ -29,7 +29,7 @@ Format parse_format(const std::string& s) {
 }
 
 /// The format a file name asks for by its extension, if any.
-std::optional<Format> format_of_path(const std::string& path) {
+std::optional<Format> drawing_format_of_path(const std::string& path) {
   auto dot = path.rfind('.');
   if (dot == std::string::npos) return std::nullopt;
   std::string ext = path.substr(dot + 1);
@@ -48,7 +48,7 @@ struct RenderOptions {
 };
 void run_render(Context& c, const RenderOptions& opt);
 
-Handler setup_render(CLI::App& app) {
+Handler setup_render(OptionSet& app) {
   auto o = std::make_shared<RenderOptions>();
   std::string list;
   for (const auto& p : presets())
@@ -62,7 +62,7 @@ Handler setup_render(CLI::App& app) {
                  "file to write (default: standard output, text formats only)")
       ->type_name("FILE");
   app.add_option("--page", o->page, "slide (16:9, 13.33 × 7.5 in; default), a4 (landscape) or fit")
-      ->check(CLI::IsMember({"slide", "a4", "fit"}))
+      ->one_of({"slide", "a4", "fit"})
       ->type_name("slide|a4|fit");
   app.add_option("--title", o->title, "title at the top of the page (default: the preset's)")
       ->type_name("TEXT");
@@ -76,7 +76,7 @@ void run_render(Context& c, const RenderOptions& opt) {
   Format format = Format::Svg;
   if (!opt.format.empty())
     format = parse_format(opt.format);
-  else if (auto f = format_of_path(opt.output))
+  else if (auto f = drawing_format_of_path(opt.output))
     format = *f;
   if (opt.output.empty() && (format == Format::Png || format == Format::Pdf) &&
       &c.out == &std::cout && isatty(1))
@@ -237,7 +237,7 @@ struct GraphsOptions {
 };
 void run_graphs(Context& c, const GraphsOptions& opt);
 
-Handler setup_graphs(CLI::App& app) {
+Handler setup_graphs(OptionSet& app) {
   auto o = std::make_shared<GraphsOptions>();
   app.add_option("DIR", o->positional, "where the diagrams go (scripts/run uses graphs/)")
       ->required()
