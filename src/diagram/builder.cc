@@ -19,12 +19,13 @@ void Builder::connect(const std::vector<Relation>& relations) {
 }
 
 void mark_shared_offices(const Dataset& ds, Diagram& d) {
+  const std::string unit = unit_word(ds);
   for (DiagramNode& dn : d.nodes) {
     if (dn.mark != Mark::Normal || !is_shared_office(ds, dn.node)) continue;
     std::size_t served = municipalities_served(ds, dn.node).size();
     dn.mark = Mark::Shared;
     dn.note = d.lang == Lang::En ? "shared by " + std::to_string(served)
-                                 : std::to_string(served) + "市町で共有";
+                                 : std::to_string(served) + unit + "で共有";
   }
 }
 

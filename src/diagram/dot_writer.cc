@@ -298,7 +298,9 @@ std::vector<std::string> source_lines(const Dataset& ds, const Diagram& d) {
   auto basis = [](const std::string& b, const char* open, const char* close) {
     return b.empty() ? "" : open + b + close;
   };
-  if ((d.group_by_region && d.engine == Engine::Dot) || d.table)
+  bool has_regions = std::any_of(ds.nodes.begin(), ds.nodes.end(),
+                                 [](const Node& n) { return n.kind == Kind::Region; });
+  if (has_regions && ((d.group_by_region && d.engine == Engine::Dot) || d.table))
     lines.push_back(en ? "Planning regions are not from the document" +
                              basis(ds.outside_notes.regions_basis, " (", ")")
                        : "圏域の区分は資料外の情報" +
@@ -306,7 +308,7 @@ std::vector<std::string> source_lines(const Dataset& ds, const Diagram& d) {
   if (d.engine == Engine::Neato)
     lines.push_back(en ? "Positions are municipal office coordinates (not from the document" +
                              basis(ds.outside_notes.positions_basis, ": ", "") + ")"
-                       : "位置は市町役場の座標（資料外" +
+                       : "位置は" + unit_offices_word(ds) + "の座標（資料外" +
                              basis(ds.outside_notes.positions_basis, ": ", "") + "）");
   return lines;
 }
@@ -315,7 +317,8 @@ std::vector<std::string> source_lines(const Dataset& ds, const Diagram& d) {
 /// then a legend of exactly what was drawn, and the footer. Pure: same diagram, same bytes.
 class DotWriter {
  public:
-  DotWriter(const Dataset& ds, const Diagram& d) : ds(ds), d(d), w(d.lang == Lang::En ? kEn : kJa) {
+  DotWriter(const Dataset& ds, const Diagram& d)
+      : ds(ds), d(d), w(d.lang == Lang::En ? kEn : kJa), unit(unit_word(ds)) {
     for (const Edge& e : ds.edges)
       if (e.relation == Relation::InRegion) region_of_m[e.from] = e.to;
     for (const DiagramEdge& de : d.edges)
@@ -464,8 +467,8 @@ class DotWriter {
         "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"2\" "
         "COLOR=\"#8C8C8C\">";
     html += "<TR><TD BGCOLOR=\"#EEEEEE\"><B>" + esc(w.kind[static_cast<int>(Kind::Region)]) +
-            "</B></TD><TD BGCOLOR=\"#EEEEEE\"><B>" +
-            esc(w.kind[static_cast<int>(Kind::Municipality)]) + "</B></TD>";
+            "</B></TD><TD BGCOLOR=\"#EEEEEE\"><B>" + esc(kind_word(Kind::Municipality)) +
+            "</B></TD>";
     for (const auto& c : t.columns) html += "<TD BGCOLOR=\"#EEEEEE\">" + esc(c) + "</TD>";
     html += "<TD BGCOLOR=\"#EEEEEE\"><B>" + std::string(d.lang == Lang::En ? "total" : "件数") +
             "</B></TD></TR>";
@@ -616,9 +619,9 @@ class DotWriter {
       Node sample;
       sample.kind = kind;
       Style st = node_style(sample);
-      items.push_back(cell(st.fill, kBlack,
-                           esc(w.kind[static_cast<int>(kind)]) + "（" +
-                               esc(w.shape[static_cast<int>(kind)]) + "）"));
+      items.push_back(
+          cell(st.fill, kBlack,
+               esc(kind_word(kind)) + "（" + esc(w.shape[static_cast<int>(kind)]) + "）"));
       if (kind == Kind::Council && regional_used)
         items.push_back(cell(kGreenMid, kBlack, esc(w.regional_council), true));
     }
@@ -712,9 +715,15 @@ class DotWriter {
     }
   }
 
+  /// A kind as the legend names it; municipalities by the document's word (市町, 区…).
+  std::string kind_word(Kind k) const {
+    return k == Kind::Municipality && d.lang == Lang::Ja ? unit : w.kind[static_cast<int>(k)];
+  }
+
   const Dataset& ds;
   const Diagram& d;
   const Words& w;
+  const std::string unit;  ///< unit_word(ds)
   std::ostringstream o;
   std::string footer;
   std::map<std::size_t, std::size_t> region_of_m;

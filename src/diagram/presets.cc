@@ -68,6 +68,7 @@ class PresetDrawer {
         arg(std::move(arg)),
         lang(lang),
         en(lang == Lang::En),
+        unit(unit_word(ds)),
         b(net, lang) {}
 
   Diagram overview() {
@@ -125,7 +126,7 @@ class PresetDrawer {
     b.connect({Relation::Coordinator});
     b.mark_shared_offices();
     return b.finish(en ? "Coordinator offices shared between municipalities"
-                       : "複数の市町が共有するコーディネーター配置先");
+                       : "複数の" + unit + "が共有するコーディネーター配置先");
   }
 
   Diagram region() {
@@ -198,7 +199,7 @@ class PresetDrawer {
         row.marker = "※";
         t.qualified_meaning =
             en ? "found, but ※ the row says there is no child to serve (not counted)"
-               : "該当するが、※の市町は「対象となる子がいない」と記載（件数に数えない）";
+               : "該当するが、※の" + unit + "は「対象となる子がいない」と記載（件数に数えない）";
       }
       row.alarm = DiagramTable::counted(row) >= 4;
       t.rows.push_back(row);
@@ -207,7 +208,7 @@ class PresetDrawer {
     b.diagram().extra_legend.push_back(
         {en ? "thick" : "朱色の行", en ? "4 or more rules" : "4つ以上のルールに該当"});
     return b.finish(en ? "Coverage gaps per municipality (renkei gaps)"
-                       : "市町ごとの支援のすき間（renkei gaps）");
+                       : unit + "ごとの支援のすき間（renkei gaps）");
   }
 
   Diagram whatif() {
@@ -312,7 +313,7 @@ class PresetDrawer {
     b.mark_shared_offices();
     d.legend_position = emptiest_spot(d.positions, 0.8, 0.8 + span_x * scale, 0.6 - 0.9);
     return b.finish(en ? "Municipalities and the coordinator offices they share (map)"
-                       : "市町と共有される配置先（地図）");
+                       : unit + "と共有される配置先（地図）");
   }
 
  private:
@@ -322,6 +323,7 @@ class PresetDrawer {
   const std::string arg;
   const Lang lang;
   const bool en;
+  const std::string unit;  ///< the document's word for its units (市町, 区…)
   Builder b;
 };
 

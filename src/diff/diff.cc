@@ -77,6 +77,7 @@ class Differ {
     d_.new_origin = new_.origin;
     d_.old_fiscal_year = old_.fiscal_year.label;
     d_.new_fiscal_year = new_.fiscal_year.label;
+    d_.unit_word = unit_word(new_);
     match_nodes();
     compare_nodes();
     compare_placements();

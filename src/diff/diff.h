@@ -100,6 +100,7 @@ struct OtherEdgeChange {
 struct DatasetDiff {
   std::string old_origin, new_origin;               ///< file names, for headings
   std::string old_fiscal_year, new_fiscal_year;     ///< labels such as 令和6年度
+  std::string unit_word;                            ///< the new table's word for its units (市町)
   std::vector<NodeChange> nodes;                    ///< by kind, then id
   std::vector<MunicipalityChange> municipalities;   ///< by row
   std::vector<CouncilChange> councils;              ///< by id, then type

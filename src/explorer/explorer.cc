@@ -119,6 +119,7 @@ json explorer_data(const Network& net) {
   json j;
   j["title"] = ds.title;
   j["citation"] = document_citation(ds);
+  j["unit_word"] = unit_word(ds);
   j["document"] = {{"publisher", ds.document.publisher},
                    {"label", ds.document.label},
                    {"title", ds.document.title},

@@ -34,7 +34,7 @@ const std::vector<Field> kNodeFields = {
     {"region", FieldType::String,
      "municipality: the planning region (圏域) it belongs to (outside fact)"},
     {"region_id", FieldType::String, "municipality: that region's node id"},
-    {"type", FieldType::String, "municipality: 市 or 町"},
+    {"type", FieldType::String, "municipality: 市, 区, 町 or 村"},
     {"row", FieldType::Int, "municipality: its row in the source table, 1–19"},
     {"code", FieldType::String, "municipality: 全国地方公共団体コード, 5 digits (outside fact)"},
     {"lat", FieldType::Double, "municipality: latitude of the town hall (outside fact)"},

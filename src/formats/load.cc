@@ -171,7 +171,12 @@ class Loader {
   }
 
   void read_municipality(ObjectReader& r, Node& n) {
-    n.type = r.required_string("type");
+    // A blank type is worked out from the name (北区 → 区); one that cannot be is asked for.
+    n.type = r.optional_string("type").value_or("");
+    if (n.type.empty()) n.type = municipality_type_of_name(n.name);
+    if (n.type.empty())
+      r.fail_here("missing field \"type\": " + in_quotes(n.name) +
+                  " does not end in 市, 区, 町 or 村; write its type");
     n.row = r.required_int("row", 1, kMaxRow);
     if (const JsonValue* a = r.object("coordinator_activity", true)) {
       ObjectReader ar(*a, file_, r.at("coordinator_activity"));

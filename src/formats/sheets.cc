@@ -65,7 +65,7 @@ const std::vector<SheetLayout>& sheet_layouts() {
            kId,
            {"name", "市町名 (name)", true, "例: 上関町"},
            kNameEn,
-           {"type", "種別 (type)", false, "市, 町 または 村。空欄なら名称の最後の字から"},
+           {"type", "種別 (type)", false, "市, 区, 町 または 村。空欄なら名称の最後の字から"},
            {"row", "表の行 (row)", true, "表の行番号"},
            kNote,
        })},

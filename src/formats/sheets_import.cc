@@ -703,13 +703,10 @@ class Importer {
                                       std::max<std::size_t>(2, code_point_count(n.name) / 3))});
       if (kind == Kind::Municipality) {
         n.type = s.get(r, "type");
-        if (n.type.empty())
-          for (std::string t : {"市", "町", "村"})
-            if (n.name.size() > t.size() &&
-                n.name.compare(n.name.size() - t.size(), t.size(), t) == 0)
-              n.type = t;
+        if (n.type.empty()) n.type = municipality_type_of_name(n.name);
         if (!is_municipality_type(n.type))
-          s.fail(r, "type", in_quotes(n.type) + " is not a municipality type; write 市, 町 or 村");
+          s.fail(r, "type",
+                 in_quotes(n.type) + " is not a municipality type; write 市, 区, 町 or 村");
         std::string row_text = s.required(r, "row");
         auto row = parse_int(row_text, 1, 99999);
         if (!row)

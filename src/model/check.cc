@@ -27,7 +27,21 @@ bool is_year_month(std::string_view s) {
   return month >= 1 && month <= 12;
 }
 
-bool is_municipality_type(std::string_view s) { return s == "市" || s == "町" || s == "村"; }
+namespace {
+constexpr std::string_view kMunicipalityTypes[] = {"市", "区", "町", "村"};
+}  // namespace
+
+bool is_municipality_type(std::string_view s) {
+  for (std::string_view t : kMunicipalityTypes)
+    if (s == t) return true;
+  return false;
+}
+
+std::string municipality_type_of_name(std::string_view name) {
+  for (std::string_view t : kMunicipalityTypes)
+    if (name.size() > t.size() && name.substr(name.size() - t.size()) == t) return std::string(t);
+  return "";
+}
 
 std::string Place::pointer() const {
   std::string base;
@@ -204,7 +218,7 @@ class Checker {
     const Node& n = ds_.nodes[i];
     if (!is_municipality_type(n.type))
       add(node_place(i, "type"),
-          in_quotes(n.type) + " is not a municipality type; expected 市, 町 or 村");
+          in_quotes(n.type) + " is not a municipality type; expected 市, 区, 町 or 村");
     if (auto [it, fresh] = row_owner_.emplace(n.row, i); !fresh)
       add(node_place(i, "row"), "row " + std::to_string(n.row) + " is already the row of ",
           node_place(it->second), "");

@@ -60,6 +60,9 @@ CheckResult check(const Dataset& ds, const std::optional<QuoteSource>& source,
 /// The words of the rules, for readers that check a value before the dataset exists.
 bool is_valid_id(std::string_view s);           ///< lowercase ASCII letters, digits, inner hyphens
 bool is_year_month(std::string_view s);         ///< "YYYY-MM" with a month 01–12
-bool is_municipality_type(std::string_view s);  ///< 市, 町 or 村
+bool is_municipality_type(std::string_view s);  ///< 市, 区 (特別区, a city's ward), 町 or 村
+/// The type a unit's name ends in (市, 区, 町, 村): a blank type is worked out this way;
+/// "" when the name ends in none of them.
+std::string municipality_type_of_name(std::string_view name);
 
 }  // namespace renkei

@@ -90,7 +90,7 @@ bool met_about_children(const Node& council) {
 }
 
 const std::vector<std::string>& unit_suffixes() {
-  static const std::vector<std::string> s = {"市", "町", "村"};
+  static const std::vector<std::string> s = {"市", "区", "町", "村"};
   return s;
 }
 
@@ -100,6 +100,23 @@ std::vector<Spelling> spellings(const Node& n) {
     out.push_back({std::string(text), kind});
   });
   return out;
+}
+
+std::string unit_word(const Dataset& ds) {
+  bool has[4] = {false, false, false, false};
+  static const char* const order[4] = {"市", "区", "町", "村"};
+  for (const Node& n : ds.nodes)
+    if (n.kind == Kind::Municipality)
+      for (int t = 0; t < 4; ++t) has[t] = has[t] || n.type == order[t];
+  std::string w;
+  for (int t = 0; t < 4; ++t)
+    if (has[t]) w += order[t];
+  return w.empty() ? "市町村" : w;
+}
+
+std::string unit_offices_word(const Dataset& ds) {
+  std::string w = unit_word(ds);
+  return w == "区" ? "区役所" : w + "役場";
 }
 
 }  // namespace renkei

@@ -31,6 +31,13 @@ std::string document_citation(const Dataset& ds);
 /// or the label when the data gives no first month.
 std::string fiscal_year_words(const Dataset& ds, Lang lang);
 
+/// The word for the table's units, from the types it has, in the order Japanese writes them:
+/// 市町 (Yamaguchi's 資料2-②), 市町村, 区 (a designated city's wards), 市区町村; 市町村 when
+/// the table has no units. Slides and answers say 「2市町で共有」, 「3区で共有」 with it.
+std::string unit_word(const Dataset& ds);
+/// Where the units' map positions are: 区役所 for wards, else the unit word + 役場 (市町役場).
+std::string unit_offices_word(const Dataset& ds);
+
 // ---------------------------------------------------------------- coordinator offices
 /// The offices of a municipality, in placement order (①②③), without repeats.
 std::vector<std::size_t> offices_of(const Dataset& ds, std::size_t municipality);

@@ -147,8 +147,20 @@ std::string rule_label(GapRule r, Lang lang) {
 /// Writes the report; one function per section, each skipped when it has nothing.
 class TextReport {
  public:
-  TextReport(std::ostream& out, Lang lang)
-      : out_(out), lang_(lang), w_(lang == Lang::En ? kEn : kJa) {}
+  /// `unit`: the table's word for its units, in the Japanese headings (市町, 区…).
+  TextReport(std::ostream& out, Lang lang, const std::string& unit)
+      : out_(out),
+        lang_(lang),
+        unit_(unit),
+        placements_ja_("■ " + unit + "ごとのコーディネーター配置先"),
+        initiatives_ja_("■ 取組（" + unit + " × 取組の種類）"),
+        placed_at_ja_("配置する" + unit),
+        w_(lang == Lang::En ? kEn : kJa) {
+    if (lang == Lang::En) return;
+    w_.placements = placements_ja_.c_str();
+    w_.initiatives = initiatives_ja_.c_str();
+    w_.placed_at = placed_at_ja_.c_str();
+  }
 
   void write(const DatasetDiff& d) {
     auto side = [&](const char* label, const std::string& file, const std::string& year) {
@@ -168,7 +180,7 @@ class TextReport {
       if (m.uncovered) uncovered.push_back(m.municipality);
     if (!uncovered.empty())
       out_ << wrap_to_width(std::string(lang_ == Lang::En ? "Left with no coordinator office: "
-                                                          : "配置先がなくなった市町: ") +
+                                                          : "配置先がなくなった" + unit_ + ": ") +
                                 names_of(uncovered, lang_),
                             kWidth - kKinsokuRoom, "  ")
            << "\n";
@@ -196,7 +208,7 @@ class TextReport {
              n(d.initiatives.size()) + " initiatives, gaps " + n(d.gaps_closed.size()) +
              " closed and " + n(d.gaps_opened.size()) + " opened, " +
              n(d.other_nodes.size() + d.other_edges.size()) + " other.";
-    return "追加・廃止・名称変更 " + n(d.nodes.size()) + "件、配置先が変わった市町 " +
+    return "追加・廃止・名称変更 " + n(d.nodes.size()) + "件、配置先が変わった" + unit_ + " " +
            n(d.municipalities.size()) + "、協議の場 " + n(d.councils.size()) + "件、取組 " +
            n(d.initiatives.size()) + "件、すき間 解消 " + n(d.gaps_closed.size()) + "件・発生 " +
            n(d.gaps_opened.size()) + "件、その他 " +
@@ -377,7 +389,9 @@ class TextReport {
 
   std::ostream& out_;
   Lang lang_;
-  const DiffWords& w_;
+  const std::string unit_;
+  const std::string placements_ja_, initiatives_ja_, placed_at_ja_;  ///< w_'s words with unit_
+  DiffWords w_;
 };
 
 // ---------------------------------------------------------------- JSON
@@ -494,7 +508,7 @@ void print_diff(const Reply& c, const DatasetDiff& d) {
     print_json(c.out, diff_json(d));
     return;
   }
-  TextReport(c.out, c.lang()).write(d);
+  TextReport(c.out, c.lang(), d.unit_word).write(d);
 }
 
 }  // namespace renkei

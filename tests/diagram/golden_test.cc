@@ -59,5 +59,5 @@ TEST_CASE("the small dataset's slides say its own words: publisher, year, region
   REQUIRE(shared.code == 0);
   CHECK(shared.out.find("ひまわり相談支援事業所  (2)") != std::string::npos);
   Run map = run_renkei({"render", "--preset", "map", "--data", data, "--format", "dot"});
-  CHECK(map.out.find("位置は市町役場の座標（資料外: 架空の座標）") != std::string::npos);
+  CHECK(map.out.find("位置は市町村役場の座標（資料外: 架空の座標）") != std::string::npos);
 }

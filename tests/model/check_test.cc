@@ -106,5 +106,6 @@ TEST_CASE("the rules' words for readers that check a cell first", "[check]") {
   CHECK_FALSE(is_year_month("2024-13"));
   CHECK_FALSE(is_year_month("2024/11"));
   CHECK(is_municipality_type("町"));
-  CHECK_FALSE(is_municipality_type("区"));  // issue 18 opens this up
+  CHECK(is_municipality_type("区"));  // a special ward of Tokyo, or a ward of a designated city
+  CHECK_FALSE(is_municipality_type("郡"));
 }

@@ -1,7 +1,10 @@
 // model/facts.h: each derived fact has one definition, and every command gives its answer.
 #include <catch2/catch.hpp>
 
+#include <map>
+
 #include "formats/load.h"
+#include "model/check.h"
 #include "model/facts.h"
 #include "test_support.h"
 
@@ -87,4 +90,80 @@ TEST_CASE("every spelling of a node: id, name, aliases, the name without 市/町
   CHECK(texts[0] == "shimonoseki");
   CHECK(texts[1] == "下関市");
   CHECK(std::find(texts.begin(), texts.end(), "下関") != texts.end());
+}
+
+namespace {
+
+/// tests/data/kaku/ made into a designated city's three wards: 東区, 西区, 南区, with no type
+/// written (worked out from the names) and no source text (nothing is quoted from one).
+nlohmann::json wards() {
+  nlohmann::json j = nlohmann::json::parse(read_file(repo_path("tests/data/kaku/kaku-r7.json")));
+  j["document"].erase("source_file");
+  j.erase("outside_facts");
+  const std::map<std::string, std::string> ward = {
+      {"東町", "東区"}, {"西村", "西区"}, {"南市", "南区"}};
+  for (auto& n : j["nodes"])
+    if (n["kind"] == "municipality") {
+      n["name"] = ward.at(n["name"]);
+      n.erase("type");
+    }
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("the units' word comes from their types: 市町, 市町村, 区", "[facts]") {
+  CHECK(unit_word(load_builtin_dataset()) == "市町");  // 13 市 and 6 町
+  CHECK(unit_offices_word(load_builtin_dataset()) == "市町役場");
+  CHECK(unit_word(load_dataset_file(repo_path("tests/data/kaku/kaku-r7.json"))) == "市町村");
+  TempDir dir;
+  Dataset w = load_dataset_file(write_dataset(dir, wards()));
+  CHECK(w.nodes[node(w, "higashi")].type == "区");  // from the name, as none was written
+  CHECK(unit_word(w) == "区");
+  CHECK(unit_offices_word(w) == "区役所");
+  Dataset empty;
+  CHECK(unit_word(empty) == "市町村");
+  CHECK(municipality_type_of_name("北区") == "区");
+  CHECK(municipality_type_of_name("周防大島町") == "町");
+  CHECK(municipality_type_of_name("大島郡") == "");
+  CHECK(municipality_type_of_name("区") == "");  // a name is more than its type
+}
+
+TEST_CASE("a city's wards: hubs shared by wards, said in 区 on the slides and in the explorer",
+          "[facts]") {
+  TempDir dir;
+  std::string path = write_dataset(dir, wards());
+  Run v = run_renkei({"validate", "--data", path});
+  CHECK(v.code == 0);
+  // ひまわり相談支援事業所 is ① of 東区 and 西区 (kaku-r7.txt rows 1 and 2, section 3).
+  Run shared = run_renkei({"shared", "--data", path});
+  REQUIRE(shared.code == 0);
+  CHECK(shared.out.find("ひまわり相談支援事業所  (2)\n  東区、西区\n") != std::string::npos);
+  Run summary = run_renkei({"summary", "--data", path});
+  CHECK(summary.out.find("3 municipalities (3 区)") != std::string::npos);
+  Run slide = run_renkei({"render", "--preset", "shared", "--data", path, "-o", dir.file("s.dot")});
+  REQUIRE(slide.code == 0);
+  std::string dot = read_file(dir.file("s.dot"));
+  CHECK(dot.find("2区で共有") != std::string::npos);
+  CHECK(dot.find("複数の区が共有するコーディネーター配置先") != std::string::npos);
+  CHECK(dot.find("区（角丸）") !=
+        std::string::npos);  // the legend names the units as the table does
+  CHECK(dot.find("市町で共有") == std::string::npos);
+  CHECK(dot.find("圏域") == std::string::npos);  // no planning regions in this table, none said
+  Run page = run_renkei({"explorer", "--data", path, "-o", dir.file("e.html")});
+  REQUIRE(page.code == 0);
+  CHECK(read_file(dir.file("e.html")).find("\"unit_word\":\"区\"") != std::string::npos);
+}
+
+TEST_CASE("a unit whose type cannot be worked out from its name is asked for", "[facts]") {
+  TempDir dir;
+  nlohmann::json j = wards();
+  j["nodes"][0]["name"] = "東地域";
+  Run r = run_renkei({"validate", "--data", write_dataset(dir, j)});
+  CHECK(r.code == 1);
+  CHECK(
+      r.err ==
+      "renkei: error: " + dir.file("data.json") +
+          ": /nodes/0: missing field \"type\": \"東地域\" does not end in 市, 区, 町 or 村; write "
+          "its type\n");
 }
