@@ -178,7 +178,8 @@ class Loader {
       r.fail_here("missing field \"type\": " + in_quotes(n.name) +
                   " does not end in 市, 区, 町 or 村; write its type");
     n.row = r.required_int("row", 1, kMaxRow);
-    if (const JsonValue* a = r.object("coordinator_activity", true)) {
+    // Left out when the table does not say what the coordinators did: not stated, not "none".
+    if (const JsonValue* a = r.object("coordinator_activity", false)) {
       ObjectReader ar(*a, file_, r.at("coordinator_activity"));
       CoordinatorActivity act;
       act.status = read_term(ar, "status", activity_statuses(), "coordinator activity status");

@@ -106,7 +106,8 @@ const std::vector<SheetLayout>& sheet_layouts() {
            {"node", "対象 (node)", true, "どの市町・協議の場・配置先などの別表記か (名称で)"},
            {"alias", "別表記 (alias)", true, "原文の書き方。出典の原文の中にそのまま含まれること"},
        })},
-      {"activities.csv", "コーディネーターの活動状況 (4欄)", "1行 = 1市町 (どの市町にも1行)",
+      {"activities.csv", "コーディネーターの活動状況 (4欄)",
+       "1行 = 1市町 (表に書かれていない市町は行なし = 記載なし)",
        with_source({
            {"municipality", "市町 (municipality)", true, "市町名"},
            {"status", "活動 (status)", true,

@@ -537,7 +537,6 @@ class Importer {
                        u.expected + " in the sheets" + more +
                        "; fix the spelling or add the missing rows");
     }
-    check_every_municipality_has_activity();
     for (const Node& n : reference_.nodes)
       if (n.kind != Kind::Region && n.outside_source.empty() && !ds_.find_id(n.id))
         report_.not_in_sheets.push_back(n.id);
@@ -1004,18 +1003,6 @@ class Importer {
       e.from = *m;
       e.to = *initiative;
       add_edge(s, r, std::move(e));
-    }
-  }
-
-  void check_every_municipality_has_activity() {
-    for (std::size_t i = 0; i < ds_.nodes.size(); ++i) {
-      const Node& n = ds_.nodes[i];
-      if (n.kind != Kind::Municipality || n.activity) continue;
-      const auto& [s, r] = node_rows_[i];
-      s->fail(r, "name",
-              n.name +
-                  " has no row in activities.csv; every municipality needs what section 4 says "
-                  "(活動なし with the quote 特になし when nothing was done)");
     }
   }
 

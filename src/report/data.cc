@@ -98,6 +98,8 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
     if (n.activity)
       out << "  coordinator activity: " << word(n.activity->status) << " — "
           << quote_line(n.activity->source) << "\n";
+    else
+      out << "  coordinator activity: not stated in the source\n";
     for (const Source& s : n.challenges) out << "  challenge: " << quote_line(s) << "\n";
     for (const Source& s : n.no_children) out << "  no child to serve: " << quote_line(s) << "\n";
   }

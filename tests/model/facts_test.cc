@@ -167,3 +167,24 @@ TEST_CASE("a unit whose type cannot be worked out from its name is asked for", "
           ": /nodes/0: missing field \"type\": \"東地域\" does not end in 市, 区, 町 or 村; write "
           "its type\n");
 }
+
+TEST_CASE("a table that does not say what the coordinators did leaves it unstated", "[facts]") {
+  TempDir dir;
+  nlohmann::json j = wards();
+  // 西区's row says 「特になし」 (kaku-r7.txt row 2 section 4): without that cell, not stated.
+  for (auto& n : j["nodes"])
+    if (n["id"] == "nishi") n.erase("coordinator_activity");
+  std::string path = write_dataset(dir, j);
+  REQUIRE(run_renkei({"validate", "--data", path}).code == 0);
+  Run show = run_renkei({"show", "西区", "--data", path});
+  REQUIRE(show.code == 0);
+  CHECK(show.out.find("  coordinator activity: not stated in the source\n") != std::string::npos);
+  // With its 「特になし」 it is inactive-coordinator; unstated, it is no finding at all.
+  TempDir stated;
+  Run with = run_renkei(
+      {"gaps", "--rule", "inactive-coordinator", "--data", write_dataset(stated, wards())});
+  CHECK(with.out.find("西区") != std::string::npos);
+  Run without = run_renkei({"gaps", "--rule", "inactive-coordinator", "--data", path});
+  CHECK(without.code == 0);
+  CHECK(without.out.find("西区") == std::string::npos);
+}
