@@ -46,10 +46,7 @@ class Loader {
       throw data_error(file_ + ": the file is not valid UTF-8; save it as UTF-8");
     JsonDocument doc(text, file_);
     ObjectReader top(doc.root(), file_, "");
-    std::string format = top.required_string("format");
-    if (format != "renkei-dataset/1")
-      top.fail("format", "unsupported format " + in_quotes(format) +
-                             "; this renkei reads \"renkei-dataset/1\"");
+    top.require_format("renkei-dataset/1");
     ds_.origin = file_;
     ds_.title = top.required_string("title");
     read_document(top);

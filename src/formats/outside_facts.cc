@@ -29,10 +29,7 @@ void add_outside_facts(Dataset& ds, std::string_view text, const std::string& sh
   };
   JsonDocument doc(text, ofile);
   ObjectReader top(doc.root(), ofile, "");
-  std::string format = top.required_string("format");
-  if (format != "renkei-outside/1")
-    top.fail("format", "unsupported format " + in_quotes(format) +
-                           "; this renkei reads \"renkei-outside/1\"");
+  top.require_format("renkei-outside/1");
   top.optional_string("note");
   ds.outside_notes.regions_basis = top.optional_string("regions_basis").value_or("");
   ds.outside_notes.positions_basis = top.optional_string("positions_basis").value_or("");

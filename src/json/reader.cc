@@ -617,6 +617,12 @@ std::string ObjectReader::required_string(std::string_view key, Text rule) {
   check_text(at(key), v->string, rule);
   return std::string(v->string);
 }
+void ObjectReader::require_format(std::string_view expected) {
+  std::string format = required_string("format");
+  if (format != expected)
+    fail("format", "unsupported format " + in_quotes(format) + "; this renkei reads \"" +
+                       std::string(expected) + "\"");
+}
 std::optional<int> ObjectReader::optional_int(std::string_view key, int min, int max) {
   const JsonValue* v = find(key, false, "an integer");
   if (!v) return std::nullopt;

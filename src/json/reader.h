@@ -117,6 +117,8 @@ class ObjectReader {
   ObjectReader(const JsonValue& value, const std::string& file, std::string pointer);
 
   std::string required_string(std::string_view key, Text rule = Text::Any);
+  /// The file's "format" field must be `expected` ("renkei-dataset/1"), else a clear refusal.
+  void require_format(std::string_view expected);
   std::optional<std::string> optional_string(std::string_view key, Text rule = Text::Any);
   int required_int(std::string_view key, int min, int max);
   std::optional<int> optional_int(std::string_view key, int min, int max);
