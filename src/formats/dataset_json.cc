@@ -16,8 +16,8 @@ using ojson = nlohmann::ordered_json;
 
 ojson ordered_source_json(const Source& s) {
   ojson j;
-  j["row"] = s.row;
-  j["section"] = s.section;
+  if (s.row) j["row"] = s.row;  // a prose source's quotes name no row or column
+  if (!s.section.empty()) j["section"] = s.section;
   j["text"] = s.text;
   return j;
 }
@@ -60,7 +60,7 @@ ojson node_json(const Node& n) {
   switch (n.kind) {
     case Kind::Municipality:
       j["type"] = n.type;
-      j["row"] = n.row;
+      if (n.row) j["row"] = n.row;
       put_note(j, n.note);
       put_aliases(j, n);
       if (n.source) j["source"] = ordered_source_json(*n.source);
@@ -105,6 +105,7 @@ ojson node_json(const Node& n) {
       put_note(j, n.note);
       put_aliases(j, n);
       if (n.source) j["source"] = ordered_source_json(*n.source);
+      if (n.out_of_area) j["out_of_area"] = ordered_source_json(*n.out_of_area);
       break;
   }
   return j;
@@ -145,6 +146,19 @@ std::string dataset_to_json(const Dataset& ds) {
   doc["title"] = ds.document.title;
   if (!ds.document.source_file.empty()) doc["source_file"] = ds.document.source_file;
   if (!ds.document.note.empty()) doc["note"] = ds.document.note;
+  if (ds.document.form != SourceForm::Prose || !ds.document.columns.empty()) {
+    doc["source_form"] = word(ds.document.form);
+    ojson cols = ojson::array();
+    for (const SourceColumn& c : ds.document.columns) {
+      ojson cj;
+      cj["label"] = c.label;
+      cj["role"] = word(c.role);
+      if (!c.heading.empty()) cj["heading"] = c.heading;
+      if (c.block != 1) cj["block"] = c.block;
+      cols.push_back(std::move(cj));
+    }
+    doc["columns"] = std::move(cols);
+  }
   j["document"] = std::move(doc);
   ojson fy;
   fy["label"] = ds.fiscal_year.label;

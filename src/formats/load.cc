@@ -8,6 +8,7 @@
 #include "base/text.h"
 #include "formats/embedded.h"
 #include "formats/outside_facts.h"
+#include "formats/source_text.h"
 #include "json/reader.h"
 #include "model/check.h"
 #include "model/source_document.h"
@@ -71,6 +72,7 @@ class Loader {
     ds_.build_index();
     if (report_) {
       report_->quotes_checked = quotes_checked_;
+      report_->quotes_anywhere = quotes_anywhere_;
       report_->source_file = source_ ? beside_file(ds_.document.source_file) : "";
       report_->outside_facts_file = outside ? beside_file(*outside) : "";
     }
@@ -96,6 +98,23 @@ class Loader {
     ds_.document.title = d.required_string("title");
     ds_.document.source_file = d.optional_string("source_file").value_or("");
     ds_.document.note = d.optional_string("note").value_or("");
+    const JsonValue& columns = d.array("columns", false);
+    // Without a description the text is prose; a described table is a plain table unless
+    // the dataset says otherwise.
+    ds_.document.form =
+        read_term(d, "source_form", source_forms(), "source form",
+                  std::optional(columns.size ? SourceForm::Table : SourceForm::Prose));
+    std::size_t i = 0;
+    for (const JsonValue& c : members(columns)) {
+      ObjectReader cr(c, file_, pointer_append(d.at("columns"), i++));
+      SourceColumn col;
+      col.label = cr.required_string("label", Text::Name);
+      col.role = read_term(cr, "role", column_roles(), "column role");
+      col.heading = cr.optional_string("heading").value_or("");
+      col.block = cr.optional_int("block", 1, 9).value_or(1);
+      cr.finish();
+      ds_.document.columns.push_back(std::move(col));
+    }
     d.finish();
   }
 
@@ -117,14 +136,15 @@ class Loader {
     if (text->size() > kMaxDataFileBytes)
       refuse_size(beside_file(ds_.document.source_file), text->size());
     ds_.source_text = *text;
-    source_.emplace(*text);
+    source_.emplace(read_source_text(*text, ds_.document, beside_file(ds_.document.source_file)));
   }
 
   Source read_source(const JsonValue& v, const std::string& ptr) {
     ObjectReader r(v, file_, ptr);
     Source s;
-    s.row = r.required_int("row", 1, kMaxRow);
-    s.section = r.required_string("section");
+    // A prose source's quotes name no row or column: they are found anywhere in the text.
+    s.row = r.optional_int("row", 1, kMaxRow).value_or(0);
+    s.section = r.optional_string("section").value_or("");
     s.text = r.required_string("text");
     r.finish();
     return s;
@@ -159,6 +179,10 @@ class Loader {
     for (const char* key : {"level", "status", "status_source", "meetings"})
       only_for(key, Kind::Council);
     only_for("description", Kind::Initiative);
+    if (r.has("out_of_area") && n.kind != Kind::Office && n.kind != Kind::Center)
+      r.fail("out_of_area", "field \"out_of_area\" is only for office and center nodes");
+    if (const JsonValue* o = r.object("out_of_area", false))
+      n.out_of_area = read_source(*o, r.at("out_of_area"));
 
     if (n.kind == Kind::Municipality) read_municipality(r, n);
     if (n.kind == Kind::Council) read_council(r, n);
@@ -174,7 +198,7 @@ class Loader {
     if (n.type.empty())
       r.fail_here("missing field \"type\": " + in_quotes(n.name) +
                   " does not end in 市, 区, 町 or 村; write its type");
-    n.row = r.required_int("row", 1, kMaxRow);
+    n.row = r.optional_int("row", 1, kMaxRow).value_or(0);  // none: the table has no row for it
     // Left out when the table does not say what the coordinators did: not stated, not "none".
     if (const JsonValue* a = r.object("coordinator_activity", false)) {
       ObjectReader ar(*a, file_, r.at("coordinator_activity"));
@@ -283,6 +307,7 @@ class Loader {
                        (p.also ? p.also->pointer() + p.rest : ""));
     }
     quotes_checked_ += checked.quotes_checked;
+    quotes_anywhere_ += checked.quotes_anywhere;
   }
 
   void read_outside_facts(const std::string& name) {
@@ -299,7 +324,7 @@ class Loader {
   LoadReport* report_;
   Dataset ds_;
   std::optional<SourceDocument> source_;
-  std::size_t quotes_checked_ = 0;
+  std::size_t quotes_checked_ = 0, quotes_anywhere_ = 0;
   std::unordered_map<std::string, std::size_t>
       index_;  ///< node id → index, kept as nodes are added
 };

@@ -17,9 +17,10 @@ using SiblingReader = std::function<std::optional<std::string>(const std::string
 
 /// What loading checked, for `validate`.
 struct LoadReport {
-  std::size_t quotes_checked = 0;  ///< source quotes found in their row and section
-  std::string source_file;         ///< where the quotes were checked, empty if not checked
-  std::string outside_facts_file;  ///< empty when the dataset names none
+  std::size_t quotes_checked = 0;   ///< source quotes found in the source text
+  std::size_t quotes_anywhere = 0;  ///< of those, checked only as somewhere in the text
+  std::string source_file;          ///< where the quotes were checked, empty if not checked
+  std::string outside_facts_file;   ///< empty when the dataset names none
 };
 
 /// Parses and checks a dataset. Every problem is a renkei::Error (exit 1) naming `file`,

@@ -115,8 +115,11 @@ json node_json(const Dataset& ds, std::size_t i) {
       break;
     }
     case Kind::Initiative: j["description"] = n.description; break;
+    case Kind::Office:
+    case Kind::Center:
+      if (n.out_of_area) j["out_of_area"] = source_json(*n.out_of_area);
+      break;
     case Kind::Region: j["outside"] = {{"source", n.outside_source}}; break;
-    default: break;
   }
   return j;
 }

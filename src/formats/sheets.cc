@@ -18,10 +18,12 @@ namespace renkei {
 namespace {
 
 // Every sheet but the document quotes the table: these three columns end each of them.
-const SheetColumn kSourceRow{"source_row", "出典の行 (source_row)", true,
-                             "出典の表の行番号 (1〜19)"};
-const SheetColumn kSourceSection{"source_section", "出典の欄 (source_section)", true,
-                                 "出典の欄: 市町, 1(1), 1(4), 2, 3, 4, 6 のいずれか"};
+const SheetColumn kSourceRow{"source_row", "出典の行 (source_row)", false,
+                             "出典の表の行番号。文章の資料や表の上の説明文なら空欄"};
+const SheetColumn kSourceSection{
+    "source_section", "出典の欄 (source_section)", false,
+    "出典の列の見出し (columns.csv の見出し。山口県の資料2-②なら 市町, "
+    "1(1), 1(4), 2, 3, 4, 6)。文章の資料なら空欄"};
 const SheetColumn kSourceText{"source_text", "出典の原文 (source_text)", true,
                               "その欄の原文を一字一句そのまま (誤字・抽出の崩れも含めて) 写す"};
 
@@ -29,6 +31,17 @@ std::vector<SheetColumn> with_source(std::vector<SheetColumn> columns) {
   columns.push_back(kSourceRow);
   columns.push_back(kSourceSection);
   columns.push_back(kSourceText);
+  return columns;
+}
+
+/// Offices and centers may be stated to help beyond their area (区域外支援): its quote.
+std::vector<SheetColumn> with_out_of_area(std::vector<SheetColumn> columns) {
+  columns.push_back({"out_of_area_row", "区域外支援の出典の行 (out_of_area_row)", false,
+                     "担当区域の外も必要に応じて支援すると書いた行。空欄可"});
+  columns.push_back({"out_of_area_section", "区域外支援の出典の欄 (out_of_area_section)", false,
+                     "その列の見出し"});
+  columns.push_back({"out_of_area_text", "区域外支援の出典の原文 (out_of_area_text)", false,
+                     "「必要に応じて担当区域外での支援が可能」などの原文。書いてあるときだけ"});
   return columns;
 }
 
@@ -54,23 +67,40 @@ const std::vector<SheetLayout>& sheet_layouts() {
             "資料を文字にしたテキストファイル "
             "(シートと同じフォルダからの相対パス)。原文の照合に使う。空欄なら照合しない"},
            {"document_note", "資料の備考 (document_note)", false, "資料についての注記"},
+           {"source_form", "出典の形式 (source_form)", false,
+            "表 (見出し行と1行1件の表。タブ区切りかCSV), 行番号つきの表 (PDFから写した表), 文章。"
+            "空欄なら columns.csv があれば表、なければ文章"},
            {"fiscal_year", "年度 (fiscal_year)", true, "例: 令和7年度"},
            {"first_month", "年度の最初の月 (first_month)", true, "YYYY-MM。例: 2025-04"},
            {"last_month", "年度の最後の月 (last_month)", true, "YYYY-MM。例: 2026-03"},
            {"outside_facts", "外部の事実 (outside_facts)", false,
             "圏域・市町コード・座標のファイル。例: yamaguchi-regions.json。空欄なら使わない"},
        }},
+      {"columns.csv",
+       "出典の表の列",
+       "1行 = 出典の表の列1つ (見出しの字のまま)。引用はこの見出しで列を指す",
+       {
+           {"label", "見出し (label)", true, "表の見出し行の字のまま。例: 担当区域"},
+           {"role", "中身 (role)", true,
+            "市区町村, 協議の場, 開催状況, 取組, 配置先, 活動状況, 課題, その他 のいずれか"},
+           {"heading", "見出しの全文 (heading)", false, "見出しが長いとき、その全文。空欄可"},
+           {"block", "ブロック (block)", false,
+            "行番号つきの表で、同じ行がページを分けて2回目に出る列なら 2。ふつうは空欄"},
+       },
+       true},
       {"municipalities.csv", "市町", "表の1行 = 1市町",
        with_source({
            kId,
            {"name", "市町名 (name)", true, "例: 上関町"},
            kNameEn,
            {"type", "種別 (type)", false, "市, 区, 町 または 村。空欄なら名称の最後の字から"},
-           {"row", "表の行 (row)", true, "表の行番号"},
+           {"row", "表の行 (row)", false,
+            "表の行番号。表にその市区町村自身の行がない (担当区域に名前が出るだけ) なら空欄"},
            kNote,
        })},
       {"centers.csv", "医療的ケア児支援センター", "1行 = 1支援センター",
-       with_source({kId, {"name", "名称 (name)", true, "センターの正式な名称"}, kNameEn, kNote})},
+       with_out_of_area(with_source(
+           {kId, {"name", "名称 (name)", true, "センターの正式な名称"}, kNameEn, kNote}))},
       {"councils.csv", "協議の場", "1行 = 1つの協議会・部会・プロジェクト",
        with_source({
            kId,
@@ -87,11 +117,12 @@ const std::vector<SheetLayout>& sheet_layouts() {
            kNote,
        })},
       {"offices.csv", "コーディネーターの配置先", "1行 = 1事業所 (何市町から名前が挙がっても1行)",
-       with_source({kId,
-                    {"name", "名称 (name)", true,
-                     "事業所の正しい名称 (誤字は直し、原文の綴りは aliases.csv へ)"},
-                    kNameEn,
-                    kNote})},
+       with_out_of_area(
+           with_source({kId,
+                        {"name", "名称 (name)", true,
+                         "事業所の正しい名称 (誤字は直し、原文の綴りは aliases.csv へ)"},
+                        kNameEn,
+                        kNote}))},
       {"initiatives.csv", "取組の種類", "1行 = 1種類の取組 (レスパイト、避難訓練 など)",
        with_source({
            kId,
@@ -144,7 +175,8 @@ const std::vector<SheetLayout>& sheet_layouts() {
            {"municipality", "市町 (municipality)", true, "市町名"},
            {"order", "番号 (order)", true, "①②③ または 1, 2, 3"},
            {"office", "配置先 (office)", true, "配置先の名称 (offices.csv の名称か別表記)"},
-           {"since", "配置開始月 (since)", false, "YYYY-MM。書いてあるときだけ"},
+           {"since", "配置開始 (since)", false,
+            "YYYY-MM, または配置年度 (令和2年度, 2020年度)。書いてあるときだけ"},
            kNote,
        })},
       {"initiative_runs.csv", "取組の実施・予定",
@@ -190,7 +222,7 @@ using Cells = std::map<std::string, std::string>;
 void put_source(Cells& cells, const std::optional<Source>& s,
                 const std::string& prefix = "source_") {
   if (!s) return;
-  cells[prefix + "row"] = std::to_string(s->row);
+  cells[prefix + "row"] = s->row ? std::to_string(s->row) : "";
   cells[prefix + "section"] = s->section;
   cells[prefix + "text"] = s->text;
 }
@@ -231,7 +263,16 @@ std::map<std::string, std::string> sheet_texts(const Dataset& ds) {
             {"fiscal_year", ds.fiscal_year.label},
             {"first_month", ds.fiscal_year.first_month},
             {"last_month", ds.fiscal_year.last_month},
-            {"outside_facts", outside_facts_name(ds)}});
+            {"outside_facts", outside_facts_name(ds)},
+            {"source_form", ds.document.columns.empty() && ds.document.form == SourceForm::Prose
+                                ? ""
+                                : label(source_forms(), ds.document.form)}});
+  for (const SourceColumn& col : ds.document.columns)
+    w.at("columns.csv")
+        .add({{"label", col.label},
+              {"role", label(column_roles(), col.role)},
+              {"heading", col.heading},
+              {"block", col.block == 1 ? "" : std::to_string(col.block)}});
 
   static const std::map<Kind, const char*> node_sheet = {{Kind::Municipality, "municipalities.csv"},
                                                          {Kind::Center, "centers.csv"},
@@ -244,7 +285,7 @@ std::map<std::string, std::string> sheet_texts(const Dataset& ds) {
     put_source(c, n.source);
     if (n.kind == Kind::Municipality) {
       c["type"] = n.type;
-      c["row"] = std::to_string(n.row);
+      c["row"] = n.row ? std::to_string(n.row) : "";
     }
     if (n.kind == Kind::Council) {
       c["level"] = label(council_levels(), n.level);
@@ -252,6 +293,7 @@ std::map<std::string, std::string> sheet_texts(const Dataset& ds) {
       put_source(c, n.status_source, "status_source_");
     }
     if (n.kind == Kind::Initiative) c["description"] = n.description;
+    put_source(c, n.out_of_area, "out_of_area_");
     w.at(node_sheet.at(n.kind)).add(c);
   }
   // Sheets that name nodes follow the node order, so each node's rows stay together.

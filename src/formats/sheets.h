@@ -111,6 +111,7 @@ struct ImportReport {
   std::vector<std::string> not_in_sheets;  ///< reference node ids that no sheet defines
   std::vector<SiblingFile> siblings;
   std::size_t quotes_checked = 0;
+  std::size_t quotes_anywhere = 0;  ///< of those, found only somewhere in the text
 };
 
 /// Reads the sheets in `dir` into a dataset: names are matched to the sheets' own nodes and,

@@ -19,6 +19,7 @@
 #include "formats/load.h"
 #include "formats/outside_facts.h"
 #include "formats/sheets.h"
+#include "formats/source_text.h"
 #include "model/check.h"
 #include "model/facts.h"
 #include "model/source_document.h"
@@ -139,6 +140,36 @@ std::optional<std::string> parse_month(const std::string& cell) {
 }
 
 /// Splits a list cell at spaces, commas, 、 and line breaks.
+/// A fiscal year as the year it starts in: 令和2年度 / R2年度 / 令和元年度 → 2020 (令和 N is
+/// 2018 + N), 平成30年度 → 2018, 2020年度 / 2020 → 2020; nullopt for anything else.
+std::optional<std::string> parse_fiscal_year(const std::string& cell) {
+  std::string s = cell;
+  auto drop_suffix = [&](std::string_view suffix) {
+    if (s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0)
+      s.resize(s.size() - suffix.size());
+  };
+  drop_suffix("年度");
+  struct Era {
+    std::string_view prefix;
+    int offset;
+  };
+  static const Era eras[] = {{"令和", 2018}, {"R", 2018}, {"平成", 1988}, {"H", 1988}};
+  int offset = 0;
+  for (const Era& e : eras)
+    if (s.compare(0, e.prefix.size(), e.prefix) == 0) {
+      offset = e.offset;
+      s = s.substr(e.prefix.size());
+      break;
+    }
+  if (offset && s == "元") return std::to_string(offset + 1);
+  if (s.empty() || s.size() > 4 ||
+      !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  int n = std::stoi(s);
+  if (offset) return n >= 1 && n <= 99 ? std::optional(std::to_string(offset + n)) : std::nullopt;
+  return s.size() == 4 && n >= 1900 && n <= 2199 ? std::optional(s) : std::nullopt;
+}
+
 std::vector<std::string> split_list(const std::string& cell) {
   std::string s = ascii_width(cell);
   for (const char* sep : {"、", "，", "・"})
@@ -608,6 +639,19 @@ class Importer {
     s.fail(row, field, in_quotes(v) + " is not a month; write it as YYYY-MM, e.g. 2024-11");
   }
 
+  /// A placement's start: a month, or a fiscal year (配置年度) as 令和2年度, R2年度, 2020年度 or
+  /// 2020, kept as the year it starts in.
+  std::string since_cell(const Sheet& s, const SheetRow& row) {
+    std::string v = ascii_width(s.get(row, "since"));
+    if (v.empty()) return "";
+    if (auto m = parse_month(v)) return *m;
+    if (auto y = parse_fiscal_year(v)) return *y;
+    s.fail(row, "since",
+           in_quotes(v) +
+               " is neither a month nor a fiscal year; write YYYY-MM (2024-11) or the 配置年度 "
+               "(令和2年度, 2020年度)");
+  }
+
   std::string sibling_name(const Sheet& s, const SheetRow& row, const char* field) {
     std::string v = s.get(row, field);
     if (!v.empty() && !is_inside_folder(v))
@@ -637,33 +681,62 @@ class Importer {
     ds_.fiscal_year.first_month = month_cell(s, r, "first_month", true);
     ds_.fiscal_year.last_month = month_cell(s, r, "last_month", true);
     ds_.outside_facts = sibling_name(s, r, "outside_facts");
+    read_columns();
+    ds_.document.form = ds_.document.columns.empty() ? SourceForm::Prose : SourceForm::Table;
+    if (!s.get(r, "source_form").empty())
+      ds_.document.form =
+          read_term(s, r, "source_form", source_forms(),
+                    {SourceForm::Table, SourceForm::NumberedRows, SourceForm::Prose});
     document_row_ = r;
     for (const char* p : {"/title", "/document", "/fiscal_year", "/outside_facts"})
       place_[p] = s.place(r, "title");
+  }
+
+  /// The source table's columns, as the document labels them (columns.csv, optional).
+  void read_columns() {
+    auto it = sheets_.find("columns.csv");
+    if (it == sheets_.end()) return;
+    const Sheet& s = it->second;
+    for (const SheetRow& r : s.rows()) {
+      SourceColumn c;
+      c.label = s.required(r, "label");
+      c.role = read_term(
+          s, r, "role", column_roles(),
+          {ColumnRole::Unit, ColumnRole::Council, ColumnRole::Meetings, ColumnRole::Work,
+           ColumnRole::Placements, ColumnRole::Activity, ColumnRole::Plans, ColumnRole::Other});
+      c.heading = s.text(r, "heading");
+      if (std::string b = s.get(r, "block"); !b.empty()) {
+        auto n = parse_int(b, 1, 9);
+        if (!n)
+          s.fail(r, "block", in_quotes(b) + " is not a block number; write 2, or leave it empty");
+        c.block = *n;
+      }
+      place_["/document/columns/" + std::to_string(ds_.document.columns.size())] =
+          s.place(r, "label");
+      ds_.document.columns.push_back(std::move(c));
+    }
   }
 
   Source read_source(const Sheet& s, const SheetRow& row, const std::string& prefix = "source_") {
     Source src;
     std::string row_field = prefix + "row", section_field = prefix + "section",
                 text_field = prefix + "text";
-    std::string row_text = s.required(row, row_field);
-    auto n = parse_int(row_text, 1, 99999);
-    if (!n)
-      s.fail(row, row_field,
-             in_quotes(row_text) + " is not a row number; write the row of the table, e.g. 16");
-    src.row = *n;
-    std::string section = ascii_width(s.required(row, section_field));
-    static const std::vector<std::string> sections = {"市町", "1(1)", "1(4)", "2", "3", "4", "6"};
-    auto it = std::find_if(sections.begin(), sections.end(), [&](const std::string& w) {
-      return match_key(w) == match_key(section);
-    });
-    if (it == sections.end()) {
-      std::string msg =
-          "unknown section " + in_quotes(section) + "; write one of 市町, 1(1), 1(4), 2, 3, 4, 6";
-      msg += did_you_mean(section, sections);
-      s.fail(row, section_field, msg);
+    // Row and column may be left empty for a prose source or a table's caption; a described
+    // table's quotes need both (model/check.h says so at this cell).
+    std::string row_text = s.get(row, row_field);
+    if (!row_text.empty()) {
+      auto n = parse_int(row_text, 1, 99999);
+      if (!n)
+        s.fail(row, row_field,
+               in_quotes(row_text) + " is not a row number; write the row of the table, e.g. 16");
+      src.row = *n;
     }
-    src.section = *it;
+    // The column as the document labels it; typed in another width or spacing, the label
+    // it means (１（１） is 1(1)).
+    src.section = s.get(row, section_field);
+    for (const SourceColumn& c : ds_.document.columns)
+      if (match_key(ascii_width(c.label)) == match_key(ascii_width(src.section)))
+        src.section = c.label;
     src.text = s.required(row, text_field);
     return src;
   }
@@ -706,13 +779,16 @@ class Importer {
         if (!is_municipality_type(n.type))
           s.fail(r, "type",
                  in_quotes(n.type) + " is not a municipality type; write 市, 区, 町 or 村");
-        std::string row_text = s.required(r, "row");
-        auto row = parse_int(row_text, 1, 99999);
-        if (!row)
-          s.fail(r, "row",
-                 in_quotes(row_text) +
-                     " is not a row number; write the municipality's row in the table");
-        n.row = *row;
+        std::string row_text = s.get(r, "row");  // empty: the table has no row of its own for it
+        if (!row_text.empty()) {
+          auto row = parse_int(row_text, 1, 99999);
+          if (!row)
+            s.fail(r, "row",
+                   in_quotes(row_text) +
+                       " is not a row number; write the municipality's row in the table, or leave "
+                       "it empty");
+          n.row = *row;
+        }
       }
       if (kind == Kind::Council) {
         n.level = read_term(s, r, "level", council_levels(),
@@ -727,6 +803,7 @@ class Importer {
       }
       if (kind == Kind::Initiative) n.description = s.required(r, "description");
       n.source = read_source(s, r);
+      if (!s.get(r, "out_of_area_text").empty()) n.out_of_area = read_source(s, r, "out_of_area_");
       check_unique_name(s, r, n);
       place_["/nodes/" + std::to_string(ds_.nodes.size())] = s.place(r, "");
       node_rows_.push_back({&s, r});
@@ -976,7 +1053,7 @@ class Importer {
       if (!n)
         s.fail(r, "order", in_quotes(order) + " is not a placement number; write ①, ② … or 1, 2 …");
       e.order = *n;
-      e.since = month_cell(s, r, "since", false);
+      e.since = since_cell(s, r);
       e.note = s.text(r, "note");
       e.source = read_source(s, r);
       if (!m || !office) continue;
@@ -1076,7 +1153,8 @@ class Importer {
     if (!ds_.document.source_file.empty()) {
       const SiblingFile& f = siblings_.at(ds_.document.source_file);
       ds_.source_text = f.contents;
-      quotes.emplace(QuoteSource{source.emplace(f.contents), f.shown()});
+      quotes.emplace(QuoteSource{
+          source.emplace(read_source_text(f.contents, ds_.document, f.shown())), f.shown()});
     }
     CheckResult checked = check(ds_, quotes);
     if (!checked.problems.empty()) {
@@ -1084,6 +1162,7 @@ class Importer {
       throw data_error(at_sheet_row(p.place) + p.text + (p.also ? row_of(*p.also) + p.rest : ""));
     }
     report_.quotes_checked = checked.quotes_checked;
+    report_.quotes_anywhere = checked.quotes_anywhere;
     if (!ds_.outside_facts.empty()) add_outside_facts_file(siblings_.at(ds_.outside_facts));
     ds_.build_index();
     return std::move(ds_);

@@ -20,19 +20,19 @@ namespace renkei {
 
 namespace {
 
-constexpr std::string_view kMagic = "renkei-snapshot/2\n";
+constexpr std::string_view kMagic = "renkei-snapshot/3\n";
 
 // A field added to one of these structs must be written and read below; the sizes make the
 // build fail until it is (update them after adding the field to put() and get()).
-static_assert(sizeof(void*) != 8 || sizeof(Node) == 712, "Node changed: update snapshot.cc");
+static_assert(sizeof(void*) != 8 || sizeof(Node) == 792, "Node changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(Edge) == 248, "Edge changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(Meeting) == 192, "Meeting changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(Source) == 72, "Source changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(MunicipalityFacts) == 112,
               "MunicipalityFacts changed: update snapshot.cc");
-static_assert(sizeof(void*) != 8 || sizeof(DocumentInfo) == 160,
+static_assert(sizeof(void*) != 8 || sizeof(DocumentInfo) == 192,
               "DocumentInfo changed: update snapshot.cc");
-static_assert(sizeof(void*) != 8 || sizeof(LoadReport) == 72,
+static_assert(sizeof(void*) != 8 || sizeof(LoadReport) == 80,
               "LoadReport changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(OutsideNotes) == 64,
               "OutsideNotes changed: update snapshot.cc");
@@ -119,6 +119,18 @@ class Writer {
       source(m.source);
     }
     str(n.description);
+    source(n.out_of_area);
+  }
+
+  void document(const DocumentInfo& d) {
+    term(d.form);
+    u64(d.columns.size());
+    for (const SourceColumn& c : d.columns) {
+      str(c.label);
+      term(c.role);
+      str(c.heading);
+      i64(c.block);
+    }
   }
 
   void edge(const Edge& e) {
@@ -261,6 +273,18 @@ class Reader {
       source(m.source);
     }
     str(n.description);
+    optional_source(n.out_of_area);
+  }
+
+  void document(DocumentInfo& d) {
+    d.form = term<SourceForm>(source_forms().size());
+    d.columns.resize(count(26));
+    for (SourceColumn& c : d.columns) {
+      str(c.label);
+      c.role = term<ColumnRole>(column_roles().size());
+      str(c.heading);
+      c.block = i32();
+    }
   }
 
   void edge(Edge& e, std::size_t nodes) {
@@ -493,6 +517,7 @@ std::string encode_snapshot(const Dataset& ds, const LoadReport& report, std::st
   w.str(key);
   w.str(siblings);
   w.u64(report.quotes_checked);
+  w.u64(report.quotes_anywhere);
   w.str(report.source_file);
   w.str(report.outside_facts_file);
   w.str(ds.title);
@@ -502,6 +527,7 @@ std::string encode_snapshot(const Dataset& ds, const LoadReport& report, std::st
         &ds.fiscal_year.last_month, &ds.source_text, &ds.outside_facts,
         &ds.outside_notes.regions_basis, &ds.outside_notes.positions_basis})
     w.str(*s);
+  w.document(ds.document);
   w.u64(ds.nodes.size());
   for (const auto& n : ds.nodes) w.node(n);
   w.u64(ds.edges.size());
@@ -525,6 +551,7 @@ std::optional<Dataset> decode_snapshot(std::string_view bytes, std::string_view 
   std::string sib = r.str();
   LoadReport rep;
   rep.quotes_checked = r.u64();
+  rep.quotes_anywhere = r.u64();
   rep.source_file = r.str();
   rep.outside_facts_file = r.str();
   Dataset ds;
@@ -535,6 +562,7 @@ std::optional<Dataset> decode_snapshot(std::string_view bytes, std::string_view 
         &ds.fiscal_year.last_month, &ds.source_text, &ds.outside_facts,
         &ds.outside_notes.regions_basis, &ds.outside_notes.positions_basis})
     *s = r.str();
+  r.document(ds.document);
   std::size_t nodes = r.count(64);
   ds.nodes.resize(nodes);
   for (std::size_t i = 0; i < nodes && r.ok; ++i) r.node(ds.nodes[i]);

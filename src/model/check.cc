@@ -27,6 +27,12 @@ bool is_year_month(std::string_view s) {
   return month >= 1 && month <= 12;
 }
 
+bool is_fiscal_year(std::string_view s) {
+  return s.size() == 4 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         s >= "1900" && s <= "2199";
+}
+
 namespace {
 constexpr std::string_view kMunicipalityTypes[] = {"市", "区", "町", "村"};
 }  // namespace
@@ -66,11 +72,17 @@ const char* const kNotAMonth = " is not a month; write it as YYYY-MM, e.g. 2024-
 /// One run of check(): the dataset, what was found so far, and the lookups the rules share.
 class Checker {
  public:
-  Checker(const Dataset& ds, const std::optional<QuoteSource>& source) : ds_(ds), source_(source) {}
+  Checker(const Dataset& ds, const std::optional<QuoteSource>& source) : ds_(ds), source_(source) {
+    for (const SourceColumn& c : ds.document.columns) {
+      label_list_.push_back(c.label);
+      labels_ += (labels_.empty() ? "" : ", ") + c.label;
+    }
+  }
 
   CheckResult run(Rules rules) {
     if (rules != Rules::Edges) {
       dataset_texts();
+      columns();
       fiscal_year();
       for (std::size_t i = 0; i < ds_.nodes.size(); ++i) node(i);
       names();
@@ -103,6 +115,45 @@ class Checker {
   void source_texts(const Source& s, const std::function<Place(const char*)>& at) {
     text(at("section"), s.section);
     text(at("text"), s.text);
+    column(s, at);
+  }
+  /// A quote in a described table names one of its columns, and a row with it.
+  void column(const Source& s, const std::function<Place(const char*)>& at) {
+    const DocumentInfo& d = ds_.document;
+    if (d.columns.empty() || (s.row == 0 && s.section.empty())) return;
+    if (s.section.empty()) {
+      add(at("section"), "row " + std::to_string(s.row) +
+                             " names no column; write the column's label (" + labels_ + ")");
+      return;
+    }
+    if (!d.column(s.section)) {
+      add(at("section"), "the document has no column " + in_quotes(s.section) +
+                             "; its columns are " + labels_ + did_you_mean(s.section, label_list_));
+      return;
+    }
+    if (s.row == 0)
+      add(at("row"), "the quote names column " + in_quotes(s.section) +
+                         " but no row; write the row of the table it is in");
+  }
+
+  /// The document's description of its table: labels unique and one-line, a table described
+  /// when the form is a table.
+  void columns() {
+    const DocumentInfo& d = ds_.document;
+    for (std::size_t k = 0; k < d.columns.size(); ++k) {
+      const SourceColumn& c = d.columns[k];
+      Place p{Place::Item::Dataset, 0, at("document/columns", k, "label")};
+      text(p, c.label, true);
+      text({Place::Item::Dataset, 0, at("document/columns", k, "heading")}, c.heading);
+      if (c.label.empty()) add(p, "a column needs its label, as the table's header names it");
+      if (d.column(c.label) != &c)
+        add(p, "column " + in_quotes(c.label) + " is described twice; each label once");
+    }
+    if (d.form != SourceForm::Prose && d.columns.empty())
+      add({Place::Item::Dataset, 0, "document/columns"},
+          std::string("a ") + word(d.form) +
+              " source needs its columns described (label and role of each); or say the form "
+              "is prose");
   }
   void source_texts(const std::optional<Source>& s, const std::function<Place(const char*)>& at) {
     if (s) source_texts(*s, at);
@@ -141,6 +192,7 @@ class Checker {
     for (std::size_t k = 0; k < n.no_children.size(); ++k)
       source_texts(n.no_children[k], in(at("no_children", k) + "/"));
     source_texts(n.status_source, in("status_source/"));
+    source_texts(n.out_of_area, in("out_of_area/"));
     for (std::size_t j = 0; j < n.meetings.size(); ++j) {
       const Meeting& m = n.meetings[j];
       std::string mp = at("meetings", j);
@@ -172,13 +224,20 @@ class Checker {
     if (!source_) return;
     if (source_->document.contains(s)) {
       ++result_.quotes_checked;
+      if (!source_->document.by_cell() || s.row == 0) ++result_.quotes_anywhere;
       return;
     }
+    if (!source_->document.by_cell() || s.row == 0) {
+      add(std::move(p), in_quotes(s.text) + " is not anywhere in the text of " + source_->shown_as +
+                            "; quote the source exactly");
+      return;
+    }
+    if (!ds_.document.column(s.section)) return;  // said by column()
     std::string section = excerpt(s.section);
     std::string where =
         source_->document.cell(s.row, s.section)
-            ? "row " + std::to_string(s.row) + " section " + section
-            : "the source (it has no row " + std::to_string(s.row) + " section " + section + ")";
+            ? "row " + std::to_string(s.row) + ", column " + section + ","
+            : "the source (it has no row " + std::to_string(s.row) + " in column " + section + ")";
     add(std::move(p), in_quotes(s.text) + " is not in " + where + " of " + source_->shown_as +
                           "; quote the source exactly");
   }
@@ -206,6 +265,7 @@ class Checker {
                 " is not in its own source text; an alias must be a spelling the source uses");
     }
     quote(n.source, node_place(i, "source/text"));
+    quote(n.out_of_area, node_place(i, "out_of_area/text"));
     if (n.kind == Kind::Municipality) municipality(i);
     if (n.kind == Kind::Council) council(i);
     auto [it, fresh] = id_owner_.emplace(n.id, i);
@@ -219,7 +279,8 @@ class Checker {
     if (!is_municipality_type(n.type))
       add(node_place(i, "type"),
           in_quotes(n.type) + " is not a municipality type; expected 市, 区, 町 or 村");
-    if (auto [it, fresh] = row_owner_.emplace(n.row, i); !fresh)
+    if (n.row == 0) {  // the table has no row of its own for this unit (e.g. a ward it serves)
+    } else if (auto [it, fresh] = row_owner_.emplace(n.row, i); !fresh)
       add(node_place(i, "row"), "row " + std::to_string(n.row) + " is already the row of ",
           node_place(it->second), "");
     if (n.activity) quote(n.activity->source, node_place(i, "coordinator_activity/source/text"));
@@ -305,8 +366,11 @@ class Checker {
       endpoints(i);
     quote(e.source, edge_place(i, "source/text"));
     if (e.relation == Relation::Coordinator) {
-      if (!e.since.empty() && !is_year_month(e.since))
-        add(edge_place(i, "since"), in_quotes(e.since) + kNotAMonth);
+      if (!e.since.empty() && !is_year_month(e.since) && !is_fiscal_year(e.since))
+        add(edge_place(i, "since"),
+            in_quotes(e.since) +
+                " is neither a month nor a fiscal year; write YYYY-MM (2024-11) or, for a "
+                "配置年度, the year the fiscal year starts in (令和2年度: 2020)");
       if (auto [it, fresh] = placement_.emplace(std::make_pair(e.from, e.order), i); !fresh)
         add(edge_place(i, "order"),
             "placement " + std::to_string(e.order) + " of " + in_quotes(ds_.nodes[e.from].id) +
@@ -395,7 +459,9 @@ class Checker {
   const std::optional<QuoteSource>& source_;
   CheckResult result_;
   std::unordered_map<std::string, std::size_t> id_owner_;
-  std::unordered_map<int, std::size_t> row_owner_;                ///< municipality row → node
+  std::unordered_map<int, std::size_t> row_owner_;  ///< municipality row → node
+  std::vector<std::string> label_list_;  ///< the document's column labels, for did-you-mean
+  std::string labels_;                   ///< the same, as "市町, 1(1), 3"
   std::map<std::pair<std::size_t, int>, std::size_t> placement_;  ///< (municipality, ①②③) → edge
 };
 

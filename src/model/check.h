@@ -36,8 +36,9 @@ struct Problem {
 
 /// What checking found.
 struct CheckResult {
-  std::vector<Problem> problems;   ///< in the order of the dataset's nodes, then its edges
-  std::size_t quotes_checked = 0;  ///< quotes found in their row and section of the source
+  std::vector<Problem> problems;    ///< in the order of the dataset's nodes, then its edges
+  std::size_t quotes_checked = 0;   ///< quotes found in the source
+  std::size_t quotes_anywhere = 0;  ///< of those, found only somewhere in the text (prose, no row)
 };
 
 /// The source text quotes are checked against, and its name as messages show it.
@@ -58,8 +59,9 @@ CheckResult check(const Dataset& ds, const std::optional<QuoteSource>& source,
                   Rules rules = Rules::All);
 
 /// The words of the rules, for readers that check a value before the dataset exists.
-bool is_valid_id(std::string_view s);           ///< lowercase ASCII letters, digits, inner hyphens
-bool is_year_month(std::string_view s);         ///< "YYYY-MM" with a month 01–12
+bool is_valid_id(std::string_view s);     ///< lowercase ASCII letters, digits, inner hyphens
+bool is_year_month(std::string_view s);   ///< "YYYY-MM" with a month 01–12
+bool is_fiscal_year(std::string_view s);  ///< "YYYY", the year a fiscal year (年度) starts in
 bool is_municipality_type(std::string_view s);  ///< 市, 区 (特別区, a city's ward), 町 or 村
 /// The type a unit's name ends in (市, 区, 町, 村): a blank type is worked out this way;
 /// "" when the name ends in none of them.

@@ -10,7 +10,7 @@ const std::vector<Term<Kind>>& kinds() {
        "a city (市) or town (町), one row of the source"},
       {Kind::Council, "council", "協議の場",
        "a council, sub-committee or project that takes up these children"},
-      {Kind::Office, "office", "配置先", "an office hosting care coordinators (section 3)"},
+      {Kind::Office, "office", "配置先", "an office or hub hosting care coordinators"},
       {Kind::Center, "center", "支援センター",
        "a support center for children needing medical care"},
       {Kind::Initiative, "initiative", "取組",
@@ -63,9 +63,9 @@ const std::vector<Term<CouncilLevel>>& council_levels() {
 }
 const std::vector<Term<ActivityStatus>>& activity_statuses() {
   static const std::vector<Term<ActivityStatus>> t = {
-      {ActivityStatus::Active, "active", "活動あり", "section 4 describes coordinator work"},
+      {ActivityStatus::Active, "active", "活動あり", "the source describes coordinator work"},
       {ActivityStatus::NoneStated, "none_stated", "活動なし",
-       "section 4 says nothing happened (特になし, 対応ケースなし …)"},
+       "the source says nothing happened (特になし, 対応ケースなし …)"},
   };
   return t;
 }
@@ -78,6 +78,43 @@ const std::vector<Term<EdgeStatus>>& edge_statuses() {
       {EdgeStatus::Considering, "considering", "検討中", "under consideration"},
   };
   return t;
+}
+
+const std::vector<Term<SourceForm>>& source_forms() {
+  static const std::vector<Term<SourceForm>> t = {
+      {SourceForm::NumberedRows, "numbered_rows", "行番号つきの表",
+       "a PDF's text dump: each table line starts with its row number and a tab"},
+      {SourceForm::Table, "table", "表",
+       "a plain table: a header row, then one row per line, tab- or comma-separated"},
+      {SourceForm::Prose, "prose", "文章",
+       "text without a table: a quote is found anywhere in it, not by row and column"},
+  };
+  return t;
+}
+const std::vector<Term<ColumnRole>>& column_roles() {
+  static const std::vector<Term<ColumnRole>> t = {
+      {ColumnRole::Unit, "unit", "市区町村", "the unit the row is about (市町村 or 区)"},
+      {ColumnRole::Council, "council", "協議の場", "its council (協議の場): name, status"},
+      {ColumnRole::Meetings, "meetings", "開催状況", "the council's meetings in the year"},
+      {ColumnRole::Work, "work", "取組", "work done and support given"},
+      {ColumnRole::Placements, "placements", "配置先",
+       "where its coordinators are placed (offices, hubs, 担当区域)"},
+      {ColumnRole::Activity, "activity", "活動状況", "what the coordinators did"},
+      {ColumnRole::Plans, "plans", "課題", "plans, challenges and shortages"},
+      {ColumnRole::Other, "other", "その他", "anything else (dates, notes)"},
+  };
+  return t;
+}
+
+const SourceColumn* DocumentInfo::column(std::string_view l) const {
+  for (const SourceColumn& c : columns)
+    if (c.label == l) return &c;
+  return nullptr;
+}
+
+bool DocumentInfo::has_role(ColumnRole role) const {
+  return std::any_of(columns.begin(), columns.end(),
+                     [role](const SourceColumn& c) { return c.role == role; });
 }
 
 namespace {
@@ -94,6 +131,8 @@ const char* word(CouncilStatus s) { return term(council_statuses(), s).word; }
 const char* word(CouncilLevel l) { return term(council_levels(), l).word; }
 const char* word(ActivityStatus s) { return term(activity_statuses(), s).word; }
 const char* word(EdgeStatus s) { return term(edge_statuses(), s).word; }
+const char* word(SourceForm f) { return term(source_forms(), f).word; }
+const char* word(ColumnRole r) { return term(column_roles(), r).word; }
 const char* label_ja(Kind k) { return term(kinds(), k).label_ja; }
 const char* label_ja(Relation r) { return term(relations(), r).label_ja; }
 

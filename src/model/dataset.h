@@ -22,6 +22,12 @@ enum class CouncilLevel { Municipal, Regional };
 enum class ActivityStatus { Active, NoneStated };
 /// The stage of a `runs` or `participates` edge; `Current` when the source states no stage.
 enum class EdgeStatus { Current, Done, Ongoing, Planned, Considering };
+/// How the source text is laid out (docs/data-model.md, "Source texts"): a PDF's text dump
+/// whose table lines start with their row number, a plain table (a header row, then one row
+/// per line, tab- or comma-separated), or prose, where a quote is only found somewhere in it.
+enum class SourceForm { NumberedRows, Table, Prose };
+/// What a column of the source table holds, from the facts renkei reads.
+enum class ColumnRole { Unit, Council, Meetings, Work, Placements, Activity, Plans, Other };
 
 /// One row of a closed-set table: the enum value, its data word, a Japanese label and a
 /// one-line description for help and docs.
@@ -42,6 +48,8 @@ const std::vector<Term<CouncilStatus>>& council_statuses();
 const std::vector<Term<CouncilLevel>>& council_levels();
 const std::vector<Term<ActivityStatus>>& activity_statuses();
 const std::vector<Term<EdgeStatus>>& edge_statuses();
+const std::vector<Term<SourceForm>>& source_forms();
+const std::vector<Term<ColumnRole>>& column_roles();
 
 const char* word(Kind k);
 const char* word(Relation r);
@@ -50,6 +58,8 @@ const char* word(CouncilStatus s);
 const char* word(CouncilLevel l);
 const char* word(ActivityStatus s);
 const char* word(EdgeStatus s);
+const char* word(SourceForm f);
+const char* word(ColumnRole r);
 const char* label_ja(Kind k);
 const char* label_ja(Relation r);
 
@@ -71,8 +81,10 @@ std::string term_list(const std::vector<Term<E>>& table) {
   return out;
 }
 
-/// Where a fact comes from in the source document: row (1–19), section ("市町", "1(1)",
-/// "1(4)", "2", "3", "4", "6") and the exact text, a substring of that cell.
+/// Where a fact comes from in the source document: its row, the label of its column (as the
+/// document describes its table: "3" in 資料2-②, "担当区域" in another) and the exact text, a
+/// substring of that cell. In a prose source, row is 0 and section empty: the text is found
+/// somewhere in the document.
 struct Source {
   int row = 0;
   std::string section;
@@ -136,6 +148,11 @@ struct Node {
   std::optional<Source> status_source;
   std::vector<Meeting> meetings;
 
+  // office or center
+  /// The source says it also helps beyond the units it is assigned to, when needed
+  /// (区域外への支援): the quote. A unit left without its own offices still has this help.
+  std::optional<Source> out_of_area;
+
   // initiative
   std::string description;
 };
@@ -147,15 +164,34 @@ struct Edge {
   std::optional<Source> source;  ///< empty only for outside facts
   std::string outside_source;    ///< non-empty when the edge is an outside fact (in_region)
   int order = 0;                 ///< coordinator: ①=1, ②=2 …
-  std::string since;             ///< coordinator: start "YYYY-MM" where given
+  /// coordinator: start where given, "YYYY-MM", or "YYYY" for a fiscal year (配置年度)
+  std::string since;
   EdgeStatus status = EdgeStatus::Current;
   std::string date;  ///< runs: "YYYY-MM" where given
   std::string note;
 };
 
+/// One column of the source table, as the document names it.
+struct SourceColumn {
+  std::string label;  ///< what quotes call it ("3", "担当区域"); unique
+  ColumnRole role = ColumnRole::Other;
+  std::string heading;  ///< the header as printed, where longer than the label; may be empty
+  /// Numbered rows only: which pass over the rows the column is in (a PDF table split over
+  /// pages lists each row once per block of columns); 1 for the first.
+  int block = 1;
+};
+
 /// What the dataset says about the document it was read from.
 struct DocumentInfo {
   std::string publisher, label, title, source_file, note;
+  /// How the source text is laid out; Prose when the dataset does not describe its table.
+  SourceForm form = SourceForm::Prose;
+  std::vector<SourceColumn> columns;  ///< the table's columns, in order; empty for prose
+
+  /// The column a quote names, or nullptr.
+  const SourceColumn* column(std::string_view label) const;
+  /// True when one of the columns holds this kind of fact.
+  bool has_role(ColumnRole role) const;
 };
 
 /// What the outside-facts file says about its own facts, for the footers of the slides that

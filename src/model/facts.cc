@@ -27,6 +27,21 @@ void sort_nodes(const Dataset& ds, std::vector<std::size_t>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
+std::string quote_place(const Source& s, Lang lang) {
+  if (s.row == 0) return "";
+  bool numbered = !s.section.empty() && s.section[0] >= '0' && s.section[0] <= '9';
+  std::string row =
+      lang == Lang::En ? "row " + std::to_string(s.row) : std::to_string(s.row) + "行目";
+  if (s.section.empty()) return row;
+  if (numbered) return row + " §" + s.section;
+  return row + (lang == Lang::En ? ", " : "・") + s.section;
+}
+
+std::string since_words(const std::string& since, Lang lang) {
+  if (since.size() != 4) return since;
+  return lang == Lang::En ? "FY" + since : since + "年度";
+}
+
 std::string document_citation(const Dataset& ds) {
   std::string d = ds.document.publisher;
   if (!ds.document.label.empty()) d += (d.empty() ? "" : " ") + ds.document.label;

@@ -31,6 +31,15 @@ std::string document_citation(const Dataset& ds);
 /// or the label when the data gives no first month.
 std::string fiscal_year_words(const Dataset& ds, Lang lang);
 
+/// Where a quote is in the document, as answers print it: "row 4 §3" where the document
+/// numbers its columns (資料2-②), "row 2, 担当区域" where it names them; in Japanese
+/// 「4行目 §3」「2行目・担当区域」; "" for a quote that names no row (prose, a caption).
+std::string quote_place(const Source& s, Lang lang);
+
+/// A placement's start as answers print it: the month ("2024-04"), or a fiscal year
+/// ("FY2020", 「2020年度」) where the table gives a 配置年度.
+std::string since_words(const std::string& since, Lang lang);
+
 /// The word for the table's units, from the types it has, in the order Japanese writes them:
 /// 市町 (Yamaguchi's 資料2-②), 市町村, 区 (a designated city's wards), 市区町村; 市町村 when
 /// the table has no units. Slides and answers say 「2市町で共有」, 「3区で共有」 with it.

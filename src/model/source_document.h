@@ -8,27 +8,31 @@
 
 namespace renkei {
 
-/// The source document's text, split into its table cells so that a quote can be checked
-/// against the exact row and section it claims to come from.
-///
-/// The text dump holds each row twice: pages 1–2 (市町, 1(1), 1(4), 2) and pages 3–4
-/// (市町, 3, 4, 6). A row line starts with its number and a tab; on page 2 the 市町 and
-/// 1(1) cells are run together in one cell, which then serves both sections.
+/// The source document's text and, for a table, its cells by row and column label, so that a
+/// quote can be checked against the exact cell it claims to come from. Reading a text into
+/// cells is formats/source_text.h; this only holds and answers.
 class SourceDocument {
  public:
-  explicit SourceDocument(std::string text);
+  using Cells = std::map<std::pair<int, std::string>, std::string, std::less<>>;
+  /// A document without cells (prose): a quote is found anywhere in the text.
+  explicit SourceDocument(std::string text) : text_(std::move(text)) {}
+  SourceDocument(std::string text, SourceForm form, Cells cells)
+      : text_(std::move(text)), form_(form), cells_(std::move(cells)) {}
 
-  /// The cell for a row and section, or nullptr when the document has no such cell.
-  const std::string* cell(int row, std::string_view section) const;
-  /// True when `source.text` is inside its cell, or (for documents without a table
-  /// layout) anywhere in the text.
+  /// The cell for a row and column label, or nullptr when the document has no such cell.
+  const std::string* cell(int row, std::string_view label) const;
+  /// True when `source.text` is inside its cell; for prose, or a quote that names no row
+  /// (a table's caption or preamble), anywhere in the text.
   bool contains(const Source& source) const;
-  bool has_table() const { return !cells_.empty(); }
+  /// True when quotes are checked in their row and column (a table), not only in the text.
+  bool by_cell() const { return form_ != SourceForm::Prose; }
+  SourceForm form() const { return form_; }
   const std::string& text() const { return text_; }
 
  private:
   std::string text_;
-  std::map<std::pair<int, std::string>, std::string, std::less<>> cells_;
+  SourceForm form_ = SourceForm::Prose;
+  Cells cells_;
 };
 
 }  // namespace renkei

@@ -19,6 +19,7 @@ void print_validate(const Reply& c, const Counts& counts, const LoadReport& repo
                        {"nodes", nodes},
                        {"edges", edges},
                        {"quotes_checked", report.quotes_checked},
+                       {"quotes_checked_by_cell", report.quotes_checked - report.quotes_anywhere},
                        {"source_file", report.source_file},
                        {"outside_facts", report.outside_facts_file}});
     return;
@@ -27,8 +28,9 @@ void print_validate(const Reply& c, const Counts& counts, const LoadReport& repo
   if (report.source_file.empty())
     c.out << "source quotes: not checked (the dataset names no document.source_file)\n";
   else
-    c.out << "source quotes: " << report.quotes_checked
-          << " checked, each in its row and section of " << report.source_file << "\n";
+    c.out << "source quotes: "
+          << quotes_checked_words(report.quotes_checked, report.quotes_anywhere, report.source_file)
+          << "\n";
   if (!report.outside_facts_file.empty())
     c.out << "outside facts: " << report.outside_facts_file
           << " (planning regions, municipal codes, office coordinates)\n";
@@ -83,15 +85,18 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
   if (lang == Lang::En) out << "  Japanese: " << n.name << "\n";
   for (const Alias& a : n.aliases)
     out << "  also written: " << a.name
-        << (a.source ? "  (row " + std::to_string(a.source->row) + " §" + a.source->section + ")"
-                     : "")
+        << (a.source && a.source->row ? "  (" + quote_place(*a.source, Lang::En) + ")" : "")
         << "\n";
   if (!n.description.empty()) out << "  what it is: " << n.description << "\n";
   if (!n.note.empty()) out << "  note: " << n.note << "\n";
   if (n.source) out << "  source: " << quote_line(*n.source) << "\n";
+  if (n.out_of_area)
+    out << "  also helps outside its area when needed: " << quote_line(*n.out_of_area) << "\n";
   if (!n.outside_source.empty()) out << "  outside fact: " << n.outside_source << "\n";
   if (n.kind == Kind::Municipality) {
-    out << "  type: " << n.type << ", row " << n.row << " of the source\n";
+    out << "  type: " << n.type
+        << (n.row ? ", row " + std::to_string(n.row) + " of the source" : ", no row of its own")
+        << "\n";
     if (n.facts)
       out << "  [outside fact] code " << n.facts->code << ", office at " << n.facts->lat << ", "
           << n.facts->lng << " — " << n.facts->source << "\n";
@@ -126,7 +131,7 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
     std::string rel = word(e.relation);
     if (e.order) rel += " #" + std::to_string(e.order);
     if (e.status != EdgeStatus::Current) rel += " (" + std::string(word(e.status)) + ")";
-    if (!e.since.empty()) rel += " since " + e.since;
+    if (!e.since.empty()) rel += " since " + since_words(e.since, Lang::En);
     if (!e.date.empty()) rel += " " + e.date;
     out << "  " << (outgoing ? "—" + rel + "→ " : "←" + rel + "— ") << display_name(other, lang)
         << "  [" << other.id << "]\n";

@@ -114,7 +114,8 @@ void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
   if (ds.document.source_file.empty())
     out << "quotes: not checked (document.csv names no source text)\n";
   else
-    out << "quotes checked: " << rep.quotes_checked << " against " << ds.document.source_file
+    out << "quotes: "
+        << quotes_checked_words(rep.quotes_checked, rep.quotes_anywhere, ds.document.source_file)
         << "\n";
   for (const auto& f : rep.siblings) out << "  " << f.name << ": from " << f.found_at << "\n";
   if (!rep.other_spellings.empty()) {

@@ -11,7 +11,21 @@ std::string join_names(const Reply& c, const std::vector<std::size_t>& nodes) {
 }
 
 std::string quote_line(const Source& s) {
-  return "row " + std::to_string(s.row) + " §" + s.section + " 「" + s.text + "」";
+  std::string place = quote_place(s, Lang::En);
+  return (place.empty() ? "" : place + " ") + "「" + s.text + "」";
+}
+
+std::string quotes_checked_words(std::size_t checked, std::size_t anywhere,
+                                 const std::string& file) {
+  std::size_t in_cells = checked - anywhere;
+  if (anywhere == 0)
+    return std::to_string(checked) + " checked, each in its row and column of " + file;
+  if (in_cells == 0)
+    return std::to_string(checked) + " found in the text of " + file +
+           " (checked as somewhere in the text, not by row and column: it is not a table)";
+  return std::to_string(checked) + " checked in " + file + ": " + std::to_string(in_cells) +
+         " in their row and column, " + std::to_string(anywhere) +
+         " naming no row found somewhere in the text";
 }
 
 void print_json(std::ostream& out, const nlohmann::json& j) {

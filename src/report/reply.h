@@ -30,6 +30,10 @@ inline constexpr std::size_t kAnswerWidth = 80;
 std::string join_names(const Reply& c, const std::vector<std::size_t>& nodes);
 /// row 16 §3 「…」
 std::string quote_line(const Source& s);
+/// How the quotes were checked, for validate and import: "412 checked, each in its row and
+/// column of FILE", or, for prose (and quotes that name no row), "found somewhere in the text".
+std::string quotes_checked_words(std::size_t checked, std::size_t anywhere,
+                                 const std::string& file);
 /// Prints JSON the way every answer does: two-space indent, UTF-8 kept as is.
 void print_json(std::ostream& out, const nlohmann::json& j);
 

@@ -37,7 +37,7 @@ TEST_CASE("validate prints what it checked") {
   CHECK(r.out.rfind("data/yamaguchi-r6.json: OK: 山口県 資料2-②「令和6年度 "
                     "市町における医療的ケア児支援に係る取組状況等」\n",
                     0) == 0);
-  CHECK(r.out.find("checked, each in its row and section of data/source/yamaguchi-r6.txt") !=
+  CHECK(r.out.find("checked, each in its row and column of data/source/yamaguchi-r6.txt") !=
         std::string::npos);
   CHECK(r.out.find("coordinator      52\n") != std::string::npos);
 }

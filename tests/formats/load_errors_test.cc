@@ -166,12 +166,12 @@ TEST_CASE("a quote that is not in its row of the source is refused") {
     j["nodes"][t]["source"]["text"] = "地域生活支援センターたんぽぽ";
     CHECK(load_json_error(j) ==
           "t.json: /nodes/" + std::to_string(t) +
-              "/source/text: \"地域生活支援センターたんぽぽ\" is not in row 10 section 3 of "
+              "/source/text: \"地域生活支援センターたんぽぽ\" is not in row 10, column 3, of "
               "source/yamaguchi-r6.txt; quote the source exactly");
   }
   SECTION("right text, wrong row") {
     j["nodes"][t]["source"]["row"] = 9;
-    CHECK(load_json_error(j).find("is not in row 9 section 3 of") != std::string::npos);
+    CHECK(load_json_error(j).find("is not in row 9, column 3, of") != std::string::npos);
   }
 }
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "formats/load.h"
+#include "formats/source_text.h"
 #include "model/check.h"
 #include "test_support.h"
 
@@ -29,7 +30,7 @@ std::size_t placement(const Dataset& ds, const std::string& from, int order) {
 
 TEST_CASE("the built-in data breaks no rule, and every quote is found in its cell", "[check]") {
   Dataset ds = load_builtin_dataset();
-  SourceDocument source(ds.source_text);
+  SourceDocument source = read_source_text(ds.source_text, ds.document, "source.txt");
   CheckResult r = check(ds, QuoteSource{source, "source.txt"});
   CHECK(r.problems.empty());
   LoadReport report;

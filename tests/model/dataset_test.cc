@@ -7,6 +7,7 @@
 #include <set>
 
 #include "formats/load.h"
+#include "formats/source_text.h"
 #include "model/resolve.h"
 #include "model/source_document.h"
 #include "test_support.h"
@@ -305,8 +306,10 @@ TEST_CASE("the second reading of the table (issue 15): what the cells say, no mo
 }
 
 TEST_CASE("every quote in data/ is in its row and section of the source kept in the repo") {
-  SourceDocument doc(test::read_file(test::repo_path("data/source/yamaguchi-r6.txt")));
-  REQUIRE(doc.has_table());
+  SourceDocument doc =
+      read_source_text(test::read_file(test::repo_path("data/source/yamaguchi-r6.txt")),
+                       test::builtin_data().document, "yamaguchi-r6.txt");
+  REQUIRE(doc.by_cell());
   std::size_t checked = 0;
   auto check = [&](const Source& s) {
     INFO("row " << s.row << " section " << s.section << ": " << s.text);
@@ -336,7 +339,9 @@ TEST_CASE("every quote in data/ is in its row and section of the source kept in 
 }
 
 TEST_CASE("the copy of the source in the repo is the seed document") {
-  SourceDocument doc(test::read_file(test::repo_path("data/source/yamaguchi-r6.txt")));
+  SourceDocument doc =
+      read_source_text(test::read_file(test::repo_path("data/source/yamaguchi-r6.txt")),
+                       test::builtin_data().document, "yamaguchi-r6.txt");
   REQUIRE(doc.cell(16, "4"));
   CHECK(*doc.cell(16, "4") == "特になし");
   REQUIRE(doc.cell(10, "3"));
