@@ -165,14 +165,22 @@ class PresetDrawer {
 
   Diagram gaps() {
     DiagramTable t;
-    for (const auto& r : gap_rules()) t.columns.push_back(en ? r.name : r.label_ja);
+    // Only the rules the table can support get a column: a rule that does not apply finds
+    // nothing, and an empty column would read as "no gap".
+    std::vector<std::size_t> column(gap_rules().size(), gap_rules().size());
+    for (const auto& r : gap_rules()) {
+      if (gap_rule_not_applicable(ds, r.rule)) continue;
+      column[static_cast<std::size_t>(r.rule)] = t.columns.size();
+      t.columns.push_back(en ? r.name : r.label_ja);
+    }
     t.mark_meaning = en ? "the rule finds a gap (renkei gaps --explain RULE)"
                         : "該当（ルールは renkei gaps --explain で説明）";
     std::map<std::size_t, std::vector<bool>> hits, qualified;
     for (const Finding& f : find_gaps(net)) {
-      for (auto* m : {&hits, &qualified}) (*m)[f.municipality].resize(gap_rules().size());
-      hits[f.municipality][static_cast<std::size_t>(f.rule)] = true;
-      if (!f.context.empty()) qualified[f.municipality][static_cast<std::size_t>(f.rule)] = true;
+      std::size_t col = column[static_cast<std::size_t>(f.rule)];
+      for (auto* m : {&hits, &qualified}) (*m)[f.municipality].resize(t.columns.size());
+      hits[f.municipality][col] = true;
+      if (!f.context.empty()) qualified[f.municipality][col] = true;
     }
     // Rows by planning region (in the order of their first municipality's row), then row.
     std::vector<std::size_t> ms = all_of_kind(ds, Kind::Municipality);
@@ -192,9 +200,9 @@ class PresetDrawer {
       row.group = r ? name_of(ds, *r, lang) : "";
       row.name = name_of(ds, m, lang);
       row.marks = hits[m];
-      row.marks.resize(gap_rules().size());
+      row.marks.resize(t.columns.size());
       row.qualified = qualified[m];
-      row.qualified.resize(gap_rules().size());
+      row.qualified.resize(t.columns.size());
       if (!ds.nodes[m].no_children.empty()) {
         row.marker = "※";
         t.qualified_meaning =

@@ -148,7 +148,9 @@ json explorer_data(const Network& net) {
   for (const auto& r : gap_rules()) {
     std::string label = r.label_ja;
     label.erase(std::remove(label.begin(), label.end(), '\n'), label.end());
-    rules.push_back({{"name", r.name}, {"label_ja", label}, {"summary", r.summary}});
+    json rule = {{"name", r.name}, {"label_ja", label}, {"summary", r.summary}};
+    if (auto why_not = gap_rule_not_applicable(ds, r.rule)) rule["not_applicable"] = *why_not;
+    rules.push_back(rule);
   }
   json statuses;
   auto add_statuses = [&](const char* key, const auto& table) {

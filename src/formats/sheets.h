@@ -110,6 +110,10 @@ struct ImportReport {
   std::size_t unmatched_not_listed = 0;  ///< how many more matched nothing (counted, not looked up)
   std::vector<std::string> not_in_sheets;  ///< reference node ids that no sheet defines
   std::vector<SiblingFile> siblings;
+  /// The reference names were matched against (its origin); empty when none was used.
+  std::string reference;
+  /// Why the reference given was not used (another publisher's table), or empty.
+  std::string reference_skipped;
   std::size_t quotes_checked = 0;
   std::size_t quotes_anywhere = 0;  ///< of those, found only somewhere in the text
 };
@@ -122,8 +126,13 @@ struct ImportReport {
 /// `also_look_in`, then beside the reference. Any problem is a renkei::Error (exit 1) naming
 /// sheet, line and column; `report` (may be null) is filled as far as reading got, with every
 /// unmatched name when that is the error.
+/// Whether the reference is used whatever the sheets are (one the user named: last year's),
+/// or only when the sheets are the same publisher's table (the built-in data, which must not
+/// lend its names to another prefecture's or city's table).
+enum class ReferenceUse { Always, SamePublisherOnly };
 Dataset import_sheets(const std::string& dir, const Dataset& reference, ImportReport* report,
-                      const std::vector<std::string>& also_look_in = {});
+                      const std::vector<std::string>& also_look_in = {},
+                      ReferenceUse use = ReferenceUse::Always);
 
 /// A directory is imported as sheets (and checked); a file is loaded as a dataset file.
 Dataset load_dataset_or_sheets(const std::string& path, const Dataset& reference);

@@ -533,10 +533,10 @@ bool is_directory(const std::string& path) {
 class Importer {
  public:
   Importer(std::string dir, const Dataset& reference, ImportReport& report,
-           const std::vector<std::string>& also_look_in)
+           const std::vector<std::string>& also_look_in, ReferenceUse use)
       : dir_(std::move(dir)),
-        reference_(reference),
-        ref_names_(reference),
+        reference_(&reference),
+        use_(use),
         report_(report),
         also_look_in_(also_look_in) {
     while (dir_.size() > 1 && dir_.back() == '/') dir_.pop_back();
@@ -546,6 +546,7 @@ class Importer {
   Dataset run() {
     read_sheets();
     read_document();
+    choose_reference();
     for (const char* file :
          {"municipalities.csv", "centers.csv", "councils.csv", "offices.csv", "initiatives.csv"})
       read_nodes(sheet(file));
@@ -568,7 +569,7 @@ class Importer {
                        u.expected + " in the sheets" + more +
                        "; fix the spelling or add the missing rows");
     }
-    for (const Node& n : reference_.nodes)
+    for (const Node& n : reference_->nodes)
       if (n.kind != Kind::Region && n.outside_source.empty() && !ds_.find_id(n.id))
         report_.not_in_sheets.push_back(n.id);
     return validate();
@@ -760,19 +761,19 @@ class Importer {
                in_quotes(n.id) +
                    " is not a valid id; use lowercase ASCII letters, digits and hyphens, or leave "
                    "it empty");
-      std::optional<NameTable::Found> ref = ref_names_.find(n.name, {kind}, NameTable::Alias);
-      if (n.id.empty() && ref) n.id = reference_.nodes[ref->node].id;
+      std::optional<NameTable::Found> ref = ref_names_->find(n.name, {kind}, NameTable::Alias);
+      if (n.id.empty() && ref) n.id = reference_->nodes[ref->node].id;
       if (ref && ref->tier != NameTable::Name)
         report_.other_spellings.push_back({s.place(r, "name"), n.name,
-                                           reference_.nodes[ref->node].id,
-                                           reference_.nodes[ref->node].name, "reference alias"});
+                                           reference_->nodes[ref->node].id,
+                                           reference_->nodes[ref->node].name, "reference alias"});
       bool renamed =
-          !ref && !n.id.empty() && reference_.find_id(n.id);  // same id, new name: not a new node
+          !ref && !n.id.empty() && reference_->find_id(n.id);  // same id, new name: not a new node
       if (!ref && !renamed)
         report_.new_nodes.push_back(
             {s.place(r, "name"), kind, n.name, "",
-             ref_names_.nearest_names(n.name, {kind}, 3,
-                                      std::max<std::size_t>(2, code_point_count(n.name) / 3))});
+             ref_names_->nearest_names(n.name, {kind}, 3,
+                                       std::max<std::size_t>(2, code_point_count(n.name) / 3))});
       if (kind == Kind::Municipality) {
         n.type = s.get(r, "type");
         if (n.type.empty()) n.type = municipality_type_of_name(n.name);
@@ -839,7 +840,7 @@ class Importer {
   void assign_ids() {
     std::set<std::string> used;
     for (const Node& n : ds_.nodes) used.insert(n.id);
-    for (const Node& n : reference_.nodes) used.insert(n.id);
+    for (const Node& n : reference_->nodes) used.insert(n.id);
     for (std::size_t i = 0; i < ds_.nodes.size(); ++i) {
       Node& n = ds_.nodes[i];
       if (!n.id.empty()) continue;
@@ -861,7 +862,7 @@ class Importer {
                                      const std::vector<Kind>& kinds) {
     std::string text = s.required(r, field);
     if (report_.unmatched.size() >= kMaxUnmatchedListed && !names_->find(text, kinds) &&
-        !ref_names_.find(text, kinds)) {
+        !ref_names_->find(text, kinds)) {
       ++report_.unmatched_not_listed;  // enough listed: count the rest without looking up the
                                        // nearest names
       return std::nullopt;
@@ -874,8 +875,8 @@ class Importer {
     }
     UnmatchedName u{s.place(r, field), text, kinds_text(kinds),
                     names_->nearest_names(text, kinds, 3, std::nullopt), ""};
-    if (auto ref = ref_names_.find(text, kinds)) {
-      const Node& rn = reference_.nodes[ref->node];
+    if (auto ref = ref_names_->find(text, kinds)) {
+      const Node& rn = reference_->nodes[ref->node];
       if (auto here = ds_.find_id(rn.id)) {
         report_.other_spellings.push_back(
             {s.place(r, field), text, rn.id, ds_.nodes[*here].name, "reference alias"});
@@ -1119,8 +1120,8 @@ class Importer {
       refuse_outside(d.empty() ? std::string(".") : d, path);
       if (auto text = read_whole_file(path)) return SiblingFile{name, path, *text};
     }
-    if (auto text = dataset_sibling(reference_, name))
-      return SiblingFile{name, "the copy beside " + reference_.origin, *text, true};
+    if (auto text = dataset_sibling(*reference_, name))
+      return SiblingFile{name, "the copy beside " + reference_->origin, *text, true};
     return std::nullopt;
   }
 
@@ -1226,8 +1227,23 @@ class Importer {
   }
 
   std::string dir_;
-  const Dataset& reference_;
-  NameTable ref_names_;
+  /// The reference names are matched against: the one given, or none when it is the built-in
+  /// data and the sheets are another publisher's table (their names are not its names).
+  void choose_reference() {
+    if (use_ == ReferenceUse::SamePublisherOnly &&
+        reference_->document.publisher != ds_.document.publisher) {
+      report_.reference_skipped = reference_->origin + " is " + reference_->document.publisher +
+                                  "'s table, these sheets are " + ds_.document.publisher + "'s";
+      reference_ = &no_reference_;
+    }
+    report_.reference = reference_->nodes.empty() ? "" : reference_->origin;
+    ref_names_.emplace(*reference_);
+  }
+
+  const Dataset* reference_;
+  ReferenceUse use_;
+  Dataset no_reference_;
+  std::optional<NameTable> ref_names_;
   ImportReport& report_;
   const std::vector<std::string>& also_look_in_;
   std::map<std::string, Sheet> sheets_;
@@ -1243,9 +1259,9 @@ class Importer {
 }  // namespace
 
 Dataset import_sheets(const std::string& dir, const Dataset& reference, ImportReport* report,
-                      const std::vector<std::string>& also_look_in) {
+                      const std::vector<std::string>& also_look_in, ReferenceUse use) {
   ImportReport local;
-  return Importer(dir, reference, report ? *report : local, also_look_in).run();
+  return Importer(dir, reference, report ? *report : local, also_look_in, use).run();
 }
 
 Dataset load_dataset_or_sheets(const std::string& path, const Dataset& reference) {

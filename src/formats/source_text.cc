@@ -110,7 +110,7 @@ SourceDocument::Cells numbered_rows(std::string_view text, const DocumentInfo& d
     if (block >= labels.size()) continue;
     const std::vector<std::string>& l = labels[block];
     std::vector<std::string> c = split_tabs(line);
-    c.erase(c.begin());  // the row number
+    c.erase(c.begin());                                                          // the row number
     if (c.size() + 1 == l.size() && !c.empty()) c.insert(c.begin(), c.front());  // run together
     if (c.size() != l.size()) continue;
     for (std::size_t k = 0; k < l.size(); ++k) {
@@ -190,8 +190,7 @@ SourceDocument read_source_text(std::string_view bytes, const DocumentInfo& doc,
       return SourceDocument(std::string(bytes), doc.form, numbered_rows(bytes, doc, shown_as));
     case SourceForm::Table:
       return SourceDocument(std::string(bytes), doc.form, plain_table(bytes, doc, shown_as));
-    case SourceForm::Prose:
-      break;
+    case SourceForm::Prose: break;
   }
   return SourceDocument(std::string(bytes));
 }

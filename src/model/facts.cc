@@ -79,9 +79,30 @@ bool is_shared_office(const Dataset& ds, std::size_t office) {
 }
 
 std::vector<std::size_t> own_councils(const Dataset& ds, std::size_t m) {
-  std::vector<std::size_t> out;
-  for (std::size_t k : ds.edges_from(m))
-    if (ds.edges[k].relation == Relation::Holds) out.push_back(ds.edges[k].to);
+  std::vector<std::size_t> out, joined;
+  for (std::size_t k : ds.edges_from(m)) {
+    const Edge& e = ds.edges[k];
+    if (e.relation == Relation::Holds) out.push_back(e.to);
+    if (e.relation == Relation::Participates && e.status == EdgeStatus::Current)
+      joined.push_back(e.to);
+  }
+  // A council every unit of the table holds or takes part in (a city's council of all its
+  // wards) is each unit's own, not a neighbour's.
+  if (!joined.empty()) {
+    std::size_t units = 0;
+    for (const Node& n : ds.nodes) units += n.kind == Kind::Municipality;
+    for (std::size_t c : joined) {
+      std::vector<std::size_t> members;
+      for (std::size_t k : ds.edges_to(c)) {
+        const Edge& e = ds.edges[k];
+        if (e.relation == Relation::Holds ||
+            (e.relation == Relation::Participates && e.status == EdgeStatus::Current))
+          members.push_back(e.from);
+      }
+      sort_nodes(ds, members);
+      if (units >= 2 && members.size() == units) out.push_back(c);
+    }
+  }
   sort_nodes(ds, out);
   return out;
 }

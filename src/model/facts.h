@@ -57,7 +57,9 @@ std::vector<std::size_t> municipalities_served(const Dataset& ds, std::size_t of
 bool is_shared_office(const Dataset& ds, std::size_t office);
 
 // ---------------------------------------------------------------- councils and meetings
-/// The councils a municipality holds itself (its own 協議の場), by node order.
+/// The councils a municipality holds itself (its own 協議の場), by node order; a council that
+/// every unit of the table holds or takes part in (a city's council of all its wards) is
+/// each unit's own too.
 std::vector<std::size_t> own_councils(const Dataset& ds, std::size_t municipality);
 
 /// What the meetings about these children of some councils add up to. A meeting counts only

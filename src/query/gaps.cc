@@ -6,66 +6,97 @@ namespace renkei {
 
 const std::vector<GapRuleInfo>& gap_rules() {
   static const std::vector<GapRuleInfo> t = {
-      {GapRule::NoMeeting, "no-meeting", "会議\nなし",
+      {GapRule::NoMeeting,
+       "no-meeting",
+       "会議\nなし",
        "its own council did not and will not meet on these children in the fiscal year",
-       "Looks at the municipality's own councils (section 1). Found when none of them held or "
+       "Looks at the municipality's own councils (a council shared by all the table's units counts "
+       "as its own). Found when none of them held or "
        "planned a meeting about "
        "these children in the fiscal year, and the source says so for at least one of them: "
        "開催なし, 開催予定なし, "
        "協議なし (no meeting) or 休会 (in recess). A municipality whose row says nothing about its "
        "own council's "
-       "meetings is not counted here (see regional-only)."},
-      {GapRule::PlannedOnly, "planned-only", "会議は\n予定のみ",
+       "meetings is not counted here (see regional-only).",
+       {GapFact::Councils, GapFact::Meetings}},
+      {GapRule::PlannedOnly,
+       "planned-only",
+       "会議は\n予定のみ",
        "its only meetings in the fiscal year were still planned when the table was written",
        "Found when no council of the municipality's own had held a meeting about these children "
        "when the table was "
        "written, but at least one was planned (予定, or 開催未 with a date: scheduled, not yet "
-       "held)."},
-      {GapRule::InactiveCoordinator, "inactive-coordinator", "コーディ\nネーター\n活動なし",
-       "the coordinator activity section says nothing happened",
-       "Found when section 4 (コーディネーターの活動状況) says nothing happened: 特になし, "
+       "held).",
+       {GapFact::Councils, GapFact::Meetings}},
+      {GapRule::InactiveCoordinator,
+       "inactive-coordinator",
+       "コーディ\nネーター\n活動なし",
+       "the source says its coordinators did nothing",
+       "Found when what the source says of its coordinators' activity (コーディネーターの活動状況) "
+       "is that nothing happened: 特になし, "
        "対応ケースなし, or "
        "実績がない. The quote is the evidence. Where the row also says there is at present no "
        "child to serve "
-       "(対象者なし, 該当者がいない), the finding stays (the section still says nothing happened) "
+       "(対象者なし, 該当者がいない), the finding stays (the source still says nothing happened) "
        "but says so beside it, "
        "with that quote: a coordinator with no case in a town with no eligible child is not a "
        "coordinator who left "
-       "children waiting."},
-      {GapRule::NoOffice, "no-office", "配置先\nなし", "no coordinator office at all",
-       "Found when section 3 names no office (配置先) for the municipality: no coordinator is "
+       "children waiting.",
+       {GapFact::Activity}},
+      {GapRule::NoOffice,
+       "no-office",
+       "配置先\nなし",
+       "no coordinator office at all",
+       "Found when the source names no office (配置先) for the municipality: no coordinator is "
        "placed for its "
-       "children. The gap is what the row does not name, so the evidence is the row itself (its "
-       "市町 cell)."},
-      {GapRule::SingleOffice, "single-office", "配置先\n1か所", "exactly one coordinator office",
-       "Found when section 3 names exactly one office (配置先) for the municipality."},
-      {GapRule::SharedOnly, "shared-only", "配置先は\nすべて共有",
+       "children. The gap is what the table does not name, so the evidence is where the table "
+       "names the unit.",
+       {GapFact::Placements}},
+      {GapRule::SingleOffice,
+       "single-office",
+       "配置先\n1か所",
+       "exactly one coordinator office",
+       "Found when the source names exactly one office (配置先) for the municipality.",
+       {GapFact::Placements}},
+      {GapRule::SharedOnly,
+       "shared-only",
+       "配置先は\nすべて共有",
        "every coordinator office it has also serves other municipalities",
-       "Found when every office in the municipality's section 3 is also named in another "
-       "municipality's section 3: "
+       "Found when every office named for the municipality is also named for another "
+       "municipality: "
        "its coordinators are shared with (or belong to) another town. The detail names the other "
-       "towns."},
-      {GapRule::RegionalOnly, "regional-only", "圏域・近隣の\n協議の場のみ",
+       "towns.",
+       {GapFact::Placements}},
+      {GapRule::RegionalOnly,
+       "regional-only",
+       "圏域・近隣の\n協議の場のみ",
        "it takes up these children only through a regional or neighbour's council",
        "Found when the municipality takes part (as stated, not only planned) in a council that is "
        "not its own — the "
        "council of its planning region (圏域) or its project, or a neighbour's sub-committee — and "
        "none of its own councils held or planned "
        "a meeting about these children (no meeting, none stated, or the children not on the "
-       "agenda)."},
-      {GapRule::NoCenterLink, "no-center-link", "支援センター\n連携なし",
+       "agenda).",
+       {GapFact::Councils}},
+      {GapRule::NoCenterLink,
+       "no-center-link",
+       "支援センター\n連携なし",
        "nothing ties it to a support center",
        "Found when the source states no link with a support center (医療的ケア児支援センター) for "
        "the municipality or for "
-       "any council it holds or takes part in. A mention the source itself calls unclear (防府市: "
+       "any council it holds or takes part in. A mention the source itself calls unclear (such as "
        "連携内容が不明) is not "
        "a link; it is quoted as evidence. Where nothing is quoted, the source simply names no "
-       "center for that row."},
-      {GapRule::StatedChallenge, "stated-challenge", "課題の\n記載あり",
+       "center for that row.",
+       {GapFact::Centers}},
+      {GapRule::StatedChallenge,
+       "stated-challenge",
+       "課題の\n記載あり",
        "the row states a challenge or shortage",
        "Found for every challenge the row states: text under 【課題】 or 課題等, or a sentence the "
        "row itself calls a "
-       "difficulty (…が課題, …が困難, 確保が難しい). Each is quoted."},
+       "difficulty (…が課題, …が困難, 確保が難しい). Each is quoted.",
+       {GapFact::Challenges}},
   };
   return t;
 }
@@ -73,6 +104,46 @@ const std::vector<GapRuleInfo>& gap_rules() {
 const GapRuleInfo& gap_rule_info(GapRule rule) {
   return *std::find_if(gap_rules().begin(), gap_rules().end(),
                        [rule](const GapRuleInfo& i) { return i.rule == rule; });
+}
+
+std::optional<std::string> gap_rule_not_applicable(const Dataset& ds, GapRule rule) {
+  const DocumentInfo& doc = ds.document;
+  auto any_node = [&](auto&& pred) { return std::any_of(ds.nodes.begin(), ds.nodes.end(), pred); };
+  for (GapFact fact : gap_rule_info(rule).needs) {
+    switch (fact) {
+      case GapFact::Councils:
+        if (!doc.has_role(ColumnRole::Council) &&
+            !any_node([](const Node& n) { return n.kind == Kind::Council; }))
+          return "the table has no council column and names no council (協議の場)";
+        break;
+      case GapFact::Meetings:
+        if (!doc.has_role(ColumnRole::Meetings) &&
+            !any_node([](const Node& n) { return !n.meetings.empty(); }))
+          return "the table says nothing of councils' meetings (開催状況)";
+        break;
+      case GapFact::Activity:
+        if (!doc.has_role(ColumnRole::Activity) &&
+            !any_node([](const Node& n) { return n.activity.has_value(); }))
+          return "the table does not say what the coordinators did (活動状況)";
+        break;
+      case GapFact::Placements:
+        if (!doc.has_role(ColumnRole::Placements) &&
+            !std::any_of(ds.edges.begin(), ds.edges.end(),
+                         [](const Edge& e) { return e.relation == Relation::Coordinator; }))
+          return "the table names no coordinator placements (配置先)";
+        break;
+      case GapFact::Centers:
+        if (!any_node([](const Node& n) { return n.kind == Kind::Center; }))
+          return "the table names no support center (医療的ケア児支援センター)";
+        break;
+      case GapFact::Challenges:
+        if (!doc.has_role(ColumnRole::Plans) &&
+            !any_node([](const Node& n) { return !n.challenges.empty(); }))
+          return "the table has no column of plans and challenges (課題) and states none";
+        break;
+    }
+  }
+  return std::nullopt;
 }
 
 namespace {
@@ -95,6 +166,9 @@ MunicipalityView view_of(const Network& net, std::size_t m) {
     if (e.relation == Relation::Liaises) mv.centers.push_back(e.to);
   }
   mv.own_councils = own_councils(ds, m);
+  for (std::size_t c : mv.own_councils)  // a council of all the units is not a neighbour's
+    mv.joined_councils.erase(std::remove(mv.joined_councils.begin(), mv.joined_councils.end(), c),
+                             mv.joined_councils.end());
   councils = mv.own_councils;
   councils.insert(councils.end(), mv.joined_councils.begin(), mv.joined_councils.end());
   for (std::size_t c : councils)
@@ -122,13 +196,15 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       municipalities.push_back(i);
   sort_nodes(ds, municipalities);
 
+  std::vector<bool> applies;
+  for (const GapRuleInfo& r : gap_rules()) applies.push_back(!gap_rule_not_applicable(ds, r.rule));
   std::vector<Finding> out;
   for (std::size_t m : municipalities) {
     const Node& mn = ds.nodes[m];
     MunicipalityView mv = view_of(net, m);
     auto add = [&](GapRule rule, std::string detail, std::vector<Source> evidence,
                    std::vector<Source> context = {}) {
-      if (!only_rule || *only_rule == rule)
+      if ((!only_rule || *only_rule == rule) && applies[static_cast<std::size_t>(rule)])
         out.push_back({rule, m, std::move(detail), std::move(evidence), std::move(context)});
     };
 

@@ -74,12 +74,15 @@ enum class GapRule {
   NoCenterLink,
   StatedChallenge
 };
+/// The facts a gap rule reads; a table that carries none of one of them cannot support it.
+enum class GapFact { Councils, Meetings, Activity, Placements, Centers, Challenges };
 struct GapRuleInfo {
   GapRule rule;
   const char* name;
   const char* label_ja;  ///< short Japanese heading for slides; "\n" marks a line break
   const char* summary;
   const char* explanation;  ///< exactly how the rule reads the data
+  std::vector<GapFact> needs;
 };
 const std::vector<GapRuleInfo>& gap_rules();
 /// The row of gap_rules() for one rule.
@@ -93,7 +96,13 @@ struct Finding {
   /// the row's words that there is at present no child to serve (Node::no_children).
   std::vector<Source> context;
 };
+/// Why a rule does not apply to this dataset: the first fact it reads that the table does not
+/// carry (no column of that role and no such fact in the data), said for users; nullopt when
+/// it applies. A rule that does not apply finds nothing: its silence is not "no gap".
+std::optional<std::string> gap_rule_not_applicable(const Dataset& ds, GapRule rule);
+
 /// Every finding, by municipality row, then rule order; optionally one rule / municipality.
+/// Rules that do not apply to the dataset (gap_rule_not_applicable) are not run.
 std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> rule = std::nullopt,
                                std::optional<std::size_t> municipality = std::nullopt);
 
@@ -105,7 +114,13 @@ struct Affected {
 };
 struct WhatIfAnswer {
   std::vector<std::size_t> removed;
-  std::vector<std::size_t> uncovered;   ///< left with no coordinator office at all
+  std::vector<std::size_t> uncovered;  ///< left with no coordinator office of their own
+  /// Offices and centers still running that the source says also help outside their area
+  /// when needed (Node::out_of_area), by node order.
+  std::vector<std::size_t> out_of_area_help;
+  /// Of `uncovered`, those left with only that help (every one of them when there is any);
+  /// the others are left with nothing.
+  std::vector<std::size_t> only_out_of_area;
   std::vector<std::size_t> no_council;  ///< left with no council (own or shared) at all
   std::vector<Affected> affected;       ///< by source row
 };

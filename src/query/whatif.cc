@@ -85,7 +85,16 @@ std::vector<std::size_t> could_lose(const Dataset& ds, const std::set<std::size_
 struct WhatIfWork {
   std::vector<std::optional<Support>> before;  ///< by node
   Support now;
+  std::vector<std::size_t> out_of_area;  ///< every office or center stated to help beyond its area
 };
+
+WhatIfWork work_for(const Dataset& ds) {
+  WhatIfWork w{std::vector<std::optional<Support>>(ds.nodes.size()), {}, {}};
+  for (std::size_t i = 0; i < ds.nodes.size(); ++i)
+    if (ds.nodes[i].out_of_area) w.out_of_area.push_back(i);
+  sort_nodes(ds, w.out_of_area);
+  return w;
+}
 
 WhatIfAnswer what_if_removed_with(const Dataset& ds, WhatIfWork& work,
                                   const std::set<std::size_t>& removed) {
@@ -118,19 +127,21 @@ WhatIfAnswer what_if_removed_with(const Dataset& ds, WhatIfWork& work,
     if (!was.councils.empty() && now.councils.empty()) a.no_council.push_back(m);
     a.affected.push_back(std::move(af));
   }
+  for (std::size_t h : work.out_of_area)
+    if (!removed.count(h)) a.out_of_area_help.push_back(h);
+  if (!a.out_of_area_help.empty()) a.only_out_of_area = a.uncovered;
   return a;
 }
 
 }  // namespace
 
 WhatIfAnswer what_if_removed(const Dataset& ds, const std::set<std::size_t>& removed) {
-  WhatIfWork work{std::vector<std::optional<Support>>(ds.nodes.size()), {}};
+  WhatIfWork work = work_for(ds);
   return what_if_removed_with(ds, work, removed);
 }
 
 std::vector<WhatIfAnswer> what_if_each(const Dataset& ds, Kind kind) {
-  WhatIfWork work{std::vector<std::optional<Support>>(ds.nodes.size()),
-                  {}};  // shared by every removal
+  WhatIfWork work = work_for(ds);  // shared by every removal
   std::vector<WhatIfAnswer> answers;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i)
     if (ds.nodes[i].kind == kind) answers.push_back(what_if_removed_with(ds, work, {i}));

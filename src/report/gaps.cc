@@ -39,6 +39,12 @@ void write_whatif(JsonWriter& w, NodeRefWriter& refs, const Reply& c, const What
   }
   w.end_array().key("no_council");
   refs.write_all(w, a.no_council);
+  if (!a.out_of_area_help.empty()) {  // only where the source states such help
+    w.key("only_out_of_area_help");
+    refs.write_all(w, a.only_out_of_area);
+    w.key("out_of_area_help");
+    refs.write_all(w, a.out_of_area_help);
+  }
   if (rank) w.member("rank", rank);
   w.key("removed");
   refs.write_all(w, a.removed);
@@ -50,12 +56,62 @@ void write_whatif(JsonWriter& w, NodeRefWriter& refs, const Reply& c, const What
 }  // namespace
 
 void print_rule_explanation(const Reply& c, const GapRuleInfo& r) {
+  std::optional<std::string> why_not = gap_rule_not_applicable(c.ds, r.rule);
   if (c.json) {
-    print_json(c.out, {{"rule", r.name}, {"summary", r.summary}, {"explanation", r.explanation}});
+    json j = {{"rule", r.name},
+              {"summary", r.summary},
+              {"explanation", r.explanation},
+              {"applies", !why_not}};
+    if (why_not) j["not_applicable_because"] = *why_not;
+    print_json(c.out, j);
     return;
   }
   c.out << r.name << ": " << r.summary << "\n\n"
-        << wrap_to_width(r.explanation, kAnswerWidth, "") << "\n";
+        << wrap_to_width(r.explanation, kAnswerWidth, "") << "\n\n"
+        << wrap_to_width(
+               why_not ? "Does not apply to " + document_citation(c.ds) + ": " + *why_not + "."
+                       : "Applies to " + document_citation(c.ds) + ".",
+               kAnswerWidth, "")
+        << "\n";
+}
+
+void print_rules_applicable(const Reply& c) {
+  if (c.json) {
+    json arr = json::array();
+    for (const GapRuleInfo& r : gap_rules()) {
+      std::optional<std::string> why_not = gap_rule_not_applicable(c.ds, r.rule);
+      json j = {{"rule", r.name}, {"summary", r.summary}, {"applies", !why_not}};
+      if (why_not) j["not_applicable_because"] = *why_not;
+      arr.push_back(j);
+    }
+    print_json(c.out, arr);
+    return;
+  }
+  c.out << wrap_to_width("Gap rules on " + document_citation(c.ds) +
+                             " (`renkei gaps --explain RULE` says how each reads the data):",
+                         kAnswerWidth, "")
+        << "\n\n";
+  TextTable t({"rule", "applies", "what it finds, or why it does not apply"},
+              {false, false, false});
+  for (const GapRuleInfo& r : gap_rules()) {
+    std::optional<std::string> why_not = gap_rule_not_applicable(c.ds, r.rule);
+    t.add_row({r.name, why_not ? "no" : "yes", why_not ? *why_not : r.summary});
+  }
+  t.write(c.out, kAnswerWidth);
+}
+
+/// The rules this dataset cannot support, once each, after the findings.
+static void print_not_applicable(const Reply& c, std::optional<GapRule> only) {
+  bool first = true;
+  for (const GapRuleInfo& r : gap_rules()) {
+    if (only && *only != r.rule) continue;
+    std::optional<std::string> why_not = gap_rule_not_applicable(c.ds, r.rule);
+    if (!why_not) continue;
+    if (first) c.out << "\nNot applicable to this table (nothing is found by these rules):\n";
+    first = false;
+    c.out << "  " << r.name << ": "
+          << wrap_to_width(*why_not, kAnswerWidth - 4 - display_width(r.name), "    ") << "\n";
+  }
 }
 
 void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional<GapRule> rule,
@@ -84,6 +140,7 @@ void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional
   if (found.empty()) {
     c.out << "No gaps found" << (rule ? std::string(" for rule ") + gap_rule_info(*rule).name : "")
           << (m ? " in " + display_name(c.ds.nodes[*m], c.lang()) : "") << ".\n";
+    print_not_applicable(c, rule);
     return;
   }
   // Per rule: how many municipalities it hits.
@@ -118,6 +175,7 @@ void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional
             << wrap_to_width("no child to serve: " + quote_line(s), kAnswerWidth - 8, "        ")
             << "\n";
   }
+  print_not_applicable(c, rule);
 }
 
 void print_whatif_each(const Reply& c, Kind kind, const std::vector<WhatIfAnswer>& all) {
@@ -161,8 +219,20 @@ void print_whatif(const Reply& c, const WhatIfAnswer& a, const std::set<std::siz
   bool offices_removed = false;
   for (std::size_t r : a.removed) offices_removed |= c.ds.nodes[r].kind == Kind::Office;
   if (offices_removed)
-    c.out << "  left with no coordinator office: "
+    c.out << "  left with no coordinator office of their own: "
           << (a.uncovered.empty() ? "none" : join_names(c, a.uncovered)) << "\n";
+  if (!a.only_out_of_area.empty()) {
+    c.out << "    "
+          << wrap_to_width("of which left with only help from outside their area, when needed: " +
+                               join_names(c, a.only_out_of_area),
+                           kAnswerWidth - 4, "      ")
+          << "\n      "
+          << wrap_to_width(
+                 "(" + join_names(c, a.out_of_area_help) + " also help outside their area: " +
+                     quote_line(*c.ds.nodes[a.out_of_area_help.front()].out_of_area) + ")",
+                 kAnswerWidth - 6, "      ")
+          << "\n";
+  }
   if (!a.no_council.empty())
     c.out << "  left with no council: " << join_names(c, a.no_council) << "\n";
   c.out << "  municipalities that lose something: " << a.affected.size() << "\n";
@@ -170,10 +240,15 @@ void print_whatif(const Reply& c, const WhatIfAnswer& a, const std::set<std::siz
     c.out << "\n  " << display_name(c.ds.nodes[af.municipality], c.lang()) << "\n";
     c.out << "    loses:     "
           << wrap_to_width(join_names(c, af.lost), kAnswerWidth - 15, "               ") << "\n";
+    bool helped =
+        std::count(a.only_out_of_area.begin(), a.only_out_of_area.end(), af.municipality) > 0;
     c.out << "    still has: "
-          << (af.remaining.empty() ? "nothing (no other office, council or center of that kind)"
-                                   : wrap_to_width(join_names(c, af.remaining), kAnswerWidth - 15,
-                                                   "               "))
+          << (!af.remaining.empty()
+                  ? wrap_to_width(join_names(c, af.remaining), kAnswerWidth - 15, "               ")
+              : helped ? wrap_to_width("only help from outside their area: " +
+                                           join_names(c, a.out_of_area_help),
+                                       kAnswerWidth - 15, "               ")
+                       : "nothing (no other office, council or center of that kind)")
           << "\n";
     for (std::size_t k : c.ds.edges_from(af.municipality)) {
       const Edge& e = c.ds.edges[k];

@@ -12,6 +12,8 @@ namespace renkei {
 
 /// `gaps --explain RULE`: how the rule reads the data.
 void print_rule_explanation(const Reply& c, const GapRuleInfo& r);
+/// Every rule, whether it applies to this dataset and, where not, why (`gaps --explain all`).
+void print_rules_applicable(const Reply& c);
 /// The findings, grouped by municipality; `rule` and `m` are the filters the user gave.
 void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional<GapRule> rule,
                 std::optional<std::size_t> m);

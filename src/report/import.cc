@@ -30,6 +30,8 @@ json report_json(const ImportReport& rep, const Dataset* ds, const std::string& 
   j["sheets_read"] = rep.sheets_read;
   j["converted_from_shift_jis"] = rep.shift_jis_sheets;
   j["ignored_files"] = rep.ignored_files;
+  j["reference"] = rep.reference;
+  if (!rep.reference_skipped.empty()) j["reference_skipped"] = rep.reference_skipped;
   if (ds) {
     std::map<std::string, std::size_t> nodes, edges;
     for (const Node& n : ds->nodes)
@@ -118,13 +120,18 @@ void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
         << quotes_checked_words(rep.quotes_checked, rep.quotes_anywhere, ds.document.source_file)
         << "\n";
   for (const auto& f : rep.siblings) out << "  " << f.name << ": from " << f.found_at << "\n";
+  if (!rep.reference.empty())
+    out << "names matched against: " << rep.reference << "\n";
+  else if (!rep.reference_skipped.empty())
+    out << "names matched against: no other table (" << rep.reference_skipped
+        << "; give --data LAST-YEAR.json to match against the same table's last year)\n";
   if (!rep.other_spellings.empty()) {
     out << "matched through another spelling (" << rep.other_spellings.size() << "):\n";
     for (const auto& s : rep.other_spellings)
       out << "  " << place_text(s.place) << ": 「" << s.written << "」 → " << s.name << " (" << s.id
           << ", by " << s.how << ")\n";
   }
-  if (!rep.new_nodes.empty()) {
+  if (!rep.new_nodes.empty() && !rep.reference.empty()) {
     out << "new, not in the reference data (" << rep.new_nodes.size() << "):\n";
     for (const auto& n : rep.new_nodes) {
       out << "  " << place_text(n.place) << ": " << word(n.kind) << " 「" << n.name << "」 → id "

@@ -60,12 +60,18 @@ Handler setup_gaps(OptionSet& app) {
   auto o = std::make_shared<GapsOptions>();
   app.add_option("--rule", o->rule, "only this rule")->type_name("RULE");
   app.add_option("--municipality", o->municipality, "only this municipality")->type_name("M");
-  app.add_option("--explain", o->explain, "print how a rule reads the data, and stop")
+  app.add_option("--explain", o->explain,
+                 "print how a rule reads the data and whether it applies here (all: every "
+                 "rule), and stop")
       ->type_name("RULE");
   return [o](Context& c) { run_gaps(c, *o); };
 }
 
 void run_gaps(Context& c, const GapsOptions& opt) {
+  if (opt.explain == "all") {
+    print_rules_applicable(c);
+    return;
+  }
   if (!opt.explain.empty()) {
     print_rule_explanation(c, gap_rule_info(parse_rule_arg(opt.explain)));
     return;

@@ -107,9 +107,12 @@ void run_import(Context& c, const ImportOptions& opt) {
   ImportReport rep;
   Dataset ds;
   try {
+    // Without --data the reference is the built-in table, which only lends its names to
+    // sheets of the same publisher.
     ds = import_sheets(
         dir, c.ds, &rep,
-        output.empty() ? std::vector<std::string>{} : std::vector<std::string>{out_dir});
+        output.empty() ? std::vector<std::string>{} : std::vector<std::string>{out_dir},
+        c.options.data.empty() ? ReferenceUse::SamePublisherOnly : ReferenceUse::Always);
   } catch (const Error&) {
     print_import_failure(c, rep, output);
     throw;
