@@ -466,16 +466,21 @@ class DotWriter {
     std::string html =
         "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"2\" "
         "COLOR=\"#8C8C8C\">";
-    html += "<TR><TD BGCOLOR=\"#EEEEEE\"><B>" + esc(w.kind[static_cast<int>(Kind::Region)]) +
-            "</B></TD><TD BGCOLOR=\"#EEEEEE\"><B>" + esc(kind_word(Kind::Municipality)) +
-            "</B></TD>";
+    // The region column only where the table's units are in regions.
+    bool grouped = std::any_of(t.rows.begin(), t.rows.end(),
+                               [](const DiagramTable::Row& r) { return !r.group.empty(); });
+    html += "<TR>";
+    if (grouped)
+      html +=
+          "<TD BGCOLOR=\"#EEEEEE\"><B>" + esc(w.kind[static_cast<int>(Kind::Region)]) + "</B></TD>";
+    html += "<TD BGCOLOR=\"#EEEEEE\"><B>" + esc(kind_word(Kind::Municipality)) + "</B></TD>";
     for (const auto& c : t.columns) html += "<TD BGCOLOR=\"#EEEEEE\">" + esc(c) + "</TD>";
     html += "<TD BGCOLOR=\"#EEEEEE\"><B>" + std::string(d.lang == Lang::En ? "total" : "件数") +
             "</B></TD></TR>";
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
       const auto& r = t.rows[i];
       html += "<TR>";
-      if (i == 0 || t.rows[i - 1].group != r.group) {
+      if (grouped && (i == 0 || t.rows[i - 1].group != r.group)) {
         std::size_t span = 1;
         while (i + span < t.rows.size() && t.rows[i + span].group == r.group) ++span;
         html += "<TD ROWSPAN=\"" + std::to_string(span) + "\" BGCOLOR=\"#F7F7F7\">" + esc(r.group) +

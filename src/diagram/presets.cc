@@ -90,16 +90,20 @@ class PresetDrawer {
     auto drawn = [&](std::size_t c) {
       return ds.nodes[c].level == CouncilLevel::Regional || members[c].size() >= 2;
     };
+    bool states_councils = !gap_rule_not_applicable(ds, GapRule::RegionalOnly);
     for (std::size_t m : ms) {
       std::size_t offices = offices_of(ds, m).size(), own = 0;
       for (const Edge& e : ds.edges)
         if (e.from == m && (e.relation == Relation::Holds ||
                             (e.relation == Relation::Participates && !drawn(e.to))))
           ++own;
-      b.add(m, Mark::Normal,
-            en ? std::to_string(offices) + " offices, " + std::to_string(own) + " council" +
-                     (own == 1 ? "" : "s")
-               : "配置先" + std::to_string(offices) + "・協議の場" + std::to_string(own));
+      // A table that names no council does not say each unit has none: only the offices.
+      std::string line =
+          en ? std::to_string(offices) + " offices" : "配置先" + std::to_string(offices);
+      if (states_councils)
+        line += en ? ", " + std::to_string(own) + " council" + (own == 1 ? "" : "s")
+                   : "・協議の場" + std::to_string(own);
+      b.add(m, Mark::Normal, line);
     }
     for (const Edge& e : ds.edges) {
       if (e.relation == Relation::Coordinator && shared_set.count(e.to)) b.add(e.to);
@@ -226,8 +230,12 @@ class PresetDrawer {
     std::set<std::size_t> uncovered(a.uncovered.begin(), a.uncovered.end());
     for (const Affected& af : a.affected) {
       bool alarm = uncovered.count(af.municipality) > 0;
-      b.add(af.municipality, alarm ? Mark::Alarm : Mark::Normal,
-            alarm ? (en ? "no coordinator office left" : "配置先がなくなる") : "");
+      bool helped =
+          std::count(a.only_out_of_area.begin(), a.only_out_of_area.end(), af.municipality) > 0;
+      std::string line = !alarm ? ""
+                         : helped ? (en ? "only out-of-area help left" : "担当区域外の支援のみ")
+                                  : (en ? "no coordinator office left" : "配置先がなくなる");
+      b.add(af.municipality, alarm ? Mark::Alarm : Mark::Normal, line);
       for (std::size_t x : af.remaining) b.add(x);
     }
     b.connect(kStructure);

@@ -45,7 +45,7 @@ std::string since_words(const std::string& since, Lang lang) {
 std::string document_citation(const Dataset& ds) {
   std::string d = ds.document.publisher;
   if (!ds.document.label.empty()) d += (d.empty() ? "" : " ") + ds.document.label;
-  return d + "「" + (ds.title.empty() ? ds.document.title : ds.title) + "」";
+  return d + "「" + (ds.document.title.empty() ? ds.title : ds.document.title) + "」";
 }
 
 std::string fiscal_year_words(const Dataset& ds, Lang lang) {

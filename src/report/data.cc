@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "formats/node_json.h"
+#include "query/queries.h"
 #include "report/text_table.h"
 
 namespace renkei {
@@ -179,11 +180,18 @@ void print_summary(const Reply& c, const SummaryAnswer& a) {
       list += (list.empty() ? "" : ", ") + display_name(c.ds.nodes[x], lang);
     out << "    " << display_name(c.ds.nodes[o], lang) << " → " << list << "\n";
   }
-  out << "  own councils on these children in " << c.ds.fiscal_year.label << ": " << a.met
-      << " met, " << a.planned_only << " only planned, " << a.no_meeting << " did not meet, "
-      << a.silent << " not stated or not on the agenda\n";
-  out << "  " << a.without_activity
-      << " municipalities' coordinators report no activity (特になし, 対応ケースなし …)\n";
+  // What the table does not carry is said once as not stated, not counted as zero.
+  if (gap_rule_not_applicable(c.ds, GapRule::NoMeeting))
+    out << "  councils and their meetings: not stated in this table\n";
+  else
+    out << "  own councils on these children in " << c.ds.fiscal_year.label << ": " << a.met
+        << " met, " << a.planned_only << " only planned, " << a.no_meeting << " did not meet, "
+        << a.silent << " not stated or not on the agenda\n";
+  if (gap_rule_not_applicable(c.ds, GapRule::InactiveCoordinator))
+    out << "  coordinator activity: not stated in this table\n";
+  else
+    out << "  " << a.without_activity
+        << " municipalities' coordinators report no activity (特になし, 対応ケースなし …)\n";
   out << "  " << a.counts.of(Kind::Council) << " councils, " << a.counts.of(Kind::Center)
       << " support centers, " << a.counts.of(Kind::Initiative) << " kinds of initiative\n";
 }

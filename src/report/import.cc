@@ -3,6 +3,8 @@
 
 #include <map>
 
+#include "model/facts.h"
+
 namespace renkei {
 
 using nlohmann::json;
@@ -102,7 +104,8 @@ void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
     if (k.value == Kind::Region) continue;
     std::size_t n = 0;
     for (const Node& node : ds.nodes) n += node.kind == k.value;
-    if (n) counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + k.label_ja;
+    std::string what = k.value == Kind::Municipality ? unit_word(ds) : k.label_ja;
+    if (n) counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + what;
   }
   out << "nodes: " << counts << "\n";
   counts.clear();
