@@ -13,7 +13,7 @@ namespace renkei {
 
 namespace {
 
-std::vector<std::string> split_lines(std::string_view text) {
+std::vector<std::string> source_lines(std::string_view text) {
   std::vector<std::string> lines;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -27,7 +27,7 @@ std::vector<std::string> split_lines(std::string_view text) {
   return lines;
 }
 
-std::vector<std::string> split_tabs(const std::string& line) {
+std::vector<std::string> tab_cells(const std::string& line) {
   std::vector<std::string> cols;
   std::size_t start = 0;
   for (;;) {
@@ -40,7 +40,7 @@ std::vector<std::string> split_tabs(const std::string& line) {
 }
 
 /// The row number a table line starts with ("12\t…"), or 0.
-int row_number(const std::string& line) {
+int leading_row_number(const std::string& line) {
   std::size_t i = 0;
   int n = 0;
   while (i < line.size() && i < 4 && line[i] >= '0' && line[i] <= '9')
@@ -48,13 +48,13 @@ int row_number(const std::string& line) {
   return (i > 0 && i < line.size() && line[i] == '\t') ? n : 0;
 }
 
-std::string join(const std::vector<std::string>& v, const char* sep) {
+std::string join_labels(const std::vector<std::string>& v, const char* sep) {
   std::string out;
   for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
   return out;
 }
 
-std::string trimmed(std::string_view s) {
+std::string trim_cell(std::string_view s) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
@@ -73,7 +73,7 @@ void require_utf8(std::string_view bytes, const std::string& shown_as) {
                      ": the source text is UTF-16; save it as UTF-8 (メモ帳: 名前を付けて保存 → "
                      "文字コード UTF-8) so its quotes can be compared");
   if (!valid_utf8(bytes)) {
-    std::vector<std::string> lines = split_lines(bytes);
+    std::vector<std::string> lines = source_lines(bytes);
     std::size_t line = 0;
     while (line < lines.size() && valid_utf8(lines[line])) ++line;
     throw data_error(shown_as + ": line " + std::to_string(line + 1) +
@@ -103,13 +103,13 @@ SourceDocument::Cells numbered_rows(std::string_view text, const DocumentInfo& d
 
   SourceDocument::Cells cells;
   std::map<int, std::size_t> seen;  // row → how many of its lines were read
-  for (const std::string& line : split_lines(text)) {
-    int row = row_number(line);
+  for (const std::string& line : source_lines(text)) {
+    int row = leading_row_number(line);
     if (row == 0) continue;
     std::size_t block = seen[row]++;
     if (block >= labels.size()) continue;
     const std::vector<std::string>& l = labels[block];
-    std::vector<std::string> c = split_tabs(line);
+    std::vector<std::string> c = tab_cells(line);
     c.erase(c.begin());                                                          // the row number
     if (c.size() + 1 == l.size() && !c.empty()) c.insert(c.begin(), c.front());  // run together
     if (c.size() != l.size()) continue;
@@ -131,12 +131,12 @@ std::vector<std::vector<std::string>> table_rows(std::string_view text,
                                                  const std::string& shown_as) {
   std::vector<std::vector<std::string>> rows;
   if (text.find('\t') != std::string_view::npos) {
-    for (const std::string& line : split_lines(text)) rows.push_back(split_tabs(line));
+    for (const std::string& line : source_lines(text)) rows.push_back(tab_cells(line));
   } else {
     rows = csv::parse(text, shown_as).rows;
   }
   for (auto& r : rows)
-    for (auto& c : r) c = trimmed(c);
+    for (auto& c : r) c = trim_cell(c);
   return rows;
 }
 
@@ -159,7 +159,7 @@ SourceDocument::Cells plain_table(std::string_view text, const DocumentInfo& doc
   }
   if (header == rows.size()) {
     std::string msg = shown_as + ": no line of the source text is a header row holding the " +
-                      "columns the dataset describes (" + join(wanted, ", ") + ")";
+                      "columns the dataset describes (" + join_labels(wanted, ", ") + ")";
     if (best < rows.size() && best_missing < wanted.size()) {
       std::string first = missing(rows[best]).front();
       msg += "; the closest is row " + std::to_string(best + 1) + ", which lacks " +

@@ -22,14 +22,14 @@ namespace {
 
 const std::string kYokohama = repo_path("data/yokohama-r6.json");
 
-std::set<std::string> names_of(const json& refs) {
+std::set<std::string> yokohama_names_of(const json& refs) {
   std::set<std::string> out;
   for (const auto& r : refs) out.insert(r["name"].get<std::string>());
   return out;
 }
 
 /// The table's rows as the source prints them: hub (拠点設置区) → its 担当区域.
-const std::map<std::string, std::set<std::string>>& hubs() {
+const std::map<std::string, std::set<std::string>>& yokohama_hubs() {
   static const std::map<std::string, std::set<std::string>> h = {
       {"磯子区拠点", {"港南区", "磯子区", "金沢区", "栄区"}},
       {"青葉区拠点", {"緑区", "青葉区"}},
@@ -72,7 +72,7 @@ TEST_CASE("Yokohama: each hub serves the wards of its 担当区域, since its �
     }
   CHECK(units == 18);
   CHECK(unit_word(ds) == "区");
-  for (const auto& [hub, wards] : hubs()) {
+  for (const auto& [hub, wards] : yokohama_hubs()) {
     INFO(hub);
     auto o = std::find_if(ds.nodes.begin(), ds.nodes.end(),
                           [&](const Node& n) { return n.name == hub; });
@@ -96,14 +96,13 @@ TEST_CASE("Yokohama: whatif says who is left with only out-of-area help") {
   auto r = run_renkei({"whatif", "--remove", "磯子区拠点", "--data", kYokohama, "--json"});
   REQUIRE(r.code == 0);
   json j = json::parse(r.out);
-  std::set<std::string> isogo = hubs().at("磯子区拠点");
-  CHECK(names_of(j["uncovered"]) == isogo);
-  CHECK(names_of(j["only_out_of_area_help"]) == isogo);
-  CHECK(names_of(j["out_of_area_help"]) ==
+  std::set<std::string> isogo = yokohama_hubs().at("磯子区拠点");
+  CHECK(yokohama_names_of(j["uncovered"]) == isogo);
+  CHECK(yokohama_names_of(j["only_out_of_area_help"]) == isogo);
+  CHECK(yokohama_names_of(j["out_of_area_help"]) ==
         std::set<std::string>{"青葉区拠点", "都筑区拠点", "鶴見区拠点", "旭区拠点", "南区拠点"});
   auto text = run_renkei({"whatif", "--remove", "磯子区拠点", "--data", kYokohama});
-  CHECK(text.out.find("of which left with only help from outside their area") !=
-        std::string::npos);
+  CHECK(text.out.find("of which left with only help from outside their area") != std::string::npos);
   CHECK(text.out.find("「必要に応じて担当区域外での支援が可能」") != std::string::npos);
   CHECK(text.out.find("still has: nothing") == std::string::npos);
 }
@@ -175,7 +174,8 @@ TEST_CASE("a retitled copy of the Yamaguchi data is cited by its own title every
 TEST_CASE("source texts: a table is read by its header, prose anywhere, bad encodings refused") {
   DocumentInfo doc;
   doc.form = SourceForm::Table;
-  doc.columns = {{"拠点", ColumnRole::Placements, "", 1}, {"担当区域", ColumnRole::Placements, "", 1}};
+  doc.columns = {{"拠点", ColumnRole::Placements, "", 1},
+                 {"担当区域", ColumnRole::Placements, "", 1}};
   std::string text = "表の題\n拠点,担当区域\n\"A区\",\"B区・C区\"\n\nD区,\"E区, F区\"\n";
   SourceDocument csv = read_source_text(text, doc, "t.csv");
   REQUIRE(csv.cell(1, "担当区域"));
