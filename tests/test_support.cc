@@ -4,6 +4,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <csignal>
 #include <cstdio>
@@ -142,6 +143,12 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
     s.replace(at, from.size(), to);
   return s;
+}
+
+std::size_t node_index(const Dataset& ds, const std::string& id) {
+  auto i = ds.find_id(id);
+  REQUIRE(i);
+  return *i;
 }
 
 }  // namespace renkei::test

@@ -62,6 +62,8 @@ std::string repo_path(const std::string& relative);
 nlohmann::json builtin_json();
 /// The built-in dataset, loaded once per test run.
 const Dataset& builtin_data();
+/// The index of the node with this id; fails the test when there is none.
+std::size_t node_index(const Dataset& ds, const std::string& id);
 /// `s` with every `from` replaced by `to`.
 std::string replace_all(std::string s, const std::string& from, const std::string& to);
 /// Writes `dataset` into `dir` with copies of the outside facts and source text beside it,

@@ -145,6 +145,15 @@ SourceDocument::Cells plain_table(std::string_view text, const DocumentInfo& doc
   std::vector<std::vector<std::string>> rows = table_rows(text, shown_as);
   std::vector<std::string> wanted;
   for (const SourceColumn& c : doc.columns) wanted.push_back(c.label);
+  if (wanted.empty()) {  // not described: the first line that is not blank is the header
+    for (const auto& r : rows)
+      if (std::any_of(r.begin(), r.end(), [](const std::string& c) { return !c.empty(); })) {
+        for (const std::string& c : r)
+          if (!c.empty()) wanted.push_back(c);
+        break;
+      }
+    if (wanted.empty()) throw data_error(shown_as + ": the source text is empty; expected a table");
+  }
   auto missing = [&](const std::vector<std::string>& r) {
     std::vector<std::string> out;
     for (const std::string& w : wanted)

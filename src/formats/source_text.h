@@ -14,7 +14,8 @@ namespace renkei {
 ///   the unit's cell, then the cells of one block of columns; a row listed again (the next
 ///   pages) holds the next block. A line one cell short has the unit's cell run together with
 ///   the first column's (the dump joined them), and that cell serves both.
-/// - table: a header row holding every described column's label, then one row per line,
+/// - table: a header row holding every described column's label (without a description, the
+///   first line that is not blank, its cells the labels), then one row per line,
 ///   tab-separated when the header line has a tab, else CSV (quoted cells may hold commas and
 ///   line breaks). Rows count from 1 after the header; blank lines are skipped. Lines before
 ///   the header (title, caption) are text a quote may cite without a row.

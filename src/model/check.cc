@@ -149,11 +149,11 @@ class Checker {
       if (d.column(c.label) != &c)
         add(p, "column " + in_quotes(c.label) + " is described twice; each label once");
     }
-    if (d.form != SourceForm::Prose && d.columns.empty())
+    // A plain table's header names its columns; a PDF dump's lines do not.
+    if (d.form == SourceForm::NumberedRows && d.columns.empty())
       add({Place::Item::Dataset, 0, "document/columns"},
-          std::string("a ") + word(d.form) +
-              " source needs its columns described (label and role of each); or say the form "
-              "is prose");
+          "a numbered_rows source needs its columns described (label and role of each, and "
+          "the block each is in); or say the form is table or prose");
   }
   void source_texts(const std::optional<Source>& s, const std::function<Place(const char*)>& at) {
     if (s) source_texts(*s, at);
@@ -232,7 +232,8 @@ class Checker {
                             "; quote the source exactly");
       return;
     }
-    if (!ds_.document.column(s.section)) return;  // said by column()
+    if (!ds_.document.columns.empty() && !ds_.document.column(s.section))
+      return;  // said by column()
     std::string section = excerpt(s.section);
     std::string where =
         source_->document.cell(s.row, s.section)

@@ -199,6 +199,12 @@ TEST_CASE("source texts: a table is read by its header, prose anywhere, bad enco
   } catch (const Error& e) {
     CHECK(std::string(e.what()).find("sjis.txt: line 2 of the source text is not UTF-8") == 0);
   }
+  DocumentInfo undescribed;  // a table whose columns are not described: its header names them
+  undescribed.form = SourceForm::Table;
+  SourceDocument plain =
+      read_source_text("\n拠点\t担当区域\nA区\tB区・C区\n", undescribed, "u.tsv");
+  REQUIRE(plain.cell(1, "担当区域"));
+  CHECK(*plain.cell(1, "担当区域") == "B区・C区");
   DocumentInfo prose;
   SourceDocument p = read_source_text("横浜市の6か所の拠点が18区を支援する。", prose, "p.txt");
   CHECK_FALSE(p.by_cell());

@@ -7,17 +7,12 @@
 #include "test_support.h"
 
 using namespace renkei;
+using renkei::test::node_index;
 
 namespace {
 
-std::size_t node(const Dataset& ds, const std::string& id) {
-  auto i = ds.find_id(id);
-  REQUIRE(i);
-  return *i;
-}
-
 std::size_t placement(const Dataset& ds, const std::string& from, int order) {
-  std::size_t m = node(ds, from);
+  std::size_t m = node_index(ds, from);
   for (std::size_t i = 0; i < ds.edges.size(); ++i)
     if (ds.edges[i].relation == Relation::Coordinator && ds.edges[i].from == m &&
         ds.edges[i].order == order)
@@ -43,7 +38,7 @@ TEST_CASE("a problem names its node or edge and field, and the other place it cl
           "[check]") {
   Dataset ds = load_builtin_dataset();
   // 柳井市 (row 10) given 上関町's row 16: the later node of the two is the one told.
-  std::size_t yanai = node(ds, "yanai"), kaminoseki = node(ds, "kaminoseki");
+  std::size_t yanai = node_index(ds, "yanai"), kaminoseki = node_index(ds, "kaminoseki");
   ds.nodes[yanai].row = ds.nodes[kaminoseki].row;
   // 柳井市's ① placement written twice (a second copy with its own note): one ① only.
   std::size_t first = placement(ds, "yanai", 1);
@@ -83,7 +78,7 @@ TEST_CASE("a problem names its node or edge and field, and the other place it cl
 
 TEST_CASE("text no other program can hold is a problem wherever a reader put it", "[check]") {
   Dataset ds = load_builtin_dataset();
-  std::size_t tanpopo = node(ds, "tanpopo");
+  std::size_t tanpopo = node_index(ds, "tanpopo");
   ds.nodes[tanpopo].name = "地域生活支援センター\nたんぽぽ";  // a line break typed in a sheet cell
   ds.document.note = std::string("a\0b", 3);
   CheckResult r = check(ds, std::nullopt, Rules::Nodes);

@@ -26,29 +26,24 @@ nlohmann::json shimonoseki_twice() {
   return j;
 }
 
-std::size_t node(const Dataset& ds, const std::string& id) {
-  auto i = ds.find_id(id);
-  REQUIRE(i);
-  return *i;
-}
-
 }  // namespace
 
 TEST_CASE("an office two placements of one municipality lead to is not shared", "[facts]") {
   TempDir dir;
   std::string path = write_dataset(dir, shimonoseki_twice());
   Dataset ds = load_dataset_file(path);
-  std::size_t office = node(ds, "shimonoseki-child-development-center");
-  CHECK(municipalities_served(ds, office) == std::vector<std::size_t>{node(ds, "shimonoseki")});
+  std::size_t office = node_index(ds, "shimonoseki-child-development-center");
+  CHECK(municipalities_served(ds, office) ==
+        std::vector<std::size_t>{node_index(ds, "shimonoseki")});
   CHECK_FALSE(is_shared_office(ds, office));
-  CHECK(offices_of(ds, node(ds, "shimonoseki")).size() == 3);
+  CHECK(offices_of(ds, node_index(ds, "shimonoseki")).size() == 3);
   // たんぽぽ (たんぼぼ in the extraction) is ① of 柳井市, 上関町, 田布施町, 平生町: rows 10, 16,
   // 17, 18 §3.
-  std::size_t tanpopo = node(ds, "tanpopo");
+  std::size_t tanpopo = node_index(ds, "tanpopo");
   CHECK(is_shared_office(ds, tanpopo));
   CHECK(municipalities_served(ds, tanpopo) ==
-        std::vector<std::size_t>{node(ds, "yanai"), node(ds, "kaminoseki"), node(ds, "tabuse"),
-                                 node(ds, "hirao")});
+        std::vector<std::size_t>{node_index(ds, "yanai"), node_index(ds, "kaminoseki"),
+                                 node_index(ds, "tabuse"), node_index(ds, "hirao")});
 
   Run v = run_renkei({"validate", "--data", path});
   CHECK(v.code == 0);
@@ -70,21 +65,21 @@ TEST_CASE("an office two placements of one municipality lead to is not shared", 
 TEST_CASE("a council's meetings about these children: held, planned, not meeting", "[facts]") {
   Dataset ds = load_builtin_dataset();
   // 周南市 row 12 §1(4): 「…休会とすることで合意した。よって開催なし。」
-  ChildrenMeetings shunan = children_meetings(ds, own_councils(ds, node(ds, "shunan")));
+  ChildrenMeetings shunan = children_meetings(ds, own_councils(ds, node_index(ds, "shunan")));
   CHECK(shunan.not_meeting);
   CHECK_FALSE(shunan.held);
   // 山陽小野田市 row 13 §1(4): 「○開催年月:令和7年2月」, written before February: planned, not
   // held.
-  ChildrenMeetings sanyo = children_meetings(ds, own_councils(ds, node(ds, "sanyo-onoda")));
+  ChildrenMeetings sanyo = children_meetings(ds, own_councils(ds, node_index(ds, "sanyo-onoda")));
   CHECK(sanyo.planned);
   CHECK_FALSE(sanyo.held);
   // 下関市 row 1 §1(4) reports meetings held.
-  CHECK(children_meetings(ds, own_councils(ds, node(ds, "shimonoseki"))).held);
+  CHECK(children_meetings(ds, own_councils(ds, node_index(ds, "shimonoseki"))).held);
 }
 
 TEST_CASE("every spelling of a node: id, name, aliases, the name without 市/町/村", "[facts]") {
   Dataset ds = load_builtin_dataset();
-  const Node& n = ds.nodes[node(ds, "shimonoseki")];
+  const Node& n = ds.nodes[node_index(ds, "shimonoseki")];
   std::vector<std::string> texts;
   for (const Spelling& s : spellings(n)) texts.push_back(s.text);
   CHECK(texts[0] == "shimonoseki");
@@ -118,7 +113,7 @@ TEST_CASE("the units' word comes from their types: 市町, 市町村, 区", "[fa
   CHECK(unit_word(load_dataset_file(repo_path("tests/data/kaku/kaku-r7.json"))) == "市町村");
   TempDir dir;
   Dataset w = load_dataset_file(write_dataset(dir, wards()));
-  CHECK(w.nodes[node(w, "higashi")].type == "区");  // from the name, as none was written
+  CHECK(w.nodes[node_index(w, "higashi")].type == "区");  // from the name, as none was written
   CHECK(unit_word(w) == "区");
   CHECK(unit_offices_word(w) == "区役所");
   Dataset empty;
