@@ -200,7 +200,7 @@ class SheetWriter {
   explicit SheetWriter(const SheetLayout& layout) : layout_(layout) {
     std::vector<std::string> header;
     for (const auto& c : layout.columns) header.push_back(c.header);
-    text_ = std::string(csv::kBom) + csv::row(header);
+    rows_.push_back(std::move(header));
   }
   void add(const std::map<std::string, std::string>& cells) {
     std::vector<std::string> row;
@@ -208,13 +208,13 @@ class SheetWriter {
       auto it = cells.find(c.field);
       row.push_back(it == cells.end() ? "" : it->second);
     }
-    text_ += csv::row(row);
+    rows_.push_back(std::move(row));
   }
-  const std::string& text() const { return text_; }
+  std::vector<std::vector<std::string>>& rows() { return rows_; }
 
  private:
   const SheetLayout& layout_;
-  std::string text_;
+  std::vector<std::vector<std::string>> rows_;
 };
 
 using Cells = std::map<std::string, std::string>;
@@ -247,8 +247,9 @@ std::string label(const std::vector<Term<E>>& table, E v) {
 
 bool writable_kind(const Node& n) { return n.kind != Kind::Region && n.outside_source.empty(); }
 
-/// The text of every sheet for `ds`, by file name.
-std::map<std::string, std::string> sheet_texts(const Dataset& ds) {
+}  // namespace
+
+std::map<std::string, std::vector<std::vector<std::string>>> sheet_rows(const Dataset& ds) {
   std::map<std::string, SheetWriter> w;
   for (const auto& l : sheet_layouts()) w.emplace(l.file, SheetWriter(l));
   auto name_of = [&](std::size_t i) { return ds.nodes[i].name; };
@@ -360,8 +361,21 @@ std::map<std::string, std::string> sheet_texts(const Dataset& ds) {
         break;
     }
   }
+  std::map<std::string, std::vector<std::vector<std::string>>> out;
+  for (auto& [file, writer] : w) out[file] = std::move(writer.rows());
+  return out;
+}
+
+namespace {
+
+/// The text of every sheet for `ds`, by file name, as Excel saves "CSV UTF-8".
+std::map<std::string, std::string> sheet_texts(const Dataset& ds) {
   std::map<std::string, std::string> out;
-  for (const auto& [file, writer] : w) out[file] = writer.text();
+  for (const auto& [file, rows] : sheet_rows(ds)) {
+    std::string text(csv::kBom);
+    for (const auto& r : rows) text += csv::row(r);
+    out[file] = std::move(text);
+  }
   return out;
 }
 
@@ -443,8 +457,6 @@ std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir,
   return write_files(dir, files);
 }
 
-namespace {
-
 /// A small, consistent part of the built-in data: 宇部市 with its first council and meeting,
 /// the office with another spelling among its placements, its first initiative, a challenge,
 /// and one support center. Every sheet gets one row, and the rows name each other.
@@ -496,8 +508,6 @@ Dataset template_example() {
   // Node order as the importer writes it: municipality, center, council, office, initiative.
   return ex;
 }
-
-}  // namespace
 
 std::vector<std::string> write_template(const std::string& dir, bool force) {
   auto files = sheet_files(template_example());

@@ -2,6 +2,7 @@
 #include <cstdint>
 // The spreadsheet layout (docs/import.md): a dataset as one CSV file per sheet, so that staff
 // can fill next year's table in Excel without knowing ids or JSON.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,15 @@ const std::vector<SheetLayout>& sheet_layouts();
 /// files written, relative to `dir`, in order.
 std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir,
                                       bool force = false);
+
+/// Every sheet's rows for `ds`, by file name: the header row (the layout's headers), then one
+/// row per item, cells as the sheets write them (Japanese words for closed sets, ①② for
+/// orders). The CSV sheets and the workbook are both written from these.
+std::map<std::string, std::vector<std::vector<std::string>>> sheet_rows(const Dataset& ds);
+
+/// The example of `renkei template`: a small, consistent part of the built-in data (宇部市 with
+/// one council, meeting, office, initiative, challenge and center) whose rows name each other.
+Dataset template_example();
 
 /// Writes the empty sheets of `renkei template`: headers, one example row each (a small,
 /// consistent part of the built-in data, so the template itself imports), and README.txt.

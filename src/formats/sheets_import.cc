@@ -20,6 +20,8 @@
 #include "formats/outside_facts.h"
 #include "formats/sheets.h"
 #include "formats/source_text.h"
+#include "formats/workbook.h"
+#include "formats/xlsx_reader.h"
 #include "model/check.h"
 #include "model/facts.h"
 #include "model/source_document.h"
@@ -223,8 +225,10 @@ struct SheetRow {
 class Sheet {
  public:
   /// Takes the table's rows (moved, not copied: a sheet's cells are held once).
-  Sheet(const SheetLayout& layout, const std::string& path, csv::Table table)
-      : layout_(layout), path_(path) {
+  /// A workbook's sheet is named by `book_sheet` (its tab), its cells as Excel shows them.
+  Sheet(const SheetLayout& layout, const std::string& path, csv::Table table,
+        std::string book_sheet = "")
+      : layout_(layout), path_(path), book_sheet_(std::move(book_sheet)) {
     std::size_t first = 0;
     auto blank = [](const std::vector<std::string>& cells) {
       return std::all_of(cells.begin(), cells.end(),
@@ -233,7 +237,7 @@ class Sheet {
     while (first < table.rows.size() && blank(table.rows[first])) ++first;
     if (first == table.rows.size())
       throw data_error(
-          path_ +
+          shown() +
           ": the sheet is empty; row 1 must hold the column headers (renkei template writes them)");
     header_line_ = table.lines[first];
     for (std::size_t r = first + 1; r < table.rows.size(); ++r)
@@ -271,12 +275,35 @@ class Sheet {
   CellPlace place(const SheetRow& row, std::string_view field) const {
     return {file_, row.line, header(field)};
   }
-  /// "DIR/placements.csv:12: column C 配置先 (office): what"
+  /// "DIR/placements.csv:12: column C 配置先 (office): what"; in a workbook
+  /// "BOOK.xlsx: 配置!C12: 配置先 (office): what".
   std::string where(const SheetRow& row, std::string_view field) const {
+    return where_at(row.line, field);
+  }
+  std::string where_at(int line, std::string_view field) const {
+    auto it = column_of_.find(std::string(field));
+    if (!book_sheet_.empty()) {
+      if (it == column_of_.end()) return row_prefix(line);
+      return path_ + ": " + book_sheet_ + "!" + column_letter(it->second) + std::to_string(line) +
+             ": " + header(field) + ": ";
+    }
     std::string col;
-    if (auto it = column_of_.find(std::string(field)); it != column_of_.end())
+    if (it != column_of_.end())
       col = "column " + column_letter(it->second) + " " + header(field) + ": ";
-    return path_ + ":" + std::to_string(row.line) + ": " + col;
+    return path_ + ":" + std::to_string(line) + ": " + col;
+  }
+  /// where_at for a column named by its header as the layout writes it.
+  std::string where_header(int line, const std::string& header_text) const {
+    for (const auto& c : layout_.columns)
+      if (header_text == c.header) return where_at(line, c.field);
+    return row_prefix(line);
+  }
+  /// The sheet as messages name it: its file, or "BOOK.xlsx: 配置".
+  std::string shown() const { return book_sheet_.empty() ? path_ : path_ + ": " + book_sheet_; }
+  /// A row as messages name it: "DIR/placements.csv:12: " or "BOOK.xlsx: 配置 row 12: ".
+  std::string row_prefix(int line) const {
+    return book_sheet_.empty() ? path_ + ":" + std::to_string(line) + ": "
+                               : shown() + " row " + std::to_string(line) + ": ";
   }
   [[noreturn]] void fail(const SheetRow& row, std::string_view field,
                          const std::string& what) const {
@@ -297,7 +324,7 @@ class Sheet {
 
   void match_header(const std::vector<std::string>& cells) {
     file_ = layout_.file;
-    std::string at = path_ + ":" + std::to_string(header_line_) + ": ";
+    std::string at = row_prefix(header_line_);
     std::vector<std::string> headers;
     for (const auto& c : layout_.columns) headers.push_back(c.header);
     for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -366,7 +393,7 @@ class Sheet {
   }
 
   const SheetLayout& layout_;
-  std::string path_, file_;
+  std::string path_, file_, book_sheet_;
   int header_line_ = 1;
   std::vector<SheetRow> rows_;
   std::map<std::string, std::size_t> column_of_;
@@ -564,9 +591,8 @@ class Importer {
       const UnmatchedName& u = report_.unmatched.front();
       std::size_t others = report_.unmatched.size() - 1 + report_.unmatched_not_listed;
       std::string more = others ? " (and " + std::to_string(others) + " more, listed above)" : "";
-      throw data_error(dir_ + "/" + u.place.sheet + ":" + std::to_string(u.place.line) +
-                       ": column " + u.place.column + ": " + in_quotes(u.written) + " names no " +
-                       u.expected + " in the sheets" + more +
+      throw data_error(sheet(u.place.sheet).where_header(u.place.line, u.place.column) +
+                       in_quotes(u.written) + " names no " + u.expected + " in the sheets" + more +
                        "; fix the spelling or add the missing rows");
     }
     for (const Node& n : reference_->nodes)
@@ -580,6 +606,10 @@ class Importer {
 
   void read_sheets() {
     struct stat st;
+    if (is_workbook_path(dir_) && stat(dir_.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      read_workbook_sheets();
+      return;
+    }
     if (stat(dir_.c_str(), &st) != 0) throw data_error(dir_ + ": no such folder");
     if (!S_ISDIR(st.st_mode))
       throw data_error(
@@ -631,6 +661,54 @@ class Importer {
       sheets_.emplace(file, Sheet(l, path, std::move(table)));
       report_.sheets_read.push_back(file);
     }
+  }
+
+  /// The sheets of a workbook, each found by its tab name (配置), its file stem (placements) or
+  /// its file name; other tabs are named in the report; 説明 is the workbook's own guide.
+  void read_workbook_sheets() {
+    std::vector<WorkbookSheet> book = read_workbook(dir_);
+    base_dir_ = dir_.find('/') == std::string::npos ? "." : dir_.substr(0, dir_.rfind('/'));
+    std::vector<bool> used(book.size());
+    std::vector<std::string> tabs;
+    for (const auto& b : book) tabs.push_back(b.name);
+    for (const auto& l : sheet_layouts()) {
+      std::string file = l.file, stem = file.substr(0, file.size() - 4);
+      std::size_t i = 0;
+      for (; i < book.size(); ++i) {
+        std::string key = match_key(book[i].name);
+        if (key == match_key(workbook_sheet_name(l)) || key == match_key(stem) ||
+            key == match_key(file))
+          break;
+      }
+      if (i == book.size()) {
+        if (l.optional) continue;
+        throw data_error(dir_ + ": the sheet " + in_quotes(workbook_sheet_name(l)) + " (" + stem +
+                         ") is missing; every sheet must be there, even with only its header row" +
+                         did_you_mean(workbook_sheet_name(l), tabs) +
+                         " (renkei template BOOK.xlsx writes them all)");
+      }
+      used[i] = true;
+      WorkbookSheet& b = book[i];
+      if (!b.table.lines.empty())
+        for (const std::string& range : b.merged) {
+          int header = b.table.lines.front(), first = 0, last = 0;
+          std::size_t colon = range.find(':');
+          auto row_of = [](const std::string& ref) {
+            std::size_t k = 0;
+            while (k < ref.size() && !std::isdigit(static_cast<unsigned char>(ref[k]))) ++k;
+            return std::atoi(ref.c_str() + k);
+          };
+          first = row_of(range.substr(0, colon));
+          last = colon == std::string::npos ? first : row_of(range.substr(colon + 1));
+          if (first <= header && header <= last)
+            throw data_error(dir_ + ": " + b.name + "!" + range +
+                             ": the header cells are merged; unmerge them, one header per column");
+        }
+      sheets_.emplace(file, Sheet(l, dir_, std::move(b.table), b.name));
+      report_.sheets_read.push_back(b.name);
+    }
+    for (std::size_t i = 0; i < book.size(); ++i)
+      if (!used[i] && book[i].name != "説明") report_.ignored_files.push_back(book[i].name);
   }
 
   std::string month_cell(const Sheet& s, const SheetRow& row, const char* field, bool required) {
@@ -1113,7 +1191,7 @@ class Importer {
   /// A file the document sheet names: beside the sheets, then in `also_look_in`, then the
   /// reference data's own copy.
   std::optional<SiblingFile> find_sibling(const std::string& name) const {
-    std::vector<std::string> dirs = {dir_};
+    std::vector<std::string> dirs = {base_dir_.empty() ? dir_ : base_dir_};
     dirs.insert(dirs.end(), also_look_in_.begin(), also_look_in_.end());
     for (const auto& d : dirs) {
       std::string path = (d.empty() ? std::string(".") : d) + "/" + name;
@@ -1130,7 +1208,7 @@ class Importer {
     auto found = find_sibling(name);
     if (!found) {
       const Sheet& s = sheet("document.csv");
-      std::string where = dir_ + "/" + name;
+      std::string where = (base_dir_.empty() ? dir_ : base_dir_) + "/" + name;
       for (const auto& d : also_look_in_)
         where += ", " + (d.empty() ? std::string(".") : d) + "/" + name;
       s.fail(document_row_, field,
@@ -1227,6 +1305,8 @@ class Importer {
   }
 
   std::string dir_;
+  std::string base_dir_;  ///< where files the document names are looked for first: the folder, or
+                          ///< the workbook's
   /// The reference names are matched against: the one given, or none when it is the built-in
   /// data and the sheets are another publisher's table (their names are not its names).
   void choose_reference() {

@@ -93,12 +93,14 @@ void print_unmatched(std::ostream& out, const ImportReport& rep) {
 void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
                   const Dataset& reference, const std::vector<ImportCopy>& copies,
                   const std::string& output) {
-  out << "read " << rep.sheets_read.size() << " sheets from " << rep.dir << "/\n";
+  bool folder = rep.dir.size() < 5 || rep.dir.substr(rep.dir.size() - 5) != ".xlsx";
+  out << "read " << rep.sheets_read.size() << " sheets from " << rep.dir << (folder ? "/" : "")
+      << "\n";
   if (!rep.shift_jis_sheets.empty())
     out << "  converted from Shift_JIS to UTF-8: " << join(rep.shift_jis_sheets)
         << " (next time save as \"CSV UTF-8 (コンマ区切り)\")\n";
   if (!rep.ignored_files.empty())
-    out << "  not a sheet, ignored: " << join(rep.ignored_files) << "\n";
+    out << "  not a sheet of the layout, ignored: " << join(rep.ignored_files) << "\n";
   std::string counts;
   for (const auto& k : kinds()) {
     if (k.value == Kind::Region) continue;

@@ -260,15 +260,15 @@ TEST_CASE("export refuses an unknown format with a suggestion") {
   CHECK(r.err ==
         "renkei: error: export: unknown format \"grapml\" (did you mean \"graphml\"?); formats are "
         "graphml, gexf, "
-        "csv, json, dot or sheets\n");
+        "csv, json, dot, sheets or xlsx\n");
   auto none = run_renkei({"export"});
   CHECK(none.code == 2);
-  CHECK(
-      contains(none.err, "say which format with --format graphml, gexf, csv, json, dot or sheets"));
+  CHECK(contains(none.err,
+                 "say which format with --format graphml, gexf, csv, json, dot, sheets or xlsx"));
   TempDir dir;
-  auto unknown_ext = run_renkei({"export", "-o", dir.file("graph.xlsx")});
+  auto unknown_ext = run_renkei({"export", "-o", dir.file("graph.ods")});
   CHECK(unknown_ext.code == 2);
-  CHECK(!std::filesystem::exists(dir.file("graph.xlsx")));
+  CHECK(!std::filesystem::exists(dir.file("graph.ods")));
 }
 
 TEST_CASE("export --relations keeps every node and only the edges asked for") {

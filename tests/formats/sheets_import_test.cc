@@ -294,7 +294,7 @@ TEST_CASE("a name no sheet defines is reported with sheet, line, column and the 
   CHECK(r.code == 1);
   CHECK(count_lines(r.err) == 1);
   CHECK(r.err.rfind("renkei: error: " + dir.path() + "/placements.csv:" + std::to_string(line) +
-                        ": column 市町 (municipality): \"阿武村\" names no municipality in the "
+                        ": column A 市町 (municipality): \"阿武村\" names no municipality in the "
                         "sheets (and 1 more, listed above)",
                     0) == 0);
   CHECK(r.out.find("placements.csv:" + std::to_string(line) +

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "formats/export.h"
 #include "formats/sheets.h"
+#include "formats/workbook.h"
 
 namespace renkei {
 
@@ -29,6 +30,8 @@ const std::vector<ExportFormat>& export_formats() {
       {"json", ".json", "NetworkX node-link JSON (networkx.node_link_graph)"},
       {"dot", ".dot", "plain Graphviz DOT of every node and edge"},
       {"sheets", "", "the spreadsheet sheets `renkei import` reads (docs/import.md), into -o DIR"},
+      {"xlsx", ".xlsx",
+       "the same sheets as one Excel workbook, with drop-down lists (-o BOOK.xlsx)"},
   };
   return table;
 }
@@ -108,7 +111,7 @@ void run_export(Context& c, const ExportCommandOptions& args) {
     format = format_of_path(args.output);
   if (!format)
     throw usage_error(
-        "export: say which format with --format graphml, gexf, csv, json, dot or sheets" +
+        "export: say which format with --format graphml, gexf, csv, json, dot, sheets or xlsx" +
         std::string(args.output.empty()
                         ? ""
                         : " (-o " + args.output + " has no extension that names one)"));
@@ -142,6 +145,19 @@ void run_export(Context& c, const ExportCommandOptions& args) {
     const std::vector<std::string> files = write_sheets(c.ds, args.output, args.force);
     c.out << files.size() << " files written to " << args.output
           << "/ (edit them, then `renkei import " << args.output << "`)\n";
+    return;
+  }
+
+  if (name == "xlsx") {
+    if (args.output.empty())
+      throw usage_error("export: --format xlsx writes a workbook; give -o BOOK.xlsx");
+    if (!args.via.empty())
+      throw usage_error(
+          "export: --relations does not apply to --format xlsx; the workbook holds the whole "
+          "dataset");
+    write_workbook(c.ds, args.output, true);
+    c.out << "wrote " << args.output << " (edit it in Excel, then `renkei import " << args.output
+          << "`)\n";
     return;
   }
 

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "formats/dataset_json.h"
 #include "formats/sheets.h"
+#include "formats/workbook.h"
 #include "report/import.h"
 
 namespace renkei {
@@ -33,6 +34,17 @@ Handler setup_template(OptionSet& app) {
 
 void run_template(Context& c, const TemplateOptions& opt) {
   const std::string& dir = opt.positional.at(0);
+  if (is_workbook_path(dir)) {
+    write_workbook(template_example(), dir, opt.force);
+    if (c.options.json) {
+      print_json(c.out, {{"workbook", dir}});
+      return;
+    }
+    c.out << "wrote " << dir << ": one sheet per table, each with one example row (its first "
+          << "sheet, 説明, explains the columns); fill it in, then:\n"
+          << "  renkei import " << dir << " -o data/NEW.json\n";
+    return;
+  }
   std::vector<std::string> files = write_template(dir, opt.force);
   if (c.options.json) {
     print_json(c.out, {{"dir", dir}, {"files", files}});
