@@ -3,7 +3,8 @@
 
 An independent reader (Debian's python3-openpyxl) finds in `renkei export -o BOOK.xlsx` the
 sheets, their headers, frozen header rows and drop-down lists; a workbook openpyxl edits and
-saves imports with the edit; broken workbooks (a formula without a saved value, a cell showing
+saves imports with the edit, and so does one LibreOffice (headless) writes, after showing in
+its CSV what renkei's own sheets hold; broken workbooks (a formula without a saved value, a cell showing
 an error, a merged header, a missing sheet, an old .xls, a damaged zip) are refused in one
 line naming the sheet and cell, exit 1, with nothing written.
 
@@ -73,6 +74,26 @@ if r.returncode == 0:
     expect(d == orig, "everything else is the built-in dataset")
 
 
+# A date Excel stores as a serial day, full-width digits and a number typed as a number read as
+# the user meant them: 2024/11/1 is the month 2024-11, １ and 1 are row 1.
+import datetime
+run("export", "-o", "typed.xlsx")
+w = openpyxl.load_workbook(os.path.join(work, "typed.xlsx"))
+w["配置"]["D2"] = datetime.datetime(2024, 11, 1)
+w["配置"]["D2"].number_format = "yyyy/m/d"
+w["市区町村"]["E2"] = "１"
+w["市区町村"]["G2"] = 1
+w.save(os.path.join(work, "typed.xlsx"))
+r = run("import", "typed.xlsx", "-o", "typed.json")
+expect(r.returncode == 0, "dates, full-width digits and numbers import: " + r.stderr)
+if r.returncode == 0:
+    d = json.load(open(os.path.join(work, "typed.json"), encoding="utf-8"))
+    first = [e for e in d["edges"] if e["from"] == "shimonoseki" and e["relation"] == "coordinator" and e["order"] == 1]
+    expect(first and first[0].get("since") == "2024-11", "an Excel date is read as its month: " + str(first[:1]))
+    m = [n for n in d["nodes"] if n["id"] == "shimonoseki"][0]
+    expect(m["row"] == 1 and m["source"]["row"] == 1, "１ and the number 1 are row 1")
+
+
 def refused(mutate, expect_start, label):
     run("export", "-o", "bad.xlsx")
     path = os.path.join(work, "bad.xlsx")
@@ -102,6 +123,37 @@ with open(os.path.join(work, "bad.xlsx"), "wb") as f:
     f.write(b"PK\x03\x04 this is not really a zip")
 r = run("import", "bad.xlsx")
 expect(r.returncode == 1 and "is not a readable .xlsx workbook" in r.stderr, "a damaged zip: " + r.stderr)
+
+# LibreOffice (libreoffice-calc-nogui, headless, a profile of its own) opens the workbook: what
+# it sees of 配置 is what renkei's own CSV sheet holds, and the workbook it writes back imports
+# to the same dataset.
+lo_home = os.path.join(work, "lo-home")
+os.makedirs(lo_home, exist_ok=True)
+env = dict(os.environ, HOME=lo_home)
+run("export", "-o", "lo-in.xlsx")
+run("export", "--format", "sheets", "-o", "lo-sheets")
+os.makedirs(os.path.join(work, "lo"), exist_ok=True)
+sheet = 15  # 配置, counting 説明 as 1
+subprocess.run(["soffice", "--headless", "--convert-to",
+                f"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{sheet}",
+                "--outdir", os.path.join(work, "lo"), os.path.join(work, "lo-in.xlsx")],
+               env=env, capture_output=True, timeout=120)
+seen = os.path.join(work, "lo", "lo-in-配置.csv")
+expect(os.path.exists(seen), "LibreOffice converts the workbook's 配置 sheet to CSV")
+if os.path.exists(seen):
+    ours = open(os.path.join(work, "lo-sheets", "placements.csv"), encoding="utf-8-sig").read().replace("\r\n", "\n")
+    theirs = open(seen, encoding="utf-8").read().replace("\r\n", "\n")
+    expect(theirs.strip() == ours.strip(), "LibreOffice sees in 配置 what placements.csv holds")
+os.makedirs(os.path.join(work, "lo-out"), exist_ok=True)
+subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", os.path.join(work, "lo-out"),
+                os.path.join(work, "lo-in.xlsx")], env=env, capture_output=True, timeout=120)
+shutil.copy(os.path.join(work, "lo-out", "lo-in.xlsx"), os.path.join(work, "lo-written.xlsx"))
+r = run("import", "lo-written.xlsx", "-o", "lo.json")
+expect(r.returncode == 0, "a workbook LibreOffice wrote imports: " + r.stderr)
+if r.returncode == 0:
+    expect(json.load(open(os.path.join(work, "lo.json"), encoding="utf-8")) ==
+           json.load(open(os.path.join(repo, "data/yamaguchi-r6.json"), encoding="utf-8")),
+           "the workbook LibreOffice wrote gives the built-in dataset back")
 
 # The template workbook imports as it is (its example rows name each other).
 r = run("template", "tpl.xlsx")

@@ -19,10 +19,12 @@ namespace renkei {
 namespace {
 
 template <typename E>
-std::vector<std::string> labels(const std::vector<Term<E>>& table, std::initializer_list<E> only = {}) {
+std::vector<std::string> labels(const std::vector<Term<E>>& table,
+                                std::initializer_list<E> only = {}) {
   std::vector<std::string> out;
   for (const auto& t : table)
-    if (*t.label_ja && (only.size() == 0 || std::find(only.begin(), only.end(), t.value) != only.end()))
+    if (*t.label_ja &&
+        (only.size() == 0 || std::find(only.begin(), only.end(), t.value) != only.end()))
       out.push_back(t.label_ja);
   return out;
 }
@@ -93,7 +95,10 @@ class BookWriter {
 
   void explanation(const std::string& readme) {
     lxw_worksheet* ws = workbook_add_worksheet(book_, "説明");
-    worksheet_set_column(ws, 0, 0, 110, nullptr);
+    lxw_format* wrap = workbook_add_format(book_);  // long lines wrap, on screen and in print
+    format_set_text_wrap(wrap);
+    format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+    worksheet_set_column(ws, 0, 0, 110, wrap);
     lxw_row_t r = 0;
     std::size_t start = 0;
     while (start < readme.size()) {
@@ -103,7 +108,7 @@ class BookWriter {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       start = end + 1;
       if (line.find_first_not_of("=") == std::string::npos && !line.empty()) continue;
-      worksheet_write_string(ws, r, 0, line.c_str(), r == 0 ? title_ : nullptr);
+      worksheet_write_string(ws, r, 0, line.c_str(), r == 0 ? title_ : wrap);
       ++r;
     }
   }
@@ -167,8 +172,10 @@ std::string workbook_readme() {
       "シートごとに1つの表です。1行目は見出しで、セルを選ぶと何を書くかが出ます。"
       "決まった語 (状態・関係・種別など) はセルの一覧から選びます。\n"
       "ID は書かなくてかまいません。名称は今のデータの名称・別表記と照合されます。\n"
-      "出典の原文は、資料の文字を一字一句そのまま写します (取り込みのときに資料のテキストと照合します)。\n"
-      "取り込み: renkei import このブック.xlsx -o data/新しいデータ.json  (詳しくは docs/import.md)\n"
+      "出典の原文は、資料の文字を一字一句そのまま写します "
+      "(取り込みのときに資料のテキストと照合します)。\n"
+      "取り込み: renkei import このブック.xlsx -o data/新しいデータ.json  (詳しくは "
+      "docs/import.md)\n"
       "誤りはシートとセルの番地で示されます (例: 配置!C7)。直して保存し、もう一度取り込みます。\n";
   for (const auto& l : sheet_layouts()) {
     s += "\n" + std::string(workbook_sheet_name(l)) + " — " + l.title_ja + ": " + l.summary + "\n";
@@ -181,15 +188,21 @@ std::string workbook_readme() {
 }  // namespace
 
 const char* workbook_sheet_name(const SheetLayout& layout) {
-  static const std::map<std::string, const char*> names = {
-      {"document.csv", "資料"},          {"columns.csv", "表の列"},
-      {"municipalities.csv", "市区町村"}, {"centers.csv", "支援センター"},
-      {"councils.csv", "協議の場"},       {"offices.csv", "配置先"},
-      {"initiatives.csv", "取組の種類"},  {"aliases.csv", "別表記"},
-      {"activities.csv", "活動状況"},     {"challenges.csv", "課題"},
-      {"no_children.csv", "対象児なし"},  {"meetings.csv", "開催状況"},
-      {"links.csv", "つながり"},          {"placements.csv", "配置"},
-      {"initiative_runs.csv", "取組の実施"}};
+  static const std::map<std::string, const char*> names = {{"document.csv", "資料"},
+                                                           {"columns.csv", "表の列"},
+                                                           {"municipalities.csv", "市区町村"},
+                                                           {"centers.csv", "支援センター"},
+                                                           {"councils.csv", "協議の場"},
+                                                           {"offices.csv", "配置先"},
+                                                           {"initiatives.csv", "取組の種類"},
+                                                           {"aliases.csv", "別表記"},
+                                                           {"activities.csv", "活動状況"},
+                                                           {"challenges.csv", "課題"},
+                                                           {"no_children.csv", "対象児なし"},
+                                                           {"meetings.csv", "開催状況"},
+                                                           {"links.csv", "つながり"},
+                                                           {"placements.csv", "配置"},
+                                                           {"initiative_runs.csv", "取組の実施"}};
   auto it = names.find(layout.file);
   return it == names.end() ? layout.file : it->second;
 }
@@ -205,8 +218,8 @@ std::vector<std::string> column_choices(const SheetLayout& layout, const SheetCo
   if (key == "meetings.csv:status") return labels(meeting_statuses());
   if (key == "meetings.csv:about_children") return {"はい", "いいえ"};
   if (key == "links.csv:relation")
-    return labels(relations(), {Relation::Holds, Relation::Participates, Relation::PartOf,
-                                Relation::Liaises});
+    return labels(relations(),
+                  {Relation::Holds, Relation::Participates, Relation::PartOf, Relation::Liaises});
   if (key == "links.csv:status") return {"予定"};
   if (key == "initiative_runs.csv:status")
     return labels(edge_statuses(), {EdgeStatus::Done, EdgeStatus::Ongoing, EdgeStatus::Planned,
@@ -217,15 +230,17 @@ std::vector<std::string> column_choices(const SheetLayout& layout, const SheetCo
 bool is_workbook_path(std::string_view path) {
   if (path.size() < 5) return false;
   std::string ext(path.substr(path.size() - 5));
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return ext == ".xlsx";
 }
 
 void write_workbook(const Dataset& ds, const std::string& path, bool force) {
   struct stat st;
   if (!force && stat(path.c_str(), &st) == 0)
-    throw data_error(path + ": already exists; renkei does not overwrite a workbook that may hold "
-                            "someone's typing: give another name, or --force to replace it");
+    throw data_error(path +
+                     ": already exists; renkei does not overwrite a workbook that may hold "
+                     "someone's typing: give another name, or --force to replace it");
   // libxlsxwriter writes to a file name: a private temporary first, then renkei's own atomic
   // write, which also refuses to replace an input of the command.
   char tmp[] = "/tmp/renkei-book-XXXXXX";

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <optional>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "base/error.h"
@@ -41,14 +41,15 @@ class XmlPart {
   /// Parses `xml`; false with `error` set when it is not well-formed.
   bool parse(const std::string& xml, std::string& error) {
     std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> p(XML_ParserCreate("UTF-8"),
-                                                                    &XML_ParserFree);
+                                                                   &XML_ParserFree);
     if (!p) return error = "out of memory", false;
     XML_SetUserData(p.get(), this);
     XML_SetElementHandler(p.get(), &XmlPart::on_start, &XmlPart::on_end);
     XML_SetCharacterDataHandler(p.get(), &XmlPart::on_text);
     XML_SetStartDoctypeDeclHandler(p.get(), &XmlPart::on_doctype);
     parser_ = p.get();
-    if (XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) == XML_STATUS_ERROR) {
+    if (XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) ==
+        XML_STATUS_ERROR) {
       error = doctype_ ? "it declares a document type, which no workbook does"
                        : std::string(XML_ErrorString(XML_GetErrorCode(p.get()))) + " at line " +
                              std::to_string(XML_GetCurrentLineNumber(p.get()));
@@ -111,9 +112,7 @@ class Archive {
   Archive(const Archive&) = delete;
   Archive& operator=(const Archive&) = delete;
 
-  bool has(const std::string& name) const {
-    return zip_name_locate(zip_, name.c_str(), 0) >= 0;
-  }
+  bool has(const std::string& name) const { return zip_name_locate(zip_, name.c_str(), 0) >= 0; }
 
   std::string read(const std::string& name) const {
     zip_stat_t st;
@@ -122,7 +121,7 @@ class Archive {
       throw data_error(path_ + ": is not a workbook renkei can read (it has no " + name + ")");
     if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxWorkbookPartBytes) too_large(name);
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen(zip_, name.c_str(), 0),
-                                                          &zip_fclose);
+                                                         &zip_fclose);
     if (!f) throw data_error(path_ + ": cannot unpack " + name + " (" + zip_strerror(zip_) + ")");
     std::string out;
     char buf[65536];
@@ -183,8 +182,8 @@ std::string serial_date(double serial) {
   long m = mp < 10 ? mp + 3 : mp - 9;
   if (m <= 2) ++y;
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y % 10000),
-                static_cast<int>(m), static_cast<int>(d));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y % 10000), static_cast<int>(m),
+                static_cast<int>(d));
   return buf;
 }
 
@@ -235,7 +234,8 @@ class WorkbookReader {
   }
 
  private:
-  void parse(const std::string& part, const std::function<void(const std::string&, const Attributes&)>& start,
+  void parse(const std::string& part,
+             const std::function<void(const std::string&, const Attributes&)>& start,
              const std::function<void(const std::string&)>& end = {},
              const std::function<void(const char*, int)>& text = {}) {
     XmlPart x;
@@ -323,7 +323,8 @@ class WorkbookReader {
       if (cell.type == "s") {
         std::size_t i = static_cast<std::size_t>(std::strtoul(cell.value.c_str(), nullptr, 10));
         if (i >= strings_.size())
-          throw data_error(where + "names shared string " + cell.value + ", which the workbook does not have");
+          throw data_error(where + "names shared string " + cell.value +
+                           ", which the workbook does not have");
         v = strings_[i];
       } else if (cell.type == "inlineStr") {
         v = cell.inline_text;
@@ -340,8 +341,9 @@ class WorkbookReader {
         v = date ? serial_date(std::strtod(cell.value.c_str(), nullptr)) : number_text(cell.value);
       }
       if (cell.formula && cell.value.empty() && cell.type != "inlineStr")
-        throw data_error(where + "holds a formula with no saved value; type the value itself, or "
-                                 "open the workbook in Excel and save it so the value is kept");
+        throw data_error(where +
+                         "holds a formula with no saved value; type the value itself, or "
+                         "open the workbook in Excel and save it so the value is kept");
       if (v.empty()) return;
       std::size_t col = next_col;
       if (auto c = column_of_ref(cell.ref)) col = *c;
@@ -359,8 +361,10 @@ class WorkbookReader {
             row_number = a.count("r") ? std::atoi(a.at("r").c_str()) : row_number + 1;
           } else if (el == "c") {
             cell = Cell{};
-            if (a.count("r")) cell.ref = a.at("r");
-            else cell.ref = excel_column(next_col) + std::to_string(row_number);
+            if (a.count("r"))
+              cell.ref = a.at("r");
+            else
+              cell.ref = excel_column(next_col) + std::to_string(row_number);
             if (a.count("t")) cell.type = a.at("t");
             if (a.count("s")) cell.style = std::atoi(a.at("s").c_str());
           } else if (el == "v") {
@@ -412,12 +416,14 @@ class WorkbookReader {
 
 std::vector<WorkbookSheet> read_workbook_bytes(const std::string& bytes, const std::string& path) {
   if (bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0)
-    throw data_error(path + ": is an old Excel .xls workbook, or a password-protected one; "
-                            "renkei reads .xlsx: in Excel choose 名前を付けて保存 → "
-                            "\"Excel ブック (*.xlsx)\" (without a password)");
+    throw data_error(path +
+                     ": is an old Excel .xls workbook, or a password-protected one; "
+                     "renkei reads .xlsx: in Excel choose 名前を付けて保存 → "
+                     "\"Excel ブック (*.xlsx)\" (without a password)");
   if (bytes.rfind("PK", 0) != 0)
-    throw data_error(path + ": is not an .xlsx workbook (an .xlsx file is a zip archive); is it "
-                            "the right file?");
+    throw data_error(path +
+                     ": is not an .xlsx workbook (an .xlsx file is a zip archive); is it "
+                     "the right file?");
   return WorkbookReader(bytes, path).read();
 }
 

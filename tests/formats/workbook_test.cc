@@ -31,7 +31,8 @@ std::string through_workbook(const TempDir& dir, const std::string& dataset) {
   std::string data = dir.file(fs::path(dataset).filename().string());
   auto ex = run_renkei({"export", "--data", data, "-o", dir.file("book.xlsx")});
   REQUIRE(ex.code == 0);
-  auto im = run_renkei({"import", dir.file("book.xlsx"), "--data", data, "-o", dir.file("back.json")});
+  auto im =
+      run_renkei({"import", dir.file("book.xlsx"), "--data", data, "-o", dir.file("back.json")});
   INFO(im.err);
   REQUIRE(im.code == 0);
   CHECK(im.out.find("read 15 sheets from " + dir.file("book.xlsx") + "\n") == 0);
@@ -55,8 +56,8 @@ TEST_CASE("export --format xlsx, then import, gives the same dataset back") {
 
 TEST_CASE("a Japan-size dataset goes through the workbook unchanged") {
   TempDir gen;
-  std::string cmd = "python3 " + repo_path("bench/renkei-gen") +
-                    " --prefectures 47 --seed 1 -o " + gen.path() + " > /dev/null";
+  std::string cmd = "python3 " + repo_path("bench/renkei-gen") + " --prefectures 47 --seed 1 -o " +
+                    gen.path() + " > /dev/null";
   REQUIRE(std::system(cmd.c_str()) == 0);
   TempDir dir;
   std::string back = through_workbook(dir, gen.file("dataset.json"));
