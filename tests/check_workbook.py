@@ -155,6 +155,13 @@ if r.returncode == 0:
            json.load(open(os.path.join(repo, "data/yamaguchi-r6.json"), encoding="utf-8")),
            "the workbook LibreOffice wrote gives the built-in dataset back")
 
+# template --from: the same workbook as export, to be changed where next year changed.
+r = run("template", "from.xlsx", "--from", os.path.join(repo, "data/yokohama-r6.json"))
+expect(r.returncode == 0, "template --from exits 0: " + r.stderr)
+fw = openpyxl.load_workbook(os.path.join(work, "from.xlsx"))
+expect(fw["市区町村"].max_row == 19, "template --from fills 市区町村 with Yokohama's 18 wards")
+expect(fw["表の列"]["A2"].value == "拠点設置区", "and describes its table's columns")
+
 # The template workbook imports as it is (its example rows name each other).
 r = run("template", "tpl.xlsx")
 expect(r.returncode == 0, "template BOOK.xlsx exits 0: " + r.stderr)

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <functional>
 #include <map>
 #include <memory>
@@ -48,8 +49,11 @@ class XmlPart {
     XML_SetCharacterDataHandler(p.get(), &XmlPart::on_text);
     XML_SetStartDoctypeDeclHandler(p.get(), &XmlPart::on_doctype);
     parser_ = p.get();
-    if (XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE) ==
-        XML_STATUS_ERROR) {
+    XML_Status status = XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE);
+    // A handler's exception (a limit, a bad cell) waited here: it must not unwind through
+    // expat's C frames, which would leave the parser's memory behind.
+    if (failure_) std::rethrow_exception(failure_);
+    if (status == XML_STATUS_ERROR) {
       error = doctype_ ? "it declares a document type, which no workbook does"
                        : std::string(XML_ErrorString(XML_GetErrorCode(p.get()))) + " at line " +
                              std::to_string(XML_GetCurrentLineNumber(p.get()));
@@ -65,20 +69,35 @@ class XmlPart {
     const char* colon = std::strrchr(name, ':');
     return colon ? colon + 1 : name;
   }
-  static void on_start(void* self, const char* name, const char** attrs) {
+  /// Runs a handler, keeping its exception for parse() and stopping the parser.
+  template <typename F>
+  static void guarded(void* self, F&& f) {
     auto* x = static_cast<XmlPart*>(self);
-    if (!x->start) return;
-    Attributes a;
-    for (int i = 0; attrs[i]; i += 2) a[local(attrs[i])] = attrs[i + 1];
-    x->start(local(name), a);
+    if (x->failure_) return;
+    try {
+      f(*x);
+    } catch (...) {
+      x->failure_ = std::current_exception();
+      XML_StopParser(x->parser_, XML_FALSE);
+    }
+  }
+  static void on_start(void* self, const char* name, const char** attrs) {
+    guarded(self, [&](XmlPart& x) {
+      if (!x.start) return;
+      Attributes a;
+      for (int i = 0; attrs[i]; i += 2) a[local(attrs[i])] = attrs[i + 1];
+      x.start(local(name), a);
+    });
   }
   static void on_end(void* self, const char* name) {
-    auto* x = static_cast<XmlPart*>(self);
-    if (x->end) x->end(local(name));
+    guarded(self, [&](XmlPart& x) {
+      if (x.end) x.end(local(name));
+    });
   }
   static void on_text(void* self, const char* s, int len) {
-    auto* x = static_cast<XmlPart*>(self);
-    if (x->text) x->text(s, len);
+    guarded(self, [&](XmlPart& x) {
+      if (x.text) x.text(s, len);
+    });
   }
   static void on_doctype(void* self, const char*, const char*, const char*, int) {
     auto* x = static_cast<XmlPart*>(self);
@@ -87,6 +106,7 @@ class XmlPart {
   }
   XML_Parser parser_ = nullptr;
   bool doctype_ = false;
+  std::exception_ptr failure_;
 };
 
 /// The zip archive and its parts, each read whole within kMaxWorkbookPartBytes.

@@ -8,6 +8,7 @@
 #include "base/output_file.h"
 #include "cli/commands.h"
 #include "formats/dataset_json.h"
+#include "formats/load.h"
 #include "formats/sheets.h"
 #include "formats/workbook.h"
 #include "report/import.h"
@@ -20,20 +21,42 @@ using nlohmann::json;
 struct TemplateOptions {
   std::vector<std::string> positional;
   bool force = false;  ///< replace sheets that already exist
+  std::string from;    ///< --from DATA.json: the sheets filled from this dataset
 };
 void run_template(Context& c, const TemplateOptions& opt);
 
 Handler setup_template(OptionSet& app) {
   auto o = std::make_shared<TemplateOptions>();
-  app.add_option("DIR", o->positional, "folder to write the sheets into (created if missing)")
+  app.add_option("DIR", o->positional,
+                 "folder to write the sheets into (created if missing), or BOOK.xlsx for one "
+                 "workbook")
       ->required()
       ->expected(1);
   app.add_flag("--force", o->force, "replace sheets that already exist in DIR");
+  app.add_option("--from", o->from,
+                 "fill every sheet from this dataset instead of the one example row (next year: "
+                 "change what changed)")
+      ->type_name("DATA.json");
   return [o](Context& c) { run_template(c, *o); };
 }
 
 void run_template(Context& c, const TemplateOptions& opt) {
   const std::string& dir = opt.positional.at(0);
+  if (!opt.from.empty()) {  // last year's table, to be changed where it changed
+    Dataset ds = load_dataset_file(opt.from);
+    if (is_workbook_path(dir))
+      write_workbook(ds, dir, opt.force);
+    else
+      write_sheets(ds, dir, opt.force);
+    if (c.options.json) {
+      print_json(c.out, {{"written", dir}, {"from", opt.from}});
+      return;
+    }
+    c.out << "wrote " << dir << " filled from " << opt.from
+          << "; change what changed, then:\n  renkei import " << dir << " --data " << opt.from
+          << " -o data/NEW.json\n";
+    return;
+  }
   if (is_workbook_path(dir)) {
     write_workbook(template_example(), dir, opt.force);
     if (c.options.json) {
