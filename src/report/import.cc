@@ -186,4 +186,29 @@ void print_import(const Reply& c, const ImportReport& rep, const Dataset& ds,
     print_report(c.out, rep, ds, c.ds, copies, output);
 }
 
+void print_merge(const Reply& c, const MergeReport& r, const std::string& dir) {
+  if (c.json) {
+    json forms = json::array();
+    for (const FormResult& f : r.forms)
+      forms.push_back({{"file", f.file}, {"municipality", f.municipality}, {"error", f.error}});
+    print_json(c.out, {{"dir", dir},
+                       {"forms", forms},
+                       {"not_answered", r.not_answered},
+                       {"written_differently", r.differing}});
+    return;
+  }
+  c.out << "read " << r.forms.size() << " forms from " << dir << "/\n";
+  for (const FormResult& f : r.forms)
+    c.out << "  " << f.file << ": " << (f.error.empty() ? f.municipality : "error: " + f.error)
+          << "\n";
+  if (!r.not_answered.empty()) {
+    std::string names;
+    for (const auto& n : r.not_answered) names += (names.empty() ? "" : "、") + n;
+    c.out << "not answered (" << r.not_answered.size() << "; not in the merged table): " << names
+          << "\n  (the outside facts, which name every municipality, are left out until all "
+             "have answered)\n";
+  }
+  for (const auto& d : r.differing) c.out << "  written differently: " << d << "\n";
+}
+
 }  // namespace renkei

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "formats/forms.h"
 #include "formats/sheets.h"
 #include "report/reply.h"
 
@@ -21,5 +22,8 @@ void print_import(const Reply& c, const ImportReport& rep, const Dataset& ds,
                   const std::vector<ImportCopy>& copies, const std::string& output);
 /// An import that failed: the names that matched nothing, before the error line.
 void print_import_failure(const Reply& c, const ImportReport& rep, const std::string& output);
+/// The merge of a folder of returned forms: each form and what it answered or what is wrong
+/// with it, who has not answered, shared rows two forms wrote differently.
+void print_merge(const Reply& c, const MergeReport& r, const std::string& dir);
 
 }  // namespace renkei

@@ -7,10 +7,13 @@
 #include "base/error.h"
 #include "base/output_file.h"
 #include "cli/commands.h"
+#include "diff/diff.h"
 #include "formats/dataset_json.h"
+#include "formats/forms.h"
 #include "formats/load.h"
 #include "formats/sheets.h"
 #include "formats/workbook.h"
+#include "report/diff.h"
 #include "report/import.h"
 
 namespace renkei {
@@ -20,8 +23,9 @@ using nlohmann::json;
 /// The options of `renkei template`.
 struct TemplateOptions {
   std::vector<std::string> positional;
-  bool force = false;  ///< replace sheets that already exist
-  std::string from;    ///< --from DATA.json: the sheets filled from this dataset
+  bool force = false;             ///< replace sheets that already exist
+  std::string from;               ///< --from DATA.json: the sheets filled from this dataset
+  bool per_municipality = false;  ///< one form per municipality, into the folder
 };
 void run_template(Context& c, const TemplateOptions& opt);
 
@@ -37,11 +41,30 @@ Handler setup_template(OptionSet& app) {
                  "fill every sheet from this dataset instead of the one example row (next year: "
                  "change what changed)")
       ->type_name("DATA.json");
+  app.add_flag("--per-municipality", o->per_municipality,
+               "with --from: one pre-filled workbook per municipality (照会様式) into DIR, each "
+               "holding its own rows and the shared offices it uses");
   return [o](Context& c) { run_template(c, *o); };
 }
 
 void run_template(Context& c, const TemplateOptions& opt) {
   const std::string& dir = opt.positional.at(0);
+  if (opt.per_municipality) {
+    if (opt.from.empty())
+      throw usage_error(
+          "template: --per-municipality needs --from DATA.json, the table the forms are filled "
+          "from");
+    if (is_workbook_path(dir))
+      throw usage_error(
+          "template: --per-municipality writes one workbook per municipality; give "
+          "a folder, not " +
+          dir);
+    std::vector<std::string> files = write_forms(load_dataset_file(opt.from), dir, opt.force);
+    c.out << "wrote " << files.size() << " forms to " << dir << "/ (one per municipality, filled "
+          << "from " << opt.from << "); send them out, put the returned ones in a folder, then:\n"
+          << "  renkei import FOLDER --data " << opt.from << " -o data/NEW.json\n";
+    return;
+  }
   if (!opt.from.empty()) {  // last year's table, to be changed where it changed
     Dataset ds = load_dataset_file(opt.from);
     if (is_workbook_path(dir))
@@ -127,6 +150,46 @@ std::vector<ImportCopy> plan_copies(const ImportReport& rep, const std::string& 
 
 }  // namespace
 
+/// A folder of returned forms: each read and checked, then merged and checked as one table;
+/// the report says per form what it answered or what is wrong, and what changed.
+void run_merge(Context& c, const std::string& dir, const std::string& output,
+               const std::string& out_dir) {
+  MergeReport mr;
+  Dataset ds;
+  try {
+    ds = merge_forms(dir, c.ds, mr);
+  } catch (const Error&) {
+    print_merge(c, mr, dir);
+    throw;
+  }
+  print_merge(c, mr, dir);
+  std::vector<SiblingFile> files;
+  if (!ds.document.source_file.empty())
+    files.push_back({ds.document.source_file, "the forms' text", ds.source_text});
+  if (!ds.outside_facts.empty())
+    if (auto text = dataset_sibling(c.ds, ds.outside_facts))
+      files.push_back({ds.outside_facts, "the copy beside " + c.ds.origin, *text, true});
+  if (!c.options.json) {
+    c.out << "\nchanges against " << c.ds.origin << ":\n";
+    print_diff(Reply{ds, c.out, c.lang(), false}, diff_datasets(c.ds, ds));
+  }
+  if (output.empty()) {
+    c.out << "nothing written (give -o FILE.json to write the merged table)\n";
+    return;
+  }
+  ImportReport rep;
+  rep.siblings = files;
+  std::vector<std::pair<std::string, std::string>> set;
+  for (const ImportCopy& copy : plan_copies(rep, out_dir)) {
+    if (!copy.needed) continue;
+    std::filesystem::create_directories(std::filesystem::path(copy.target).parent_path());
+    set.push_back({copy.file->name, copy.file->contents});
+  }
+  set.push_back({std::filesystem::path(output).filename().string(), dataset_to_json(ds)});
+  write_file_set(out_dir, set);
+  c.out << "wrote " << output << "\n";
+}
+
 void run_import(Context& c, const ImportOptions& opt) {
   const std::string& dir = opt.positional.at(0);
   const std::string& output = opt.output;
@@ -138,6 +201,10 @@ void run_import(Context& c, const ImportOptions& opt) {
                         " is a folder; give the dataset file to write, e.g. data/NEW.json");
     if (stat(out_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
       throw data_error(output + ": the folder " + out_dir + " does not exist; create it first");
+  }
+  if (is_forms_folder(dir)) {
+    run_merge(c, dir, output, out_dir);
+    return;
   }
   ImportReport rep;
   Dataset ds;
