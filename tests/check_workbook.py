@@ -110,6 +110,16 @@ def refused(mutate, expect_start, label):
     expect(not os.path.exists(out), label + ": nothing written")
 
 
+# A sheet that reaches row 1,000,000 with nothing in it (Excel's formatting of a whole column
+# does this) costs nothing: only filled cells are kept.
+run("export", "-o", "tall.xlsx")
+w = openpyxl.load_workbook(os.path.join(work, "tall.xlsx"))
+for r_ in (1000, 500000, 1000000):
+    w["課題"].row_dimensions[r_].height = 20
+w.save(os.path.join(work, "tall.xlsx"))
+r = run("import", "tall.xlsx")
+expect(r.returncode == 0, "a sheet with a million empty rows imports: " + r.stderr)
+
 refused(lambda w: w["配置"].__setitem__("C2", "=B2&\"x\""), "bad.xlsx: 配置!C2: holds a formula with no saved value", "a formula left in a cell")
 refused(lambda w: w["配置"].merge_cells("A1:B1"), "bad.xlsx: 配置!A1:B1: the header cells are merged", "a merged header")
 refused(lambda w: w.remove(w["配置"]), "bad.xlsx: the sheet \"配置\" (placements) is missing", "a missing sheet")

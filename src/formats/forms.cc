@@ -42,7 +42,9 @@ std::vector<Meeting> meetings_of_row(const Node& council, int row) {
 }
 
 /// True when the edge is quoted from this row: the row that states it answers for it.
-bool quoted_from_row(const Edge& e, int row) { return row != 0 && e.source && e.source->row == row; }
+bool quoted_from_row(const Edge& e, int row) {
+  return row != 0 && e.source && e.source->row == row;
+}
 
 bool same_meeting(const Meeting& a, const Meeting& b) {
   return a.status == b.status && a.months == b.months && a.source.row == b.source.row &&
@@ -133,8 +135,7 @@ std::vector<std::string> write_forms(const Dataset& ds, const std::string& dir, 
 
 bool is_forms_folder(const std::string& dir) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec) ||
-      std::filesystem::exists(dir + "/document.csv", ec))
+  if (!std::filesystem::is_directory(dir, ec) || std::filesystem::exists(dir + "/document.csv", ec))
     return false;
   for (const auto& e : std::filesystem::directory_iterator(dir, ec))
     if (is_workbook_path(e.path().filename().string())) return true;
@@ -172,8 +173,8 @@ class Merger {
                d.document.label != out_.document.label ||
                d.fiscal_year.label != out_.fiscal_year.label) {
       throw data_error(file + ": is a form of another table (" + d.document.publisher + " " +
-                       d.document.label + ", " + d.fiscal_year.label + "; " + first_file_ +
-                       " is " + out_.document.publisher + " " + out_.document.label + ", " +
+                       d.document.label + ", " + d.fiscal_year.label + "; " + first_file_ + " is " +
+                       out_.document.publisher + " " + out_.document.label + ", " +
                        out_.fiscal_year.label + ")");
     }
     std::set<std::size_t> held = held_by(d, m);
@@ -201,9 +202,9 @@ class Merger {
     std::optional<SourceDocument> source;
     std::optional<QuoteSource> quotes;
     if (!out_.document.source_file.empty() && !out_.source_text.empty())
-      quotes.emplace(QuoteSource{
-          source.emplace(read_source_text(out_.source_text, out_.document, out_.document.source_file)),
-          out_.document.source_file});
+      quotes.emplace(QuoteSource{source.emplace(read_source_text(out_.source_text, out_.document,
+                                                                 out_.document.source_file)),
+                                 out_.document.source_file});
     CheckResult checked = check(out_, quotes);
     if (!checked.problems.empty()) {
       const Problem& p = checked.problems.front();
@@ -274,7 +275,8 @@ Dataset merge_forms(const std::string& dir, const Dataset& reference, MergeRepor
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
     std::string name = e.path().filename().string();
-    if (is_workbook_path(name) && name.rfind("~$", 0) != 0) files.push_back(name);  // not Excel's lock files
+    if (is_workbook_path(name) && name.rfind("~$", 0) != 0)
+      files.push_back(name);  // not Excel's lock files
   }
   std::sort(files.begin(), files.end());
   Merger merger(reference);

@@ -25,8 +25,7 @@ std::size_t count_lines_of(const std::string& s) {
 
 TEST_CASE("template --per-municipality writes one pre-filled form per municipality") {
   TempDir dir;
-  auto r = run_renkei(
-      {"template", "--per-municipality", "--from", kYamaguchi, dir.file("forms")});
+  auto r = run_renkei({"template", "--per-municipality", "--from", kYamaguchi, dir.file("forms")});
   REQUIRE(r.code == 0);
   std::vector<std::string> files;
   for (const auto& e : std::filesystem::directory_iterator(dir.file("forms")))
@@ -48,7 +47,8 @@ TEST_CASE("template --per-municipality writes one pre-filled form per municipali
   REQUIRE(towns.table.rows.size() == 2);  // header and 上関町
   CHECK(towns.table.rows[1][1] == "上関町");
   bool tanpopo = false;
-  for (const auto& row : sheet("配置先").table.rows) tanpopo |= row[1] == "地域生活支援センターたんぽぽ";
+  for (const auto& row : sheet("配置先").table.rows)
+    tanpopo |= row[1] == "地域生活支援センターたんぽぽ";
   CHECK(tanpopo);
 
   auto usage = run_renkei({"template", "--per-municipality", dir.file("x")});
@@ -110,6 +110,7 @@ TEST_CASE("a form holds its municipality, its own councils and what its rows nam
   CHECK(f.find_id("kaminoseki-council"));
   CHECK(f.find_id("tanpopo"));
   CHECK_FALSE(f.find_id("shimonoseki"));
-  for (const Edge& e : f.edges) CHECK((e.from == *f.find_id("kaminoseki") || f.nodes[e.from].kind == Kind::Council));
+  for (const Edge& e : f.edges)
+    CHECK((e.from == *f.find_id("kaminoseki") || f.nodes[e.from].kind == Kind::Council));
   CHECK(form_file_name(ds, kaminoseki) == "16-上関町.xlsx");
 }
