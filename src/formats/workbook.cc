@@ -68,7 +68,7 @@ std::string clip(const std::string& s, std::size_t chars) {
 
 class BookWriter {
  public:
-  BookWriter(const Dataset& ds, const std::string& file) : ds_(ds) {
+  BookWriter(const Dataset& ds, const std::string& file) {
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
     book_ = workbook_new_opt(file.c_str(), &options);
@@ -159,7 +159,6 @@ class BookWriter {
   }
 
  private:
-  const Dataset& ds_;
   lxw_workbook* book_ = nullptr;
   lxw_format *header_ = nullptr, *text_ = nullptr, *title_ = nullptr;
 };
