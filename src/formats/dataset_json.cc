@@ -4,6 +4,7 @@
 
 #include "formats/embedded.h"
 #include "formats/load.h"
+#include "model/facts.h"
 
 namespace renkei {
 
@@ -127,11 +128,6 @@ ojson edge_json(const Dataset& ds, const Edge& e) {
   put_note(j, e.note);
   if (e.source) j["source"] = ordered_source_json(*e.source);
   return j;
-}
-
-bool is_outside_fact(const Node& n) { return n.kind == Kind::Region || !n.outside_source.empty(); }
-bool is_outside_fact(const Edge& e) {
-  return e.relation == Relation::InRegion || !e.outside_source.empty();
 }
 
 }  // namespace

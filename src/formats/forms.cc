@@ -15,15 +15,11 @@
 #include "formats/source_text.h"
 #include "formats/workbook.h"
 #include "model/check.h"
+#include "model/facts.h"
 
 namespace renkei {
 
 namespace {
-
-bool outside(const Node& n) { return n.kind == Kind::Region || !n.outside_source.empty(); }
-bool outside(const Edge& e) {
-  return e.relation == Relation::InRegion || !e.outside_source.empty();
-}
 
 /// The councils a municipality holds, by index.
 std::set<std::size_t> held_by(const Dataset& ds, std::size_t m) {
@@ -74,7 +70,7 @@ Dataset form_for(const Dataset& ds, std::size_t m) {
   std::set<std::size_t> nodes = {m};
   auto take = [&](std::size_t from, bool all) {
     for (std::size_t k : ds.edges_from(from))
-      if (!outside(ds.edges[k]) && (all || quoted_from_row(ds.edges[k], ds.nodes[m].row))) {
+      if (!is_outside_fact(ds.edges[k]) && (all || quoted_from_row(ds.edges[k], ds.nodes[m].row))) {
         edges.push_back(k);
         nodes.insert(ds.edges[k].to);
       }
@@ -88,7 +84,7 @@ Dataset form_for(const Dataset& ds, std::size_t m) {
       take(ds.edges[k].to, false);
   std::map<std::size_t, std::size_t> index;
   for (std::size_t i : nodes) {  // in the dataset's order
-    if (outside(ds.nodes[i])) continue;
+    if (is_outside_fact(ds.nodes[i])) continue;
     Node n = ds.nodes[i];
     n.facts.reset();
     if (n.kind == Kind::Council && !held.count(i)) n.meetings = meetings_of_row(n, ds.nodes[m].row);
@@ -125,7 +121,7 @@ std::vector<std::string> write_forms(const Dataset& ds, const std::string& dir, 
   if (!std::filesystem::is_directory(dir)) throw data_error(dir + ": cannot create the folder");
   std::vector<std::string> written;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
-    if (ds.nodes[i].kind != Kind::Municipality || outside(ds.nodes[i])) continue;
+    if (ds.nodes[i].kind != Kind::Municipality || is_outside_fact(ds.nodes[i])) continue;
     std::string name = form_file_name(ds, i);
     write_workbook(form_for(ds, i), dir + "/" + name, force);
     written.push_back(name);
@@ -153,7 +149,7 @@ class Merger {
   std::string add(const Dataset& d, const std::string& file) {
     std::vector<std::size_t> ms;
     for (std::size_t i = 0; i < d.nodes.size(); ++i)
-      if (d.nodes[i].kind == Kind::Municipality && !outside(d.nodes[i])) ms.push_back(i);
+      if (d.nodes[i].kind == Kind::Municipality && !is_outside_fact(d.nodes[i])) ms.push_back(i);
     if (ms.size() != 1)
       throw data_error(file + ": holds " + std::to_string(ms.size()) +
                        " municipalities; a form answers for one (renkei template "
@@ -179,18 +175,19 @@ class Merger {
     }
     std::set<std::size_t> held = held_by(d, m);
     for (std::size_t i = 0; i < d.nodes.size(); ++i)
-      if (!outside(d.nodes[i])) node(d.nodes[i], i == m || held.count(i), mn.row, file);
+      if (!is_outside_fact(d.nodes[i])) node(d.nodes[i], i == m || held.count(i), mn.row, file);
     for (const Edge& e : d.edges) {
       bool answers = e.from == m || held.count(e.from) ||
                      (d.nodes[e.from].kind == Kind::Council && quoted_from_row(e, mn.row));
-      if (!outside(e) && answers) edges_.push_back({d.nodes[e.from].id, d.nodes[e.to].id, e});
+      if (!is_outside_fact(e) && answers)
+        edges_.push_back({d.nodes[e.from].id, d.nodes[e.to].id, e});
     }
     return mn.name;
   }
 
   Dataset finish(const std::string& dir, MergeReport& report) {
     for (const Node& n : reference_.nodes)
-      if (n.kind == Kind::Municipality && !outside(n) && !owner_.count(n.id))
+      if (n.kind == Kind::Municipality && !is_outside_fact(n) && !owner_.count(n.id))
         report.not_answered.push_back(n.name);
     report.differing = differing_;
     for (auto& [from, to, e] : edges_) {

@@ -12,6 +12,7 @@
 #include "formats/csv.h"
 #include "formats/dataset_json.h"
 #include "formats/load.h"
+#include "model/facts.h"
 
 namespace renkei {
 
@@ -245,8 +246,6 @@ std::string label(const std::vector<Term<E>>& table, E v) {
   return "";
 }
 
-bool writable_kind(const Node& n) { return n.kind != Kind::Region && n.outside_source.empty(); }
-
 }  // namespace
 
 std::map<std::string, std::vector<std::vector<std::string>>> sheet_rows(const Dataset& ds) {
@@ -281,7 +280,7 @@ std::map<std::string, std::vector<std::vector<std::string>>> sheet_rows(const Da
                                                          {Kind::Office, "offices.csv"},
                                                          {Kind::Initiative, "initiatives.csv"}};
   for (const Node& n : ds.nodes) {
-    if (!writable_kind(n)) continue;
+    if (is_outside_fact(n)) continue;
     Cells c{{"id", n.id}, {"name", n.name}, {"name_en", n.name_en}, {"note", n.note}};
     put_source(c, n.source);
     if (n.kind == Kind::Municipality) {
@@ -299,7 +298,7 @@ std::map<std::string, std::vector<std::vector<std::string>>> sheet_rows(const Da
   }
   // Sheets that name nodes follow the node order, so each node's rows stay together.
   for (const Node& n : ds.nodes) {
-    if (!writable_kind(n)) continue;
+    if (is_outside_fact(n)) continue;
     for (const Alias& a : n.aliases) {
       if (!a.source) continue;
       Cells c{{"node", n.name}, {"alias", a.name}};
@@ -334,7 +333,7 @@ std::map<std::string, std::vector<std::vector<std::string>>> sheet_rows(const Da
     }
   }
   for (const Edge& e : ds.edges) {
-    if (e.relation == Relation::InRegion || !e.outside_source.empty()) continue;
+    if (is_outside_fact(e)) continue;
     Cells c{{"note", e.note}};
     put_source(c, e.source);
     switch (e.relation) {

@@ -15,6 +15,11 @@ std::optional<std::size_t> region_of(const Dataset& ds, std::size_t m) {
   return std::nullopt;
 }
 
+bool is_outside_fact(const Node& n) { return n.kind == Kind::Region || !n.outside_source.empty(); }
+bool is_outside_fact(const Edge& e) {
+  return e.relation == Relation::InRegion || !e.outside_source.empty();
+}
+
 bool node_order(const Dataset& ds, std::size_t a, std::size_t b) {
   const Node &x = ds.nodes[a], &y = ds.nodes[b];
   if (x.kind != y.kind) return x.kind < y.kind;

@@ -17,6 +17,12 @@ std::optional<std::size_t> region_of(const Dataset& ds, std::size_t municipality
 /// The name to show for a node in the chosen language (falls back to Japanese).
 const std::string& display_name(const Node& n, Lang lang);
 
+/// True for the facts that come from the outside-facts file, not the document: planning
+/// regions and in_region edges, or anything marked with an outside source. Writers of the
+/// dataset and of the sheets leave them out; the loader adds them again from the file.
+bool is_outside_fact(const Node& n);
+bool is_outside_fact(const Edge& e);
+
 /// Municipalities by source row; other nodes by kind order then id. Used for every list.
 bool node_order(const Dataset& ds, std::size_t a, std::size_t b);
 /// Sorts by node_order and drops repeats.
