@@ -402,12 +402,24 @@ class Differ {
 
   // ------------------------------------------------------------ everything else
 
+  /// The cell a fact was typed in is where it was written down this time, not part of the
+  /// fact: the same table entered in another workbook compares equal.
+  static void drop_entered_cells(json& j) {
+    if (j.is_object()) {
+      j.erase("input");
+      for (auto& [k, v] : j.items()) drop_entered_cells(v);
+    } else if (j.is_array()) {
+      for (json& v : j) drop_entered_cells(v);
+    }
+  }
+
   /// Node fields as the dataset has them, without its id (matched already) and without
   /// the names a rename reports.
   json comparable_node(const Dataset& ds, std::size_t i,
                        const std::set<std::string>& names_to_drop) const {
     json j = node_json(ds, i);
     j.erase("id");
+    drop_entered_cells(j);
     if (j.contains("outside") && j["outside"].contains("region"))
       j["outside"]["region"] = j["outside"]["region"]["id"];
     if (j.contains("aliases")) {
@@ -446,6 +458,7 @@ class Differ {
   json comparable_edge(bool old_side, std::size_t k) const {
     const Dataset& ds = old_side ? old_ : new_;
     json j = edge_json(ds, k);
+    drop_entered_cells(j);
     j["from"] = old_side ? old_key(ds.edges[k].from) : new_key(ds.edges[k].from);
     j["to"] = old_side ? old_key(ds.edges[k].to) : new_key(ds.edges[k].to);
     return j;

@@ -20,6 +20,7 @@ ojson ordered_source_json(const Source& s) {
   if (s.row) j["row"] = s.row;  // a prose source's quotes name no row or column
   if (!s.section.empty()) j["section"] = s.section;
   j["text"] = s.text;
+  if (s.entered()) j["input"] = s.input;  // typed in this sheet and cell, not quoted
   return j;
 }
 

@@ -73,6 +73,7 @@ class Loader {
     if (report_) {
       report_->quotes_checked = quotes_checked_;
       report_->quotes_anywhere = quotes_anywhere_;
+      report_->facts_entered = facts_entered_;
       report_->source_file = source_ ? beside_file(ds_.document.source_file) : "";
       report_->outside_facts_file = outside ? beside_file(*outside) : "";
     }
@@ -146,6 +147,12 @@ class Loader {
     s.row = r.optional_int("row", 1, kMaxRow).value_or(0);
     s.section = r.optional_string("section").value_or("");
     s.text = r.required_string("text");
+    // Entered in a sheet rather than quoted from a document: where, not which row and column.
+    s.input = r.optional_string("input", Text::Name).value_or("");
+    if (s.entered() && (s.row || !s.section.empty()))
+      r.fail(s.row ? "row" : "section",
+             "a fact entered at " + in_quotes(s.input) +
+                 " is not a quote: it has no row or column of a document; remove this field");
     r.finish();
     return s;
   }
@@ -308,6 +315,7 @@ class Loader {
     }
     quotes_checked_ += checked.quotes_checked;
     quotes_anywhere_ += checked.quotes_anywhere;
+    facts_entered_ += checked.facts_entered;
   }
 
   void read_outside_facts(const std::string& name) {
@@ -324,7 +332,7 @@ class Loader {
   LoadReport* report_;
   Dataset ds_;
   std::optional<SourceDocument> source_;
-  std::size_t quotes_checked_ = 0, quotes_anywhere_ = 0;
+  std::size_t quotes_checked_ = 0, quotes_anywhere_ = 0, facts_entered_ = 0;
   std::unordered_map<std::string, std::size_t>
       index_;  ///< node id → index, kept as nodes are added
 };

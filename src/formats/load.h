@@ -19,6 +19,7 @@ using SiblingReader = std::function<std::optional<std::string>(const std::string
 struct LoadReport {
   std::size_t quotes_checked = 0;   ///< source quotes found in the source text
   std::size_t quotes_anywhere = 0;  ///< of those, checked only as somewhere in the text
+  std::size_t facts_entered = 0;    ///< facts whose source is a sheet's cell, not a quote
   std::string source_file;          ///< where the quotes were checked, empty if not checked
   std::string outside_facts_file;   ///< empty when the dataset names none
 };

@@ -7,15 +7,15 @@ namespace renkei {
 using nlohmann::json;
 
 json source_json(const Source& s) {
-  return {{"row", s.row}, {"section", s.section}, {"text", s.text}};
+  json j = {{"row", s.row}, {"section", s.section}, {"text", s.text}};
+  if (s.entered()) j["input"] = s.input;
+  return j;
 }
 
 void write_source(JsonWriter& w, const Source& s) {
-  w.begin_object()
-      .member("row", s.row)
-      .member("section", s.section)
-      .member("text", s.text)
-      .end_object();
+  w.begin_object().member("row", s.row).member("section", s.section).member("text", s.text);
+  if (s.entered()) w.member("input", s.input);
+  w.end_object();
 }
 
 void write_node_ref(JsonWriter& w, const Dataset& ds, std::size_t i) {

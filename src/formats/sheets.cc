@@ -19,14 +19,16 @@ namespace renkei {
 namespace {
 
 // Every sheet but the document quotes the table: these three columns end each of them.
-const SheetColumn kSourceRow{"source_row", "出典の行 (source_row)", false,
-                             "出典の表の行番号。文章の資料や表の上の説明文なら空欄"};
+const SheetColumn kSourceRow{
+    "source_row", "出典の行 (source_row)", false,
+    "出典の表の行番号。文章の資料や表の上の説明文、資料のない入力なら空欄"};
 const SheetColumn kSourceSection{
     "source_section", "出典の欄 (source_section)", false,
     "出典の列の見出し (columns.csv の見出し。山口県の資料2-②なら 市町, "
-    "1(1), 1(4), 2, 3, 4, 6)。文章の資料なら空欄"};
+    "1(1), 1(4), 2, 3, 4, 6)。文章の資料や入力なら空欄"};
 const SheetColumn kSourceText{"source_text", "出典の原文 (source_text)", true,
-                              "その欄の原文を一字一句そのまま (誤字・抽出の崩れも含めて) 写す"};
+                              "その欄の原文を一字一句そのまま (誤字・抽出の崩れも含めて) 写す。"
+                              "出典の形式が入力なら空欄でよい (この行のセルが出典になる)"};
 
 std::vector<SheetColumn> with_source(std::vector<SheetColumn> columns) {
   columns.push_back(kSourceRow);
@@ -69,7 +71,9 @@ const std::vector<SheetLayout>& sheet_layouts() {
             "(シートと同じフォルダからの相対パス)。原文の照合に使う。空欄なら照合しない"},
            {"document_note", "資料の備考 (document_note)", false, "資料についての注記"},
            {"source_form", "出典の形式 (source_form)", false,
-            "表 (見出し行と1行1件の表。タブ区切りかCSV), 行番号つきの表 (PDFから写した表), 文章。"
+            "表 (見出し行と1行1件の表。タブ区切りかCSV), 行番号つきの表 (PDFから写した表), 文章, "
+            "または 入力 "
+            "(元の資料がなく、このブックに打ち込んだものが原本。各事実の出典はそのシートとセル)。"
             "空欄なら columns.csv があれば表、なければ文章"},
            {"fiscal_year", "年度 (fiscal_year)", true, "例: 令和7年度"},
            {"first_month", "年度の最初の月 (first_month)", true, "YYYY-MM。例: 2025-04"},
@@ -220,9 +224,16 @@ class SheetWriter {
 
 using Cells = std::map<std::string, std::string>;
 
-void put_source(Cells& cells, const std::optional<Source>& s,
-                const std::string& prefix = "source_") {
+/// A quote's row, column and text. A fact entered in the sheets has only its cell, which the
+/// next import takes again from the row's own cells: its text is written only where it is the
+/// fact itself (`own_text`: a challenge's words, a status's reason).
+void put_source(Cells& cells, const std::optional<Source>& s, const std::string& prefix = "source_",
+                bool own_text = false) {
   if (!s) return;
+  if (s->entered()) {
+    if (own_text || prefix != "source_") cells[prefix + "text"] = s->text;
+    return;
+  }
   cells[prefix + "row"] = s->row ? std::to_string(s->row) : "";
   cells[prefix + "section"] = s->section;
   cells[prefix + "text"] = s->text;
@@ -312,12 +323,12 @@ std::map<std::string, std::vector<std::vector<std::string>>> sheet_rows(const Da
     }
     for (const Source& s : n.challenges) {
       Cells c{{"municipality", n.name}};
-      put_source(c, s);
+      put_source(c, s, "source_", true);
       w.at("challenges.csv").add(c);
     }
     for (const Source& s : n.no_children) {
       Cells c{{"municipality", n.name}};
-      put_source(c, s);
+      put_source(c, s, "source_", true);
       w.at("no_children.csv").add(c);
     }
     for (const Meeting& m : n.meetings) {

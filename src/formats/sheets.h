@@ -126,6 +126,7 @@ struct ImportReport {
   std::string reference_skipped;
   std::size_t quotes_checked = 0;
   std::size_t quotes_anywhere = 0;  ///< of those, found only somewhere in the text
+  std::size_t facts_entered = 0;    ///< facts whose source is the cell they were typed in
 };
 
 /// Reads the sheets in `dir` into a dataset: names are matched to the sheets' own nodes and,

@@ -272,6 +272,13 @@ class Sheet {
     if (v.empty()) fail(row, field, "is empty; " + std::string(help(field)));
     return v;
   }
+  /// The cell as a user finds it: "配置先!C7" in a workbook, "placements.csv!C7" in a folder
+  /// of CSV sheets (Excel opens one as a tab of that name).
+  std::string cell_name(const SheetRow& row, std::string_view field) const {
+    auto it = column_of_.find(std::string(field));
+    std::string col = it == column_of_.end() ? "" : column_letter(it->second);
+    return (book_sheet_.empty() ? file_ : book_sheet_) + "!" + col + std::to_string(row.line);
+  }
   CellPlace place(const SheetRow& row, std::string_view field) const {
     return {file_, row.line, header(field)};
   }
@@ -763,9 +770,9 @@ class Importer {
     read_columns();
     ds_.document.form = ds_.document.columns.empty() ? SourceForm::Prose : SourceForm::Table;
     if (!s.get(r, "source_form").empty())
-      ds_.document.form =
-          read_term(s, r, "source_form", source_forms(),
-                    {SourceForm::Table, SourceForm::NumberedRows, SourceForm::Prose});
+      ds_.document.form = read_term(
+          s, r, "source_form", source_forms(),
+          {SourceForm::Table, SourceForm::NumberedRows, SourceForm::Prose, SourceForm::Input});
     document_row_ = r;
     for (const char* p : {"/title", "/document", "/fiscal_year", "/outside_facts"})
       place_[p] = s.place(r, "title");
@@ -800,6 +807,7 @@ class Importer {
     Source src;
     std::string row_field = prefix + "row", section_field = prefix + "section",
                 text_field = prefix + "text";
+    if (ds_.document.form == SourceForm::Input) return entered_source(s, row, prefix);
     // Row and column may be left empty for a prose source or a table's caption; a described
     // table's quotes need both (model/check.h says so at this cell).
     std::string row_text = s.get(row, row_field);
@@ -818,6 +826,41 @@ class Importer {
         src.section = c.label;
     src.text = s.required(row, text_field);
     return src;
+  }
+
+  /// A workbook that is its own source (出典の形式 入力): a fact's provenance is the cell it
+  /// was typed in — the 出典の原文 cell where one is written (a challenge's own words), else the
+  /// cell that states the fact (the office a placement names). Row and column of a document
+  /// have nothing to point at.
+  Source entered_source(const Sheet& s, const SheetRow& row, const std::string& prefix) {
+    for (const char* f : {"row", "section"})
+      if (!s.get(row, prefix + f).empty())
+        s.fail(row, prefix + f,
+               "this table is its own source (document.csv 出典の形式 is 入力): a fact typed here "
+               "has no row or column of a document; leave this cell empty, or give the "
+               "document in 出典テキスト and its form");
+    std::string field = prefix + "text";
+    if (s.get(row, field).empty()) field = prefix == "source_" ? fact_field(s.file()) : "";
+    if (field.empty()) s.fail(row, prefix + "text", "is empty; write what the table says");
+    Source src;
+    src.input = s.cell_name(row, field);
+    src.text = s.text(row, field);
+    if (src.text.empty())
+      s.fail(row, field, "is empty; " + s.header(field) + " is what this row states");
+    return src;
+  }
+  /// The column whose cell states a sheet's fact, for facts entered in the sheets.
+  static std::string fact_field(const std::string& file) {
+    static const std::map<std::string, std::string> field = {
+        {"municipalities.csv", "name"},     {"centers.csv", "name"},
+        {"councils.csv", "name"},           {"offices.csv", "name"},
+        {"initiatives.csv", "name"},        {"aliases.csv", "alias"},
+        {"activities.csv", "status"},       {"challenges.csv", "source_text"},
+        {"no_children.csv", "source_text"}, {"meetings.csv", "status"},
+        {"links.csv", "relation"},          {"placements.csv", "office"},
+        {"initiative_runs.csv", "status"}};
+    auto it = field.find(file);
+    return it == field.end() ? "source_text" : it->second;
   }
 
   void read_nodes(const Sheet& s) {
@@ -1242,6 +1285,7 @@ class Importer {
     }
     report_.quotes_checked = checked.quotes_checked;
     report_.quotes_anywhere = checked.quotes_anywhere;
+    report_.facts_entered = checked.facts_entered;
     if (!ds_.outside_facts.empty()) add_outside_facts_file(siblings_.at(ds_.outside_facts));
     ds_.build_index();
     return std::move(ds_);

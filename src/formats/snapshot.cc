@@ -20,19 +20,19 @@ namespace renkei {
 
 namespace {
 
-constexpr std::string_view kMagic = "renkei-snapshot/3\n";
+constexpr std::string_view kMagic = "renkei-snapshot/4\n";
 
 // A field added to one of these structs must be written and read below; the sizes make the
 // build fail until it is (update them after adding the field to put() and get()).
-static_assert(sizeof(void*) != 8 || sizeof(Node) == 792, "Node changed: update snapshot.cc");
-static_assert(sizeof(void*) != 8 || sizeof(Edge) == 248, "Edge changed: update snapshot.cc");
-static_assert(sizeof(void*) != 8 || sizeof(Meeting) == 192, "Meeting changed: update snapshot.cc");
-static_assert(sizeof(void*) != 8 || sizeof(Source) == 72, "Source changed: update snapshot.cc");
+static_assert(sizeof(void*) != 8 || sizeof(Node) == 920, "Node changed: update snapshot.cc");
+static_assert(sizeof(void*) != 8 || sizeof(Edge) == 280, "Edge changed: update snapshot.cc");
+static_assert(sizeof(void*) != 8 || sizeof(Meeting) == 224, "Meeting changed: update snapshot.cc");
+static_assert(sizeof(void*) != 8 || sizeof(Source) == 104, "Source changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(MunicipalityFacts) == 112,
               "MunicipalityFacts changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(DocumentInfo) == 192,
               "DocumentInfo changed: update snapshot.cc");
-static_assert(sizeof(void*) != 8 || sizeof(LoadReport) == 80,
+static_assert(sizeof(void*) != 8 || sizeof(LoadReport) == 88,
               "LoadReport changed: update snapshot.cc");
 static_assert(sizeof(void*) != 8 || sizeof(OutsideNotes) == 64,
               "OutsideNotes changed: update snapshot.cc");
@@ -67,6 +67,7 @@ class Writer {
     i64(s.row);
     str(s.section);
     str(s.text);
+    str(s.input);
   }
   void source(const std::optional<Source>& s) {
     u8(s.has_value());
@@ -220,6 +221,7 @@ class Reader {
     s.row = i32();
     str(s.section);
     str(s.text);
+    str(s.input);
   }
   void optional_source(std::optional<Source>& s) {
     if (flag())
@@ -518,6 +520,7 @@ std::string encode_snapshot(const Dataset& ds, const LoadReport& report, std::st
   w.str(siblings);
   w.u64(report.quotes_checked);
   w.u64(report.quotes_anywhere);
+  w.u64(report.facts_entered);
   w.str(report.source_file);
   w.str(report.outside_facts_file);
   w.str(ds.title);
@@ -552,6 +555,7 @@ std::optional<Dataset> decode_snapshot(std::string_view bytes, std::string_view 
   LoadReport rep;
   rep.quotes_checked = r.u64();
   rep.quotes_anywhere = r.u64();
+  rep.facts_entered = r.u64();
   rep.source_file = r.str();
   rep.outside_facts_file = r.str();
   Dataset ds;

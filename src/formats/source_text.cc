@@ -199,7 +199,8 @@ SourceDocument read_source_text(std::string_view bytes, const DocumentInfo& doc,
       return SourceDocument(std::string(bytes), doc.form, numbered_rows(bytes, doc, shown_as));
     case SourceForm::Table:
       return SourceDocument(std::string(bytes), doc.form, plain_table(bytes, doc, shown_as));
-    case SourceForm::Prose: break;
+    case SourceForm::Prose:
+    case SourceForm::Input: break;
   }
   return SourceDocument(std::string(bytes));
 }

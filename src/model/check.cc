@@ -115,12 +115,13 @@ class Checker {
   void source_texts(const Source& s, const std::function<Place(const char*)>& at) {
     text(at("section"), s.section);
     text(at("text"), s.text);
+    text(at("input"), s.input, true);
     column(s, at);
   }
   /// A quote in a described table names one of its columns, and a row with it.
   void column(const Source& s, const std::function<Place(const char*)>& at) {
     const DocumentInfo& d = ds_.document;
-    if (d.columns.empty() || (s.row == 0 && s.section.empty())) return;
+    if (d.columns.empty() || s.entered() || (s.row == 0 && s.section.empty())) return;
     if (s.section.empty()) {
       add(at("section"), "row " + std::to_string(s.row) +
                              " names no column; write the column's label (" + labels_ + ")");
@@ -150,6 +151,16 @@ class Checker {
         add(p, "column " + in_quotes(c.label) + " is described twice; each label once");
     }
     // A plain table's header names its columns; a PDF dump's lines do not.
+    // Facts entered in the sheets have no document to quote: nothing to read or describe.
+    if (d.form == SourceForm::Input && !d.columns.empty())
+      add({Place::Item::Dataset, 0, "document/columns"},
+          "a dataset entered in its own sheets (source form input) has no document table to "
+          "describe; remove the columns, or say the form of the document they describe");
+    if (d.form == SourceForm::Input && !d.source_file.empty())
+      add({Place::Item::Dataset, 0, "document/source_file"},
+          "a dataset entered in its own sheets (source form input) has no source text to check "
+          "quotes against; remove " +
+              in_quotes(d.source_file) + ", or say the document's form");
     if (d.form == SourceForm::NumberedRows && d.columns.empty())
       add({Place::Item::Dataset, 0, "document/columns"},
           "a numbered_rows source needs its columns described (label and role of each, and "
@@ -221,6 +232,17 @@ class Checker {
   }
 
   void quote(const Source& s, Place p) {
+    if (s.entered()) {  // provenance, not a quote: there is nothing to find it in
+      ++result_.facts_entered;
+      return;
+    }
+    if (ds_.document.form == SourceForm::Input) {
+      add(std::move(p),
+          in_quotes(s.text) +
+              " is given as a quote, but the dataset has no document (source form "
+              "input): each fact is entered, with the sheet and cell it was typed in");
+      return;
+    }
     if (!source_) return;
     if (source_->document.contains(s)) {
       ++result_.quotes_checked;
@@ -260,7 +282,7 @@ class Checker {
     for (std::size_t k = 0; k < n.aliases.size(); ++k) {
       const Alias& a = n.aliases[k];
       quote(a.source, node_place(i, at("aliases", k, "source/text")));
-      if (a.source && a.source->text.find(a.name) == std::string::npos)
+      if (a.source && !a.source->entered() && a.source->text.find(a.name) == std::string::npos)
         add(node_place(i, at("aliases", k, "name")),
             in_quotes(a.name) +
                 " is not in its own source text; an alias must be a spelling the source uses");
@@ -303,11 +325,13 @@ class Checker {
           !m.months.empty())
         add(node_place(i, mp + "/months"), std::string("a meeting with status \"") +
                                                word(m.status) + "\" has no months; remove them");
+      if (m.source.entered()) continue;  // topics and summary were typed with it, not quoted
       for (std::size_t t = 0; t < m.topics.size(); ++t)
-        quote(Source{m.source.row, m.source.section, m.topics[t]},
+        quote(Source{m.source.row, m.source.section, m.topics[t], {}},
               node_place(i, at(mp + "/topics", t)));
       if (!m.summary.empty())
-        quote(Source{m.source.row, m.source.section, m.summary}, node_place(i, mp + "/summary"));
+        quote(Source{m.source.row, m.source.section, m.summary, {}},
+              node_place(i, mp + "/summary"));
     }
   }
 

@@ -39,6 +39,7 @@ struct CheckResult {
   std::vector<Problem> problems;    ///< in the order of the dataset's nodes, then its edges
   std::size_t quotes_checked = 0;   ///< quotes found in the source
   std::size_t quotes_anywhere = 0;  ///< of those, found only somewhere in the text (prose, no row)
+  std::size_t facts_entered = 0;    ///< sources that are a sheet's cell, not a quote
 };
 
 /// The source text quotes are checked against, and its name as messages show it.

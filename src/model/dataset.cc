@@ -88,6 +88,8 @@ const std::vector<Term<SourceForm>>& source_forms() {
        "a plain table: a header row, then one row per line, tab- or comma-separated"},
       {SourceForm::Prose, "prose", "文章",
        "text without a table: a quote is found anywhere in it, not by row and column"},
+      {SourceForm::Input, "input", "入力",
+       "no document: the facts were entered in the sheets, each traced to its sheet and cell"},
   };
   return t;
 }

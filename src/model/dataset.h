@@ -24,8 +24,10 @@ enum class ActivityStatus { Active, NoneStated };
 enum class EdgeStatus { Current, Done, Ongoing, Planned, Considering };
 /// How the source text is laid out (docs/data-model.md, "Source texts"): a PDF's text dump
 /// whose table lines start with their row number, a plain table (a header row, then one row
-/// per line, tab- or comma-separated), or prose, where a quote is only found somewhere in it.
-enum class SourceForm { NumberedRows, Table, Prose };
+/// per line, tab- or comma-separated), or prose, where a quote is only found somewhere in it;
+/// or no document at all: the facts were entered in the sheets themselves (Input), each
+/// traced to its sheet and cell.
+enum class SourceForm { NumberedRows, Table, Prose, Input };
 /// What a column of the source table holds, from the facts renkei reads.
 enum class ColumnRole { Unit, Council, Meetings, Work, Placements, Activity, Plans, Other };
 
@@ -85,10 +87,18 @@ std::string term_list(const std::vector<Term<E>>& table) {
 /// document describes its table: "3" in 資料2-②, "担当区域" in another) and the exact text, a
 /// substring of that cell. In a prose source, row is 0 and section empty: the text is found
 /// somewhere in the document.
+///
+/// A fact entered in the sheets rather than read from a document (the prefecture compiling its
+/// own table) has `input` instead: the sheet and cell it was typed in ("配置先!C7"), with
+/// `text` what that cell holds. It is provenance, not a quote: row and section are empty and
+/// no source text is searched for it.
 struct Source {
   int row = 0;
   std::string section;
   std::string text;
+  std::string input;
+
+  bool entered() const { return !input.empty(); }
 };
 
 /// Another spelling of a node's name. `source` is empty only for outside facts.

@@ -33,6 +33,7 @@ void sort_nodes(const Dataset& ds, std::vector<std::size_t>& v) {
 }
 
 std::string quote_place(const Source& s, Lang lang) {
+  if (s.entered()) return (lang == Lang::En ? "entered at " : "入力: ") + s.input;
   if (s.row == 0) return "";
   bool numbered = !s.section.empty() && s.section[0] >= '0' && s.section[0] <= '9';
   std::string row =

@@ -39,7 +39,8 @@ std::string fiscal_year_words(const Dataset& ds, Lang lang);
 
 /// Where a quote is in the document, as answers print it: "row 4 §3" where the document
 /// numbers its columns (資料2-②), "row 2, 担当区域" where it names them; in Japanese
-/// 「4行目 §3」「2行目・担当区域」; "" for a quote that names no row (prose, a caption).
+/// 「4行目 §3」「2行目・担当区域」; "" for a quote that names no row (prose, a caption). A fact
+/// entered in the sheets is placed by its cell: "entered at 配置先!C7", 「入力: 配置先!C7」.
 std::string quote_place(const Source& s, Lang lang);
 
 /// A placement's start as answers print it: the month ("2024-04"), or a fiscal year

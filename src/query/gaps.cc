@@ -217,7 +217,7 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
         if (!mt.about_children) {  // the evidence is the sentence saying they were not on the
                                    // agenda
           if (!mt.summary.empty())
-            other_quotes.push_back({mt.source.row, mt.source.section, mt.summary});
+            other_quotes.push_back({mt.source.row, mt.source.section, mt.summary, mt.source.input});
           continue;
         }
         if (mt.status == MeetingStatus::Planned) planned_quotes.push_back(mt.source);

@@ -21,17 +21,16 @@ void print_validate(const Reply& c, const Counts& counts, const LoadReport& repo
                        {"edges", edges},
                        {"quotes_checked", report.quotes_checked},
                        {"quotes_checked_by_cell", report.quotes_checked - report.quotes_anywhere},
+                       {"facts_entered", report.facts_entered},
                        {"source_file", report.source_file},
                        {"outside_facts", report.outside_facts_file}});
     return;
   }
   c.out << c.ds.origin << ": OK: " << document_citation(c.ds) << "\n";
-  if (report.source_file.empty())
-    c.out << "source quotes: not checked (the dataset names no document.source_file)\n";
-  else
-    c.out << "source quotes: "
-          << quotes_checked_words(report.quotes_checked, report.quotes_anywhere, report.source_file)
-          << "\n";
+  c.out << "source quotes: "
+        << sources_words(c.ds, report.quotes_checked, report.quotes_anywhere, report.facts_entered,
+                         report.source_file, "the dataset names no document.source_file")
+        << "\n";
   if (!report.outside_facts_file.empty())
     c.out << "outside facts: " << report.outside_facts_file
           << " (planning regions, municipal codes, office coordinates)\n";
@@ -86,7 +85,9 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
   if (lang == Lang::En) out << "  Japanese: " << n.name << "\n";
   for (const Alias& a : n.aliases)
     out << "  also written: " << a.name
-        << (a.source && a.source->row ? "  (" + quote_place(*a.source, Lang::En) + ")" : "")
+        << (a.source && (a.source->row || a.source->entered())
+                ? "  (" + quote_place(*a.source, Lang::En) + ")"
+                : "")
         << "\n";
   if (!n.description.empty()) out << "  what it is: " << n.description << "\n";
   if (!n.note.empty()) out << "  note: " << n.note << "\n";

@@ -43,6 +43,7 @@ json report_json(const ImportReport& rep, const Dataset* ds, const std::string& 
     j["nodes"] = nodes;
     j["edges"] = edges;
     j["quotes_checked"] = rep.quotes_checked;
+    j["facts_entered"] = rep.facts_entered;
   }
   json files = json::array();
   for (const auto& f : rep.siblings) files.push_back({{"name", f.name}, {"found_at", f.found_at}});
@@ -118,12 +119,10 @@ void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
     if (n) counts += (counts.empty() ? "" : ", ") + std::to_string(n) + " " + r.word;
   }
   out << "edges: " << counts << "\n";
-  if (ds.document.source_file.empty())
-    out << "quotes: not checked (document.csv names no source text)\n";
-  else
-    out << "quotes: "
-        << quotes_checked_words(rep.quotes_checked, rep.quotes_anywhere, ds.document.source_file)
-        << "\n";
+  out << "quotes: "
+      << sources_words(ds, rep.quotes_checked, rep.quotes_anywhere, rep.facts_entered,
+                       ds.document.source_file, "document.csv names no source text")
+      << "\n";
   for (const auto& f : rep.siblings) out << "  " << f.name << ": from " << f.found_at << "\n";
   if (!rep.reference.empty())
     out << "names matched against: " << rep.reference << "\n";

@@ -32,6 +32,11 @@ std::string join_names(const Reply& c, const std::vector<std::size_t>& nodes);
 std::string quote_line(const Source& s);
 /// How the quotes were checked, for validate and import: "412 checked, each in its row and
 /// column of FILE", or, for prose (and quotes that name no row), "found somewhere in the text".
+/// The quotes line of validate and import, and a line for the facts entered in the sheets:
+/// "412 checked, each in its row and column of …", "not checked (NO_FILE)", or for a table
+/// that is its own source "none to check …"; then "entered facts: N, …" where there are any.
+std::string sources_words(const Dataset& ds, std::size_t checked, std::size_t anywhere,
+                          std::size_t entered, const std::string& file, const char* no_file);
 std::string quotes_checked_words(std::size_t checked, std::size_t anywhere,
                                  const std::string& file);
 /// Prints JSON the way every answer does: two-space indent, UTF-8 kept as is.

@@ -182,8 +182,8 @@ TEST_CASE("source texts: a table is read by its header, prose anywhere, bad enco
   CHECK(*csv.cell(1, "担当区域") == "B区・C区");
   REQUIRE(csv.cell(2, "担当区域"));  // the blank line is not a row
   CHECK(*csv.cell(2, "担当区域") == "E区, F区");
-  CHECK(csv.contains(Source{0, "", "表の題"}));  // a caption, cited without a row
-  CHECK_FALSE(csv.contains(Source{1, "拠点", "D区"}));
+  CHECK(csv.contains(Source{0, "", "表の題", {}}));  // a caption, cited without a row
+  CHECK_FALSE(csv.contains(Source{1, "拠点", "D区", {}}));
 
   doc.columns[1].label = "担当地域";
   try {
@@ -208,7 +208,7 @@ TEST_CASE("source texts: a table is read by its header, prose anywhere, bad enco
   DocumentInfo prose;
   SourceDocument p = read_source_text("横浜市の6か所の拠点が18区を支援する。", prose, "p.txt");
   CHECK_FALSE(p.by_cell());
-  CHECK(p.contains(Source{0, "", "18区を支援"}));
+  CHECK(p.contains(Source{0, "", "18区を支援", {}}));
 }
 
 TEST_CASE("a prose source: validate says quotes were found in the text, not by row and column") {
