@@ -31,6 +31,8 @@ const std::vector<Command>& commands() {
        setup_initiatives},
       {"render", "a diagram for slides: SVG, PNG, PDF or DOT, in Japanese", setup_render,
        Stdout::Bytes},
+      {"deck", "the council meeting's slides: one PDF to project, or a PowerPoint file to edit",
+       setup_deck},
       {"graphs", "write the standard diagrams (graphs/), or --check that they are up to date",
        setup_graphs},
       {"explorer", "one offline HTML file to search, click through and present the network",

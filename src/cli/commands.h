@@ -82,6 +82,7 @@ Handler setup_whatif(OptionSet&);
 Handler setup_metrics(OptionSet&);
 Handler setup_initiatives(OptionSet&);
 Handler setup_render(OptionSet&);
+Handler setup_deck(OptionSet&);
 Handler setup_graphs(OptionSet&);
 Handler setup_explorer(OptionSet&);
 Handler setup_template(OptionSet&);

@@ -45,7 +45,7 @@ void tune_heap() {
 }  // namespace
 
 bool lays_out(const char* command) {
-  for (const char* c : {"render", "graphs", "explorer"})
+  for (const char* c : {"render", "deck", "graphs", "explorer"})
     if (std::string(command) == c) return true;
   return false;
 }

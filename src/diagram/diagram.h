@@ -64,6 +64,20 @@ struct DiagramTable {
   std::string qualified_meaning;  ///< what ○ means, when some cell has one
 };
 
+/// A slide of words and plain tables (the deck's title, progress, 担当区域表 and sources),
+/// drawn instead of nodes and edges, its blocks one under another.
+struct SlideText {
+  struct Block {
+    enum class Kind { Heading, Line, Note, Table };
+    Kind kind = Kind::Line;
+    std::string text;  ///< Heading, Line, Note: "\n" breaks a line
+    /// Table: the first row is the header; "\n" in a cell breaks a line there.
+    std::vector<std::vector<std::string>> cells;
+    std::vector<bool> alarm;  ///< Table: per row after the header, drawn in the alarm tint
+  };
+  std::vector<Block> blocks;
+};
+
 /// Everything the DOT writer needs: what to draw and how, already decided by a preset.
 struct Diagram {
   std::string title;
@@ -80,6 +94,9 @@ struct Diagram {
   std::optional<Position> legend_position;  ///< Engine::Neato: where the legend is pinned
   bool legend_first =
       true;  ///< Engine::Dot: legend in the first column (with the councils) or the last
+  /// The legend as one row above the footer (the deck's slides) rather than a column
+  bool legend_in_footer = false;
+  std::size_t legend_row_cells = 5;  ///< legend_in_footer: samples to a row at most
   std::vector<std::pair<std::string, std::string>> extra_legend;  ///< (sample text, meaning)
   Page page = Page::Slide;
   Lang lang = Lang::Ja;
@@ -89,6 +106,7 @@ struct Diagram {
   /// Invisible edges that only place things: (from, to, minimum ranks between).
   std::vector<std::tuple<std::size_t, std::size_t, int>> spacers;
   std::optional<DiagramTable> table;  ///< drawn instead of nodes and edges when set
+  std::optional<SlideText> text;      ///< drawn instead of nodes and edges when set
   std::vector<std::string>
       footer_notes;  ///< extra footer lines above the source, e.g. what a diff compares
   std::map<std::size_t, std::string>
@@ -101,7 +119,8 @@ std::string write_dot(const Dataset& ds, const Diagram& d);
 /// The smallest type size the DOT writer uses (legend, footer, second label lines), in points.
 inline constexpr double kSmallestType = 15;
 
-/// The font every diagram names (Debian's fonts-ipaexfont-gothic).
-inline constexpr const char* kDiagramFont = "IPAexGothic";
+/// The font every diagram names: BIZ UDPGothic, a Universal Design font as public bodies are
+/// asked to use (Debian's fonts-morisawa-bizud-gothic, OFL).
+inline constexpr const char* kDiagramFont = "BIZ UDPGothic";
 
 }  // namespace renkei

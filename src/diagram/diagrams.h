@@ -27,6 +27,13 @@ std::string network_title(const Dataset& ds, Lang lang);
 Diagram make_diagram(const Network& net, const NameIndex& names, const std::string& preset,
                      Lang lang);
 
+/// Every unit of `members` with its councils, offices and centers, and the units outside them
+/// that share those (dimmed): a region's slide, or part of one when it does not fit.
+Diagram units_diagram(const Network& net, const std::vector<std::size_t>& members,
+                      const std::string& title, Lang lang);
+/// The gaps grid: a row per unit, a column per gap rule the table supports.
+DiagramTable gaps_table(const Network& net, Lang lang);
+
 /// The diff slide: what it draws (by index into `merged`) and the dataset it draws from,
 /// NEW with what only OLD had (removed nodes, lost placements and stages) added to it.
 struct DiffSlide {
@@ -47,6 +54,10 @@ void stack_regions_in_bands(const Dataset& ds, const std::vector<std::size_t>& m
 
 /// Writes and renders a diagram for its page. Where the legend can stand in more than one
 /// place, each is laid out and the one that prints largest on the page is kept.
-std::string render_diagram(const Dataset& ds, Diagram d, Format format, RenderInfo* info = nullptr);
+std::string render_diagram(const Dataset& ds, const Diagram& d, Format format,
+                           RenderInfo* info = nullptr);
+/// The DOT that render_diagram draws: the best legend placement, fitted to the page (size and
+/// pad set), so that a PDF page and its PowerPoint slide come from one layout.
+std::string fit_diagram(const Dataset& ds, Diagram d, RenderInfo* info = nullptr);
 
 }  // namespace renkei

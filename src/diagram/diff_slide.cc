@@ -255,8 +255,9 @@ class DiffDrawer {
     std::size_t others = diff.other_nodes.size() + diff.other_edges.size();
     if (others)
       d.footer_notes.push_back(
-          en ? std::to_string(others) + " other changes are not drawn: renkei diff lists them"
-             : "このほか " + std::to_string(others) + " 件の変更は図にない（renkei diff で一覧）");
+          en ? std::to_string(others) +
+                   " other changes are not drawn (the full list of changes has them)"
+             : "このほか " + std::to_string(others) + " 件の変更は図にない（変更の一覧にある）");
     return b.finish(title);
   }
 

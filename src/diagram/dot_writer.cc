@@ -172,9 +172,11 @@ Style node_style(const Node& n) {
       s.shape = "note";
       s.fill = kYellowTint;
       break;
-    case Kind::Region:
-      s.shape = "folder";
-      s.fill = "#EEEEEE";
+    case Kind::Region:  // as a node (the deck's overview), drawn like a region's frame
+      s.shape = "box";
+      s.style = "filled,rounded,dashed";
+      s.fill = "#F7F7F7";
+      s.color = "#8C8C8C";
       break;
   }
   return s;
@@ -335,7 +337,9 @@ class DotWriter {
     // Title box around the drawing: its label sits at the top of the page.
     o << "  subgraph cluster_main {\n    graph [label=<<B>" << esc(d.title)
       << "</B>>, labelloc=t, labeljust=l, fontsize=26, color=\"white\", margin=12];\n";
-    if (d.table)
+    if (d.text)
+      text_blocks();
+    else if (d.table)
       grid();
     else if (d.group_by_region && d.engine == Engine::Dot)
       clusters();
@@ -356,6 +360,10 @@ class DotWriter {
     edges();
     place_legend(legend());
     o << "  }\n";
+    if (!footer_legend.empty())  // a label is one table or text: the legend and lines as rows
+      footer = "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR><TD ALIGN=\"LEFT\">" +
+               footer_legend + "</TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + footer +
+               "</TD></TR></TABLE>";
     o << "  graph [label=<" << footer << ">];\n";  // root attributes given last win
     o << "}\n";
     return o.str();
@@ -503,6 +511,64 @@ class DotWriter {
     }
     html += "</TABLE>";
     o << "    grid [shape=plaintext, fontsize=15, margin=0, label=<" << html << ">];\n";
+  }
+
+  /// A text slide's blocks, one under another (invisible edges keep their order): each run of
+  /// words one plain label, its lines flush left, tables as HTML tables with a grey header
+  /// row. Nodes are named text_N and table_N, so the PowerPoint writer can make each table a
+  /// native one.
+  void text_blocks() {
+    const std::vector<SlideText::Block>& blocks = d.text->blocks;
+    std::vector<std::string> names;
+    std::string words;  // the run of words being gathered
+    auto flush = [&] {
+      if (words.empty()) return;
+      names.push_back("text_" + std::to_string(names.size()));
+      o << "    " << names.back() << " [shape=plaintext, fontsize=" << kSmallestType
+        << ", margin=0, label=<" << words << ">];\n";
+      words.clear();
+    };
+    for (const SlideText::Block& b : blocks) {
+      if (b.kind != SlideText::Block::Kind::Table) {
+        int size = b.kind == SlideText::Block::Kind::Heading ? 24
+                   : b.kind == SlideText::Block::Kind::Line  ? 18
+                                                             : static_cast<int>(kSmallestType);
+        if (!words.empty()) words += "<BR ALIGN=\"LEFT\"/>";  // a blank line between blocks
+        std::string open = "<FONT POINT-SIZE=\"" + std::to_string(size) + "\">", close = "</FONT>";
+        if (b.kind == SlideText::Block::Kind::Heading) {
+          open += "<B>";
+          close = "</B>" + close;
+        }
+        // Every line starts at the left: BR ALIGN=LEFT ends each, the last one included.
+        for (std::size_t at = 0, next; at <= b.text.size(); at = next + 1) {
+          next = std::min(b.text.find('\n', at), b.text.size());
+          words += open + esc(b.text.substr(at, next - at)) + close + "<BR ALIGN=\"LEFT\"/>";
+        }
+        continue;
+      }
+      flush();
+      std::string label =
+          "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"4\" "
+          "COLOR=\"#8C8C8C\">";
+      for (std::size_t r = 0; r < b.cells.size(); ++r) {
+        bool alarm = r > 0 && r - 1 < b.alarm.size() && b.alarm[r - 1];
+        std::string fill = r == 0  ? " BGCOLOR=\"#EEEEEE\""
+                           : alarm ? " BGCOLOR=\"" + std::string(kAlarmTint) + "\""
+                                   : "";
+        label += "<TR>";
+        for (const std::string& c : b.cells[r])
+          label += "<TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"" + fill + ">" +
+                   (r == 0 ? "<B>" + esc(c) + "</B>" : esc(c)) + "</TD>";
+        label += "</TR>";
+      }
+      label += "</TABLE>";
+      names.push_back("table_" + std::to_string(names.size()));
+      o << "    " << names.back() << " [shape=plaintext, fontsize=" << kSmallestType
+        << ", margin=0, label=<" << label << ">];\n";
+    }
+    flush();
+    for (std::size_t i = 1; i < names.size(); ++i)
+      o << "    " << names[i - 1] << " -> " << names[i] << " [style=invis, minlen=1];\n";
   }
 
   /// Nodes in a box per planning region; the rest loose.
@@ -675,6 +741,40 @@ class DotWriter {
     std::string table =
         "<TABLE BORDER=\"1\" COLOR=\"#8C8C8C\" STYLE=\"ROUNDED\" CELLBORDER=\"1\" "
         "CELLSPACING=\"5\" CELLPADDING=\"4\">";
+    if (d.legend_in_footer) {
+      // One row across the foot of the slide (two when long: shapes, then lines), each row a
+      // table of its own so that its cells are as wide as their words only.
+      auto row = [](const std::vector<std::string>& cells) {
+        std::string r = "<TABLE BORDER=\"0\" CELLSPACING=\"5\" CELLPADDING=\"4\"><TR>";
+        for (const std::string& cell : cells) r += cell;
+        return r + "</TR></TABLE>";
+      };
+      std::string head = "<TD BORDER=\"0\" ALIGN=\"LEFT\"><B>" + esc(w.legend) + "</B></TD>";
+      std::string open = "<TD BORDER=\"0\" ALIGN=\"LEFT\">";
+      table =
+          "<TABLE BORDER=\"1\" COLOR=\"#8C8C8C\" STYLE=\"ROUNDED\" CELLBORDER=\"0\" "
+          "CELLSPACING=\"0\" CELLPADDING=\"0\">";
+      // Short legends in one row; longer ones shapes first, then lines, so many to a row.
+      std::vector<std::vector<std::string>> rows;
+      auto chunk = [&](const std::vector<std::string>& cells) {
+        const std::size_t n = d.legend_row_cells;
+        for (std::size_t i = 0; i < cells.size(); i += n)
+          rows.emplace_back(
+              cells.begin() + static_cast<std::ptrdiff_t>(i),
+              cells.begin() + static_cast<std::ptrdiff_t>(std::min(i + n, cells.size())));
+      };
+      std::vector<std::string> all = items;
+      all.insert(all.end(), lines.begin(), lines.end());
+      if (all.size() <= d.legend_row_cells) {
+        chunk(all);
+      } else {
+        chunk(items);
+        chunk(lines);
+      }
+      for (std::size_t r = 0; r < rows.size(); ++r)
+        table += "<TR>" + (r == 0 ? head : "<TD></TD>") + open + row(rows[r]) + "</TD></TR>";
+      return table + "</TABLE>";
+    }
     // Shapes on the left, lines on the right: the legend is a column at the right of the page
     // (its own last rank), where a 16:9 slide has room; the source notes are the footer.
     table +=
@@ -687,6 +787,7 @@ class DotWriter {
   }
 
   void place_legend(const std::string& table) {
+    if (d.text) return;  // words and tables explain themselves
     if (d.table) {
       // A grid needs no shapes explained: one line under it says what its marks mean.
       std::string line;
@@ -695,6 +796,8 @@ class DotWriter {
       if (!d.table->mark_meaning.empty()) line += "●: " + esc(d.table->mark_meaning);
       if (!d.table->qualified_meaning.empty()) line += "　○: " + esc(d.table->qualified_meaning);
       footer = line + "<BR ALIGN=\"LEFT\"/>" + footer;
+    } else if (d.legend_in_footer) {
+      footer_legend = table;
     } else {
       o << "  legend [shape=plaintext, fontsize=15, label=<" << table << ">";
       if (d.legend_position) {
@@ -731,6 +834,7 @@ class DotWriter {
   const std::string unit;  ///< unit_word(ds)
   std::ostringstream o;
   std::string footer;
+  std::string footer_legend;  ///< the legend as a row above the footer's lines
   std::map<std::size_t, std::size_t> region_of_m;
   std::map<std::size_t, int> offices_drawn;  ///< coordinator edges drawn per municipality
   std::set<Kind> kinds_used;

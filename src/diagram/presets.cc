@@ -57,6 +57,85 @@ std::size_t resolve_region(const Dataset& ds, const NameIndex& names, const std:
   throw usage_error(msg + "; regions are " + list);
 }
 
+}  // namespace
+
+/// The gaps grid: a row per unit (by planning region, then source row), a column per gap
+/// rule the table can support, ● where the rule finds a gap.
+DiagramTable gaps_table(const Network& net, Lang lang) {
+  const Dataset& ds = net.data();
+  bool en = lang == Lang::En;
+  std::string unit = unit_word(ds);
+  DiagramTable t;
+  // Only the rules the table can support get a column: a rule that does not apply finds
+  // nothing, and an empty column would read as "no gap".
+  std::vector<std::size_t> column(gap_rules().size(), gap_rules().size());
+  for (const auto& r : gap_rules()) {
+    if (gap_rule_not_applicable(ds, r.rule)) continue;
+    column[static_cast<std::size_t>(r.rule)] = t.columns.size();
+    t.columns.push_back(en ? r.name : r.label_ja);
+  }
+  t.mark_meaning = en ? "the rule finds a gap" : "該当";
+  std::map<std::size_t, std::vector<bool>> hits, qualified;
+  for (const Finding& f : find_gaps(net)) {
+    std::size_t col = column[static_cast<std::size_t>(f.rule)];
+    for (auto* m : {&hits, &qualified}) (*m)[f.municipality].resize(t.columns.size());
+    hits[f.municipality][col] = true;
+    if (!f.context.empty()) qualified[f.municipality][col] = true;
+  }
+  // Rows by planning region (in the order of their first municipality's row), then row.
+  std::vector<std::size_t> ms = all_of_kind(ds, Kind::Municipality);
+  std::map<std::size_t, int> first_row;
+  for (std::size_t m : ms) {
+    auto r = region_of(ds, m);
+    std::size_t key = r ? *r : ds.nodes.size();
+    if (!first_row.count(key)) first_row[key] = ds.nodes[m].row;
+  }
+  std::stable_sort(ms.begin(), ms.end(), [&](std::size_t a, std::size_t b) {
+    auto ra = region_of(ds, a), rb = region_of(ds, b);
+    return first_row[ra ? *ra : ds.nodes.size()] < first_row[rb ? *rb : ds.nodes.size()];
+  });
+  for (std::size_t m : ms) {
+    DiagramTable::Row row;
+    auto r = region_of(ds, m);
+    row.group = r ? name_of(ds, *r, lang) : "";
+    row.name = name_of(ds, m, lang);
+    row.marks = hits[m];
+    row.marks.resize(t.columns.size());
+    row.qualified = qualified[m];
+    row.qualified.resize(t.columns.size());
+    if (!ds.nodes[m].no_children.empty()) {
+      row.marker = "※";
+      t.qualified_meaning =
+          en ? "found, but ※ the row says there is no child to serve (not counted)"
+             : "該当するが、※の" + unit + "は「対象となる子がいない」と記載（件数に数えない）";
+    }
+    row.alarm = DiagramTable::counted(row) >= 4;
+    t.rows.push_back(row);
+  }
+  return t;
+}
+
+/// Every unit of `members` with its councils, offices and centers, and the units outside
+/// them that share those (dimmed): a region's slide, or a part of one.
+Diagram units_diagram(const Network& net, const std::vector<std::size_t>& members,
+                      const std::string& title, Lang lang) {
+  const Dataset& ds = net.data();
+  bool en = lang == Lang::En;
+  Builder b(net, lang);
+  add_structure(b, ds, members);
+  // Links out: other municipalities that share these offices or councils.
+  std::set<std::size_t> inside(members.begin(), members.end());
+  for (const Edge& e : ds.edges)
+    if (!inside.count(e.from) && ds.nodes[e.from].kind == Kind::Municipality && b.has(e.to) &&
+        (e.relation == Relation::Coordinator || e.relation == Relation::Participates))
+      b.add(e.from, Mark::Dim, en ? "outside the region" : "圏域外");
+  b.connect(kStructure);
+  b.mark_shared_offices();
+  return b.finish(title);
+}
+
+namespace {
+
 /// Draws one preset: the dataset, the names to resolve its argument, the argument and the
 /// language, and one method per preset (the table below names them).
 class PresetDrawer {
@@ -139,19 +218,12 @@ class PresetDrawer {
     for (const Edge& e : ds.edges)
       if (e.relation == Relation::InRegion && e.to == r) members.push_back(e.from);
     sort_nodes(ds, members);
-    add_structure(b, ds, members);
-    // Links out: other municipalities that share this region's offices or councils.
-    std::set<std::size_t> inside(members.begin(), members.end());
-    for (const Edge& e : ds.edges)
-      if (!inside.count(e.from) && ds.nodes[e.from].kind == Kind::Municipality && b.has(e.to) &&
-          (e.relation == Relation::Coordinator || e.relation == Relation::Participates))
-        b.add(e.from, Mark::Dim, en ? "outside the region" : "圏域外");
-    b.connect(kStructure);
-    b.mark_shared_offices();
-    return b.finish(
+    return units_diagram(
+        net, members,
         name_of(ds, r, lang) +
-        (en ? ": councils and coordinator offices, " + fiscal_year_words(ds, lang)
-            : "の協議の場とコーディネーター配置先（" + fiscal_year_words(ds, lang) + "）"));
+            (en ? ": councils and coordinator offices, " + fiscal_year_words(ds, lang)
+                : "の協議の場とコーディネーター配置先（" + fiscal_year_words(ds, lang) + "）"),
+        lang);
   }
 
   Diagram municipality() {
@@ -168,59 +240,10 @@ class PresetDrawer {
   }
 
   Diagram gaps() {
-    DiagramTable t;
-    // Only the rules the table can support get a column: a rule that does not apply finds
-    // nothing, and an empty column would read as "no gap".
-    std::vector<std::size_t> column(gap_rules().size(), gap_rules().size());
-    for (const auto& r : gap_rules()) {
-      if (gap_rule_not_applicable(ds, r.rule)) continue;
-      column[static_cast<std::size_t>(r.rule)] = t.columns.size();
-      t.columns.push_back(en ? r.name : r.label_ja);
-    }
-    t.mark_meaning = en ? "the rule finds a gap (renkei gaps --explain RULE)"
-                        : "該当（ルールは renkei gaps --explain で説明）";
-    std::map<std::size_t, std::vector<bool>> hits, qualified;
-    for (const Finding& f : find_gaps(net)) {
-      std::size_t col = column[static_cast<std::size_t>(f.rule)];
-      for (auto* m : {&hits, &qualified}) (*m)[f.municipality].resize(t.columns.size());
-      hits[f.municipality][col] = true;
-      if (!f.context.empty()) qualified[f.municipality][col] = true;
-    }
-    // Rows by planning region (in the order of their first municipality's row), then row.
-    std::vector<std::size_t> ms = all_of_kind(ds, Kind::Municipality);
-    std::map<std::size_t, int> first_row;
-    for (std::size_t m : ms) {
-      auto r = region_of(ds, m);
-      std::size_t key = r ? *r : ds.nodes.size();
-      if (!first_row.count(key)) first_row[key] = ds.nodes[m].row;
-    }
-    std::stable_sort(ms.begin(), ms.end(), [&](std::size_t a, std::size_t b) {
-      auto ra = region_of(ds, a), rb = region_of(ds, b);
-      return first_row[ra ? *ra : ds.nodes.size()] < first_row[rb ? *rb : ds.nodes.size()];
-    });
-    for (std::size_t m : ms) {
-      DiagramTable::Row row;
-      auto r = region_of(ds, m);
-      row.group = r ? name_of(ds, *r, lang) : "";
-      row.name = name_of(ds, m, lang);
-      row.marks = hits[m];
-      row.marks.resize(t.columns.size());
-      row.qualified = qualified[m];
-      row.qualified.resize(t.columns.size());
-      if (!ds.nodes[m].no_children.empty()) {
-        row.marker = "※";
-        t.qualified_meaning =
-            en ? "found, but ※ the row says there is no child to serve (not counted)"
-               : "該当するが、※の" + unit + "は「対象となる子がいない」と記載（件数に数えない）";
-      }
-      row.alarm = DiagramTable::counted(row) >= 4;
-      t.rows.push_back(row);
-    }
-    b.diagram().table = t;
+    b.diagram().table = gaps_table(net, lang);
     b.diagram().extra_legend.push_back(
         {en ? "thick" : "朱色の行", en ? "4 or more rules" : "4つ以上のルールに該当"});
-    return b.finish(en ? "Coverage gaps per municipality (renkei gaps)"
-                       : unit + "ごとの支援のすき間（renkei gaps）");
+    return b.finish(en ? "Coverage gaps per municipality" : unit + "ごとの支援のすき間");
   }
 
   Diagram whatif() {

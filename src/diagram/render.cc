@@ -36,6 +36,7 @@ const char* format_name(Format f) {
     case Format::Png: return "png:cairo";
     case Format::Pdf: return "pdf:cairo";
     case Format::Dot: return "dot";
+    case Format::Json: return "json";
   }
   return "svg";
 }

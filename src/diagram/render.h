@@ -7,7 +7,8 @@
 namespace renkei {
 
 /// Output formats of `renkei render`.
-enum class Format { Svg, Png, Pdf, Dot };
+/// Json is Graphviz's own JSON with every drawing operation (xdot 1.7): the PPTX writer's input.
+enum class Format { Svg, Png, Pdf, Dot, Json };
 
 /// Page size in inches.
 struct PageSize {

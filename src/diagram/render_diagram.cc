@@ -3,13 +3,14 @@
 
 namespace renkei {
 
-std::string render_diagram(const Dataset& ds, Diagram d, Format format, RenderInfo* info) {
+std::string fit_diagram(const Dataset& ds, Diagram d, RenderInfo* info) {
   // Each candidate comes back as DOT already fitted to the page (size and pad added), so the
   // one kept is drawn as it is, without measuring it a second time.
   std::string best_dot;
   RenderInfo best{-1};
   std::vector<bool> placements = {true};
-  if (d.engine == Engine::Dot && !d.table) placements.push_back(false);
+  if (d.engine == Engine::Dot && !d.table && !d.text && !d.legend_in_footer)
+    placements.push_back(false);
   for (bool first : placements) {
     d.legend_first = first;
     RenderInfo measured;
@@ -21,7 +22,11 @@ std::string render_diagram(const Dataset& ds, Diagram d, Format format, RenderIn
     }
   }
   if (info) *info = best;
-  return render_dot(best_dot, d.engine, format, std::nullopt);
+  return best_dot;
+}
+
+std::string render_diagram(const Dataset& ds, const Diagram& d, Format format, RenderInfo* info) {
+  return render_dot(fit_diagram(ds, d, info), d.engine, format, std::nullopt);
 }
 
 }  // namespace renkei

@@ -131,6 +131,30 @@ WhatIfAnswer what_if_removed(const Dataset& ds, const std::set<std::size_t>& rem
 /// affected, then id.
 std::vector<WhatIfAnswer> what_if_each(const Dataset& ds, Kind kind);
 
+// ---------------------------------------------------------------- progress
+/// One planning region's progress against the national targets (the units outside any
+/// region make one row with no region). Lists are of units by source row.
+struct ProgressRow {
+  std::optional<std::size_t> region;
+  std::vector<std::size_t> units;
+  std::vector<std::size_t> with_council;         ///< hold or take part in a council set up
+  std::vector<std::size_t> council_only_shared;  ///< of those, with no council of their own
+  std::vector<std::size_t> met;  ///< of those, a council of theirs met about these children
+  std::vector<std::size_t> with_coordinator;         ///< place a coordinator at some office
+  std::vector<std::size_t> coordinator_only_shared;  ///< of those, only at shared offices
+  std::vector<std::size_t> regional_councils;        ///< regional councils its units take part in
+};
+/// The national guideline (障害児福祉計画 基本指針) asks for a 協議の場 in every prefecture,
+/// planning region and municipality, and coordinators in every municipality (at region level
+/// where one cannot alone). A council counts as set up unless it ended or is only planned;
+/// 予定 is not a meeting held. Rows in the order of their first unit's source row.
+struct ProgressAnswer {
+  std::size_t units = 0;
+  bool states_councils = true;  ///< false: the table names no councils (nothing to count)
+  std::vector<ProgressRow> regions;
+};
+ProgressAnswer progress(const Dataset& ds);
+
 // ---------------------------------------------------------------- metrics
 struct NodeMetrics {
   std::size_t node;

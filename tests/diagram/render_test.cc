@@ -134,14 +134,15 @@ TEST_CASE("the PDF is a 16:9 slide with its Japanese font embedded") {
   std::string info = shell("pdfinfo '" + dir.file("yanai.pdf") + "'");
   CHECK(info.find("Page size:       960 x 540 pts") != std::string::npos);  // 13.333 × 7.5 in
   std::string fonts = shell("pdffonts '" + dir.file("yanai.pdf") + "'");
-  CHECK(std::regex_search(fonts, std::regex("\\+IPAexGothic +CID TrueType +Identity-H +yes")));
+  CHECK(std::regex_search(fonts,
+                          std::regex("\\+BIZUDPGothic-Regular +CID TrueType +Identity-H +yes")));
 }
 
 TEST_CASE("the SVG keeps its text as text, names the font and fills the slide") {
   auto r = run_renkei({"render", "--preset", "shared", "--format", "svg"});
   REQUIRE(r.code == 0);
   CHECK(r.out.find("<svg width=\"960pt\" height=\"540pt\"") != std::string::npos);
-  CHECK(r.out.find("font-family=\"IPAexGothic\"") != std::string::npos);
+  CHECK(r.out.find("font-family=\"BIZ UDPGothic\"") != std::string::npos);
   CHECK(r.out.find(">地域生活支援センター</text>") != std::string::npos);
   CHECK(r.out.find(">4市町で共有</text>") != std::string::npos);
 }

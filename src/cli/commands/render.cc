@@ -216,6 +216,7 @@ const char* extension(Format f) {
     case Format::Png: return "png";
     case Format::Pdf: return "pdf";
     case Format::Dot: return "dot";
+    case Format::Json: return "json";
   }
   return "svg";
 }
@@ -271,7 +272,7 @@ void run_graphs(Context& c, const GraphsOptions& opt) {
       "data; do not edit.\n"
       "A test fails when they are stale. Each is a 16:9 slide (13.33 × 7.5 in) in Japanese; the "
       "PDFs embed\n"
-      "IPAexGothic, the SVGs keep their text as text. Source: " +
+      "BIZ UDPGothic (a Universal Design font), the SVGs keep their text as text. Source: " +
       document_citation(c.ds) + ".\n\n";
   std::error_code made;
   std::filesystem::create_directories(dir, made);

@@ -1,0 +1,66 @@
+// deck: the council meeting's slides, as one PDF or an editable PowerPoint file.
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <iostream>
+
+#include "base/error.h"
+#include "base/output_file.h"
+#include "base/quoted.h"
+#include "cli/commands.h"
+#include "diagram/deck.h"
+#include "diff/diff.h"
+#include "formats/load.h"
+
+namespace renkei {
+
+/// The options of `renkei deck`.
+struct DeckCommandOptions {
+  std::string output, against, as_of;
+};
+void run_deck(Context& c, const DeckCommandOptions& opt);
+
+Handler setup_deck(OptionSet& app) {
+  auto o = std::make_shared<DeckCommandOptions>();
+  app.add_option("-o,--output", o->output,
+                 "the deck to write: FILE.pdf (to project) or FILE.pptx (to edit in PowerPoint)")
+      ->required()
+      ->type_name("FILE");
+  app.add_option("--against", o->against,
+                 "last year's dataset or sheets: adds the slide of what changed since")
+      ->type_name("OLD");
+  app.add_option("--as-of", o->as_of,
+                 "the month the deck speaks for, YYYY-MM (令和X年Y月時点; default: the fiscal "
+                 "year of the data)")
+      ->type_name("YYYY-MM");
+  return [o](Context& c) { run_deck(c, *o); };
+}
+
+void run_deck(Context& c, const DeckCommandOptions& opt) {
+  std::string ext = opt.output.substr(
+      opt.output.rfind('.') == std::string::npos ? opt.output.size() : opt.output.rfind('.') + 1);
+  for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (ext != "pdf" && ext != "pptx")
+    throw usage_error("deck: -o " + in_quotes(opt.output) +
+                      " must end in .pdf (to project) or .pptx (to edit)");
+  if (!opt.as_of.empty() && japanese_month(opt.as_of).empty())
+    throw usage_error("deck: --as-of " + in_quotes(opt.as_of) +
+                      " is not a month; give YYYY-MM, e.g. 2025-03");
+  std::optional<Dataset> old_ds;
+  if (!opt.against.empty()) old_ds = load_diff_side(opt.against, c.ds);
+  DeckOptions options;
+  options.against = old_ds ? &*old_ds : nullptr;
+  options.as_of = opt.as_of;
+  options.lang = c.lang();
+  Network net(c.ds);
+  Deck deck = make_deck(net, c.names(), options);
+  write_file_atomically(opt.output, ext == "pdf" ? deck_pdf(deck) : deck_pptx(deck));
+  double smallest = 1e9;
+  for (const DeckPage& p : deck.pages) smallest = std::min(smallest, p.smallest_pt);
+  c.out << "wrote " << opt.output << ": " << deck.pages.size() << " slides";
+  char pt[32];
+  std::snprintf(pt, sizeof pt, "%.1f", smallest);
+  c.out << ", smallest text " << pt << " pt\n";
+}
+
+}  // namespace renkei

@@ -1,0 +1,722 @@
+// The council deck: which pages, in which order, with which words; each page a Diagram that
+// the DOT writer draws, fitted to a 16:9 slide and split where its text would print small.
+#include "diagram/deck.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <set>
+
+#include "base/error.h"
+#include "base/text.h"
+#include "diagram/builder.h"
+#include "diagram/diagrams.h"
+#include "diff/diff.h"
+#include "query/queries.h"
+
+namespace renkei {
+
+namespace {
+
+/// Text under this size is hard to read projected (public UD guides ask for 12 pt or more).
+constexpr double kReadablePt = 12;
+/// A quote on a slide is cut after this many display columns (the notes have it whole).
+constexpr std::size_t kQuoteColumns = 36;
+/// Cells listing names break their line after about this many display columns.
+constexpr std::size_t kCellColumns = 34;
+
+using Block = SlideText::Block;
+
+/// A block of words, each line wrapped to what fits across a slide at its size.
+Block block(Block::Kind kind, const std::string& text) {
+  std::size_t width = kind == Block::Kind::Heading ? 64 : kind == Block::Kind::Line ? 84 : 104;
+  Block b;
+  b.kind = kind;
+  for (std::size_t at = 0, next; at <= text.size(); at = next + 1) {
+    next = std::min(text.find('\n', at), text.size());
+    b.text += (at ? "\n" : "") + wrap_to_width(text.substr(at, next - at), width, "");
+  }
+  return b;
+}
+
+/// Names joined with 、, a new line started before one would pass kCellColumns.
+std::string name_list(const std::vector<std::string>& names, std::size_t columns = kCellColumns) {
+  std::string out, line;
+  for (const std::string& n : names) {
+    std::string piece = line.empty() ? n : "、" + n;
+    if (!line.empty() && display_width(line + piece) > columns) {
+      out += line + "、\n";
+      line = n;
+    } else {
+      line += piece;
+    }
+  }
+  return out + line;
+}
+
+std::string fraction(std::size_t n, std::size_t of) {
+  return std::to_string(n) + "/" + std::to_string(of);
+}
+
+class DeckBuilder {
+ public:
+  DeckBuilder(const Network& net, const NameIndex& names, const DeckOptions& o)
+      : net(net),
+        ds(net.data()),
+        names(names),
+        o(o),
+        en(o.lang == Lang::En),
+        unit(unit_word(ds)),
+        self(std::shared_ptr<const Dataset>(), &ds) {}
+
+  Deck build() {
+    title_page();
+    progress_page();
+    overview_page();
+    area_pages();
+    region_pages();
+    gaps_page();
+    failure_pages();
+    if (o.against) diff_page();
+    sources_page();
+    number_pages();
+    Deck deck;
+    deck.title = network_title(ds, o.lang);
+    deck.author = ds.document.publisher;
+    deck.pages = std::move(pages);
+    return deck;
+  }
+
+ private:
+  // ------------------------------------------------------------ words
+  std::string name(std::size_t i) const { return name_of(ds, i, o.lang); }
+  /// A placement's start: 令和6年10月 or 2020年度 (YYYY-MM in English).
+  std::string when(const std::string& since) const {
+    std::string month = en ? "" : japanese_month(since);
+    return month.empty() ? since_words(since, o.lang) : month;
+  }
+  std::vector<std::string> names_of(const std::vector<std::size_t>& v) const {
+    std::vector<std::string> out;
+    for (std::size_t i : v) out.push_back(name(i));
+    return out;
+  }
+  /// Where a fact is and what it says: 4行目 §2「…」, or 入力: 配置先!B2 for an entered one.
+  std::string cite(const Source& s, std::size_t columns = std::string::npos) const {
+    std::string place = quote_place(s, o.lang);
+    if (s.entered()) return place;
+    return place + "「" +
+           (columns == std::string::npos ? s.text : truncate_to_width(s.text, columns)) + "」";
+  }
+  /// 令和7年3月時点, or the fiscal year the table covers.
+  std::string as_of_words() const {
+    std::string month = japanese_month(o.as_of);
+    if (en) return o.as_of.empty() ? fiscal_year_words(ds, o.lang) : "as of " + o.as_of;
+    return month.empty() ? fiscal_year_words(ds, o.lang) : month + "時点";
+  }
+
+  // ------------------------------------------------------------ pages
+  /// Adds a page as it is.
+  void add(const std::string& kind, Diagram d, std::string notes,
+           std::shared_ptr<const Dataset> drawn = nullptr) {
+    DeckPage p;
+    p.kind = kind;
+    p.diagram = with_legend(std::move(d));
+    p.drawn = drawn ? drawn : self;
+    p.notes = std::move(notes);
+    pages.push_back(std::move(p));
+  }
+
+  /// How small a diagram's smallest text prints once fitted to the slide, in points.
+  double smallest(const Diagram& d, const Dataset& drawn) const {
+    Diagram probe = d;
+    probe.footer_notes.push_back(page_footer(88, 88));  // room for the page number to come
+    RenderInfo info;
+    fit_diagram(drawn, probe, &info);
+    return kSmallestType * info.scale;
+  }
+
+  /// Adds the pages for `items`, drawn by `make`: as many to a page as print their text at
+  /// 12 pt or more (at least one), in order, the pages evened out; titled 「（1/3）」… when
+  /// there are several.
+  void add_fitting(const std::string& kind, const std::vector<std::size_t>& items,
+                   const std::function<Diagram(const std::vector<std::size_t>&)>& make,
+                   const std::string& notes) {
+    using Part = std::vector<std::size_t>;
+    auto slice = [&](std::size_t from, std::size_t n) {
+      return Part(items.begin() + static_cast<std::ptrdiff_t>(from),
+                  items.begin() + static_cast<std::ptrdiff_t>(from + n));
+    };
+    auto fits = [&](const Part& v) { return smallest(with_legend(make(v)), ds) >= kReadablePt; };
+    std::vector<Part> parts;
+    for (std::size_t from = 0; from < items.size();) {
+      // The most that fit from here: a page of more items never prints larger.
+      std::size_t lo = 1, hi = items.size() - from;
+      while (lo < hi) {
+        std::size_t mid = (lo + hi + 1) / 2;
+        if (fits(slice(from, mid)))
+          lo = mid;
+        else
+          hi = mid - 1;
+      }
+      parts.push_back(slice(from, lo));
+      from += lo;
+    }
+    if (parts.size() > 1) {  // the same number of pages, items shared out evenly, if they fit
+      std::vector<Part> even;
+      std::size_t n = parts.size(), from = 0;
+      for (std::size_t k = 0; k < n; ++k) {
+        std::size_t take = (items.size() - from) / (n - k);
+        even.push_back(slice(from, take));
+        from += take;
+      }
+      if (std::all_of(even.begin(), even.end(), fits)) parts = even;
+    }
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      Diagram d = make(parts[k]);
+      if (parts.size() > 1)
+        d.title += "（" + std::to_string(k + 1) + "/" + std::to_string(parts.size()) + "）";
+      add(kind, std::move(d), notes);
+    }
+  }
+
+  /// A drawing's legend goes in a row above the footer, where a 16:9 slide has room.
+  static Diagram with_legend(Diagram d) {
+    if (!d.text && !d.table && d.engine == Engine::Dot) d.legend_in_footer = true;
+    return d;
+  }
+
+  Diagram text_slide(const std::string& title, std::vector<Block> blocks, bool regions) const {
+    Diagram d;
+    d.lang = o.lang;
+    d.title = title;
+    d.top_down = true;
+    d.group_by_region = regions;
+    d.text = SlideText{std::move(blocks)};
+    return d;
+  }
+
+  void title_page() {
+    std::vector<Block> blocks = {
+        block(Block::Kind::Heading, document_citation(ds)),
+        block(Block::Kind::Line, as_of_words()),
+        block(Block::Kind::Note, en ? "Made from the source table; every figure traces to a cell "
+                                      "of it (see the last page)"
+                                    : "出典の表から作成。数字と記述はすべて表の該当欄による"
+                                      "（最後のページに出典）"),
+    };
+    Diagram d = text_slide(network_title(ds, o.lang), std::move(blocks), false);
+    add("title", std::move(d), (en ? "Source: " : "出典: ") + document_citation(ds));
+  }
+
+  /// The first quote behind a finding of these rules for a unit, else the unit's own row.
+  std::string evidence(std::size_t m, std::initializer_list<GapRule> rules) const {
+    for (const Finding& f : findings)
+      if (f.municipality == m && std::count(rules.begin(), rules.end(), f.rule) &&
+          !f.evidence.empty())
+        return cite(f.evidence.front(), kQuoteColumns);
+    return ds.nodes[m].source ? cite(*ds.nodes[m].source, kQuoteColumns) : "";
+  }
+
+  void progress_page() {
+    ProgressAnswer p = progress(ds);
+    bool councils = p.states_councils;
+    bool regions = std::any_of(p.regions.begin(), p.regions.end(),
+                               [](const ProgressRow& r) { return r.region.has_value(); });
+    std::vector<std::string> header;
+    if (regions) header.push_back(en ? "Region" : "圏域");
+    header.push_back(en ? "Units" : unit + "数");
+    if (councils) {
+      header.push_back(en ? "With a council" : "協議の場あり\n（うち圏域・共同のみ）");
+      header.push_back(en ? "Met this year" : "今年度に開催");
+    }
+    header.push_back(en ? "Coordinators placed" : "コーディネーター配置\n（うち共有の配置先のみ）");
+    if (councils && regions) header.push_back(en ? "Regional council" : "圏域の協議の場");
+    Block table;
+    table.kind = Block::Kind::Table;
+    table.cells.push_back(header);
+    ProgressRow total;
+    std::vector<std::size_t> no_council, not_met, no_office;
+    std::size_t regions_with_council = 0, region_count = 0;
+    for (const ProgressRow& r : p.regions) {
+      std::size_t n = r.units.size();
+      std::vector<std::string> row;
+      if (regions) row.push_back(r.region ? name(*r.region) : (en ? "(no region)" : "（圏域外）"));
+      row.push_back(std::to_string(n));
+      if (councils) {
+        row.push_back(fraction(r.with_council.size(), n) + "（" +
+                      std::to_string(r.council_only_shared.size()) + "）");
+        row.push_back(fraction(r.met.size(), n));
+      }
+      row.push_back(fraction(r.with_coordinator.size(), n) + "（" +
+                    std::to_string(r.coordinator_only_shared.size()) + "）");
+      if (councils && regions) {
+        row.push_back(r.regional_councils.empty() ? (en ? "none named" : "記載なし")
+                                                  : name_list(names_of(r.regional_councils)));
+        if (r.region) {
+          ++region_count;
+          regions_with_council += !r.regional_councils.empty();
+        }
+      }
+      table.cells.push_back(row);
+      table.alarm.push_back(r.with_coordinator.size() < n ||
+                            (councils && r.with_council.size() < n));
+      for (std::size_t m : r.units) {
+        auto has = [m](const std::vector<std::size_t>& v) {
+          return std::count(v.begin(), v.end(), m) > 0;
+        };
+        if (councils && !has(r.with_council)) no_council.push_back(m);
+        if (councils && has(r.with_council) && !has(r.met)) not_met.push_back(m);
+        if (!has(r.with_coordinator)) no_office.push_back(m);
+      }
+      using Lists = std::pair<std::vector<std::size_t>*, const std::vector<std::size_t>*>;
+      for (auto [to, from] :
+           {Lists{&total.with_council, &r.with_council}, Lists{&total.met, &r.met},
+            Lists{&total.council_only_shared, &r.council_only_shared},
+            Lists{&total.with_coordinator, &r.with_coordinator},
+            Lists{&total.coordinator_only_shared, &r.coordinator_only_shared}})
+        to->insert(to->end(), from->begin(), from->end());
+    }
+    std::vector<std::string> sum;
+    if (regions) sum.push_back(en ? "Total" : "計");
+    sum.push_back(std::to_string(p.units));
+    if (councils) {
+      sum.push_back(fraction(total.with_council.size(), p.units) + "（" +
+                    std::to_string(total.council_only_shared.size()) + "）");
+      sum.push_back(fraction(total.met.size(), p.units));
+    }
+    sum.push_back(fraction(total.with_coordinator.size(), p.units) + "（" +
+                  std::to_string(total.coordinator_only_shared.size()) + "）");
+    if (councils && regions)
+      sum.push_back(fraction(regions_with_council, region_count) + (en ? " regions" : " 圏域"));
+    table.cells.push_back(sum);
+    table.alarm.push_back(false);
+
+    std::vector<Block> blocks;
+    blocks.push_back(block(
+        Block::Kind::Note,
+        en ? "National guideline: a council (協議の場) in every prefecture, planning region and "
+             "municipality, and coordinators placed in every municipality (at region level, with "
+             "the prefecture's help, where one cannot alone)"
+           : "国の基本指針: "
+             "各都道府県・各圏域・各市町村に協議の場を設け、コーディネーターを配置する"
+             "\n（市町村単独での設置が困難な場合は、都道府県が関与した圏域での設置も可）"));
+    blocks.push_back(table);
+    std::string missing, notes;
+    auto list = [&](const std::string& what, const std::vector<std::size_t>& v,
+                    std::initializer_list<GapRule> rules) {
+      if (v.empty()) return;
+      std::string line = what + ": ";
+      for (std::size_t k = 0; k < v.size(); ++k) {
+        std::string quote = evidence(v[k], rules);
+        line += (k ? "、" : "") + name(v[k]) + (quote.empty() ? "" : "（" + quote + "）");
+        notes += what + ": " + name(v[k]) + " " + quote + "\n";
+      }
+      missing += (missing.empty() ? "" : "\n") + line;
+    };
+    list(en ? "No council" : "協議の場なし", no_council, {GapRule::RegionalOnly});
+    list(en ? "No meeting held this year" : "今年度の開催なし", not_met,
+         {GapRule::NoMeeting, GapRule::PlannedOnly, GapRule::RegionalOnly});
+    list(en ? "No coordinator office" : "配置なし", no_office, {GapRule::NoOffice});
+    if (!missing.empty()) blocks.push_back(block(Block::Kind::Note, missing));
+    Diagram d =
+        text_slide(en ? "Progress against the national targets" : "国の目標に対する進み具合",
+                   std::move(blocks), regions);
+    add("progress", std::move(d),
+        (en ? "Counted from " : "数えた資料: ") + document_citation(ds) + "\n" + notes +
+            (en ? "National guideline: 障害児福祉計画 基本指針 (MHLW)"
+                : "国の基本指針: 障害児福祉計画に係る基本指針（厚生労働省）"));
+  }
+
+  /// The whole prefecture at a glance: a box per planning region with its units and what
+  /// they have, and the shared offices and regional councils their units use, each tie
+  /// labelled with how many of the region's units it serves. The detail is on the region pages.
+  void overview_page() {
+    std::vector<std::size_t> regions = all_of_kind(ds, Kind::Region);
+    if (regions.empty()) {  // no regions: the units that share offices, and those offices
+      if (shared_offices(net).offices.empty()) return;
+      Diagram d = make_diagram(net, names, "shared", o.lang);
+      d.title = en ? "Overview: the offices units share"
+                   : "体制の全体像（複数の" + unit + "が共有する配置先）";
+      if (smallest(with_legend(d), ds) >= kReadablePt)
+        add("overview", std::move(d),
+            en ? "Each unit's own offices are on the following pages"
+               : "各" + unit + "だけの配置先は、後のページにある");
+      return;
+    }
+    auto sum = std::make_shared<Dataset>(ds);
+    std::map<std::pair<std::size_t, std::size_t>, std::set<std::size_t>> ties;  // → units
+    std::map<std::pair<std::size_t, std::size_t>, Relation> relation;
+    for (const Edge& e : ds.edges) {
+      auto r = region_of(ds, e.from);
+      if (!r) continue;
+      const Node& to = ds.nodes[e.to];
+      bool shared = e.relation == Relation::Coordinator && is_shared_office(ds, e.to);
+      bool regional = e.relation == Relation::Participates && to.kind == Kind::Council &&
+                      to.level == CouncilLevel::Regional;
+      if (!shared && !regional) continue;
+      ties[{*r, e.to}].insert(e.from);
+      relation[{*r, e.to}] = e.relation;
+    }
+    std::map<std::size_t, std::string> labels;
+    for (const auto& [tie, units] : ties) {
+      Edge e;
+      e.from = tie.first;
+      e.to = tie.second;
+      e.relation = relation[tie];
+      e.outside_source = "summary of the units' ties";  // drawn, never a fact of the table
+      labels[sum->edges.size()] = std::to_string(units.size()) + unit;
+      sum->edges.push_back(e);
+    }
+    Network summary(*sum);
+    Builder b(summary, o.lang);
+    for (std::size_t r : regions) {
+      std::vector<std::size_t> members;
+      std::size_t offices = 0, councils = 0;
+      for (std::size_t k : ds.edges_to(r))
+        if (ds.edges[k].relation == Relation::InRegion) members.push_back(ds.edges[k].from);
+      if (members.empty()) continue;
+      sort_nodes(ds, members);
+      std::set<std::size_t> office_set, council_set;
+      for (std::size_t m : members) {
+        for (std::size_t x : offices_of(ds, m)) office_set.insert(x);
+        for (std::size_t k : ds.edges_from(m))
+          if (ds.edges[k].relation == Relation::Holds ||
+              ds.edges[k].relation == Relation::Participates)
+            council_set.insert(ds.edges[k].to);
+      }
+      offices = office_set.size();
+      councils = council_set.size();
+      std::string counts = (en ? "offices " : "配置先") + std::to_string(offices);
+      if (!gap_rule_not_applicable(ds, GapRule::RegionalOnly))
+        counts += (en ? ", councils " : "・協議の場") + std::to_string(councils);
+      b.add(r, Mark::Normal, name_list(names_of(members), 18) + "\n" + counts);
+    }
+    for (const auto& [tie, units] : ties) b.add(tie.second);
+    b.connect({Relation::Coordinator, Relation::Participates});
+    for (const auto& [k, label] : labels) b.diagram().edge_labels[k] = label;
+    Diagram d = b.finish(en ? "Overview: the regions and the offices and councils they share"
+                            : "体制の全体像（圏域と、共有される配置先・圏域の協議の場）");
+    mark_shared_offices(ds, d);  // counted in the table, not in the summary's ties
+    d.group_by_region = false;
+    d.councils_left = false;
+    // Regions in one column, in two (those with fewest ties first, so that the ties stay
+    // short), or in a row above what they share: whichever prints largest.
+    std::vector<std::size_t> order;
+    std::map<std::size_t, std::size_t> tie_count;
+    for (const DiagramNode& dn : d.nodes)
+      if (ds.nodes[dn.node].kind == Kind::Region) order.push_back(dn.node);
+    for (const auto& [tie, units] : ties) ++tie_count[tie.first];
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return tie_count[a] < tie_count[b]; });
+    std::vector<Diagram> tries(3, d);
+    std::size_t half = (order.size() + 1) / 2;
+    for (std::size_t i = 0; i + half < order.size(); ++i)
+      tries[1].spacers.push_back({order[i], order[half + i], 1});
+    tries[2].top_down = true;
+    double pt = 0;
+    for (const Diagram& t : tries) {
+      double p = smallest(with_legend(t), *sum);
+      if (p > pt + 1e-9) {
+        pt = p;
+        d = t;
+      }
+    }
+    if (pt < kReadablePt) return;  // too many ties to read at once: the region pages show them
+    std::shared_ptr<const Dataset> drawn = sum;
+    add("overview", std::move(d),
+        en ? "Each unit's own offices and councils are on its region's page"
+           : "各" + unit + "だけの配置先と協議の場は、圏域ごとのページにある",
+        drawn);
+  }
+
+  /// 担当区域表: office → the units it serves (since when), and unit → its offices,
+  /// councils and center.
+  void area_pages() {
+    std::vector<std::size_t> offices;
+    for (std::size_t i : all_of_kind(ds, Kind::Office))
+      if (!municipalities_served(ds, i).empty()) offices.push_back(i);
+    std::stable_sort(offices.begin(), offices.end(), [&](std::size_t a, std::size_t b) {
+      return municipalities_served(ds, a).size() > municipalities_served(ds, b).size();
+    });
+    bool any_since = std::any_of(ds.edges.begin(), ds.edges.end(), [](const Edge& e) {
+      return e.relation == Relation::Coordinator && !e.since.empty();
+    });
+    auto office_table = [&](const std::vector<std::size_t>& part) {
+      Block t;
+      t.kind = Block::Kind::Table;
+      t.cells.push_back({en ? "Coordinator office" : "配置先（コーディネーター）",
+                         en ? "Units it serves" : "担当する" + unit});
+      if (any_since) t.cells[0].push_back(en ? "Since" : "配置の時期");
+      for (std::size_t office : part) {
+        std::vector<std::size_t> served = municipalities_served(ds, office);
+        std::vector<std::string> row = {name(office), name_list(names_of(served))};
+        if (any_since) {
+          std::vector<std::string> since;
+          for (const Edge& e : ds.edges)
+            if (e.to == office && e.relation == Relation::Coordinator && !e.since.empty())
+              since.push_back((served.size() > 1 ? name(e.from) + " " : "") + when(e.since));
+          row.push_back(since.empty() ? (en ? "not stated" : "記載なし") : name_list(since));
+        }
+        t.cells.push_back(row);
+        t.alarm.push_back(false);
+      }
+      return text_slide(en ? "Coordinator offices and the units they serve"
+                           : "担当区域表（配置先 → 担当する" + unit + "）",
+                        {t}, false);
+    };
+    add_fitting("areas", offices, office_table, "");
+    std::vector<std::size_t> units = all_of_kind(ds, Kind::Municipality);
+    sort_nodes(ds, units);
+    bool councils = !gap_rule_not_applicable(ds, GapRule::RegionalOnly);
+    bool centers = !gap_rule_not_applicable(ds, GapRule::NoCenterLink);
+    auto unit_table = [&](const std::vector<std::size_t>& part) {
+      Block t;
+      t.kind = Block::Kind::Table;
+      std::vector<std::string> header = {unit, en ? "Coordinator offices" : "配置先"};
+      if (councils) header.push_back(en ? "Councils" : "協議の場");
+      if (centers) header.push_back(en ? "Support center" : "支援センター");
+      t.cells.push_back(header);
+      for (std::size_t m : part) {
+        std::vector<std::size_t> councils_of, centers_of;
+        for (std::size_t k : ds.edges_from(m)) {
+          const Edge& e = ds.edges[k];
+          if (e.relation == Relation::Holds || e.relation == Relation::Participates)
+            councils_of.push_back(e.to);
+          if (e.relation == Relation::Liaises) centers_of.push_back(e.to);
+        }
+        for (std::size_t c : councils_of)  // a center its councils work with is its too
+          for (std::size_t k : ds.edges_from(c))
+            if (ds.edges[k].relation == Relation::Liaises) centers_of.push_back(ds.edges[k].to);
+        sort_nodes(ds, councils_of);
+        sort_nodes(ds, centers_of);
+        std::vector<std::size_t> offices_m = offices_of(ds, m);
+        std::vector<std::string> row = {
+            name(m), offices_m.empty() ? (en ? "none" : "なし") : name_list(names_of(offices_m))};
+        if (councils) row.push_back(name_list(names_of(councils_of)));
+        if (centers) row.push_back(name_list(names_of(centers_of)));
+        t.cells.push_back(row);
+        t.alarm.push_back(offices_m.empty());
+      }
+      return text_slide(en ? "Each unit's offices, councils and center"
+                           : "担当区域表（" + unit + " → 配置先・協議の場・支援センター）",
+                        {t}, false);
+    };
+    add_fitting("areas", units, unit_table, "");
+  }
+
+  void region_pages() {
+    std::vector<std::size_t> regions = all_of_kind(ds, Kind::Region);
+    std::map<std::size_t, int> first_row;
+    std::map<std::size_t, std::vector<std::size_t>> members;
+    for (const Edge& e : ds.edges)
+      if (e.relation == Relation::InRegion) members[e.to].push_back(e.from);
+    for (auto& [r, v] : members) {
+      sort_nodes(ds, v);
+      first_row[r] = ds.nodes[v.front()].row;
+    }
+    regions.erase(std::remove_if(regions.begin(), regions.end(),
+                                 [&](std::size_t r) { return members[r].empty(); }),
+                  regions.end());
+    std::stable_sort(regions.begin(), regions.end(),
+                     [&](std::size_t a, std::size_t b) { return first_row[a] < first_row[b]; });
+    std::string year = fiscal_year_words(ds, o.lang);
+    for (std::size_t r : regions) {
+      std::string title = name(r) + (en ? ": councils and coordinator offices, " + year
+                                        : "の協議の場とコーディネーター配置先（" + year + "）");
+      add_fitting(
+          "region", members[r],
+          [&](const std::vector<std::size_t>& part) {
+            return units_diagram(net, part, title, o.lang);
+          },
+          "");
+    }
+    if (!regions.empty()) return;
+    // No planning regions: the units themselves, in parts that fit.
+    std::vector<std::size_t> units = all_of_kind(ds, Kind::Municipality);
+    sort_nodes(ds, units);
+    std::string title = en ? "Councils and coordinator offices, " + year
+                           : unit + "の協議の場とコーディネーター配置先（" + year + "）";
+    add_fitting(
+        "region", units,
+        [&](const std::vector<std::size_t>& part) {
+          Diagram d = units_diagram(net, part, title, o.lang);
+          d.group_by_region = false;
+          return d;
+        },
+        "");
+  }
+
+  void gaps_page() {
+    DiagramTable all = gaps_table(net, o.lang);
+    std::vector<std::size_t> rows(all.rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    std::string notes;
+    for (const auto& r : gap_rules())
+      if (!gap_rule_not_applicable(ds, r.rule)) {
+        std::string label = r.label_ja;
+        std::replace(label.begin(), label.end(), '\n', ' ');
+        notes += label + ": " + r.summary + "\n";
+      }
+    add_fitting(
+        "gaps", rows,
+        [&](const std::vector<std::size_t>& part) {
+          Builder b(net, o.lang);
+          DiagramTable t = all;
+          t.rows.clear();
+          for (std::size_t i : part) t.rows.push_back(all.rows[i]);
+          b.diagram().table = t;
+          b.diagram().extra_legend.push_back(
+              {en ? "thick" : "朱色の行", en ? "4 or more rules" : "4つ以上のルールに該当"});
+          return b.finish(en ? "Coverage gaps per unit" : unit + "ごとの支援のすき間");
+        },
+        notes);
+  }
+
+  /// The offices whose loss leaves some unit with no coordinator office, ranked, and the
+  /// what-if page of the first.
+  void failure_pages() {
+    std::vector<WhatIfAnswer> ranking = what_if_each(ds, Kind::Office);
+    std::vector<std::size_t> rows;
+    for (std::size_t i = 0; i < ranking.size(); ++i)
+      if (!ranking[i].uncovered.empty()) rows.push_back(i);
+    if (rows.empty()) return;
+    auto table = [&](const std::vector<std::size_t>& part) {
+      Block t;
+      t.kind = Block::Kind::Table;
+      t.cells.push_back({en ? "Office" : "配置先",
+                         en ? "Left with no coordinator office" : "止まると配置先がなくなる" + unit,
+                         en ? "Help from outside their area" : "担当区域外の支援"});
+      for (std::size_t i : part) {
+        const WhatIfAnswer& a = ranking[i];
+        std::vector<std::size_t> left = a.uncovered;
+        sort_nodes(ds, left);
+        t.cells.push_back({name(a.removed.at(0)),
+                           std::to_string(left.size()) + "（" + name_list(names_of(left)) + "）",
+                           a.only_out_of_area.empty() ? (en ? "none stated" : "記載なし")
+                                                      : name_list(names_of(a.out_of_area_help))});
+        t.alarm.push_back(left.size() >= 2);
+      }
+      return text_slide(en ? "Single points of failure: offices whose loss leaves a unit with none"
+                           : "止まると配置先がなくなる" + unit + "が出る配置先",
+                        {t}, false);
+    };
+    add_fitting("failures", rows, table,
+                en ? "Ranked by how many units would be left with no coordinator office"
+                   : "配置先がなくなる" + unit + "の数の多い順");
+    std::size_t first = ranking[rows.front()].removed.at(0);
+    const Node& office = ds.nodes[first];
+    add("whatif", make_diagram(net, names, "whatif:" + office.id, o.lang), "");
+  }
+
+  void diff_page() {
+    DatasetDiff diff = diff_datasets(*o.against, ds);
+    if (diff.empty()) return;
+    auto slide = std::make_shared<DiffSlide>(make_diff_diagram(*o.against, ds, diff, o.lang));
+    std::shared_ptr<const Dataset> merged(slide, &slide->merged);
+    // Drawn as `render` draws it, across the page, or with its regions in bands one below
+    // another: whichever prints largest.
+    std::vector<Diagram> tries(3, slide->diagram);
+    tries[1].top_down = !tries[1].top_down;
+    std::vector<std::size_t> units;
+    for (const DiagramNode& dn : tries[2].nodes)
+      if (merged->nodes[dn.node].kind == Kind::Municipality) units.push_back(dn.node);
+    stack_regions_in_bands(*merged, units, 3, tries[2]);
+    for (std::size_t k = 0; k < 3; ++k) {  // each with a longer, lower legend too
+      tries.push_back(tries[k]);
+      tries.back().legend_row_cells = 9;
+    }
+    Diagram d = tries[0];
+    double best = 0;
+    for (const Diagram& t : tries) {
+      double pt = smallest(with_legend(t), *merged);
+      if (pt > best + 1e-9) {
+        best = pt;
+        d = t;
+      }
+    }
+    add("diff", std::move(d), "", merged);
+  }
+
+  void sources_page() {
+    std::vector<Block> blocks;
+    std::string doc = (en ? "Document: " : "資料: ") + document_citation(ds);
+    if (!ds.document.source_file.empty())
+      doc += (en ? "\nIts text, as checked: " : "\n照合した本文: ") + ds.document.source_file;
+    blocks.push_back(block(Block::Kind::Line, doc));
+    std::string outside;
+    if (!all_of_kind(ds, Kind::Region).empty())
+      outside += (en ? "Planning regions: " : "圏域の区分: ") +
+                 (ds.outside_notes.regions_basis.empty() ? (en ? "outside facts" : "資料外の情報")
+                                                         : ds.outside_notes.regions_basis) +
+                 "\n";
+    outside += en ? "National targets: 障害児福祉計画 基本指針 (MHLW)"
+                  : "国の目標: 障害児福祉計画に係る基本指針（厚生労働省）";
+    blocks.push_back(block(Block::Kind::Line, en ? "Outside the document" : "資料外の情報"));
+    blocks.push_back(block(Block::Kind::Note, outside));
+    blocks.push_back(block(Block::Kind::Line, en ? "How things were counted" : "数え方"));
+    blocks.push_back(block(
+        Block::Kind::Note,
+        en ? "A council counts as set up unless it has ended or is only planned; a meeting "
+             "counts only when held (予定 is planned) and about these children.\n"
+             "An office is shared when it hosts coordinators for two or more units.\n"
+             "「特になし」 is not activity; no child to serve is not an inactive coordinator."
+           : "協議の場は、終了したもの・設立予定のものを除いて「あり」と数える。"
+             "会議は実施したもので、医療的ケア児を扱ったものだけを数える（予定は数えない）。\n"
+             "配置先は、2つ以上の" +
+                 unit +
+                 "のコーディネーターを置くとき「共有」と数える。\n"
+                 "「特になし」は活動に数えない。対象となる子がいないことは、活動していないこととは"
+                 "区別する。"));
+    Diagram d = text_slide(en ? "Sources and how they were counted" : "出典と数え方",
+                           std::move(blocks), false);
+    add("sources", std::move(d), doc + "\n" + outside);
+  }
+
+  std::string page_footer(std::size_t k, std::size_t n) const {
+    return (en ? "As of: " : "時点: ") + as_of_words() + "　　" + std::to_string(k) + " / " +
+           std::to_string(n);
+  }
+
+  /// Adds 時点 and the page number to every footer, and fits each page for good.
+  void number_pages() {
+    for (std::size_t k = 0; k < pages.size(); ++k) {
+      DeckPage& p = pages[k];
+      p.diagram.footer_notes.push_back(page_footer(k + 1, pages.size()));
+      p.diagram.page = Page::Slide;
+      RenderInfo info;
+      p.fitted_dot = fit_diagram(*p.drawn, p.diagram, &info);
+      p.smallest_pt = kSmallestType * info.scale;
+    }
+  }
+
+  const Network& net;
+  const Dataset& ds;
+  const NameIndex& names;
+  const DeckOptions& o;
+  const bool en;
+  const std::string unit;
+  const std::shared_ptr<const Dataset> self;  ///< ds, not owned
+  const std::vector<Finding> findings = find_gaps(net);
+  std::vector<DeckPage> pages;
+};
+
+}  // namespace
+
+std::string japanese_month(const std::string& month) {
+  int y = 0, m = 0;
+  char tail = 0;
+  if (month.size() != 7 || std::sscanf(month.c_str(), "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 ||
+      m > 12)
+    return "";
+  bool reiwa = y > 2019 || (y == 2019 && m >= 5);
+  int era_year = reiwa ? y - 2018 : y - 1988;
+  return std::string(reiwa ? "令和" : "平成") + (era_year == 1 ? "元" : std::to_string(era_year)) +
+         "年" + std::to_string(m) + "月";
+}
+
+Deck make_deck(const Network& net, const NameIndex& names, const DeckOptions& options) {
+  return DeckBuilder(net, names, options).build();
+}
+
+}  // namespace renkei

@@ -1,0 +1,186 @@
+// renkei deck: the council meeting's slides, end to end. Expected counts are read from the
+// source document (data/source/yamaguchi-r6.txt, sections 1(1), 1(4) and 3 of each row) and
+// from the wards' table (data/source/yokohama-r6.txt), not from renkei's output.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "test_support.h"
+
+using renkei::test::read_file;
+using renkei::test::repo_path;
+using renkei::test::run_renkei;
+using renkei::test::shell;
+using renkei::test::TempDir;
+
+namespace {
+
+int page_count(const std::string& pdf) {
+  std::smatch m;
+  std::string info = shell("pdfinfo '" + pdf + "'");
+  REQUIRE(std::regex_search(info, m, std::regex("Pages: +([0-9]+)")));
+  return std::stoi(m[1]);
+}
+
+/// A page's text with every space and line break taken out, so that words that wrap still
+/// match.
+std::string page_text(const std::string& pdf, int page) {
+  std::string t = shell("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) +
+                        " '" + pdf + "' -");
+  t.erase(std::remove_if(t.begin(), t.end(), [](char c) { return c == ' ' || c == '\n'; }),
+          t.end());
+  return t;
+}
+
+/// The smallest text on any page, in points: pdftotext's word boxes are as tall as the font.
+double smallest_text(const std::string& pdf) {
+  std::string boxes = shell("pdftotext -bbox '" + pdf + "' -");
+  std::regex word("yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" yMax=\"([0-9.]+)\"");
+  double smallest = 1e9;
+  for (std::sregex_iterator it(boxes.begin(), boxes.end(), word), end; it != end; ++it)
+    smallest = std::min(smallest, std::stod((*it)[2]) - std::stod((*it)[1]));
+  return smallest;
+}
+
+/// The first page at or after `from` whose text holds `needle`, or 0.
+int page_with(const std::string& pdf, int pages, const std::string& needle, int from = 1) {
+  for (int p = from; p <= pages; ++p)
+    if (page_text(pdf, p).find(needle) != std::string::npos) return p;
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("deck: one 16:9 PDF in the meeting's order, UD font embedded, no text under 12 pt") {
+  TempDir dir;
+  std::string pdf = dir.file("deck.pdf");
+  auto r = run_renkei({"deck", "-o", pdf});
+  REQUIRE(r.code == 0);
+  CHECK(r.out.find("wrote " + pdf) != std::string::npos);
+  int pages = page_count(pdf);
+  CHECK(shell("pdfinfo '" + pdf + "'").find("Page size:       960 x 540 pts") != std::string::npos);
+  std::string fonts = shell("pdffonts '" + pdf + "'");
+  CHECK(std::regex_search(fonts, std::regex("\\+BIZUDPGothic[^\\n]* +yes +yes +yes")));
+  CHECK(fonts.find("IPAex") == std::string::npos);
+  CHECK(smallest_text(pdf) >= 11.95);
+
+  // The order the issue asks for: title, progress, overview, 担当区域表 both ways, a page
+  // per region (in the order of their first row: 下関 is row 1, 柳井 row 10), gaps, the
+  // offices whose loss leaves a town with none and the what-if of the first, sources.
+  CHECK(page_text(pdf, 1).find("山口県医療的ケア児支援の連携体制（令和6年度）") == 0);
+  CHECK(page_text(pdf, 2).find("国の目標に対する進み具合") == 0);
+  CHECK(page_text(pdf, 3).find("体制の全体像") == 0);
+  int offices = page_with(pdf, pages, "担当区域表（配置先→担当する市町）");
+  int units = page_with(pdf, pages, "担当区域表（市町→配置先・協議の場・支援センター）");
+  int shimonoseki = page_with(pdf, pages, "下関圏域の協議の場とコーディネーター配置先");
+  int yanai = page_with(pdf, pages, "柳井圏域の協議の場とコーディネーター配置先");
+  int gaps = page_with(pdf, pages, "市町ごとの支援のすき間");
+  int failures = page_with(pdf, pages, "止まると配置先がなくなる市町が出る配置先");
+  int whatif = page_with(pdf, pages, "地域生活支援センターたんぽぽが止まった場合");
+  CHECK(offices == 4);
+  CHECK(offices < units);
+  CHECK(units < shimonoseki);
+  CHECK(shimonoseki < yanai);
+  CHECK(yanai < gaps);
+  CHECK(gaps < failures);
+  CHECK(failures + 1 == whatif);
+  CHECK(page_text(pdf, pages).find("出典と数え方") == 0);
+  for (int p = 1; p <= pages; ++p) {
+    INFO("page " << p);
+    std::string t = page_text(pdf, p);
+    // Every page: 出典 and 時点 in the footer, and its number.
+    CHECK(t.find("出典:山口県資料2-②") != std::string::npos);
+    CHECK(t.find("時点:令和6年度") != std::string::npos);
+    CHECK(t.find(std::to_string(p) + "/" + std::to_string(pages)) != std::string::npos);
+    // No command names on a slide.
+    CHECK(t.find("renkei") == std::string::npos);
+    CHECK(t.find("--explain") == std::string::npos);
+  }
+  // たんぽぽ leaves 上関町 and 田布施町 with no office (row 16 and 17 §3 name it alone).
+  std::string failure_page = page_text(pdf, failures);
+  CHECK(failure_page.find("地域生活支援センターたんぽぽ2（上関町、田布施町）") !=
+        std::string::npos);
+
+  // Same data, same bytes.
+  std::string again = dir.file("again.pdf");
+  REQUIRE(run_renkei({"deck", "-o", again}).code == 0);
+  CHECK(read_file(pdf) == read_file(again));
+}
+
+TEST_CASE("deck: the progress page counts as a hand count of the source does") {
+  TempDir dir;
+  std::string pdf = dir.file("deck.pdf");
+  REQUIRE(run_renkei({"deck", "-o", pdf}).code == 0);
+  std::string t = page_text(pdf, 2);
+  // Every one of the 19 rows names a council it holds (§1(1)); 11 held a meeting about these
+  // children in the year (§1(4): rows 1–9, 11, and 和木町 through 岩国市's 療育サポート部会;
+  // 予定 is not held, 周南市's council is in recess).
+  CHECK(t.find("計1919/19（") != std::string::npos);
+  CHECK(t.find("11/19") != std::string::npos);
+  // Coordinators are placed for all 19 (§3); 6 only at offices that serve other towns too:
+  // the five of 柳井圏域 (たんぽぽ, たちばな園, あおぞら) and 和木町
+  // (岩国市障害者サービスセンター).
+  CHECK(t.find("19/19（6）") != std::string::npos);
+  // One regional council: 柳井圏域地域自立支援協議会, of 8 regions.
+  CHECK(t.find("1/8圏域") != std::string::npos);
+  // Who did not meet, each with its quote.
+  CHECK(t.find("今年度の開催なし:") != std::string::npos);
+  for (const char* town :
+       {"柳井市", "周南市", "山陽小野田市", "周防大島町", "上関町", "田布施町", "平生町", "阿武町"})
+    CHECK(t.find(std::string(town) + "（") != std::string::npos);
+  CHECK(t.find("周南市（12行目§1(4)「令和3年度末に次年度以降の開催につい") != std::string::npos);
+  CHECK(t.find("国の基本指針") != std::string::npos);
+}
+
+TEST_CASE("deck: 時点 from --as-of, and usage errors for a bad month or file name") {
+  TempDir dir;
+  std::string pdf = dir.file("deck.pdf");
+  REQUIRE(run_renkei({"deck", "-o", pdf, "--as-of", "2025-03"}).code == 0);
+  CHECK(page_text(pdf, 1).find("令和7年3月時点") != std::string::npos);
+  CHECK(page_text(pdf, 2).find("時点:令和7年3月") != std::string::npos);
+  auto month = run_renkei({"deck", "-o", pdf, "--as-of", "2025-13"});
+  CHECK(month.code == 2);
+  CHECK(month.err.find("2025-13") != std::string::npos);
+  auto png = run_renkei({"deck", "-o", dir.file("deck.png")});
+  CHECK(png.code == 2);
+  CHECK(png.err.find(".pdf") != std::string::npos);
+  CHECK(!std::ifstream(dir.file("deck.png")));
+}
+
+TEST_CASE("deck: with --against, a page of what changed, before the sources") {
+  TempDir dir;
+  std::string pdf = dir.file("deck.pdf");
+  REQUIRE(run_renkei({"deck", "-o", pdf, "--data", repo_path("tests/data/next-year.json"),
+                      "--against", repo_path("data/yamaguchi-r6.json")})
+              .code == 0);
+  int pages = page_count(pdf);
+  std::string diff = page_text(pdf, pages - 1);
+  // tests/data/next-year.json closes たんぽぽ: drawn removed, its towns changed.
+  CHECK(diff.find("地域生活支援センター") != std::string::npos);
+  CHECK(diff.find("－") != std::string::npos);
+  CHECK(diff.find("比較:") != std::string::npos);
+  CHECK(page_text(pdf, pages).find("出典と数え方") == 0);
+}
+
+TEST_CASE("deck: a designated city's wards get their own words, never Yamaguchi's") {
+  TempDir dir;
+  std::string pdf = dir.file("deck.pdf");
+  REQUIRE(run_renkei({"deck", "-o", pdf, "--data", repo_path("data/yokohama-r6.json")}).code == 0);
+  int pages = page_count(pdf);
+  CHECK(smallest_text(pdf) >= 11.95);
+  CHECK(page_text(pdf, 1).find("横浜市医療的ケア児支援の連携体制（令和6年度）") == 0);
+  // 18 wards, each served by its area's hub (data/source/yokohama-r6.txt).
+  CHECK(page_text(pdf, 2).find("区数") != std::string::npos);
+  CHECK(page_with(pdf, pages, "担当区域表（配置先→担当する区）") > 0);
+  CHECK(page_with(pdf, pages, "区ごとの支援のすき間") > 0);
+  for (int p = 1; p <= pages; ++p) {
+    INFO("page " << p);
+    std::string t = page_text(pdf, p);
+    CHECK(t.find("山口") == std::string::npos);
+    CHECK(!std::regex_search(t, std::regex("市町(?!村)")));  // the guideline's 市町村 is national
+    CHECK(t.find("出典:横浜市") != std::string::npos);
+  }
+}
