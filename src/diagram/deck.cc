@@ -115,16 +115,51 @@ class DeckBuilder {
     return month.empty() ? fiscal_year_words(ds, o.lang) : month + "時点";
   }
 
+  /// Speaker notes for units: each tie the page draws, with where the table states it.
+  std::string unit_notes(const std::vector<std::size_t>& units) const {
+    std::string notes;
+    for (std::size_t m : units) {
+      notes += name(m) + "\n";
+      for (std::size_t k : ds.edges_from(m)) {
+        const Edge& e = ds.edges[k];
+        if (e.relation == Relation::InRegion || !e.source) continue;
+        notes += "  " + name(e.to) + ": " + cite(*e.source) + "\n";
+      }
+    }
+    return notes;
+  }
+
   // ------------------------------------------------------------ pages
   /// Adds a page as it is.
   void add(const std::string& kind, Diagram d, std::string notes,
            std::shared_ptr<const Dataset> drawn = nullptr) {
     DeckPage p;
     p.kind = kind;
-    p.diagram = with_legend(std::move(d));
     p.drawn = drawn ? drawn : self;
+    p.diagram = with_legend(std::move(d));
+    choose_layout(p.diagram, *p.drawn);
     p.notes = std::move(notes);
     pages.push_back(std::move(p));
+  }
+
+  /// A drawing that would print under 12 pt is tried the other way round (down the page or
+  /// across) and with a lower, narrower legend; the largest is kept. Returns its smallest text.
+  double choose_layout(Diagram& d, const Dataset& drawn) const {
+    double pt = smallest(d, drawn);
+    if (pt >= kReadablePt || d.text || d.table || d.engine != Engine::Dot) return pt;
+    std::vector<Diagram> tries(3, d);
+    tries[0].top_down = !d.top_down;
+    tries[1].legend_row_cells = 3;
+    tries[2].top_down = !d.top_down;
+    tries[2].legend_row_cells = 3;
+    for (const Diagram& t : tries) {
+      double p = smallest(t, drawn);
+      if (p > pt + 1e-9) {
+        pt = p;
+        d = t;
+      }
+    }
+    return pt;
   }
 
   /// How small a diagram's smallest text prints once fitted to the slide, in points.
@@ -139,15 +174,20 @@ class DeckBuilder {
   /// Adds the pages for `items`, drawn by `make`: as many to a page as print their text at
   /// 12 pt or more (at least one), in order, the pages evened out; titled 「（1/3）」… when
   /// there are several.
-  void add_fitting(const std::string& kind, const std::vector<std::size_t>& items,
-                   const std::function<Diagram(const std::vector<std::size_t>&)>& make,
-                   const std::string& notes) {
+  void add_fitting(
+      const std::string& kind, const std::vector<std::size_t>& items,
+      const std::function<Diagram(const std::vector<std::size_t>&)>& make,
+      const std::function<std::string(const std::vector<std::size_t>&)>& notes_of = nullptr,
+      const std::string& notes = "") {
     using Part = std::vector<std::size_t>;
     auto slice = [&](std::size_t from, std::size_t n) {
       return Part(items.begin() + static_cast<std::ptrdiff_t>(from),
                   items.begin() + static_cast<std::ptrdiff_t>(from + n));
     };
-    auto fits = [&](const Part& v) { return smallest(with_legend(make(v)), ds) >= kReadablePt; };
+    auto fits = [&](const Part& v) {
+      Diagram d = with_legend(make(v));
+      return choose_layout(d, ds) >= kReadablePt;
+    };
     std::vector<Part> parts;
     for (std::size_t from = 0; from < items.size();) {
       // The most that fit from here: a page of more items never prints larger.
@@ -176,7 +216,7 @@ class DeckBuilder {
       Diagram d = make(parts[k]);
       if (parts.size() > 1)
         d.title += "（" + std::to_string(k + 1) + "/" + std::to_string(parts.size()) + "）";
-      add(kind, std::move(d), notes);
+      add(kind, std::move(d), notes_of ? notes_of(parts[k]) : notes);
     }
   }
 
@@ -302,30 +342,59 @@ class DeckBuilder {
              "各都道府県・各圏域・各市町村に協議の場を設け、コーディネーターを配置する"
              "\n（市町村単独での設置が困難な場合は、都道府県が関与した圏域での設置も可）"));
     blocks.push_back(table);
-    std::string missing, notes;
+    // Who is missing what, each with the quote behind it.
+    struct Missing {
+      std::string what, unit, quote;
+    };
+    std::vector<Missing> missing;
+    std::string notes;
     auto list = [&](const std::string& what, const std::vector<std::size_t>& v,
                     std::initializer_list<GapRule> rules) {
-      if (v.empty()) return;
-      std::string line = what + ": ";
-      for (std::size_t k = 0; k < v.size(); ++k) {
-        std::string quote = evidence(v[k], rules);
-        line += (k ? "、" : "") + name(v[k]) + (quote.empty() ? "" : "（" + quote + "）");
-        notes += what + ": " + name(v[k]) + " " + quote + "\n";
+      for (std::size_t m : v) {
+        missing.push_back({what, name(m), evidence(m, rules)});
+        notes += what + ": " + name(m) + " " + missing.back().quote + "\n";
       }
-      missing += (missing.empty() ? "" : "\n") + line;
     };
     list(en ? "No council" : "協議の場なし", no_council, {GapRule::RegionalOnly});
     list(en ? "No meeting held this year" : "今年度の開催なし", not_met,
          {GapRule::NoMeeting, GapRule::PlannedOnly, GapRule::RegionalOnly});
     list(en ? "No coordinator office" : "配置なし", no_office, {GapRule::NoOffice});
-    if (!missing.empty()) blocks.push_back(block(Block::Kind::Note, missing));
-    Diagram d =
-        text_slide(en ? "Progress against the national targets" : "国の目標に対する進み具合",
-                   std::move(blocks), regions);
-    add("progress", std::move(d),
-        (en ? "Counted from " : "数えた資料: ") + document_citation(ds) + "\n" + notes +
-            (en ? "National guideline: 障害児福祉計画 基本指針 (MHLW)"
-                : "国の基本指針: 障害児福祉計画に係る基本指針（厚生労働省）"));
+    auto words = [&](const std::vector<std::size_t>& part, bool quotes) {
+      std::string text, what;
+      for (std::size_t i : part) {
+        const Missing& x = missing[i];
+        std::string entry = x.unit + (quotes && !x.quote.empty() ? "（" + x.quote + "）" : "");
+        text += x.what == what ? "、" + entry : (text.empty() ? "" : "\n") + x.what + ": " + entry;
+        what = x.what;
+      }
+      return text;
+    };
+    std::vector<std::size_t> all(missing.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    std::string title = en ? "Progress against the national targets" : "国の目標に対する進み具合";
+    std::string page_notes = (en ? "Counted from " : "数えた資料: ") + document_citation(ds) +
+                             "\n" + notes +
+                             (en ? "National guideline: 障害児福祉計画 基本指針 (MHLW)"
+                                 : "国の基本指針: 障害児福祉計画に係る基本指針（厚生労働省）");
+    // On the page with the counts, with their quotes; else by name only (the quotes are in
+    // the notes); else the counts alone, and who is missing on pages of their own.
+    for (bool quotes : {true, false}) {
+      std::vector<Block> with = blocks;
+      if (!missing.empty()) with.push_back(block(Block::Kind::Note, words(all, quotes)));
+      Diagram d = text_slide(title, std::move(with), regions);
+      if (smallest(d, ds) >= kReadablePt || (missing.empty() && !quotes)) {
+        add("progress", std::move(d), page_notes);
+        return;
+      }
+    }
+    add("progress", text_slide(title, blocks, regions), page_notes);
+    add_fitting(
+        "progress", all,
+        [&](const std::vector<std::size_t>& part) {
+          return text_slide(en ? "Who is missing what" : "目標に届いていない" + unit,
+                            {block(Block::Kind::Note, words(part, true))}, false);
+        },
+        nullptr, notes);
   }
 
   /// The whole prefecture at a glance: a box per planning region with its units and what
@@ -465,7 +534,15 @@ class DeckBuilder {
                            : "担当区域表（配置先 → 担当する" + unit + "）",
                         {t}, false);
     };
-    add_fitting("areas", offices, office_table, "");
+    add_fitting("areas", offices, office_table, [&](const std::vector<std::size_t>& part) {
+      std::string notes;
+      for (std::size_t office : part)
+        for (std::size_t k : ds.edges_to(office))
+          if (ds.edges[k].relation == Relation::Coordinator && ds.edges[k].source)
+            notes += name(office) + " ← " + name(ds.edges[k].from) + ": " +
+                     cite(*ds.edges[k].source) + "\n";
+      return notes;
+    });
     std::vector<std::size_t> units = all_of_kind(ds, Kind::Municipality);
     sort_nodes(ds, units);
     bool councils = !gap_rule_not_applicable(ds, GapRule::RegionalOnly);
@@ -502,7 +579,8 @@ class DeckBuilder {
                            : "担当区域表（" + unit + " → 配置先・協議の場・支援センター）",
                         {t}, false);
     };
-    add_fitting("areas", units, unit_table, "");
+    add_fitting("areas", units, unit_table,
+                [&](const std::vector<std::size_t>& part) { return unit_notes(part); });
   }
 
   void region_pages() {
@@ -529,7 +607,7 @@ class DeckBuilder {
           [&](const std::vector<std::size_t>& part) {
             return units_diagram(net, part, title, o.lang);
           },
-          "");
+          [&](const std::vector<std::size_t>& part) { return unit_notes(part); });
     }
     if (!regions.empty()) return;
     // No planning regions: the units themselves, in parts that fit.
@@ -544,7 +622,7 @@ class DeckBuilder {
           d.group_by_region = false;
           return d;
         },
-        "");
+        [&](const std::vector<std::size_t>& part) { return unit_notes(part); });
   }
 
   void gaps_page() {
@@ -570,7 +648,7 @@ class DeckBuilder {
               {en ? "thick" : "朱色の行", en ? "4 or more rules" : "4つ以上のルールに該当"});
           return b.finish(en ? "Coverage gaps per unit" : unit + "ごとの支援のすき間");
         },
-        notes);
+        nullptr, notes);
   }
 
   /// The offices whose loss leaves some unit with no coordinator office, ranked, and the
@@ -601,7 +679,7 @@ class DeckBuilder {
                            : "止まると配置先がなくなる" + unit + "が出る配置先",
                         {t}, false);
     };
-    add_fitting("failures", rows, table,
+    add_fitting("failures", rows, table, nullptr,
                 en ? "Ranked by how many units would be left with no coordinator office"
                    : "配置先がなくなる" + unit + "の数の多い順");
     std::size_t first = ranking[rows.front()].removed.at(0);
@@ -626,6 +704,11 @@ class DeckBuilder {
       tries.push_back(tries[k]);
       tries.back().legend_row_cells = 9;
     }
+    // Titled by the two years; by the two documents when both are of one year.
+    std::string was = document_citation(*o.against), is = document_citation(ds);
+    if (o.against->fiscal_year.label == ds.fiscal_year.label && was != is)
+      for (Diagram& t : tries)
+        t.title = en ? "What changed: " + was + " → " + is : was + " → " + is + "の変化";
     Diagram d = tries[0];
     double best = 0;
     for (const Diagram& t : tries) {

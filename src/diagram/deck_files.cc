@@ -13,9 +13,7 @@
 
 #include "base/error.h"
 #include "diagram/deck.h"
-#if __has_include("diagram/pptx.h")  // TEMPORARY
 #include "diagram/pptx.h"
-#endif
 #include "diagram/render.h"
 
 namespace renkei {
@@ -63,7 +61,6 @@ std::string deck_pdf(const Deck& deck) {
   return merged_pdf(pdfs, deck.title);
 }
 
-#if __has_include("diagram/pptx.h")  // TEMPORARY
 std::string deck_pptx(const Deck& deck) {
   PptxDeck out;
   out.title = deck.title;
@@ -74,9 +71,5 @@ std::string deck_pptx(const Deck& deck) {
         {render_dot(p.fitted_dot, p.diagram.engine, Format::Json, std::nullopt), p.notes});
   return write_pptx(out);
 }
-
-#else
-std::string deck_pptx(const Deck&) { throw data_error("pptx: not yet"); }
-#endif
 
 }  // namespace renkei

@@ -61,6 +61,15 @@ void run_deck(Context& c, const DeckCommandOptions& opt) {
   char pt[32];
   std::snprintf(pt, sizeof pt, "%.1f", smallest);
   c.out << ", smallest text " << pt << " pt\n";
+  // A page that could not be made to print at 12 pt (one unit with very many offices): said,
+  // after the write, with the pages, so that the secretariat can look at them.
+  std::string small;
+  for (std::size_t k = 0; k < deck.pages.size(); ++k)
+    if (deck.pages[k].smallest_pt < 12)
+      small += (small.empty() ? "" : ", ") + std::to_string(k + 1);
+  if (!small.empty())
+    std::cerr << "renkei: note: text on page " << small
+              << " prints under 12 pt: too much to draw on one slide at that size\n";
 }
 
 }  // namespace renkei
