@@ -145,6 +145,13 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   return s;
 }
 
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size()))
+    ++n;
+  return n;
+}
+
 std::size_t node_index(const Dataset& ds, const std::string& id) {
   auto i = ds.find_id(id);
   REQUIRE(i);

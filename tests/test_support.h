@@ -64,6 +64,8 @@ nlohmann::json builtin_json();
 const Dataset& builtin_data();
 /// The index of the node with this id; fails the test when there is none.
 std::size_t node_index(const Dataset& ds, const std::string& id);
+/// How many times `what` occurs in `text`, not overlapping.
+std::size_t count_of(const std::string& text, const std::string& what);
 /// `s` with every `from` replaced by `to`.
 std::string replace_all(std::string s, const std::string& from, const std::string& to);
 /// Writes `dataset` into `dir` with copies of the outside facts and source text beside it,

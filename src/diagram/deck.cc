@@ -570,8 +570,9 @@ class DeckBuilder {
         std::vector<std::size_t> offices_m = offices_of(ds, m);
         std::vector<std::string> row = {
             name(m), offices_m.empty() ? (en ? "none" : "なし") : name_list(names_of(offices_m))};
-        if (councils) row.push_back(name_list(names_of(councils_of)));
-        if (centers) row.push_back(name_list(names_of(centers_of)));
+        std::string none = en ? "none stated" : "記載なし";
+        if (councils) row.push_back(councils_of.empty() ? none : name_list(names_of(councils_of)));
+        if (centers) row.push_back(centers_of.empty() ? none : name_list(names_of(centers_of)));
         t.cells.push_back(row);
         t.alarm.push_back(offices_m.empty());
       }

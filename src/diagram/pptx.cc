@@ -18,7 +18,9 @@
 
 namespace renkei {
 
-namespace {
+// A namespace of its own, not an anonymous one: in a unity build this file shares a
+// translation unit with the DOT writer, whose esc() and Page would collide.
+namespace pptx_writer {
 
 using nlohmann::json;
 using std::string;
@@ -908,9 +910,8 @@ string notes_xml(const string& notes, const Values& common) {
   return part(kNotes, values);
 }
 
-}  // namespace
-
-std::string write_pptx(const PptxDeck& deck) {
+/// The package: every part, zipped.
+std::string write(const PptxDeck& deck) {
   // Whole points, so 13.333 × 7.5 in is PowerPoint's own 16:9 (12192000 × 6858000 EMU).
   double w_pt = std::round(deck.width_in * 72), h_pt = std::round(deck.height_in * 72);
   long long cx = std::llround(w_pt * kEmuPerPt), cy = std::llround(h_pt * kEmuPerPt);
@@ -967,5 +968,9 @@ std::string write_pptx(const PptxDeck& deck) {
   parts.front().data = content_types(parts);
   return zipped(parts);
 }
+
+}  // namespace pptx_writer
+
+std::string write_pptx(const PptxDeck& deck) { return pptx_writer::write(deck); }
 
 }  // namespace renkei

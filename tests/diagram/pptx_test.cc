@@ -9,6 +9,7 @@
 #include "test_support.h"
 
 using namespace renkei;
+using renkei::test::count_of;
 using renkei::test::read_file;
 using renkei::test::shell;
 using renkei::test::TempDir;
@@ -78,12 +79,6 @@ std::vector<std::string> named(const std::string& slide, const std::string& elem
   return out;
 }
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
-
 }  // namespace
 
 TEST_CASE("a town is a native rounded box with its name as text, struck through", "[pptx]") {
@@ -101,10 +96,10 @@ TEST_CASE("a town is a native rounded box with its name as text, struck through"
   // An office's three lines stay three paragraphs, top first, in one shape.
   auto office = named(slide, "p:sp", "tanpopo");
   REQUIRE(office.size() == 1);
-  CHECK(count(office[0], "<a:p>") == 3);
+  CHECK(count_of(office[0], "<a:p>") == 3);
   CHECK(office[0].find("地域生活支援センター") < office[0].find("4市町で共有"));
   // Every run in the deck's font, Latin and East Asian alike.
-  CHECK(count(slide, "<a:ea typeface=\"BIZ UDPGothic\"/>") == count(slide, "<a:r>"));
+  CHECK(count_of(slide, "<a:ea typeface=\"BIZ UDPGothic\"/>") == count_of(slide, "<a:r>"));
 }
 
 TEST_CASE("a line is a Bézier path grouped with its arrowhead and label", "[pptx]") {
@@ -115,7 +110,7 @@ TEST_CASE("a line is a Bézier path grouped with its arrowhead and label", "[ppt
   REQUIRE(line.size() == 1);
   CHECK(line[0].find("<a:custGeom>") != std::string::npos);
   CHECK(line[0].find("<a:cubicBezTo>") != std::string::npos);
-  CHECK(count(line[0], "<p:sp>") == 3);  // the line, the arrowhead, the label
+  CHECK(count_of(line[0], "<p:sp>") == 3);  // the line, the arrowhead, the label
   CHECK(line[0].find("<a:t>連携</a:t>") != std::string::npos);
   // The dot at the council's end is a filled ellipse.
   auto holds = named(slide, "p:grpSp", "council -&gt; kaminoseki");
@@ -129,10 +124,10 @@ TEST_CASE("a grid is one native table with the region cell spanning its rows", "
   std::string slide = read_file(dir.file("ppt/slides/slide1.xml"));
   auto grid = named(slide, "p:graphicFrame", "grid");
   REQUIRE(grid.size() == 1);
-  CHECK(count(grid[0], "<a:gridCol ") == 3);
-  CHECK(count(grid[0], "<a:tr ") == 3);
+  CHECK(count_of(grid[0], "<a:gridCol ") == 3);
+  CHECK(count_of(grid[0], "<a:tr ") == 3);
   CHECK(grid[0].find("<a:tc rowSpan=\"2\">") != std::string::npos);
-  CHECK(count(grid[0], "vMerge=\"1\"") == 1);
+  CHECK(count_of(grid[0], "vMerge=\"1\"") == 1);
   CHECK(std::regex_search(grid[0], std::regex("b=\"1\">.{0,300}<a:t>平生町</a:t>")));
   // The legend stays shapes: its sample box holds its words.
   auto legend = named(slide, "p:sp", "legend");

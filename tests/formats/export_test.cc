@@ -41,18 +41,13 @@ const Expected& expected() {
   return e;
 }
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size()))
-    ++n;
-  return n;
-}
-
 bool contains(const std::string& text, const std::string& what) {
   return text.find(what) != std::string::npos;
 }
 
-bool all_lines_crlf(const std::string& text) { return count(text, "\n") == count(text, "\r\n"); }
+bool all_lines_crlf(const std::string& text) {
+  return count_of(text, "\n") == count_of(text, "\r\n");
+}
 
 const std::string kFormula = "=cmd|' /C calc'!A0";
 const std::string kMarkup = "たんぽぽ\"<b>&\\N";
@@ -83,8 +78,8 @@ TEST_CASE("Data counts the export tests rely on") {
 TEST_CASE("GraphML holds every node and edge, with typed keys and Japanese labels") {
   std::string g = to_graphml(test::builtin_data());
   CHECK(g.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml ", 0) == 0);
-  CHECK(count(g, "<node id=") == expected().nodes);
-  CHECK(count(g, "<edge id=") == expected().edges);
+  CHECK(count_of(g, "<node id=") == expected().nodes);
+  CHECK(count_of(g, "<edge id=") == expected().edges);
   CHECK(contains(g, "<graph id=\"renkei\" edgedefault=\"directed\">"));
   CHECK(contains(g, "<key id=\"n_label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>"));
   CHECK(contains(g, "<key id=\"n_row\" for=\"node\" attr.name=\"row\" attr.type=\"int\"/>"));
@@ -99,8 +94,8 @@ TEST_CASE("GraphML holds every node and edge, with typed keys and Japanese label
   // Outside facts are marked as such.
   CHECK(contains(g, "<node id=\"region-yanai\">\n      <data key=\"n_label\">柳井圏域</data>"));
   CHECK(expected().memberships == 19);  // every municipality in one region
-  CHECK(count(g, "<data key=\"e_outside\">true</data>") == expected().memberships);
-  CHECK(count(g, "<data key=\"n_outside\">true</data>") == expected().regions);
+  CHECK(count_of(g, "<data key=\"e_outside\">true</data>") == expected().memberships);
+  CHECK(count_of(g, "<data key=\"n_outside\">true</data>") == expected().regions);
 }
 
 TEST_CASE("Exports list nodes in dataset order, regions last, and are the same bytes every time") {
@@ -120,8 +115,8 @@ TEST_CASE("GEXF declares its attributes and labels nodes in Japanese") {
   CHECK(contains(x, "<graph mode=\"static\" defaultedgetype=\"directed\">"));
   CHECK(contains(x, "<attribute id=\"kind\" title=\"kind\" type=\"string\"/>"));
   CHECK(contains(x, "<attribute id=\"order\" title=\"order\" type=\"integer\"/>"));
-  CHECK(count(x, "<node id=") == expected().nodes);
-  CHECK(count(x, "<edge id=") == expected().edges);
+  CHECK(count_of(x, "<node id=") == expected().nodes);
+  CHECK(count_of(x, "<edge id=") == expected().edges);
   CHECK(contains(x, "<node id=\"tanpopo\" label=\"地域生活支援センターたんぽぽ\">"));
 }
 
@@ -155,7 +150,7 @@ TEST_CASE("CSV is UTF-8 with a BOM and CRLF, one row per node and edge") {
         0);
   CHECK(all_lines_crlf(nodes));
   CHECK(all_lines_crlf(edges));
-  CHECK(count(nodes, "\r\n") == expected().nodes + 1);
+  CHECK(count_of(nodes, "\r\n") == expected().nodes + 1);
   CHECK(
       contains(edges, "\r\n" + std::string("e0,shimonoseki,shimonoseki-liaison-council,下関市,")));
 }
@@ -163,7 +158,7 @@ TEST_CASE("CSV is UTF-8 with a BOM and CRLF, one row per node and edge") {
 TEST_CASE("Plain DOT has every node and edge, labelled in Japanese") {
   std::string d = to_plain_dot(test::builtin_data());
   CHECK(d.find("digraph \"renkei\" {\n") != std::string::npos);
-  CHECK(count(d, " -> ") == expected().edges);
+  CHECK(count_of(d, " -> ") == expected().edges);
   CHECK(contains(d, "\"kaminoseki\" [label=\"上関町\", kind=\"municipality\""));
   CHECK(contains(d, "\"kaminoseki\" -> \"tanpopo\" [id="));
 }
@@ -223,8 +218,8 @@ TEST_CASE("export --format csv writes nodes.csv and edges.csv into the -o direct
   CHECK(nodes.rfind("\xEF\xBB\xBF", 0) == 0);
   CHECK(edges.rfind("\xEF\xBB\xBF", 0) == 0);
   CHECK(all_lines_crlf(nodes));
-  CHECK(count(nodes, "\r\n") == expected().nodes + 1);
-  CHECK(count(edges, "\r\n") == expected().edges + 1);
+  CHECK(count_of(nodes, "\r\n") == expected().nodes + 1);
+  CHECK(count_of(edges, "\r\n") == expected().edges + 1);
 
   auto no_dir = run_renkei({"export", "--format", "csv"});
   CHECK(no_dir.code == 2);
