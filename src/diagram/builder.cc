@@ -74,7 +74,7 @@ std::vector<std::size_t> all_of_kind(const Dataset& ds, Kind k) {
 }
 
 void stack_regions_in_bands(const Dataset& ds, const std::vector<std::size_t>& municipalities,
-                            int minlen, Diagram& d) {
+                            int minlen, Diagram& d, std::size_t band) {
   std::vector<std::pair<int, std::size_t>> regions;  // (first row, region)
   std::map<std::size_t, std::vector<std::size_t>> members;
   for (std::size_t m : municipalities)
@@ -84,7 +84,7 @@ void stack_regions_in_bands(const Dataset& ds, const std::vector<std::size_t>& m
   std::sort(regions.begin(), regions.end());
   std::vector<std::vector<std::size_t>> bands;
   for (const auto& [row, r] : regions) {
-    if (bands.empty() || bands.back().size() + members[r].size() > 7) bands.emplace_back();
+    if (bands.empty() || bands.back().size() + members[r].size() > band) bands.emplace_back();
     bands.back().insert(bands.back().end(), members[r].begin(), members[r].end());
   }
   for (std::size_t i = 0; i + 1 < bands.size(); ++i)

@@ -695,13 +695,14 @@ class DeckBuilder {
     std::shared_ptr<const Dataset> merged(slide, &slide->merged);
     // Drawn as `render` draws it, across the page, or with its regions in bands one below
     // another: whichever prints largest.
-    std::vector<Diagram> tries(3, slide->diagram);
+    std::vector<Diagram> tries(4, slide->diagram);
     tries[1].top_down = !tries[1].top_down;
     std::vector<std::size_t> units;
     for (const DiagramNode& dn : tries[2].nodes)
       if (merged->nodes[dn.node].kind == Kind::Municipality) units.push_back(dn.node);
     stack_regions_in_bands(*merged, units, 3, tries[2]);
-    for (std::size_t k = 0; k < 3; ++k) {  // each with a longer, lower legend too
+    stack_regions_in_bands(*merged, units, 3, tries[3], 4);
+    for (std::size_t k = 0; k < 4; ++k) {  // each with a longer, lower legend too
       tries.push_back(tries[k]);
       tries.back().legend_row_cells = 9;
     }

@@ -91,6 +91,7 @@ struct Diagram {
     bool pinned = true;
   };
   std::map<std::size_t, Position> positions;
+  bool positions_are_coordinates = false;   ///< the map: said in the footer, as outside facts
   std::optional<Position> legend_position;  ///< Engine::Neato: where the legend is pinned
   bool legend_first =
       true;  ///< Engine::Dot: legend in the first column (with the councils) or the last

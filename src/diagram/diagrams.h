@@ -46,11 +46,11 @@ struct DiffSlide {
 DiffSlide make_diff_diagram(const Dataset& old_ds, const Dataset& new_ds, const DatasetDiff& diff,
                             Lang lang);
 
-/// Puts the planning regions in bands of about seven municipalities, each band a step
+/// Puts the planning regions in bands of about `band` municipalities, each band a step
 /// further on than the last (invisible spacer edges of `minlen`), so that all of a
 /// prefecture's municipalities do not stand in one tall column.
 void stack_regions_in_bands(const Dataset& ds, const std::vector<std::size_t>& municipalities,
-                            int minlen, Diagram& d);
+                            int minlen, Diagram& d, std::size_t band = 7);
 
 /// Writes and renders a diagram for its page. Where the legend can stand in more than one
 /// place, each is laid out and the one that prints largest on the page is kept.

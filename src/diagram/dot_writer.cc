@@ -307,7 +307,7 @@ std::vector<std::string> source_lines(const Dataset& ds, const Diagram& d) {
                              basis(ds.outside_notes.regions_basis, " (", ")")
                        : "圏域の区分は資料外の情報" +
                              basis(ds.outside_notes.regions_basis, "（", "）"));
-  if (d.engine == Engine::Neato)
+  if (d.engine == Engine::Neato && d.positions_are_coordinates)
     lines.push_back(en ? "Positions are municipal office coordinates (not from the document" +
                              basis(ds.outside_notes.positions_basis, ": ", "") + ")"
                        : "位置は" + unit_offices_word(ds) + "の座標（資料外" +
@@ -668,8 +668,10 @@ class DotWriter {
       // Taking part in a neighbour's council does not push that council a column further on.
       bool neighbours = e.relation == Relation::Participates && to.kind == Kind::Council &&
                         to.level == CouncilLevel::Municipal;
+      // A tie new this year does not move what was there: the drawing keeps last year's
+      // ranks and order, and the new line is drawn across it.
       if (e.relation == Relation::PartOf || (e.relation == Relation::Liaises && !d.top_down) ||
-          neighbours)
+          neighbours || de.mark == Mark::DiffAdded)
         o << ", constraint=false";
       o << "];\n";
     }

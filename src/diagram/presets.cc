@@ -305,6 +305,7 @@ class PresetDrawer {
   Diagram map_of_offices() {
     Diagram& d = b.diagram();
     d.engine = Engine::Neato;
+    d.positions_are_coordinates = true;
     double min_lat = 90, max_lat = -90, min_lng = 180, max_lng = -180;
     for (std::size_t m : all_of_kind(ds, Kind::Municipality))
       if (ds.nodes[m].facts) {
