@@ -152,8 +152,16 @@ class DeckBuilder {
     tries[1].legend_row_cells = 3;
     tries[2].top_down = !d.top_down;
     tries[2].legend_row_cells = 3;
+    return pick_largest(tries, drawn, d, pt);
+  }
+
+  /// Of several ways to draw a page, the one whose smallest text prints largest (the first on a
+  /// tie), put in `d`; returns that size. Nothing changes when none prints larger than `floor`.
+  double pick_largest(const std::vector<Diagram>& tries, const Dataset& drawn, Diagram& d,
+                      double floor = 0) const {
+    double pt = floor;
     for (const Diagram& t : tries) {
-      double p = smallest(t, drawn);
+      double p = smallest(with_legend(t), drawn);
       if (p > pt + 1e-9) {
         pt = p;
         d = t;
@@ -483,15 +491,8 @@ class DeckBuilder {
     for (std::size_t i = 0; i + half < order.size(); ++i)
       tries[1].spacers.push_back({order[i], order[half + i], 1});
     tries[2].top_down = true;
-    double pt = 0;
-    for (const Diagram& t : tries) {
-      double p = smallest(with_legend(t), *sum);
-      if (p > pt + 1e-9) {
-        pt = p;
-        d = t;
-      }
-    }
-    if (pt < kReadablePt) return;  // too many ties to read at once: the region pages show them
+    if (pick_largest(tries, *sum, d) < kReadablePt)
+      return;  // too many ties to read at once: the region pages show them
     std::shared_ptr<const Dataset> drawn = sum;
     add("overview", std::move(d),
         en ? "Each unit's own offices and councils are on its region's page"
@@ -712,14 +713,7 @@ class DeckBuilder {
       for (Diagram& t : tries)
         t.title = en ? "What changed: " + was + " → " + is : was + " → " + is + "の変化";
     Diagram d = tries[0];
-    double best = 0;
-    for (const Diagram& t : tries) {
-      double pt = smallest(with_legend(t), *merged);
-      if (pt > best + 1e-9) {
-        best = pt;
-        d = t;
-      }
-    }
+    pick_largest(tries, *merged, d);
     add("diff", std::move(d), "", merged);
   }
 
