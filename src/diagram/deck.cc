@@ -411,14 +411,31 @@ class DeckBuilder {
   void overview_page() {
     std::vector<std::size_t> regions = all_of_kind(ds, Kind::Region);
     if (regions.empty()) {  // no regions: the units that share offices, and those offices
-      if (shared_offices(net).offices.empty()) return;
+      SharedAnswer shared = shared_offices(net);
+      if (shared.offices.empty()) return;
       Diagram d = make_diagram(net, names, "shared", o.lang);
       d.title = en ? "Overview: the offices units share"
                    : "体制の全体像（複数の" + unit + "が共有する配置先）";
-      if (smallest(with_legend(d), ds) >= kReadablePt)
-        add("overview", std::move(d),
-            en ? "Each unit's own offices are on the following pages"
-               : "各" + unit + "だけの配置先は、後のページにある");
+      // As one band of units, or in two or three, each a step further on than the last: each
+      // office (most units first) goes to the band with fewest units so far.
+      std::vector<Diagram> tries(3, d);
+      for (std::size_t bands = 2; bands <= 3; ++bands) {
+        std::vector<std::size_t> units(bands, 0);
+        std::vector<std::size_t> first(bands, ds.nodes.size());
+        for (const SharedOffice& office : shared.offices) {
+          std::size_t b = static_cast<std::size_t>(std::min_element(units.begin(), units.end()) -
+                                                   units.begin());
+          units[b] += office.municipalities.size();
+          if (first[b] == ds.nodes.size()) first[b] = office.office;
+          if (b == 0) continue;
+          for (std::size_t m : office.municipalities)
+            tries[bands - 1].spacers.push_back({first[b - 1], m, 1});  // b - 1 has its office
+        }
+      }
+      if (pick_largest(tries, ds, d) < kReadablePt) return;
+      add("overview", std::move(d),
+          en ? "Each unit's own offices are on the following pages"
+             : "各" + unit + "だけの配置先は、後のページにある");
       return;
     }
     auto sum = std::make_shared<Dataset>(ds);

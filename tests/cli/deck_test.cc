@@ -174,6 +174,10 @@ TEST_CASE("deck: a designated city's wards get their own words, never Yamaguchi'
   CHECK(page_text(pdf, 1).find("横浜市医療的ケア児支援の連携体制（令和6年度）") == 0);
   // 18 wards, each served by its area's hub (data/source/yokohama-r6.txt).
   CHECK(page_text(pdf, 2).find("区数") != std::string::npos);
+  // No 圏域 to draw: the overview is the hubs the wards share (旭区拠点: 旭区, 瀬谷区, 泉区, 保土ケ谷区).
+  std::string overview = page_text(pdf, 3);
+  CHECK(overview.find("体制の全体像（複数の区が共有する配置先）") == 0);
+  CHECK(overview.find("旭区拠点4区で共有") != std::string::npos);
   CHECK(page_with(pdf, pages, "担当区域表（配置先→担当する区）") > 0);
   CHECK(page_with(pdf, pages, "区ごとの支援のすき間") > 0);
   for (int p = 1; p <= pages; ++p) {
