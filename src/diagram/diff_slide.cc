@@ -244,9 +244,8 @@ class DiffDrawer {
     if (old_year != new_year)
       title = en ? "What changed, " + old_year + " → " + new_year
                  : old_year + " → " + new_year + "の変化";
-    else
-      title = (en ? "What changed: " : "データの変化: ") + base_name(diff.old_origin) + " → " +
-              base_name(diff.new_origin);
+    else  // one year's data twice (a correction, a re-import): the footer names the files
+      title = en ? "What changed in the " + new_year + " data" : new_year + "のデータの変化";
     d.footer_notes.push_back(
         en ? "Compared: old " + base_name(diff.old_origin) + " (" + old_year + ") → new " +
                  base_name(diff.new_origin) + " (" + new_year + ")"

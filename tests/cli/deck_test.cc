@@ -158,6 +158,9 @@ TEST_CASE("deck: with --against, a page of what changed, before the sources") {
               .code == 0);
   int pages = page_count(pdf);
   std::string diff = page_text(pdf, pages - 1);
+  // Both files are 令和6年度 of one document: titled by the year, never by file names.
+  CHECK(diff.find("令和6年度のデータの変化") == 0);
+  CHECK(diff.find("next-year.json→") == std::string::npos);
   // tests/data/next-year.json closes たんぽぽ: drawn removed, its towns changed.
   CHECK(diff.find("地域生活支援センター") != std::string::npos);
   CHECK(diff.find("－") != std::string::npos);
@@ -174,7 +177,8 @@ TEST_CASE("deck: a designated city's wards get their own words, never Yamaguchi'
   CHECK(page_text(pdf, 1).find("横浜市医療的ケア児支援の連携体制（令和6年度）") == 0);
   // 18 wards, each served by its area's hub (data/source/yokohama-r6.txt).
   CHECK(page_text(pdf, 2).find("区数") != std::string::npos);
-  // No 圏域 to draw: the overview is the hubs the wards share (旭区拠点: 旭区, 瀬谷区, 泉区, 保土ケ谷区).
+  // No 圏域 to draw: the overview is the hubs the wards share (旭区拠点: 旭区, 瀬谷区, 泉区,
+  // 保土ケ谷区).
   std::string overview = page_text(pdf, 3);
   CHECK(overview.find("体制の全体像（複数の区が共有する配置先）") == 0);
   CHECK(overview.find("旭区拠点4区で共有") != std::string::npos);
