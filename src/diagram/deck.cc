@@ -702,8 +702,40 @@ class DeckBuilder {
                 en ? "Ranked by how many units would be left with no coordinator office"
                    : "配置先がなくなる" + unit + "の数の多い順");
     std::size_t first = ranking[rows.front()].removed.at(0);
-    const Node& office = ds.nodes[first];
-    add("whatif", make_diagram(net, names, "whatif:" + office.id, o.lang), "");
+    Diagram d = make_diagram(net, names, "whatif:" + ds.nodes[first].id, o.lang);
+    // Towns that keep other offices may have many: counted in their box instead of drawn,
+    // when drawing them all would print under 12 pt.
+    Diagram counted = d;
+    std::map<std::size_t, std::size_t> kept;
+    std::set<std::size_t> dropped;
+    for (const DiagramNode& dn : d.nodes)
+      if (ds.nodes[dn.node].kind == Kind::Office && dn.node != first && dn.mark != Mark::Shared)
+        dropped.insert(dn.node);
+    for (const DiagramEdge& de : d.edges) {
+      const Edge& e = ds.edges[de.edge];
+      if (dropped.count(e.to)) ++kept[e.from];
+    }
+    auto gone = [&](std::size_t n) { return dropped.count(n) > 0; };
+    counted.nodes.erase(std::remove_if(counted.nodes.begin(), counted.nodes.end(),
+                                       [&](const DiagramNode& dn) { return gone(dn.node); }),
+                        counted.nodes.end());
+    counted.edges.erase(std::remove_if(counted.edges.begin(), counted.edges.end(),
+                                       [&](const DiagramEdge& de) {
+                                         return gone(ds.edges[de.edge].to) ||
+                                                gone(ds.edges[de.edge].from);
+                                       }),
+                        counted.edges.end());
+    for (DiagramNode& dn : counted.nodes)
+      if (kept.count(dn.node) && dn.note.empty())
+        dn.note = en ? std::to_string(kept[dn.node]) + " other offices kept"
+                     : "ほかの配置先" + std::to_string(kept[dn.node]) + "か所は残る";
+    if (smallest(with_legend(d), ds) < kReadablePt) pick_largest({d, counted}, ds, d);
+    std::string notes;  // each tie the office's loss cuts, where the table states it
+    for (std::size_t k : ds.edges_to(first))
+      if (ds.edges[k].source)
+        notes +=
+            name(ds.edges[k].from) + " → " + name(first) + ": " + cite(*ds.edges[k].source) + "\n";
+    add("whatif", std::move(d), notes);
   }
 
   void diff_page() {

@@ -123,12 +123,19 @@ Diagram units_diagram(const Network& net, const std::vector<std::size_t>& member
   bool en = lang == Lang::En;
   Builder b(net, lang);
   add_structure(b, ds, members);
-  // Links out: other municipalities that share these offices or councils.
-  std::set<std::size_t> inside(members.begin(), members.end());
+  // Links out: other municipalities that share these offices or councils; those of the same
+  // region (drawn on another part of a region's pages) are said so, not called outside it.
+  std::set<std::size_t> inside(members.begin(), members.end()), regions;
+  for (std::size_t m : members)
+    if (auto r = region_of(ds, m)) regions.insert(*r);
   for (const Edge& e : ds.edges)
     if (!inside.count(e.from) && ds.nodes[e.from].kind == Kind::Municipality && b.has(e.to) &&
-        (e.relation == Relation::Coordinator || e.relation == Relation::Participates))
-      b.add(e.from, Mark::Dim, en ? "outside the region" : "圏域外");
+        (e.relation == Relation::Coordinator || e.relation == Relation::Participates)) {
+      auto r = region_of(ds, e.from);
+      bool same = r && regions.count(*r);
+      b.add(e.from, Mark::Dim,
+            same ? (en ? "same region" : "同じ圏域") : (en ? "outside the region" : "圏域外"));
+    }
   b.connect(kStructure);
   b.mark_shared_offices();
   return b.finish(title);

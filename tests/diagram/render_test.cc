@@ -290,3 +290,18 @@ TEST_CASE(
                   "市町における医療的ケア児支援に係る取組状況等」\"") != std::string::npos);
   CHECK(page.find("山口県 医療的ケア児支援の連携体制") == std::string::npos);
 }
+
+TEST_CASE("part of a region: its neighbours in the region are 同じ圏域, not 圏域外") {
+  const Dataset& ds = test::builtin_data();
+  Network net(ds);
+  // 柳井市 alone (a deck's region page in parts): たんぽぽ also serves 上関町 (柳井圏域, row 16);
+  // 岩国市障害者サービスセンター is not 柳井市's, so nothing of 岩国圏域 is drawn.
+  Diagram d = units_diagram(net, {test::node_index(ds, "yanai")}, "柳井市", Lang::Ja);
+  auto note_of = [&](const std::string& id) -> std::string {
+    for (const DiagramNode& dn : d.nodes)
+      if (ds.nodes[dn.node].id == id) return dn.note;
+    return "(not drawn)";
+  };
+  CHECK(note_of("kaminoseki") == "同じ圏域");
+  CHECK(note_of("waki") == "(not drawn)");
+}
