@@ -41,15 +41,25 @@ Block block(Block::Kind kind, const std::string& text) {
 }
 
 /// Names joined with 、, a new line started before one would pass kCellColumns.
+/// Names joined with 、, a new line started before one would pass `columns`; a name longer
+/// than that (a romanized council's) is wrapped itself, after a space where it has one.
 std::string name_list(const std::vector<std::string>& names, std::size_t columns = kCellColumns) {
-  std::string out, line;
-  for (const std::string& n : names) {
-    std::string piece = line.empty() ? n : "、" + n;
-    if (!line.empty() && display_width(line + piece) > columns) {
-      out += line + "、\n";
-      line = n;
-    } else {
-      line += piece;
+  std::string out, line;  // the finished lines, each ending in \n; the line being filled
+  for (const std::string& name : names) {
+    std::string n = wrap_to_width(name, columns, "");
+    if (!line.empty()) {
+      if (display_width(line + "、" + n.substr(0, n.find('\n'))) > columns) {
+        out += line + "、\n";
+        line.clear();
+      } else {
+        line += "、";
+      }
+    }
+    line += n;
+    auto cut = line.rfind('\n');
+    if (cut != std::string::npos) {  // a wrapped name: its last line is the one being filled
+      out += line.substr(0, cut + 1);
+      line = line.substr(cut + 1);
     }
   }
   return out + line;
@@ -568,7 +578,7 @@ class DeckBuilder {
     auto unit_table = [&](const std::vector<std::size_t>& part) {
       Block t;
       t.kind = Block::Kind::Table;
-      std::vector<std::string> header = {unit, en ? "Coordinator offices" : "配置先"};
+      std::vector<std::string> header = {en ? "Unit" : unit, en ? "Coordinator offices" : "配置先"};
       if (councils) header.push_back(en ? "Councils" : "協議の場");
       if (centers) header.push_back(en ? "Support center" : "支援センター");
       t.cells.push_back(header);

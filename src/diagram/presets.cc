@@ -72,7 +72,9 @@ DiagramTable gaps_table(const Network& net, Lang lang) {
   for (const auto& r : gap_rules()) {
     if (gap_rule_not_applicable(ds, r.rule)) continue;
     column[static_cast<std::size_t>(r.rule)] = t.columns.size();
-    t.columns.push_back(en ? r.name : r.label_ja);
+    std::string heading = en ? r.name : r.label_ja;  // English: a word a line, as 会議\nなし
+    if (en) std::replace(heading.begin(), heading.end(), '-', '\n');
+    t.columns.push_back(heading);
   }
   t.mark_meaning = en ? "the rule finds a gap" : "該当";
   std::map<std::size_t, std::vector<bool>> hits, qualified;
