@@ -41,12 +41,13 @@ Block block(Block::Kind kind, const std::string& text) {
 }
 
 /// Names joined with 、, a new line started before one would pass kCellColumns.
-/// Names joined with 、, a new line started before one would pass `columns`; a name longer
-/// than that (a romanized council's) is wrapped itself, after a space where it has one.
+/// Names joined with 、, a new line started before one would pass `columns`; a name much
+/// longer than that (a romanized council's) is wrapped itself, after a space where it has one.
 std::string name_list(const std::vector<std::string>& names, std::size_t columns = kCellColumns) {
   std::string out, line;  // the finished lines, each ending in \n; the line being filled
   for (const std::string& name : names) {
-    std::string n = wrap_to_width(name, columns, "");
+    // Wrapped only when much longer than a line: a name a little over stays whole.
+    std::string n = display_width(name) > columns + 6 ? wrap_to_width(name, columns, "") : name;
     if (!line.empty()) {
       if (display_width(line + "、" + n.substr(0, n.find('\n'))) > columns) {
         out += line + "、\n";
