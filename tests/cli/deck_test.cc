@@ -253,3 +253,23 @@ TEST_CASE("deck: the PowerPoint file is native shapes, lines, tables and notes")
     CHECK(sorted_text(converted, p) == sorted_text(pdf, p));
   }
 }
+
+TEST_CASE("deck --json says what each page is, in order, and how small its text prints") {
+  TempDir dir;
+  auto r = run_renkei({"deck", "-o", dir.file("deck.pdf"), "--json"});
+  REQUIRE(r.code == 0);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["format"] == "pdf");
+  std::vector<std::string> kinds;
+  for (const auto& p : j["pages"]) {
+    CHECK(p["smallest_pt"].get<double>() >= 12);
+    if (kinds.empty() || kinds.back() != p["kind"]) kinds.push_back(p["kind"]);
+  }
+  CHECK(j["slides"] == j["pages"].size());
+  // The order, each kind once in a run (the 担当区域表 and the regions take several).
+  CHECK(kinds == std::vector<std::string>{"title", "progress", "overview", "areas", "region",
+                                          "gaps", "failures", "whatif", "sources"});
+  std::size_t regions = 0;
+  for (const auto& p : j["pages"]) regions += p["kind"] == "region";
+  CHECK(regions >= 8);  // one or more per 圏域: 8 in yamaguchi-regions.json
+}

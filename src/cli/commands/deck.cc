@@ -1,6 +1,7 @@
 // deck: the council meeting's slides, as one PDF or an editable PowerPoint file.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -57,10 +58,25 @@ void run_deck(Context& c, const DeckCommandOptions& opt) {
   write_file_atomically(opt.output, ext == "pdf" ? deck_pdf(deck) : deck_pptx(deck));
   double smallest = 1e9;
   for (const DeckPage& p : deck.pages) smallest = std::min(smallest, p.smallest_pt);
-  c.out << "wrote " << opt.output << ": " << deck.pages.size() << " slides";
-  char pt[32];
-  std::snprintf(pt, sizeof pt, "%.1f", smallest);
-  c.out << ", smallest text " << pt << " pt\n";
+  auto points = [](double pt) { return std::round(pt * 10) / 10; };  // as the text says them
+  if (c.json) {  // what was written, page by page: for a script that checks a deck
+    nlohmann::json pages = nlohmann::json::array();
+    for (std::size_t k = 0; k < deck.pages.size(); ++k)
+      pages.push_back({{"page", k + 1},
+                       {"kind", deck.pages[k].kind},
+                       {"title", deck.pages[k].diagram.title},
+                       {"smallest_pt", points(deck.pages[k].smallest_pt)}});
+    print_json(c.out, {{"file", opt.output},
+                       {"format", ext},
+                       {"slides", deck.pages.size()},
+                       {"smallest_pt", points(smallest)},
+                       {"pages", pages}});
+  } else {
+    char pt[32];
+    std::snprintf(pt, sizeof pt, "%.1f", smallest);
+    c.out << "wrote " << opt.output << ": " << deck.pages.size() << " slides, smallest text " << pt
+          << " pt\n";
+  }
   // A page that could not be made to print at 12 pt (one unit with very many offices): said,
   // after the write, with the pages, so that the secretariat can look at them.
   std::string small;
