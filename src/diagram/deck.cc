@@ -317,9 +317,11 @@ class DeckBuilder {
           regions_with_council += !r.regional_councils.empty();
         }
       }
-      table.cells.push_back(row);
-      table.alarm.push_back(r.with_coordinator.size() < n ||
-                            (councils && r.with_council.size() < n));
+      if (regions) {  // without regions the one group is the total row below
+        table.cells.push_back(row);
+        table.alarm.push_back(r.with_coordinator.size() < n ||
+                              (councils && r.with_council.size() < n));
+      }
       for (std::size_t m : r.units) {
         auto has = [m](const std::vector<std::size_t>& v) {
           return std::count(v.begin(), v.end(), m) > 0;

@@ -176,7 +176,11 @@ TEST_CASE("deck: a designated city's wards get their own words, never Yamaguchi'
   CHECK(smallest_text(pdf) >= 11.95);
   CHECK(page_text(pdf, 1).find("横浜市医療的ケア児支援の連携体制（令和6年度）") == 0);
   // 18 wards, each served by its area's hub (data/source/yokohama-r6.txt).
-  CHECK(page_text(pdf, 2).find("区数") != std::string::npos);
+  std::string progress = page_text(pdf, 2);
+  CHECK(progress.find("区数") != std::string::npos);
+  // Every ward's office is its area's hub, and each hub serves two to four wards: all 18 only
+  // through shared offices. No regions: one row, the total, not the same row twice.
+  CHECK(renkei::test::count_of(progress, "18/18（18）") == 1);
   // No 圏域 to draw: the overview is the hubs the wards share (旭区拠点: 旭区, 瀬谷区, 泉区,
   // 保土ケ谷区).
   std::string overview = page_text(pdf, 3);
