@@ -534,10 +534,11 @@ class DeckBuilder {
   /// councils and center.
   void area_pages() {
     std::vector<std::size_t> offices;
+    std::map<std::size_t, std::vector<std::size_t>> served;  // worked out once per office
     for (std::size_t i : all_of_kind(ds, Kind::Office))
-      if (!municipalities_served(ds, i).empty()) offices.push_back(i);
+      if (!(served[i] = municipalities_served(ds, i)).empty()) offices.push_back(i);
     std::stable_sort(offices.begin(), offices.end(), [&](std::size_t a, std::size_t b) {
-      return municipalities_served(ds, a).size() > municipalities_served(ds, b).size();
+      return served[a].size() > served[b].size();
     });
     bool any_since = std::any_of(ds.edges.begin(), ds.edges.end(), [](const Edge& e) {
       return e.relation == Relation::Coordinator && !e.since.empty();
@@ -549,13 +550,15 @@ class DeckBuilder {
                          en ? "Units it serves" : "担当する" + unit});
       if (any_since) t.cells[0].push_back(en ? "Since" : "配置の時期");
       for (std::size_t office : part) {
-        std::vector<std::size_t> served = municipalities_served(ds, office);
-        std::vector<std::string> row = {name(office), name_list(names_of(served))};
+        const std::vector<std::size_t>& units = served[office];
+        std::vector<std::string> row = {name(office), name_list(names_of(units))};
         if (any_since) {
           std::vector<std::string> since;
-          for (const Edge& e : ds.edges)
-            if (e.to == office && e.relation == Relation::Coordinator && !e.since.empty())
-              since.push_back((served.size() > 1 ? name(e.from) + " " : "") + when(e.since));
+          for (std::size_t k : ds.edges_to(office)) {
+            const Edge& e = ds.edges[k];
+            if (e.relation == Relation::Coordinator && !e.since.empty())
+              since.push_back((units.size() > 1 ? name(e.from) + " " : "") + when(e.since));
+          }
           row.push_back(since.empty() ? (en ? "not stated" : "記載なし") : name_list(since));
         }
         t.cells.push_back(row);

@@ -125,6 +125,11 @@ ChildrenMeetings children_meetings(const Dataset& ds, const std::vector<std::siz
   return t;
 }
 
+bool is_set_up(const Node& council) {
+  return council.kind == Kind::Council && council.council_status != CouncilStatus::Ended &&
+         council.council_status != CouncilStatus::Planned;
+}
+
 bool met_about_children(const Node& council) {
   for (const Meeting& m : council.meetings)
     if (m.status == MeetingStatus::Held && m.about_children) return true;

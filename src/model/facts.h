@@ -78,6 +78,9 @@ struct ChildrenMeetings {
   bool not_meeting = false;  ///< at least one says no meeting (協議なし) or recess (休会)
 };
 ChildrenMeetings children_meetings(const Dataset& ds, const std::vector<std::size_t>& councils);
+/// True when the council stands (active or in recess): one that has ended or is only
+/// planned holds nobody up (whatif) and is not a 協議の場 set up (progress).
+bool is_set_up(const Node& council);
 /// True when the council held a meeting about these children.
 bool met_about_children(const Node& council);
 

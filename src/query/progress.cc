@@ -10,19 +10,13 @@ namespace renkei {
 
 namespace {
 
-/// A council counts as set up (設置) unless it has ended or is only planned.
-bool set_up(const Node& council) {
-  return council.council_status != CouncilStatus::Ended &&
-         council.council_status != CouncilStatus::Planned;
-}
-
 /// The councils a unit holds or takes part in, of any level, that are set up.
 std::vector<std::size_t> councils_joined(const Dataset& ds, std::size_t m) {
   std::vector<std::size_t> v;
   for (std::size_t k : ds.edges_from(m)) {
     const Edge& e = ds.edges[k];
     if ((e.relation == Relation::Holds || e.relation == Relation::Participates) &&
-        ds.nodes[e.to].kind == Kind::Council && set_up(ds.nodes[e.to]))
+        is_set_up(ds.nodes[e.to]))
       v.push_back(e.to);
   }
   sort_nodes(ds, v);

@@ -35,10 +35,8 @@ void support_of(const Dataset& ds, const std::set<std::size_t>& removed, std::si
     if (!holds(e, removed)) continue;
     if (e.relation == Relation::Coordinator) s.offices.push_back(e.to);
     // Councils that have ended or are only planned hold nobody up.
-    const Node& to = ds.nodes[e.to];
-    bool real_council = to.kind == Kind::Council && to.council_status != CouncilStatus::Ended &&
-                        to.council_status != CouncilStatus::Planned;
-    if ((e.relation == Relation::Holds || e.relation == Relation::Participates) && real_council)
+    if ((e.relation == Relation::Holds || e.relation == Relation::Participates) &&
+        is_set_up(ds.nodes[e.to]))
       s.councils.push_back(e.to);
     if (e.relation == Relation::Liaises) s.centers.push_back(e.to);
   }
