@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "base/output_file.h"
+#include "base/say.h"
 
 namespace {
 
@@ -14,6 +15,17 @@ struct ForgetInputsBetweenCases : Catch::TestEventListenerBase {
   void testCaseStarting(const Catch::TestCaseInfo&) override { renkei::forget_input_files(); }
 };
 
+// In the library's own tests, messages are said in English, the catalogue's keys (base/say.h);
+// a test of the Japanese says so with a LanguageScope. The binary, and run_cli, start from
+// --lang or RENKEI_LANG as a user's run does: Japanese unless asked.
+struct EnglishInLibraryTests : Catch::TestEventListenerBase {
+  using TestEventListenerBase::TestEventListenerBase;
+  void testCaseStarting(const Catch::TestCaseInfo&) override {
+    renkei::set_language(renkei::Lang::En);
+  }
+};
+
 }  // namespace
 
 CATCH_REGISTER_LISTENER(ForgetInputsBetweenCases)
+CATCH_REGISTER_LISTENER(EnglishInLibraryTests)

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "base/say.h"
 #include "base/text.h"
 
 namespace renkei {
@@ -165,14 +166,15 @@ std::unique_ptr<std::streambuf> control_escaping_buffer(std::streambuf* to, bool
 
 std::string in_quotes(std::string_view value) {
   Shown s = show(value);
-  std::string out = "\"" + s.text + "\"";
-  if (s.cut) out += " (" + std::to_string(value.size()) + " bytes)";
-  if (!s.valid) out += " (not valid UTF-8)";
+  // Japanese quotes a value in 「」, as Japanese text does; English in double quotes
+  std::string out = language() == Lang::Ja ? "「" + s.text + "」" : "\"" + s.text + "\"";
+  if (s.cut) out += say(" ({1} bytes)", {std::to_string(value.size())});
+  if (!s.valid) out += say(" (not valid UTF-8)");
   return out;
 }
 
 std::string did_you_mean(const std::optional<std::string>& suggestion) {
-  return suggestion ? " (did you mean " + in_quotes(*suggestion) + "?)" : "";
+  return suggestion ? say(" (did you mean {1}?)", {in_quotes(*suggestion)}) : "";
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {

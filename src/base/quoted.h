@@ -19,7 +19,7 @@ inline constexpr std::size_t kQuotedChars = 40;
 std::string excerpt(std::string_view value);
 
 /// How a message quotes a value from the data or the command line: excerpt(value) in double
-/// quotes, followed by " (N bytes)" when it was cut and " (not valid UTF-8)" when it is not
+/// quotes (in 「」 when the language is Japanese), followed by " (N bytes)" when it was cut and " (not valid UTF-8)" when it is not
 /// UTF-8. `"たんぽぽ\u0000"`, `"aaaa…" (10485760 bytes)`, `"\xff\xfe" (not valid UTF-8)`.
 std::string in_quotes(std::string_view value);
 

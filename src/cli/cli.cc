@@ -2,12 +2,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <new>
 
 #include "base/error.h"
 #include "base/output_file.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "base/text.h"
 #include "cli/commands.h"
 #include "formats/load.h"
@@ -17,37 +20,46 @@ namespace renkei {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      {"validate", "load and check the data; counts per kind and relation", setup_validate},
-      {"summary", "a short summary of the network", setup_summary},
-      {"list", "a table of nodes, optionally of one kind", setup_list},
-      {"show", "one node, every relation in and out, and the source quote behind each", setup_show},
-      {"shared", "which municipalities share coordinator offices, and through which", setup_shared},
-      {"reach", "whom a node can reach, with one shortest chain of relations each", setup_reach},
-      {"path", "one shortest chain of relations between two nodes", setup_path},
-      {"gaps", "coverage gaps per municipality, each with its evidence quote", setup_gaps},
-      {"whatif", "who is left with nothing if offices, councils or centers stop", setup_whatif},
-      {"metrics", "degree, betweenness, articulation points and components", setup_metrics},
-      {"initiatives", "who has done, runs, plans or considers each kind of work",
+      {"validate", N_("load and check the data; counts per kind and relation"), setup_validate},
+      {"summary", N_("a short summary of the network"), setup_summary},
+      {"list", N_("a table of nodes, optionally of one kind"), setup_list},
+      {"show", N_("one node, every relation in and out, and the source quote behind each"), setup_show},
+      {"shared", N_("which municipalities share coordinator offices, and through which"), setup_shared},
+      {"reach", N_("whom a node can reach, with one shortest chain of relations each"), setup_reach},
+      {"path", N_("one shortest chain of relations between two nodes"), setup_path},
+      {"gaps", N_("coverage gaps per municipality, each with its evidence quote"), setup_gaps},
+      {"whatif", N_("who is left with nothing if offices, councils or centers stop"), setup_whatif},
+      {"metrics", N_("degree, betweenness, articulation points and components"), setup_metrics},
+      {"initiatives", N_("who has done, runs, plans or considers each kind of work"),
        setup_initiatives},
-      {"render", "a diagram for slides: SVG, PNG, PDF or DOT, in Japanese", setup_render,
+      {"render", N_("a diagram for slides: SVG, PNG, PDF or DOT, in Japanese"), setup_render,
        Stdout::Bytes},
-      {"deck", "the council meeting's slides: one PDF to project, or a PowerPoint file to edit",
+      {"deck", N_("the council meeting's slides: one PDF to project, or a PowerPoint file to edit"),
        setup_deck},
-      {"graphs", "write the standard diagrams (graphs/), or --check that they are up to date",
+      {"graphs", N_("write the standard diagrams (graphs/), or --check that they are up to date"),
        setup_graphs},
-      {"explorer", "one offline HTML file to search, click through and present the network",
+      {"explorer", N_("one offline HTML file to search, click through and present the network"),
        setup_explorer, Stdout::Bytes},
-      {"template", "empty sheets (CSV) for next year's table, one example row each", setup_template,
+      {"template", N_("empty sheets (CSV) for next year's table, one example row each"), setup_template,
        Stdout::Answer, Needs::Nothing},
-      {"import", "a dataset from filled-in sheets, names matched to known ones", setup_import},
-      {"diff", "what changed between two years, from offices to gaps", setup_diff},
-      {"export", "the graph for Gephi, yEd, Cytoscape, NetworkX or Excel", setup_export,
+      {"import", N_("a dataset from filled-in sheets, names matched to known ones"), setup_import},
+      {"diff", N_("what changed between two years, from offices to gaps"), setup_diff},
+      {"export", N_("the graph for Gephi, yEd, Cytoscape, NetworkX or Excel"), setup_export,
        Stdout::Bytes},
   };
   return table;
 }
 
 // ---------------------------------------------------------------- options, through CLI11
+
+OptionCheck member_of(std::vector<std::string> words) {
+  return [words = std::move(words)](std::string& value) -> std::string {
+    if (std::find(words.begin(), words.end(), value) != words.end()) return "";
+    std::string list;
+    for (const auto& w : words) list += (list.empty() ? "" : ", ") + w;
+    return say("{1} is not one of {2}", {in_quotes(value), list});
+  };
+}
 
 Option* Option::required() {
   option_->required();
@@ -70,8 +82,7 @@ Option* Option::check(OptionCheck check) {
   return this;
 }
 Option* Option::one_of(std::vector<std::string> words) {
-  option_->check(CLI::IsMember(std::move(words)));
-  return this;
+  return check(member_of(std::move(words)));
 }
 
 Option* OptionSet::keep(CLI::Option* option) {
@@ -94,42 +105,95 @@ Option* OptionSet::add_flag(const std::string& name, bool& into, const std::stri
 
 namespace {
 
-std::string usage() {
-  std::string s =
-      "renkei: the network of support for children needing medical care (医療的ケア児), from the\n"
-      "prefecture's yearly table, as a graph you can ask questions of.\n\n"
-      "usage: renkei COMMAND [options]\n\ncommands:\n";
-  std::size_t w = 0;
-  for (const auto& c : commands()) w = std::max(w, std::string(c.name).size());
-  for (const auto& c : commands()) s += "  " + pad(c.name, w + 2) + c.summary + "\n";
-  s += "\noptions every command takes:\n"
-       "  --data FILE   a dataset file instead of the built-in data/yamaguchi-r6.json\n"
-       "  --json        answer as JSON\n"
-       "  --lang ja|en  labels in Japanese (default) or romanized\n"
-       "  -h, --help    help for renkei or for one command\n\n"
-       "exit codes: 0 ok, 1 data error or no result, 2 usage error\n\n"
-       "environment:\n"
-       "  RENKEI_CACHE  where snapshots of checked datasets of 1 MB or more are kept, so the\n"
-       "                next command on the same file skips parsing and checking it again\n"
-       "                (default $XDG_CACHE_HOME/renkei or ~/.cache/renkei; off: none)\n";
-  return s;
-}
-
-void add_common_options(CLI::App& app, CommonOptions& o) {
-  app.add_option("--data", o.data, "a dataset file instead of the built-in data/yamaguchi-r6.json")
-      ->type_name("FILE");
-  app.add_flag("--json", o.json, "answer as JSON");
-  app.add_option("--lang", o.lang, "labels in Japanese (ja, default) or romanized (en)")
-      ->check(CLI::IsMember({"ja", "en"}))
-      ->type_name("ja|en");
-}
-
 /// CLI11's own messages, made into one line that names the command.
 std::string one_line(std::string s) {
   for (char& c : s)
     if (c == '\n') c = ' ';
   while (!s.empty() && s.back() == ' ') s.pop_back();
   return s;
+}
+
+std::string usage() {
+  std::string s = say(
+      "renkei: the network of support for children needing medical care (医療的ケア児), from the\n"
+      "prefecture's yearly table, as a graph you can ask questions of.\n\n"
+      "usage: renkei COMMAND [options]\n\ncommands:\n");
+  std::size_t w = 0;
+  for (const auto& c : commands()) w = std::max(w, std::string(c.name).size());
+  for (const auto& c : commands()) s += "  " + pad(c.name, w + 2) + say(c.summary) + "\n";
+  s += say(
+      "\noptions every command takes:\n"
+      "  --data FILE   a dataset file instead of the built-in data/yamaguchi-r6.json\n"
+      "  --json        answer as JSON\n"
+      "  --lang ja|en  words and names in Japanese (default) or English (romanized names)\n"
+      "  -h, --help    help for renkei or for one command\n\n"
+      "exit codes: 0 ok, 1 data error or no result, 2 usage error\n\n"
+      "environment:\n"
+      "  RENKEI_LANG   en: English, as if every command had --lang en (ja: Japanese, the default)\n"
+      "  RENKEI_CACHE  where snapshots of checked datasets of 1 MB or more are kept, so the\n"
+      "                next command on the same file skips parsing and checking it again\n"
+      "                (default $XDG_CACHE_HOME/renkei or ~/.cache/renkei; off: none)\n");
+  return s;
+}
+
+void add_common_options(CLI::App& app, CommonOptions& o) {
+  app.add_option("--data", o.data,
+                 say("a dataset file instead of the built-in data/yamaguchi-r6.json"))
+      ->type_name("FILE");
+  app.add_flag("--json", o.json, say("answer as JSON"));
+  app.add_option("--lang", o.lang,
+                 say("words and names in Japanese (ja, default) or English (en, romanized names)"))
+      ->check(CLI::Validator(member_of({"ja", "en"}), ""))
+      ->type_name("ja|en");
+}
+
+/// CLI11's help in the user's language: its headings, and the type names it shows.
+void say_help_in_language(CLI::App& app) {
+  auto f = app.get_formatter();
+  f->label("Usage", say("Usage"));
+  f->label("OPTIONS", say("OPTIONS"));
+  f->label("Positionals", say("Positionals"));
+  f->label("REQUIRED", say("REQUIRED"));
+  f->label("TEXT", say("TEXT"));
+  f->label("INT", say("INT"));
+  app.option_defaults()->group(say("Options"));
+}
+
+/// The language of this run: --lang (also --lang=X) before anything else reads the
+/// arguments, else RENKEI_LANG, else Japanese. A bad value is left for the parser to refuse.
+Lang language_of(const std::vector<std::string>& args) {
+  std::string lang;
+  if (const char* env = std::getenv("RENKEI_LANG")) lang = env;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--lang" && i + 1 < args.size()) lang = args[i + 1];
+    if (args[i].rfind("--lang=", 0) == 0) lang = args[i].substr(7);
+  }
+  return lang == "en" ? Lang::En : Lang::Ja;
+}
+
+/// What CLI11 found wrong, in the user's language: its own words only where no sentence of
+/// ours fits (the message of a check of ours is already said in the language).
+std::string parse_error_message(const CLI::ParseError& e) {
+  std::string what = e.what();
+  auto colon = what.find(": ");
+  auto after = [&](std::size_t at) { return at == std::string::npos ? what : what.substr(at + 2); };
+  if (dynamic_cast<const CLI::ExtrasError*>(&e))
+    return say("not expected here: {1}", {after(colon)});
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+    const std::string tail = " is required";
+    if (what.size() > tail.size() && what.compare(what.size() - tail.size(), tail.size(), tail) == 0)
+      return say("{1} is required", {what.substr(0, what.size() - tail.size())});
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && colon != std::string::npos) {
+    std::string name = what.substr(0, colon), rest = what.substr(colon + 2);
+    auto req = rest.find(" required "), miss = rest.rfind(" missing");
+    if (req != std::string::npos && miss != std::string::npos && miss > req + 10)
+      return say("{1}: the value ({2}) is missing", {name, rest.substr(req + 10, miss - req - 10)});
+    return say("{1}: wrong number of values ({2})", {name, rest});
+  }
+  if (dynamic_cast<const CLI::ConversionError*>(&e))
+    return say("a value could not be read: {1}", {one_line(what)});
+  return one_line(what);
 }
 
 /// Where run_cli leaves the dataset when the process is about to end (set_free_data_at_end):
@@ -144,6 +208,18 @@ void set_free_data_at_end(bool free_it) { g_free_data_at_end = free_it; }
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   forget_input_files();  // one command: only what it reads is its input
+  LanguageScope said_in(language_of(args));
+  // `renkei --lang en --help`: the language given before the command is for all of it
+  if (!args.empty() && args[0].rfind("--lang", 0) == 0) {
+    std::size_t skip = args[0] == "--lang" ? 2 : 1;
+    if (args.size() >= skip) {
+      std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(skip), args.end());
+      rest.insert(rest.end(), args.begin(), args.begin() + static_cast<std::ptrdiff_t>(skip));
+      if (rest.size() > skip) return run_cli(rest, out, err);
+      out << usage();  // `renkei --lang en` alone: the usage, in that language, as for `renkei`
+      return 2;
+    }
+  }
   try {
     if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
       if (args.size() >= 2 && args[0] == "help") return run_cli({args[1], "--help"}, out, err);
@@ -160,14 +236,15 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (!cmd) {
       std::vector<std::string> names;
       for (const auto& c : commands()) names.push_back(c.name);
-      std::string msg = "unknown command " + in_quotes(args[0]);
-      msg += did_you_mean(args[0], names);
-      throw usage_error(msg + "; run `renkei --help` for the list");
+      throw usage_error(say("unknown command {1}{2}; run `renkei --help` for the list",
+                            {in_quotes(args[0]), did_you_mean(args[0], names)}));
     }
 
     CommonOptions options;
-    CLI::App app(cmd->summary, std::string("renkei ") + cmd->name);
-    app.set_help_flag("-h,--help", "show this help");
+    options.lang = language() == Lang::En ? "en" : "ja";
+    CLI::App app(say(cmd->summary), std::string("renkei ") + cmd->name);
+    say_help_in_language(app);
+    app.set_help_flag("-h,--help", say("show this help"));
     add_common_options(app, options);
     OptionSet declared(app);
     Handler run = cmd->setup(declared);
@@ -176,9 +253,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     for (std::size_t i = 1; i < args.size(); ++i)
       if (args[i].size() > 3 && args[i].rfind("--", 0) == 0 && args[i].back() == '=' &&
           args[i].find('=') == args[i].size() - 1)
-        throw usage_error(std::string(cmd->name) + ": " + in_quotes(args[i]) +
-                          " has nothing after the =; write " + args[i] + "VALUE; see `renkei " +
-                          cmd->name + " --help`");
+        throw usage_error(
+            say("{1}: {2} has nothing after the =; write {3}VALUE; see `renkei {1} --help`",
+                {cmd->name, in_quotes(args[i]), args[i]}));
     std::vector<std::string> rest(args.rbegin(), args.rend() - 1);  // CLI11 wants them reversed
     try {
       app.parse(rest);
@@ -186,14 +263,14 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       out << app.help();
       return 0;
     } catch (const CLI::ParseError& e) {
-      throw usage_error(std::string(cmd->name) + ": " + one_line(e.what()) + "; see `renkei " +
-                        cmd->name + " --help`");
+      throw usage_error(say("{1}: {2}; see `renkei {1} --help`",
+                            {cmd->name, parse_error_message(e)}));
     }
     // An empty --data (a shell variable that was not set) must not quietly mean the built-in data.
     if (app.count("--data") > 0 && options.data.empty())
-      throw usage_error(std::string(cmd->name) +
-                        ": --data: the file name is empty; give a dataset file, or leave " +
-                        "--data out for the built-in data; see `renkei " + cmd->name + " --help`");
+      throw usage_error(say("{1}: --data: the file name is empty; give a dataset file, or leave "
+                            "--data out for the built-in data; see `renkei {1} --help`",
+                            {cmd->name}));
 
     LoadReport report;
     auto owned = std::make_unique<Dataset>();
@@ -225,15 +302,17 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     if (!g_free_data_at_end) parked_dataset = owned.release();
     return 0;
   } catch (const Error& e) {
-    err << "renkei: error: " << terminal_safe(e.what(), false)
+    err << say("renkei: error: ") << terminal_safe(e.what(), false)
         << "\n";  // one line, whatever a path holds
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {
-    err << "renkei: error: out of memory; the input is too large for this machine's memory (or its "
-           "limit, ulimit -v)\n";
+    err << say("renkei: error: ")
+        << say("out of memory; the input is too large for this machine's memory (or its "
+               "limit, ulimit -v)")
+        << "\n";
     return 1;
   } catch (const std::exception& e) {
-    err << "renkei: error: " << terminal_safe(e.what(), false) << "\n";
+    err << say("renkei: error: ") << terminal_safe(e.what(), false) << "\n";
     return 1;
   }
 }

@@ -16,6 +16,9 @@ namespace renkei {
 /// A check on a typed value: "" when it is good, else what is wrong with it.
 using OptionCheck = std::function<std::string(std::string& value)>;
 
+/// The check that a value is one of `words`, saying so in the user's language.
+OptionCheck member_of(std::vector<std::string> words);
+
 /// One option of a command, as its setup function declares it; each call returns the option,
 /// so that declarations chain: add_option(…)->required()->type_name("FILE").
 class Option {
@@ -40,7 +43,8 @@ class OptionSet {
   OptionSet(const OptionSet&) = delete;
   OptionSet& operator=(const OptionSet&) = delete;
 
-  /// A named option ("--via") or, without a leading -, a positional argument ("NODE").
+  /// A named option ("--via") or, without a leading -, a positional argument ("NODE"); `help`
+  /// is said in the user's language: say("…") at the call (base/say.h).
   Option* add_option(const std::string& name, std::string& into, const std::string& help);
   Option* add_option(const std::string& name, int& into, const std::string& help);
   Option* add_option(const std::string& name, std::vector<std::string>& into,
