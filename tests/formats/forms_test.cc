@@ -53,7 +53,9 @@ TEST_CASE("template --per-municipality writes one pre-filled form per municipali
 
   auto usage = run_renkei({"template", "--per-municipality", dir.file("x")});
   CHECK(usage.code == 2);
-  CHECK(usage.err.find("--per-municipality needs --from") != std::string::npos);
+  CHECK(usage.err.find(
+            "--per-municipality には --from DATA.json（調査票に書き込む元の表）が要ります") !=
+        std::string::npos);
 }
 
 TEST_CASE("the returned forms merge back into the same table") {
