@@ -44,7 +44,7 @@ class XmlPart {
   bool parse(const std::string& xml, std::string& error) {
     std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> p(XML_ParserCreate("UTF-8"),
                                                                    &XML_ParserFree);
-    if (!p) return error = "out of memory", false;
+    if (!p) return error = say("out of memory"), false;
     XML_SetUserData(p.get(), this);
     XML_SetElementHandler(p.get(), &XmlPart::on_start, &XmlPart::on_end);
     XML_SetCharacterDataHandler(p.get(), &XmlPart::on_text);
