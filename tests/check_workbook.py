@@ -105,7 +105,7 @@ def refused(mutate, expect_start, label):
     r = run("import", "bad.xlsx", "-o", "never.json")
     lines = r.stderr.strip().split("\n")
     expect(r.returncode == 1, label + ": exit 1, got " + str(r.returncode))
-    expect(len(lines) == 1 and lines[0].startswith("renkei: error: " + expect_start),
+    expect(len(lines) == 1 and lines[0].startswith("renkei: エラー: " + expect_start),
            label + ": " + r.stderr.strip())
     expect(not os.path.exists(out), label + ": nothing written")
 
@@ -120,19 +120,19 @@ w.save(os.path.join(work, "tall.xlsx"))
 r = run("import", "tall.xlsx")
 expect(r.returncode == 0, "a sheet with a million empty rows imports: " + r.stderr)
 
-refused(lambda w: w["配置"].__setitem__("C2", "=B2&\"x\""), "bad.xlsx: 配置!C2: holds a formula with no saved value", "a formula left in a cell")
-refused(lambda w: w["配置"].merge_cells("A1:B1"), "bad.xlsx: 配置!A1:B1: the header cells are merged", "a merged header")
-refused(lambda w: w.remove(w["配置"]), "bad.xlsx: the sheet \"配置\" (placements) is missing", "a missing sheet")
-refused(lambda w: w["配置"].__setitem__("C2", "どこにもない事業所"), "bad.xlsx: 配置!C2: 配置先 (office): \"どこにもない事業所\" names no office", "an unknown office, at its cell")
+refused(lambda w: w["配置"].__setitem__("C2", "=B2&\"x\""), "bad.xlsx: 配置!C2: 数式があり、その値が保存されていません", "a formula left in a cell")
+refused(lambda w: w["配置"].merge_cells("A1:B1"), "bad.xlsx: 配置!A1:B1: 見出しのセルが結合されています", "a merged header")
+refused(lambda w: w.remove(w["配置"]), "bad.xlsx: シート「配置」（placements）がありません", "a missing sheet")
+refused(lambda w: w["配置"].__setitem__("C2", "どこにもない事業所"), "bad.xlsx: 配置!C2: 配置先 (office): 「どこにもない事業所」という配置先はシートにありません", "an unknown office, at its cell")
 with open(os.path.join(work, "old.xls"), "wb") as f:
     f.write(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 504)
 shutil.copy(os.path.join(work, "old.xls"), os.path.join(work, "bad.xlsx"))
 r = run("import", "bad.xlsx")
-expect(r.returncode == 1 and "is an old Excel .xls workbook, or a password-protected one" in r.stderr, "an .xls: " + r.stderr)
+expect(r.returncode == 1 and "古い Excel の .xls か、パスワード付きのブックです" in r.stderr, "an .xls: " + r.stderr)
 with open(os.path.join(work, "bad.xlsx"), "wb") as f:
     f.write(b"PK\x03\x04 this is not really a zip")
 r = run("import", "bad.xlsx")
-expect(r.returncode == 1 and "is not a readable .xlsx workbook" in r.stderr, "a damaged zip: " + r.stderr)
+expect(r.returncode == 1 and "読める .xlsx のブックではありません" in r.stderr, "a damaged zip: " + r.stderr)
 
 # LibreOffice (libreoffice-calc-nogui, headless, a profile of its own) opens the workbook: what
 # it sees of 配置 is what renkei's own CSV sheet holds, and the workbook it writes back imports

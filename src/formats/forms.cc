@@ -10,6 +10,7 @@
 
 #include "base/error.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "formats/dataset_json.h"
 #include "formats/outside_facts.h"
 #include "formats/source_text.h"
@@ -118,7 +119,8 @@ std::string form_file_name(const Dataset& ds, std::size_t m) {
 std::vector<std::string> write_forms(const Dataset& ds, const std::string& dir, bool force) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (!std::filesystem::is_directory(dir)) throw data_error(dir + ": cannot create the folder");
+  if (!std::filesystem::is_directory(dir))
+    throw data_error(say("{1}: cannot create the folder", {dir}));
   std::vector<std::string> written;
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) {
     if (ds.nodes[i].kind != Kind::Municipality || is_outside_fact(ds.nodes[i])) continue;
@@ -151,14 +153,15 @@ class Merger {
     for (std::size_t i = 0; i < d.nodes.size(); ++i)
       if (d.nodes[i].kind == Kind::Municipality && !is_outside_fact(d.nodes[i])) ms.push_back(i);
     if (ms.size() != 1)
-      throw data_error(file + ": holds " + std::to_string(ms.size()) +
-                       " municipalities; a form answers for one (renkei template "
-                       "--per-municipality writes them)");
+      throw data_error(
+          say("{1}: holds {2} municipalities; a form answers for one (renkei "
+              "template --per-municipality writes them)",
+              {file, std::to_string(ms.size())}));
     std::size_t m = ms.front();
     const Node& mn = d.nodes[m];
     if (auto [it, fresh] = owner_.emplace(mn.id, file); !fresh)
-      throw data_error(file + ": is a second form for " + mn.name + " (also " + it->second +
-                       "); keep one");
+      throw data_error(
+          say("{1}: is a second form for {2} (also {3}); keep one", {file, mn.name, it->second}));
     if (out_.nodes.empty() && out_.title.empty()) {
       out_.title = d.title;
       out_.document = d.document;
@@ -168,10 +171,10 @@ class Merger {
     } else if (d.document.publisher != out_.document.publisher ||
                d.document.label != out_.document.label ||
                d.fiscal_year.label != out_.fiscal_year.label) {
-      throw data_error(file + ": is a form of another table (" + d.document.publisher + " " +
-                       d.document.label + ", " + d.fiscal_year.label + "; " + first_file_ + " is " +
-                       out_.document.publisher + " " + out_.document.label + ", " +
-                       out_.fiscal_year.label + ")");
+      throw data_error(
+          say("{1}: is a form of another table ({2} {3}, {4}; {5} is {6} {7}, {8})",
+              {file, d.document.publisher, d.document.label, d.fiscal_year.label, first_file_,
+               out_.document.publisher, out_.document.label, out_.fiscal_year.label}));
     }
     std::set<std::size_t> held = held_by(d, m);
     for (std::size_t i = 0; i < d.nodes.size(); ++i)
@@ -205,8 +208,9 @@ class Merger {
     CheckResult checked = check(out_, quotes);
     if (!checked.problems.empty()) {
       const Problem& p = checked.problems.front();
-      throw data_error(dir + ": the forms together break a rule: " + p.place.pointer() + ": " +
-                       p.text + (p.also ? p.also->pointer() + p.rest : ""));
+      throw data_error(
+          say("{1}: the forms together break a rule: {2}: {3}",
+              {dir, p.place.pointer(), p.text + (p.also ? p.also->pointer() + p.rest : "")}));
     }
     // The outside facts name every municipality: they fit only a table with all of them.
     if (!reference_.outside_facts.empty() && report.not_answered.empty())
@@ -247,8 +251,8 @@ class Merger {
                          [&](const Meeting& x) { return same_meeting(x, mt); }))
           have.meetings.push_back(mt);
     if (node_words(have) != node_words(n))
-      differing_.push_back(have.name + ": " + file + " writes it differently from " + have_file +
-                           "; kept " + have_file + "'s");
+      differing_.push_back(
+          say("{1}: {2} writes it differently from {3}; kept {3}'s", {have.name, file, have_file}));
   }
 
   struct PendingEdge {
@@ -291,9 +295,11 @@ Dataset merge_forms(const std::string& dir, const Dataset& reference, MergeRepor
     report.forms.push_back(std::move(r));
   }
   if (failed)
-    throw data_error(dir + ": " + std::to_string(failed) + " of " + std::to_string(files.size()) +
-                     " forms cannot be read (each is listed above with its cell); fix them and "
-                     "import the folder again");
+    throw data_error(
+        say("{1}: {2} of {3} forms cannot be read (each is listed above with its "
+            "cell); fix them and import the folder again",
+            {dir, std::to_string(failed), std::to_string(files.size())}));
+
   return merger.finish(dir, report);
 }
 

@@ -9,6 +9,7 @@
 
 #include "base/error.h"
 #include "base/output_file.h"
+#include "base/say.h"
 #include "formats/csv.h"
 #include "formats/dataset_json.h"
 #include "formats/load.h"
@@ -393,8 +394,8 @@ void make_directory(const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (!std::filesystem::is_directory(dir))
-    throw data_error(dir + ": cannot create the folder" +
-                     (ec ? " (" + ec.message() + ")" : std::string()));
+    throw data_error(ec ? say("{1}: cannot create the folder ({2})", {dir, ec.message()})
+                        : say("{1}: cannot create the folder", {dir}));
 }
 
 /// The sheets, README and copied files as one set (write_file_set): all replaced, or none.
@@ -457,12 +458,11 @@ std::vector<std::string> write_sheets(const Dataset& ds, const std::string& dir,
   if (!force) {
     std::vector<std::string> changed = existing_files(dir, files, true);
     if (!changed.empty())
-      throw data_error(dir + ": " + std::to_string(changed.size()) +
-                       " of the files already there differ from this dataset's (" +
-                       first_names(changed) + "); " +
-                       "they may hold someone's typing, so renkei does not overwrite them: choose "
-                       "an empty folder, " +
-                       "or give --force to replace them");
+      throw data_error(
+          say("{1}: {2} of the files already there differ from this dataset's "
+              "({3}); they may hold someone's typing, so renkei does not overwrite "
+              "them: choose an empty folder, or give --force to replace them",
+              {dir, std::to_string(changed.size()), first_names(changed)}));
   }
   return write_files(dir, files);
 }
@@ -525,10 +525,10 @@ std::vector<std::string> write_template(const std::string& dir, bool force) {
     std::vector<std::string> existing = existing_files(dir, files, false);
     if (!existing.empty())
       throw data_error(
-          dir + ": " + std::to_string(existing.size()) +
-          " of the template's files already exist (" + first_names(existing) +
-          "); renkei template does not overwrite sheets; choose an empty folder or give " +
-          "--force to replace them");
+          say("{1}: {2} of the template's files already exist ({3}); renkei "
+              "template does not overwrite sheets; choose an empty folder or give "
+              "--force to replace them",
+              {dir, std::to_string(existing.size()), first_names(existing)}));
   }
   return write_files(dir, files);
 }

@@ -13,6 +13,7 @@
 #include "base/error.h"
 #include "base/output_file.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "base/text.h"
 #include "formats/csv.h"
 #include "formats/dataset_json.h"
@@ -237,8 +238,9 @@ class Sheet {
     while (first < table.rows.size() && blank(table.rows[first])) ++first;
     if (first == table.rows.size())
       throw data_error(
-          shown() +
-          ": the sheet is empty; row 1 must hold the column headers (renkei template writes them)");
+          say("{1}: the sheet is empty; row 1 must hold the column headers (renkei template "
+              "writes them)",
+              {shown()}));
     header_line_ = table.lines[first];
     for (std::size_t r = first + 1; r < table.rows.size(); ++r)
       if (!blank(table.rows[r])) rows_.push_back({table.lines[r], std::move(table.rows[r])});
@@ -269,7 +271,7 @@ class Sheet {
   /// Like `get`, but a required cell left empty is an error.
   std::string required(const SheetRow& row, std::string_view field) const {
     std::string v = get(row, field);
-    if (v.empty()) fail(row, field, "is empty; " + std::string(help(field)));
+    if (v.empty()) fail(row, field, say("is empty; {1}", {help(field)}));
     return v;
   }
   /// The cell as a user finds it: "配置先!C7" in a workbook, "placements.csv!C7" in a folder
@@ -296,8 +298,9 @@ class Sheet {
     }
     std::string col;
     if (it != column_of_.end())
-      col = "column " + column_letter(it->second) + " " + header(field) + ": ";
-    return path_ + ":" + std::to_string(line) + ": " + col;
+      return say("{1}:{2}: column {3} {4}: ",
+                 {path_, std::to_string(line), column_letter(it->second), header(field)});
+    return say("{1}:{2}: ", {path_, std::to_string(line)});
   }
   /// where_at for a column named by its header as the layout writes it.
   std::string where_header(int line, const std::string& header_text) const {
@@ -309,8 +312,8 @@ class Sheet {
   std::string shown() const { return book_sheet_.empty() ? path_ : path_ + ": " + book_sheet_; }
   /// A row as messages name it: "DIR/placements.csv:12: " or "BOOK.xlsx: 配置 row 12: ".
   std::string row_prefix(int line) const {
-    return book_sheet_.empty() ? path_ + ":" + std::to_string(line) + ": "
-                               : shown() + " row " + std::to_string(line) + ": ";
+    return book_sheet_.empty() ? say("{1}:{2}: ", {path_, std::to_string(line)})
+                               : say("{1} row {2}: ", {shown(), std::to_string(line)});
   }
   [[noreturn]] void fail(const SheetRow& row, std::string_view field,
                          const std::string& what) const {
@@ -339,28 +342,29 @@ class Sheet {
       if (text.empty()) {
         for (const auto& r : rows_)
           if (i < r.cells.size() && !trim(r.cells[i]).empty())
-            throw data_error(at + "column " + column_letter(i) + " has no header but line " +
-                             std::to_string(r.line) + " fills it; name the column or delete it");
+            throw data_error(
+                at + say("column {1} has no header but line {2} fills it; name the column or "
+                         "delete it",
+                         {column_letter(i), std::to_string(r.line)}));
         continue;
       }
       const SheetColumn* col = find_column(text);
       if (!col) {
-        std::string msg =
-            "column " + column_letter(i) + ": unknown header " + in_quotes(text) + " in " + file_;
-        msg += did_you_mean(suggest(text));
-        throw data_error(at + msg + "; the headers are listed in README.txt and docs/import.md");
+        throw data_error(
+            at + say("column {1}: unknown header {2} in {3}{4}; the headers are "
+                     "listed in README.txt and docs/import.md",
+                     {column_letter(i), in_quotes(text), file_, did_you_mean(suggest(text))}));
       }
       if (column_of_.count(col->field))
-        throw data_error(at + "column " + column_letter(i) + ": " + in_quotes(col->header) +
-                         " appears twice (also column " + column_letter(column_of_[col->field]) +
-                         "); keep one");
+        throw data_error(at + say("column {1}: {2} appears twice (also column {3}); keep one",
+                                  {column_letter(i), in_quotes(col->header),
+                                   column_letter(column_of_[col->field])}));
       column_of_[col->field] = i;
     }
     for (const auto& c : layout_.columns)
       if (c.required && !column_of_.count(c.field))
-        throw data_error(at + "the required column " + in_quotes(c.header) +
-                         " is missing; add it to row " + std::to_string(header_line_) + " (" +
-                         c.help + ")");
+        throw data_error(at + say("the required column {1} is missing; add it to row {2} ({3})",
+                                  {in_quotes(c.header), std::to_string(header_line_), c.help}));
   }
 
   /// The Japanese part of a header, "市町" of "市町 (municipality)".
@@ -416,15 +420,17 @@ E read_term(const Sheet& sheet, const SheetRow& row, std::string_view field,
   for (const auto& t : table) {
     if (std::find(allowed.begin(), allowed.end(), t.value) == allowed.end()) continue;
     if (key == match_key(t.word) || (*t.label_ja && key == match_key(t.label_ja))) return t.value;
-    choices.push_back(std::string(t.label_ja) + " (" + t.word + ")");
+    choices.push_back(language() == Lang::En ? std::string(t.label_ja) + " (" + t.word + ")"
+                                             : std::string(t.label_ja));
     spelled.push_back(t.label_ja);
     spelled.push_back(t.word);
   }
   std::string list;
-  for (std::size_t i = 0; i < choices.size(); ++i) list += (i ? ", " : "") + choices[i];
-  std::string msg = "unknown word " + in_quotes(cell) + "; write one of " + list;
-  msg += did_you_mean(cell, spelled);
-  sheet.fail(row, field, msg);
+  for (std::size_t i = 0; i < choices.size(); ++i)
+    list += (i ? (language() == Lang::En ? ", " : "、") : "") + choices[i];
+  sheet.fail(row, field,
+             say("unknown word {1}; write one of {2}{3}",
+                 {in_quotes(cell), list, did_you_mean(cell, spelled)}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -526,6 +532,22 @@ std::string kinds_text(const std::vector<Kind>& kinds) {
   return s;
 }
 
+/// kinds_text as a message says it: "office or council", in Japanese 「配置先または協議の場」.
+std::string kinds_words(const std::string& expected) {
+  if (language() == Lang::En) return expected;
+  std::string out, rest = expected;
+  while (!rest.empty()) {
+    std::size_t p = rest.find(" or ");
+    std::string one = rest.substr(0, p);
+    rest = p == std::string::npos ? "" : rest.substr(p + 4);
+    std::string ja = one == "node" ? say("node") : one;
+    for (const auto& t : kinds())
+      if (one == t.word) ja = t.label_ja;
+    out += (out.empty() ? "" : "または") + ja;
+  }
+  return out;
+}
+
 /// An id from a romanized name: "Ube Liaison Council" → "ube-liaison-council".
 std::string slug_of(const std::string& name_en) {
   std::string s;
@@ -597,10 +619,12 @@ class Importer {
     if (!report_.unmatched.empty()) {
       const UnmatchedName& u = report_.unmatched.front();
       std::size_t others = report_.unmatched.size() - 1 + report_.unmatched_not_listed;
-      std::string more = others ? " (and " + std::to_string(others) + " more, listed above)" : "";
+      std::string more =
+          others ? say(" (and {1} more, listed above)", {std::to_string(others)}) : "";
       throw data_error(sheet(u.place.sheet).where_header(u.place.line, u.place.column) +
-                       in_quotes(u.written) + " names no " + u.expected + " in the sheets" + more +
-                       "; fix the spelling or add the missing rows");
+                       say("{1} names no {2} in the sheets{3}; fix the spelling or add the "
+                           "missing rows",
+                           {in_quotes(u.written), kinds_words(u.expected), more}));
     }
     for (const Node& n : reference_->nodes)
       if (n.kind != Kind::Region && n.outside_source.empty() && !ds_.find_id(n.id))
@@ -617,11 +641,11 @@ class Importer {
       read_workbook_sheets();
       return;
     }
-    if (stat(dir_.c_str(), &st) != 0) throw data_error(dir_ + ": no such folder");
+    if (stat(dir_.c_str(), &st) != 0) throw data_error(say("{1}: no such folder", {dir_}));
     if (!S_ISDIR(st.st_mode))
-      throw data_error(
-          dir_ +
-          ": is a file, not a folder; give the folder that holds the sheets (document.csv, …)");
+      throw data_error(say(
+          "{1}: is a file, not a folder; give the folder that holds the sheets (document.csv, …)",
+          {dir_}));
     check_file_set(dir_);  // a folder an interrupted export left mixing two datasets is refused
     std::set<std::string> present;
     std::error_code ec;
@@ -639,15 +663,17 @@ class Importer {
       if (!present.count(file) && l.optional) continue;
       if (!present.count(file)) {
         std::string stem = file.substr(0, file.size() - 4);
-        std::string msg = dir_ + ": the sheet " + file +
-                          " is missing; every sheet must be there, even with no rows";
+        std::string why;
         if (present.count(stem + ".xlsx") || present.count(stem + ".xls"))
-          msg += " (" + stem + ".xlsx is there: in Excel save it as \"CSV UTF-8 (コンマ区切り)\")";
+          why =
+              say(" ({1}.xlsx is there: in Excel save it as \"CSV UTF-8 (コンマ区切り)\")", {stem});
         else if (auto near = nearest(file, report_.ignored_files))
-          msg += " (is " + *near + " meant to be " + file + "? rename it)";
+          why = say(" (is {1} meant to be {2}? rename it)", {*near, file});
         else
-          msg += " (renkei template DIR writes them all)";
-        throw data_error(msg);
+          why = say(" (renkei template DIR writes them all)");
+        throw data_error(
+            say("{1}: the sheet {2} is missing; every sheet must be there, even with no rows{3}",
+                {dir_, file, why}));
       }
       std::string path = dir_ + "/" + file;
       refuse_outside(dir_, path);
@@ -656,14 +682,14 @@ class Importer {
       struct stat sst;
       if (stat(path.c_str(), &sst) == 0 && S_ISREG(sst.st_mode) &&
           static_cast<std::uint64_t>(sst.st_size) > kMaxSheetBytes)
-        throw data_error(path + ": the sheet is " +
-                         std::to_string((static_cast<std::uint64_t>(sst.st_size) >> 20) + 1) +
-                         " MB, more than renkei reads for one sheet (" +
-                         std::to_string(kMaxSheetBytes >> 20) +
-                         " MB; a sheet of all of Japan's municipalities ten times over is 6 MB): "
-                         "is it the right file?");
-      csv::Table table = csv::parse(map_input_file(path, "a sheet (a .csv file)").view(),
-                                    path);  // the bytes go at once
+        throw data_error(
+            say("{1}: the sheet is {2} MB, more than renkei reads for one sheet ({3} MB; a sheet "
+                "of all of Japan's municipalities ten times over is 6 MB): is it the right file?",
+                {path, std::to_string((static_cast<std::uint64_t>(sst.st_size) >> 20) + 1),
+                 std::to_string(kMaxSheetBytes >> 20)}));
+      csv::Table table =
+          csv::parse(map_input_file(path, say("a sheet (a .csv file)").c_str()).view(),
+                     path);  // the bytes go at once
       if (table.from_shift_jis) report_.shift_jis_sheets.push_back(file);
       sheets_.emplace(file, Sheet(l, path, std::move(table)));
       report_.sheets_read.push_back(file);
@@ -689,10 +715,12 @@ class Importer {
       }
       if (i == book.size()) {
         if (l.optional) continue;
-        throw data_error(dir_ + ": the sheet " + in_quotes(workbook_sheet_name(l)) + " (" + stem +
-                         ") is missing; every sheet must be there, even with only its header row" +
-                         did_you_mean(workbook_sheet_name(l), tabs) +
-                         " (renkei template BOOK.xlsx writes them all)");
+        throw data_error(
+            say("{1}: the sheet {2} ({3}) is missing; every sheet must be there, "
+                "even with only its header row{4} (renkei template BOOK.xlsx writes "
+                "them all)",
+                {dir_, in_quotes(workbook_sheet_name(l)), stem,
+                 did_you_mean(workbook_sheet_name(l), tabs)}));
       }
       used[i] = true;
       WorkbookSheet& b = book[i];
@@ -708,8 +736,10 @@ class Importer {
           first = row_of(range.substr(0, colon));
           last = colon == std::string::npos ? first : row_of(range.substr(colon + 1));
           if (first <= header && header <= last)
-            throw data_error(dir_ + ": " + b.name + "!" + range +
-                             ": the header cells are merged; unmerge them, one header per column");
+            throw data_error(
+                say("{1}: {2}!{3}: the header cells are merged; unmerge them, one "
+                    "header per column",
+                    {dir_, b.name, range}));
         }
       sheets_.emplace(file, Sheet(l, dir_, std::move(b.table), b.name));
       report_.sheets_read.push_back(b.name);
@@ -722,7 +752,8 @@ class Importer {
     std::string v = required ? s.required(row, field) : s.get(row, field);
     if (v.empty()) return "";
     if (auto m = parse_month(v)) return *m;
-    s.fail(row, field, in_quotes(v) + " is not a month; write it as YYYY-MM, e.g. 2024-11");
+    s.fail(row, field,
+           say("{1} is not a month; write it as YYYY-MM, e.g. 2024-11", {in_quotes(v)}));
   }
 
   /// A placement's start: a month, or a fiscal year (配置年度) as 令和2年度, R2年度, 2020年度 or
@@ -733,29 +764,29 @@ class Importer {
     if (auto m = parse_month(v)) return *m;
     if (auto y = parse_fiscal_year(v)) return *y;
     s.fail(row, "since",
-           in_quotes(v) +
-               " is neither a month nor a fiscal year; write YYYY-MM (2024-11) or the 配置年度 "
-               "(令和2年度, 2020年度)");
+           say("{1} is neither a month nor a fiscal year; write YYYY-MM (2024-11) or the 配置年度 "
+               "(令和2年度, 2020年度)",
+               {in_quotes(v)}));
   }
 
   std::string sibling_name(const Sheet& s, const SheetRow& row, const char* field) {
     std::string v = s.get(row, field);
     if (!v.empty() && !is_inside_folder(v))
       s.fail(row, field,
-             in_quotes(v) +
-                 " must be a path inside the folder, such as source/yamaguchi-r7.txt (no leading / "
-                 "and no ..)");
+             say("{1} must be a path inside the folder, such as source/yamaguchi-r7.txt (no "
+                 "leading / and no ..)",
+                 {in_quotes(v)}));
     return v;
   }
 
   void read_document() {
     const Sheet& s = sheet("document.csv");
     if (s.rows().empty())
-      throw data_error(s.path() + ": write the document's one row under the headers");
+      throw data_error(say("{1}: write the document's one row under the headers", {s.path()}));
     if (s.rows().size() > 1)
-      throw data_error(
-          s.path() + ":" + std::to_string(s.rows()[1].line) +
-          ": the document sheet has one row only (one table per import); delete this row");
+      throw data_error(say(
+          "{1}:{2}: the document sheet has one row only (one table per import); delete this row",
+          {s.path(), std::to_string(s.rows()[1].line)}));
     const SheetRow& r = s.rows()[0];
     ds_.title = s.required(r, "title");
     ds_.document.publisher = s.required(r, "publisher");
@@ -794,7 +825,8 @@ class Importer {
       if (std::string b = s.get(r, "block"); !b.empty()) {
         auto n = parse_int(b, 1, 9);
         if (!n)
-          s.fail(r, "block", in_quotes(b) + " is not a block number; write 2, or leave it empty");
+          s.fail(r, "block",
+                 say("{1} is not a block number; write 2, or leave it empty", {in_quotes(b)}));
         c.block = *n;
       }
       place_["/document/columns/" + std::to_string(ds_.document.columns.size())] =
@@ -815,7 +847,8 @@ class Importer {
       auto n = parse_int(row_text, 1, 99999);
       if (!n)
         s.fail(row, row_field,
-               in_quotes(row_text) + " is not a row number; write the row of the table, e.g. 16");
+               say("{1} is not a row number; write the row of the table, e.g. 16",
+                   {in_quotes(row_text)}));
       src.row = *n;
     }
     // The column as the document labels it; typed in another width or spacing, the label
@@ -836,17 +869,17 @@ class Importer {
     for (const char* f : {"row", "section"})
       if (!s.get(row, prefix + f).empty())
         s.fail(row, prefix + f,
-               "this table is its own source (document.csv 出典の形式 is 入力): a fact typed here "
-               "has no row or column of a document; leave this cell empty, or give the "
-               "document in 出典テキスト and its form");
+               say("this table is its own source (document.csv 出典の形式 is 入力): a fact typed "
+                   "here has no row or column of a document; leave this cell empty, or give the "
+                   "document in 出典テキスト and its form"));
     std::string field = prefix + "text";
     if (s.get(row, field).empty()) field = prefix == "source_" ? fact_field(s.file()) : "";
-    if (field.empty()) s.fail(row, prefix + "text", "is empty; write what the table says");
+    if (field.empty()) s.fail(row, prefix + "text", say("is empty; write what the table says"));
     Source src;
     src.input = s.cell_name(row, field);
     src.text = s.text(row, field);
     if (src.text.empty())
-      s.fail(row, field, "is empty; " + s.header(field) + " is what this row states");
+      s.fail(row, field, say("is empty; {1} is what this row states", {s.header(field)}));
     return src;
   }
   /// The column whose cell states a sheet's fact, for facts entered in the sheets.
@@ -879,9 +912,10 @@ class Importer {
       n.id = s.get(r, "id");
       if (!n.id.empty() && !is_valid_id(n.id))
         s.fail(r, "id",
-               in_quotes(n.id) +
-                   " is not a valid id; use lowercase ASCII letters, digits and hyphens, or leave "
-                   "it empty");
+               say("{1} is not a valid id; use lowercase ASCII letters, digits and hyphens, or "
+                   "leave it empty",
+                   {in_quotes(n.id)}));
+
       std::optional<NameTable::Found> ref = ref_names_->find(n.name, {kind}, NameTable::Alias);
       if (n.id.empty() && ref) n.id = reference_->nodes[ref->node].id;
       if (ref && ref->tier != NameTable::Name)
@@ -899,16 +933,18 @@ class Importer {
         n.type = s.get(r, "type");
         if (n.type.empty()) n.type = municipality_type_of_name(n.name);
         if (!is_municipality_type(n.type))
-          s.fail(r, "type",
-                 in_quotes(n.type) + " is not a municipality type; write 市, 区, 町 or 村");
+          s.fail(
+              r, "type",
+              say("{1} is not a municipality type; write 市, 区, 町 or 村", {in_quotes(n.type)}));
+
         std::string row_text = s.get(r, "row");  // empty: the table has no row of its own for it
         if (!row_text.empty()) {
           auto row = parse_int(row_text, 1, 99999);
           if (!row)
             s.fail(r, "row",
-                   in_quotes(row_text) +
-                       " is not a row number; write the municipality's row in the table, or leave "
-                       "it empty");
+                   say("{1} is not a row number; write the municipality's row in the table, or "
+                       "leave it empty",
+                       {in_quotes(row_text)}));
           n.row = *row;
         }
       }
@@ -939,19 +975,19 @@ class Importer {
     if (!fresh) {
       const auto& [other_sheet, other_row] = node_rows_[it->second];
       s.fail(r, "name",
-             in_quotes(n.name) + " is already defined at " + other_sheet->file() + ":" +
-                 std::to_string(other_row.line) +
-                 "; write each node once and list other spellings in aliases.csv");
+             say("{1} is already defined at {2}:{3}; write each node once and list other "
+                 "spellings in aliases.csv",
+                 {in_quotes(n.name), other_sheet->file(), std::to_string(other_row.line)}));
     }
     if (!n.id.empty()) {
       auto [at, fresh_id] = id_owner_.emplace(n.id, ds_.nodes.size());
       if (!fresh_id) {
         const auto& [other_sheet, other_row] = node_rows_[at->second];
         s.fail(r, n.id == s.get(r, "id") ? "id" : "name",
-               in_quotes(n.name) + " is the same node (" + n.id + ") as " +
-                   in_quotes(ds_.nodes[at->second].name) + " at " + other_sheet->file() + ":" +
-                   std::to_string(other_row.line) +
-                   "; write each node once and list other spellings in aliases.csv");
+               say("{1} is the same node ({2}) as {3} at {4}:{5}; write each node once and list "
+                   "other spellings in aliases.csv",
+                   {in_quotes(n.name), n.id, in_quotes(ds_.nodes[at->second].name),
+                    other_sheet->file(), std::to_string(other_row.line)}));
       }
     }
   }
@@ -1003,12 +1039,12 @@ class Importer {
             {s.place(r, field), text, rn.id, ds_.nodes[*here].name, "reference alias"});
         return *here;
       }
-      u.hint = in_quotes(text) + " is " + rn.name + " (" + rn.id +
-               ") in the reference data, but no sheet defines it";
+      u.hint = say("{1} is {2} ({3}) in the reference data, but no sheet defines it",
+                   {in_quotes(text), rn.name, rn.id});
     } else if (auto other = names_->find(text, {})) {
       const Node& on = ds_.nodes[other->node];
-      u.hint = in_quotes(text) + " is the " + word(on.kind) + " " + on.name + ", not a " +
-               kinds_text(kinds);
+      u.hint = say("{1} is the {2} {3}, not a {4}", {in_quotes(text), kinds_words(word(on.kind)),
+                                                     on.name, kinds_words(kinds_text(kinds))});
     }
     report_.unmatched.push_back(std::move(u));
     return std::nullopt;
@@ -1025,8 +1061,9 @@ class Importer {
       auto [it, fresh] = name_owner_.emplace(match_key(alias), *node);
       if (!fresh && it->second != *node)
         s.fail(r, "alias",
-               in_quotes(alias) + " is already the name or an alias of " +
-                   ds_.nodes[it->second].name + "; a spelling may lead to one node only");
+               say("{1} is already the name or an alias of {2}; a spelling may lead to one node "
+                   "only",
+                   {in_quotes(alias), ds_.nodes[it->second].name}));
       place_["/nodes/" + std::to_string(*node) + "/aliases/" + std::to_string(n.aliases.size())] =
           s.place(r, "");
       n.aliases.push_back({alias, src});
@@ -1045,8 +1082,8 @@ class Importer {
       std::string key = "/nodes/" + std::to_string(*m) + "/coordinator_activity";
       if (place_.count(key))
         s.fail(r, "municipality",
-               ds_.nodes[*m].name + " already has its activity at line " +
-                   std::to_string(place_[key].line) + "; one row per municipality");
+               say("{1} already has its activity at line {2}; one row per municipality",
+                   {ds_.nodes[*m].name, std::to_string(place_[key].line)}));
       place_[key] = s.place(r, "");
       ds_.nodes[*m].activity = CoordinatorActivity{status, src};
     }
@@ -1079,9 +1116,9 @@ class Importer {
         auto month = parse_month(mo);
         if (!month)
           s.fail(r, "months",
-                 in_quotes(mo) +
-                     " is not a month; write months as YYYY-MM separated by spaces, e.g. 2024-06 "
-                     "2025-02");
+                 say("{1} is not a month; write months as YYYY-MM separated by spaces, e.g. "
+                     "2024-06 2025-02",
+                     {in_quotes(mo)}));
         m.months.push_back(*month);
       }
       std::string about = match_key(s.get(r, "about_children"));
@@ -1092,9 +1129,9 @@ class Importer {
         m.about_children = false;
       else
         s.fail(r, "about_children",
-               in_quotes(s.get(r, "about_children")) +
-                   " is neither はい nor いいえ; leave it empty unless these children were not on "
-                   "the agenda");
+               say("{1} is neither はい nor いいえ; leave it empty unless these children were not "
+                   "on the agenda",
+                   {in_quotes(s.get(r, "about_children"))}));
       m.topics = split_lines(s.get(r, "topics"));
       m.summary = s.get(r, "summary");
       m.note = s.text(r, "note");
@@ -1125,13 +1162,13 @@ class Importer {
         if (match_key(rel_text) == match_key(word(rel)) ||
             match_key(rel_text) == match_key(label_ja(rel)))
           s.fail(r, "relation",
-                 in_quotes(rel_text) + " relations are written in " + other_sheet(rel) +
-                     ", not in links.csv");
+                 say("{1} relations are written in {2}, not in links.csv",
+                     {in_quotes(rel_text), other_sheet(rel)}));
       if (match_key(rel_text) == match_key("in_region") ||
           match_key(rel_text) == match_key(label_ja(Relation::InRegion)))
         s.fail(r, "relation",
-               "planning regions come from the outside-facts file named in document.csv, not from "
-               "links.csv");
+               say("planning regions come from the outside-facts file named in document.csv, not "
+                   "from links.csv"));
       Edge e;
       e.relation =
           read_term(s, r, "relation", relations(),
@@ -1150,8 +1187,8 @@ class Importer {
       if (!status.empty()) {
         if (e.relation != Relation::Participates)
           s.fail(r, "status",
-                 "only a participation (参加) can have a status (予定); leave it empty for " +
-                     std::string(label_ja(e.relation)));
+                 say("only a participation (参加) can have a status (予定); leave it empty for {1}",
+                     {label_ja(e.relation)}));
         e.status = read_term(s, r, "status", edge_statuses(), {EdgeStatus::Planned});
       }
       e.note = s.text(r, "note");
@@ -1173,7 +1210,8 @@ class Importer {
       std::string order = s.required(r, "order");
       auto n = parse_int(order, 1, 99);
       if (!n)
-        s.fail(r, "order", in_quotes(order) + " is not a placement number; write ①, ② … or 1, 2 …");
+        s.fail(r, "order",
+               say("{1} is not a placement number; write ①, ② … or 1, 2 …", {in_quotes(order)}));
       e.order = *n;
       e.since = since_cell(s, r);
       e.note = s.text(r, "note");
@@ -1217,9 +1255,10 @@ class Importer {
     if (ec) return;
     auto rel = target.lexically_relative(base);
     if (rel.empty() || *rel.begin() == "..")
-      throw data_error(path + ": is a link to " + excerpt(target.string()) +
-                       ", outside the folder; renkei imports only the folder's own files (copy the "
-                       "file into it)");
+      throw data_error(
+          say("{1}: is a link to {2}, outside the folder; renkei imports only the "
+              "folder's own files (copy the file into it)",
+              {path, excerpt(target.string())}));
   }
   /// True when a folder between `dir` and `path` (such as source/) is a link.
   static bool has_linked_parent(const std::string& dir, const std::string& path) {
@@ -1255,9 +1294,9 @@ class Importer {
       for (const auto& d : also_look_in_)
         where += ", " + (d.empty() ? std::string(".") : d) + "/" + name;
       s.fail(document_row_, field,
-             in_quotes(name) + " (" + what + ") is not at " + where +
-                 " nor in the reference data; put the file beside the sheets, or leave the cell "
-                 "empty");
+             say("{1} ({2}) is not at {3} nor in the reference data; put the file beside the "
+                 "sheets, or leave the cell empty",
+                 {in_quotes(name), say(what), where}));
     }
     siblings_[name] = *found;
   }
@@ -1266,8 +1305,8 @@ class Importer {
   /// sheet row it came from, then adds the outside facts.
   Dataset validate() {
     require_sibling(ds_.document.source_file, "source_file",
-                    "the document's text, for checking quotes");
-    require_sibling(ds_.outside_facts, "outside_facts", "planning regions and municipal codes");
+                    N_("the document's text, for checking quotes"));
+    require_sibling(ds_.outside_facts, "outside_facts", N_("planning regions and municipal codes"));
     for (const auto& [name, file] : siblings_) report_.siblings.push_back(file);
     ds_.origin = dir_;
     std::optional<SourceDocument> source;
@@ -1341,10 +1380,10 @@ class Importer {
     try {
       add_outside_facts(ds_, file.contents, file.found_at, dir_);
     } catch (const Error& e) {
-      throw Error(e.code(),
-                  sheet("document.csv").where(document_row_, "outside_facts") + e.what() +
-                      "; the outside facts must name only municipalities that municipalities.csv "
-                      "defines, by the same id and name");
+      throw Error(e.code(), sheet("document.csv").where(document_row_, "outside_facts") +
+                                say("{1}; the outside facts must name only municipalities that "
+                                    "municipalities.csv defines, by the same id and name",
+                                    {e.what()}));
     }
   }
 
@@ -1356,8 +1395,10 @@ class Importer {
   void choose_reference() {
     if (use_ == ReferenceUse::SamePublisherOnly &&
         reference_->document.publisher != ds_.document.publisher) {
-      report_.reference_skipped = reference_->origin + " is " + reference_->document.publisher +
-                                  "'s table, these sheets are " + ds_.document.publisher + "'s";
+      report_.reference_skipped =
+          say("{1} is {2}'s table, these sheets are {3}'s",
+              {reference_->origin, reference_->document.publisher, ds_.document.publisher});
+
       reference_ = &no_reference_;
     }
     report_.reference = reference_->nodes.empty() ? "" : reference_->origin;

@@ -12,6 +12,7 @@
 #include "base/error.h"
 #include "base/files.h"
 #include "base/output_file.h"
+#include "base/say.h"
 #include "base/text.h"
 
 namespace renkei {
@@ -72,7 +73,7 @@ class BookWriter {
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
     book_ = workbook_new_opt(file.c_str(), &options);
-    if (!book_) throw data_error(file + ": cannot create the workbook");
+    if (!book_) throw data_error(say("{1}: cannot create the workbook", {file}));
     lxw_doc_properties props{};
     props.created = fixed_time(ds);
     workbook_set_properties(book_, &props);
@@ -155,7 +156,7 @@ class BookWriter {
     lxw_error e = workbook_close(book_);
     book_ = nullptr;
     if (e != LXW_NO_ERROR)
-      throw data_error(file + ": cannot write the workbook (" + lxw_strerror(e) + ")");
+      throw data_error(say("{1}: cannot write the workbook ({2})", {file, lxw_strerror(e)}));
   }
 
  private:
@@ -240,14 +241,15 @@ bool is_workbook_path(std::string_view path) {
 void write_workbook(const Dataset& ds, const std::string& path, bool force) {
   struct stat st;
   if (!force && stat(path.c_str(), &st) == 0)
-    throw data_error(path +
-                     ": already exists; renkei does not overwrite a workbook that may hold "
-                     "someone's typing: give another name, or --force to replace it");
+    throw data_error(
+        say("{1}: already exists; renkei does not overwrite a workbook that may "
+            "hold someone's typing: give another name, or --force to replace it",
+            {path}));
   // libxlsxwriter writes to a file name: a private temporary first, then renkei's own atomic
   // write, which also refuses to replace an input of the command.
   char tmp[] = "/tmp/renkei-book-XXXXXX";
   int fd = mkstemp(tmp);
-  if (fd < 0) throw data_error(path + ": cannot create a temporary file for the workbook");
+  if (fd < 0) throw data_error(say("{1}: cannot create a temporary file for the workbook", {path}));
   ::close(fd);
   std::string bytes;
   try {
@@ -262,7 +264,8 @@ void write_workbook(const Dataset& ds, const std::string& path, bool force) {
     throw;
   }
   ::unlink(tmp);
-  if (bytes.empty()) throw data_error(path + ": the workbook could not be written");
+  if (bytes.empty()) throw data_error(say("{1}: the workbook could not be written", {path}));
+
   write_file_atomically(path, bytes);
 }
 

@@ -16,6 +16,7 @@
 #include "base/error.h"
 #include "base/files.h"
 #include "base/quoted.h"
+#include "base/say.h"
 
 namespace renkei {
 
@@ -43,7 +44,7 @@ class XmlPart {
   bool parse(const std::string& xml, std::string& error) {
     std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> p(XML_ParserCreate("UTF-8"),
                                                                    &XML_ParserFree);
-    if (!p) return error = "out of memory", false;
+    if (!p) return error = say("out of memory"), false;
     XML_SetUserData(p.get(), this);
     XML_SetElementHandler(p.get(), &XmlPart::on_start, &XmlPart::on_end);
     XML_SetCharacterDataHandler(p.get(), &XmlPart::on_text);
@@ -54,9 +55,10 @@ class XmlPart {
     // expat's C frames, which would leave the parser's memory behind.
     if (failure_) std::rethrow_exception(failure_);
     if (status == XML_STATUS_ERROR) {
-      error = doctype_ ? "it declares a document type, which no workbook does"
-                       : std::string(XML_ErrorString(XML_GetErrorCode(p.get()))) + " at line " +
-                             std::to_string(XML_GetCurrentLineNumber(p.get()));
+      error = doctype_
+                  ? say("it declares a document type, which no workbook does")
+                  : say("{1} at line {2}", {XML_ErrorString(XML_GetErrorCode(p.get())),
+                                            std::to_string(XML_GetCurrentLineNumber(p.get()))});
       return false;
     }
     return true;
@@ -121,8 +123,10 @@ class Archive {
       if (src) zip_source_free(src);
       std::string why = zip_error_strerror(&err);
       zip_error_fini(&err);
-      throw data_error(path_ + ": is not a readable .xlsx workbook (a damaged zip: " + why +
-                       "); open it in Excel and save it again as .xlsx");
+      throw data_error(
+          say("{1}: is not a readable .xlsx workbook (a damaged zip: {2}); open it "
+              "in Excel and save it again as .xlsx",
+              {path_, why}));
     }
     zip_error_fini(&err);
   }
@@ -138,18 +142,20 @@ class Archive {
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat(zip_, name.c_str(), 0, &st) != 0)
-      throw data_error(path_ + ": is not a workbook renkei can read (it has no " + name + ")");
+      throw data_error(
+          say("{1}: is not a workbook renkei can read (it has no {2})", {path_, name}));
     if ((st.valid & ZIP_STAT_SIZE) && st.size > kMaxWorkbookPartBytes) too_large(name);
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen(zip_, name.c_str(), 0),
                                                          &zip_fclose);
-    if (!f) throw data_error(path_ + ": cannot unpack " + name + " (" + zip_strerror(zip_) + ")");
+    if (!f)
+      throw data_error(say("{1}: cannot unpack {2} ({3})", {path_, name, zip_strerror(zip_)}));
     std::string out;
     char buf[65536];
     for (;;) {
       zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
       if (n < 0)
-        throw data_error(path_ + ": " + name + " is damaged (" +
-                         zip_error_strerror(zip_file_get_error(f.get())) + ")");
+        throw data_error(say("{1}: {2} is damaged ({3})",
+                             {path_, name, zip_error_strerror(zip_file_get_error(f.get()))}));
       if (n == 0) break;
       out.append(buf, static_cast<std::size_t>(n));
       if (out.size() > kMaxWorkbookPartBytes) too_large(name);  // the size it claimed was a lie
@@ -159,9 +165,10 @@ class Archive {
 
  private:
   [[noreturn]] void too_large(const std::string& name) const {
-    throw data_error(path_ + ": " + name + " unpacks to more than " +
-                     std::to_string(kMaxWorkbookPartBytes >> 20) +
-                     " MB, more than any table of this kind; is it the right file?");
+    throw data_error(
+        say("{1}: {2} unpacks to more than {3} MB, more than any table of this "
+            "kind; is it the right file?",
+            {path_, name, std::to_string(kMaxWorkbookPartBytes >> 20)}));
   }
   std::string path_;
   zip_t* zip_ = nullptr;
@@ -236,7 +243,8 @@ class WorkbookReader {
 
   std::vector<WorkbookSheet> read() {
     if (!zip_.has("xl/workbook.xml"))
-      throw data_error(path_ + ": is a zip file but not an Excel workbook (no xl/workbook.xml)");
+      throw data_error(
+          say("{1}: is a zip file but not an Excel workbook (no xl/workbook.xml)", {path_}));
     std::map<std::string, std::string> targets = relationships();
     std::vector<std::pair<std::string, std::string>> sheets;  // name, part
     parse("xl/workbook.xml", [&](const std::string& el, const Attributes& a) {
@@ -264,8 +272,9 @@ class WorkbookReader {
     x.text = text;
     std::string error;
     if (!x.parse(zip_.read(part), error))
-      throw data_error(path_ + ": " + part + " is damaged (" + error +
-                       "); open the workbook in Excel and save it again");
+      throw data_error(
+          say("{1}: {2} is damaged ({3}); open the workbook in Excel and save it again",
+              {path_, part, error}));
   }
 
   /// Relationship id → part name, from xl/_rels/workbook.xml.rels.
@@ -343,8 +352,8 @@ class WorkbookReader {
       if (cell.type == "s") {
         std::size_t i = static_cast<std::size_t>(std::strtoul(cell.value.c_str(), nullptr, 10));
         if (i >= strings_.size())
-          throw data_error(where + "names shared string " + cell.value +
-                           ", which the workbook does not have");
+          throw data_error(where + say("names shared string {1}, which the workbook does not have",
+                                       {cell.value}));
         v = strings_[i];
       } else if (cell.type == "inlineStr") {
         v = cell.inline_text;
@@ -353,17 +362,18 @@ class WorkbookReader {
       } else if (cell.type == "b") {
         v = cell.value == "1" ? "TRUE" : "FALSE";
       } else if (cell.type == "e") {
-        throw data_error(where + "the cell shows the error " + cell.value +
-                         "; correct the formula or type the value");
+        throw data_error(where + say("the cell shows the error {1}; correct the formula or type "
+                                     "the value",
+                                     {cell.value}));
       } else if (!cell.value.empty()) {
         bool date = cell.style >= 0 && static_cast<std::size_t>(cell.style) < date_style_.size() &&
                     date_style_[static_cast<std::size_t>(cell.style)];
         v = date ? serial_date(std::strtod(cell.value.c_str(), nullptr)) : number_text(cell.value);
       }
       if (cell.formula && cell.value.empty() && cell.type != "inlineStr")
-        throw data_error(where +
-                         "holds a formula with no saved value; type the value itself, or "
-                         "open the workbook in Excel and save it so the value is kept");
+        throw data_error(where + say("holds a formula with no saved value; type the value "
+                                     "itself, or open the workbook in Excel and save it so the "
+                                     "value is kept"));
       if (v.empty()) return;
       std::size_t col = next_col;
       if (auto c = column_of_ref(cell.ref)) col = *c;
@@ -421,8 +431,10 @@ class WorkbookReader {
   }
 
   [[noreturn]] void too_many_cells() const {
-    throw data_error(path_ + ": has more than " + std::to_string(kMaxWorkbookCells) +
-                     " filled cells, more than any table of this kind; is it the right file?");
+    throw data_error(
+        say("{1}: has more than {2} filled cells, more than any table of this kind; "
+            "is it the right file?",
+            {path_, std::to_string(kMaxWorkbookCells)}));
   }
 
   std::string path_;
@@ -436,14 +448,17 @@ class WorkbookReader {
 
 std::vector<WorkbookSheet> read_workbook_bytes(const std::string& bytes, const std::string& path) {
   if (bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0)
-    throw data_error(path +
-                     ": is an old Excel .xls workbook, or a password-protected one; "
-                     "renkei reads .xlsx: in Excel choose 名前を付けて保存 → "
-                     "\"Excel ブック (*.xlsx)\" (without a password)");
+    throw data_error(
+        say("{1}: is an old Excel .xls workbook, or a password-protected one; "
+            "renkei reads .xlsx: in Excel choose 名前を付けて保存 → "
+            "\"Excel ブック (*.xlsx)\" (without a password)",
+            {path}));
   if (bytes.rfind("PK", 0) != 0)
-    throw data_error(path +
-                     ": is not an .xlsx workbook (an .xlsx file is a zip archive); is it "
-                     "the right file?");
+    throw data_error(
+        say("{1}: is not an .xlsx workbook (an .xlsx file is a zip archive); is it "
+            "the right file?",
+            {path}));
+
   return WorkbookReader(bytes, path).read();
 }
 

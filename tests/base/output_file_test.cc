@@ -270,12 +270,11 @@ TEST_CASE("export --format sheets does not replace sheets someone has filled in,
   renkei::test::write_file(sheets + "/placements.csv", typed);
   auto again = run_renkei({"export", "--format", "sheets", "-o", sheets});
   CHECK(again.code == 1);
-  CHECK(again.err == "renkei: error: " + sheets +
-                         ": 1 of the files already there differ from this dataset's "
-                         "(placements.csv); they may hold "
-                         "someone's typing, so renkei does not overwrite them: choose an empty "
-                         "folder, or give --force to "
-                         "replace them\n");
+  CHECK(again.err == "renkei: エラー: " + sheets +
+                         ": すでにあるファイルのうち1件がこのデータのものと違います"
+                         "（placements.csv）。誰かが入力したものかもしれないので、renkei は"
+                         "上書きしません。空のフォルダを選ぶか、置き換えるなら --force を"
+                         "付けてください\n");
   CHECK(read_file(sheets + "/placements.csv") == typed);
   CHECK(run_renkei({"export", "--format", "sheets", "-o", sheets, "--force"}).code == 0);
   CHECK(read_file(sheets + "/placements.csv") != typed);

@@ -121,8 +121,8 @@ TEST_CASE("a table that is its own source refuses a row of a document and a quot
              replace_all(p, "みどり町,①,ひだまり相談室,,,,,", "みどり町,①,ひだまり相談室,,,12,,"));
   auto im = run_renkei({"import", dir.file("sheets"), "-o", dir.file("own.json")});
   CHECK(im.code == 1);
-  CHECK(im.err.find("placements.csv:3: column F 出典の行 (source_row): this table is its own "
-                    "source") != std::string::npos);
+  CHECK(im.err.find("placements.csv 3行目 F列 出典の行 (source_row): この表は自らが出典です") !=
+        std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.file("own.json")));
 
   // A JSON dataset that says it has no document, with one fact given as a quote.

@@ -53,7 +53,9 @@ TEST_CASE("template --per-municipality writes one pre-filled form per municipali
 
   auto usage = run_renkei({"template", "--per-municipality", dir.file("x")});
   CHECK(usage.code == 2);
-  CHECK(usage.err.find("--per-municipality needs --from") != std::string::npos);
+  CHECK(usage.err.find(
+            "--per-municipality には --from DATA.json（調査票に書き込む元の表）が要ります") !=
+        std::string::npos);
 }
 
 TEST_CASE("the returned forms merge back into the same table") {
@@ -91,12 +93,12 @@ TEST_CASE("merging says who has not answered, and refuses a broken or second for
   auto bad = run_renkei({"import", forms, "--data", kYamaguchi, "-o", out});
   CHECK(bad.code == 1);
   CHECK(count_lines_of(bad.err) == 1);
-  CHECK(bad.err.find("2 of 20 forms cannot be read") != std::string::npos);
+  CHECK(bad.err.find("調査票20件のうち2件が読めません") != std::string::npos);
   CHECK(bad.out.find("16-上関町.xlsx: 上関町\n") != std::string::npos);
-  CHECK(bad.out.find("16-上関町_2.xlsx: error: 16-上関町_2.xlsx: is a second form for 上関町 "
-                     "(also 16-上関町.xlsx); keep one") != std::string::npos);
+  CHECK(bad.out.find("16-上関町_2.xlsx: error: 16-上関町_2.xlsx: 上関町の調査票が2つあります"
+                     "（16-上関町.xlsx も）。1つにしてください") != std::string::npos);
   CHECK(bad.out.find("20-broken.xlsx: error: ") != std::string::npos);
-  CHECK(bad.out.find("is not a readable .xlsx workbook") != std::string::npos);
+  CHECK(bad.out.find("読める .xlsx のブックではありません") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(out));
 }
 

@@ -209,7 +209,7 @@ TEST_CASE(
   write_file(tpl + "/placements.csv", "edited");
   auto again = run_renkei({"template", tpl});
   CHECK(again.code == 1);
-  CHECK(again.err.rfind("renkei: error: " + tpl + ": 16 of the template's files already exist",
+  CHECK(again.err.rfind("renkei: エラー: " + tpl + ": ひな形のファイルのうち16件がすでにあります",
                         0) == 0);
   CHECK(again.err.find("--force") != std::string::npos);
   CHECK(read_file(tpl + "/placements.csv") == "edited");
@@ -290,7 +290,7 @@ TEST_CASE("a name no sheet defines is reported with sheet, line, column and the 
   int line = static_cast<int>(row[0]) + 1;  // the header is line 1
 
   std::string out = dir.file("out.json");
-  auto r = run_renkei({"import", dir.path(), "-o", out});
+  auto r = run_renkei({"import", dir.path(), "-o", out, "--lang", "en"});
   CHECK(r.code == 1);
   CHECK(count_lines(r.err) == 1);
   CHECK(r.err.rfind("renkei: error: " + dir.path() + "/placements.csv:" + std::to_string(line) +
@@ -321,7 +321,7 @@ TEST_CASE("bad sheets give one error line, exit 1 and no output file") {
   write_sheets(builtin(), sheets);
   std::string out = dir.file("NEW.json");
   auto expect_error = [&](const std::string& starts) {
-    auto r = run_renkei({"import", sheets, "-o", out});
+    auto r = run_renkei({"import", sheets, "-o", out, "--lang", "en"});
     CHECK(r.code == 1);
     CHECK(count_lines(r.err) == 1);
     CHECK(r.err.rfind("renkei: error: " + starts, 0) == 0);
@@ -454,8 +454,8 @@ TEST_CASE(
     auto r = run_renkei({"import", sheets, "-o", out});
     CHECK(r.code == 1);
     CHECK(r.out.find("aliases.csv:") != std::string::npos);
-    CHECK(r.out.find("is 地域生活支援センターたんぽぽ (tanpopo) in the reference data, but no "
-                     "sheet defines it") != std::string::npos);
+    CHECK(r.out.find("は照合先のデータでは地域生活支援センターたんぽぽ（tanpopo）ですが、"
+                     "どのシートにもありません") != std::string::npos);
     CHECK(!exists(out));
   }
   SECTION("imported, validated, and different in exactly those places") {
@@ -648,8 +648,9 @@ TEST_CASE("an import does not follow links out of the sheets folder") {
   std::filesystem::create_symlink(outside.file("placements.csv"), dir.file("placements.csv"));
   auto r = run_renkei({"import", dir.path(), "-o", dir.file("out.json")});
   CHECK(r.code == 1);
-  CHECK(r.err.rfind("renkei: error: " + dir.file("placements.csv") + ": is a link to ", 0) == 0);
-  CHECK(r.err.find("outside the folder") != std::string::npos);
+  CHECK(r.err.rfind("renkei: エラー: " + dir.file("placements.csv") + ": フォルダの外の ", 0) == 0);
+  CHECK(r.err.find("へのリンクです。renkei が取り込むのはフォルダの中のファイルだけです") !=
+        std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.file("out.json")));
   // A link that stays inside the folder is fine.
   std::filesystem::remove(dir.file("placements.csv"));
@@ -661,7 +662,7 @@ TEST_CASE("an import does not follow links out of the sheets folder") {
   std::filesystem::create_symlink(outside.file("source"), dir.file("source"));
   auto s = run_renkei({"import", dir.path(), "-o", dir.file("out.json")});
   CHECK(s.code == 1);
-  CHECK(s.err.find("source/yamaguchi-r6.txt: is a link to ") != std::string::npos);
+  CHECK(s.err.find("source/yamaguchi-r6.txt: フォルダの外の ") != std::string::npos);
 }
 
 TEST_CASE("a huge or bogus sheet is refused in a moment, in one line") {
@@ -677,9 +678,8 @@ TEST_CASE("a huge or bogus sheet is refused in a moment, in one line") {
   auto big = run_renkei({"import", dir.path()});
   CHECK(big.code == 1);
   CHECK(count_lines(big.err) == 1);
-  CHECK(
-      big.err.find("links.csv: the sheet is 33 MB, more than renkei reads for one sheet (32 MB") !=
-      std::string::npos);
+  CHECK(big.err.find("links.csv: シートが 33 MB あり、renkei が1つのシートとして読む上限（32 MB") !=
+        std::string::npos);
   // A thousand names that match nothing: the first kMaxUnmatchedListed are listed with their
   // nearest names, the rest counted.
   write_sheets(builtin(), dir.path(), true);
@@ -691,5 +691,55 @@ TEST_CASE("a huge or bogus sheet is refused in a moment, in one line") {
   CHECK(bogus.out.find("names that match nothing the sheets define (1000):") != std::string::npos);
   CHECK(bogus.out.find("… and " + std::to_string(1000 - kMaxUnmatchedListed) +
                        " more, not listed") != std::string::npos);
-  CHECK(bogus.err.find("(and 999 more, listed above)") != std::string::npos);
+  CHECK(bogus.err.find("（ほかに999件、上に一覧）") != std::string::npos);
+}
+
+TEST_CASE("an import with mistakes says so in Japanese by default, in English with --lang en") {
+  TempDir dir;
+  write_sheets(builtin(), dir.path());
+  EditableSheet m(dir.file("meetings.csv"));
+  m.rows[1][m.col("status")] = "開催済";
+  m.save();
+  auto ja = run_renkei({"import", dir.path()});
+  CHECK(ja.code == 1);
+  CHECK(count_lines(ja.err) == 1);
+  CHECK(ja.err == "renkei: エラー: " + dir.file("meetings.csv") +
+                      " 2行目 B列 開催状況 (status): 「開催済」は使えない言葉です（もしかして"
+                      "「開催」？）。開催、予定、開催なし、休会 のどれかを書いてください\n");
+  auto en = run_renkei({"import", dir.path(), "--lang", "en"});
+  CHECK(en.code == 1);
+  CHECK(en.err == "renkei: error: " + dir.file("meetings.csv") +
+                      ":2: column B 開催状況 (status): unknown word \"開催済\"; write one of 開催 "
+                      "(held), 予定 (planned), 開催なし (none), 休会 (suspended) (did you mean "
+                      "\"開催\"?)\n");
+
+  // A misspelt office: the row, the column and the name it does not find.
+  write_sheets(builtin(), dir.path(), true);
+  EditableSheet p(dir.file("placements.csv"));
+  std::size_t row = 0;
+  for (std::size_t i = 1; i < p.rows.size() && !row; ++i)
+    if (p.rows[i][p.col("office")] == "地域生活支援センターたんぽぽ") row = i;
+  REQUIRE(row > 0);
+  p.rows[row][p.col("office")] = "たんぽぽぽ";
+  p.save();
+  auto name_ja = run_renkei({"import", dir.path()});
+  CHECK(name_ja.code == 1);
+  CHECK(name_ja.err == "renkei: エラー: " + dir.file("placements.csv") + " " +
+                           std::to_string(row + 1) +
+                           "行目 C列 配置先 (office): 「たんぽぽぽ」という配置先はシートにありま"
+                           "せん。綴りを直すか、足りない行を加えてください\n");
+  auto name_en = run_renkei({"import", dir.path(), "--lang", "en"});
+  CHECK(name_en.err == "renkei: error: " + dir.file("placements.csv") + ":" +
+                           std::to_string(row + 1) +
+                           ": column C 配置先 (office): \"たんぽぽぽ\" names no office in the "
+                           "sheets; fix the spelling or add the missing rows\n");
+
+  // A folder that is not there, and a workbook that is not one.
+  CHECK(run_renkei({"import", dir.file("nowhere")}).err ==
+        "renkei: エラー: " + dir.file("nowhere") + ": そのフォルダはありません\n");
+  write_file(dir.file("old.xlsx"), std::string("\xD0\xCF\x11\xE0 old", 8));
+  auto xls = run_renkei({"import", dir.file("old.xlsx")});
+  CHECK(xls.err.find("古い Excel の .xls か、パスワード付きのブックです") != std::string::npos);
+  CHECK(run_renkei({"import", dir.file("old.xlsx"), "--lang", "en"})
+            .err.find("is an old Excel .xls workbook") != std::string::npos);
 }

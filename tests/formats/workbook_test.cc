@@ -81,7 +81,9 @@ TEST_CASE("the same data gives the same workbook bytes") {
   REQUIRE(run_renkei({"template", dir.file("t.xlsx")}).code == 0);
   auto again = run_renkei({"template", dir.file("t.xlsx")});
   CHECK(again.code == 1);
-  CHECK(again.err.find("already exists") != std::string::npos);
+  CHECK(again.err.find(
+            "すでにあります。誰かが入力したかもしれないブックを renkei は上書きしません") !=
+        std::string::npos);
 }
 
 TEST_CASE("the workbook reader reads what Excel stores and refuses what it cannot read") {

@@ -6,6 +6,7 @@
 
 #include "base/error.h"
 #include "base/output_file.h"
+#include "base/say.h"
 #include "cli/commands.h"
 #include "diff/diff.h"
 #include "formats/dataset_json.h"
@@ -52,17 +53,19 @@ void run_template(Context& c, const TemplateOptions& opt) {
   if (opt.per_municipality) {
     if (opt.from.empty())
       throw usage_error(
-          "template: --per-municipality needs --from DATA.json, the table the forms are filled "
-          "from");
+          say("template: --per-municipality needs --from DATA.json, the table the forms are "
+              "filled from"));
     if (is_workbook_path(dir))
       throw usage_error(
-          "template: --per-municipality writes one workbook per municipality; give "
-          "a folder, not " +
-          dir);
+          say("template: --per-municipality writes one workbook per "
+              "municipality; give a folder, not {1}",
+              {dir}));
     std::vector<std::string> files = write_forms(load_dataset_file(opt.from), dir, opt.force);
-    c.out << "wrote " << files.size() << " forms to " << dir << "/ (one per municipality, filled "
-          << "from " << opt.from << "); send them out, put the returned ones in a folder, then:\n"
-          << "  renkei import FOLDER --data " << opt.from << " -o data/NEW.json\n";
+    c.out << say(
+        "wrote {1} forms to {2}/ (one per municipality, filled from {3}); send them "
+        "out, put the returned ones in a folder, then:\n"
+        "  renkei import FOLDER --data {3} -o data/NEW.json\n",
+        {std::to_string(files.size()), dir, opt.from});
     return;
   }
   if (!opt.from.empty()) {  // last year's table, to be changed where it changed
@@ -75,9 +78,10 @@ void run_template(Context& c, const TemplateOptions& opt) {
       print_json(c.out, {{"written", dir}, {"from", opt.from}});
       return;
     }
-    c.out << "wrote " << dir << " filled from " << opt.from
-          << "; change what changed, then:\n  renkei import " << dir << " --data " << opt.from
-          << " -o data/NEW.json\n";
+    c.out << say(
+        "wrote {1} filled from {2}; change what changed, then:\n"
+        "  renkei import {1} --data {2} -o data/NEW.json\n",
+        {dir, opt.from});
     return;
   }
   if (is_workbook_path(dir)) {
@@ -86,9 +90,11 @@ void run_template(Context& c, const TemplateOptions& opt) {
       print_json(c.out, {{"workbook", dir}});
       return;
     }
-    c.out << "wrote " << dir << ": one sheet per table, each with one example row (its first "
-          << "sheet, 説明, explains the columns); fill it in, then:\n"
-          << "  renkei import " << dir << " -o data/NEW.json\n";
+    c.out << say(
+        "wrote {1}: one sheet per table, each with one example row (its first sheet, "
+        "説明, explains the columns); fill it in, then:\n"
+        "  renkei import {1} -o data/NEW.json\n",
+        {dir});
     return;
   }
   std::vector<std::string> files = write_template(dir, opt.force);
@@ -96,10 +102,12 @@ void run_template(Context& c, const TemplateOptions& opt) {
     print_json(c.out, {{"dir", dir}, {"files", files}});
     return;
   }
-  c.out << "wrote " << files.size() << " files to " << dir << "/:\n";
+  c.out << say("wrote {1} files to {2}/:\n", {std::to_string(files.size()), dir});
   for (const auto& f : files) c.out << "  " << f << "\n";
-  c.out << "fill them in (one example row each; README.txt explains the columns), then:\n"
-        << "  renkei import " << dir << " -o data/NEW.json\n";
+  c.out << say(
+      "fill them in (one example row each; README.txt explains the columns), then:\n"
+      "  renkei import {1} -o data/NEW.json\n",
+      {dir});
 }
 
 /// The options of `renkei import`.
@@ -139,10 +147,11 @@ std::vector<ImportCopy> plan_copies(const ImportReport& rep, const std::string& 
     std::string target = out_dir == "." ? f.name : out_dir + "/" + f.name;
     std::optional<std::string> there = read_existing_output(target);
     if (there && *there != f.contents)
-      throw data_error(target + " already exists and differs from " + f.found_at +
-                       ", which the import was checked against; write the dataset to another "
-                       "folder, or replace that file "
-                       "yourself if it is outdated");
+      throw data_error(
+          say("{1} already exists and differs from {2}, which the import was "
+              "checked against; write the dataset to another folder, or replace "
+              "that file yourself if it is outdated",
+              {target, f.found_at}));
     copies.push_back({&f, target, !there});
   }
   return copies;
@@ -170,11 +179,11 @@ void run_merge(Context& c, const std::string& dir, const std::string& output,
     if (auto text = dataset_sibling(c.ds, ds.outside_facts))
       files.push_back({ds.outside_facts, "the copy beside " + c.ds.origin, *text, true});
   if (!c.options.json) {
-    c.out << "\nchanges against " << c.ds.origin << ":\n";
+    c.out << say("\nchanges against {1}:\n", {c.ds.origin});
     print_diff(Reply{ds, c.out, c.lang(), false}, diff_datasets(c.ds, ds));
   }
   if (output.empty()) {
-    c.out << "nothing written (give -o FILE.json to write the merged table)\n";
+    c.out << say("nothing written (give -o FILE.json to write the merged table)\n");
     return;
   }
   ImportReport rep;
@@ -197,10 +206,12 @@ void run_import(Context& c, const ImportOptions& opt) {
   if (!output.empty()) {
     struct stat st;
     if (stat(output.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-      throw usage_error("import: -o " + output +
-                        " is a folder; give the dataset file to write, e.g. data/NEW.json");
+      throw usage_error(
+          say("import: -o {1} is a folder; give the dataset file to write, e.g. data/NEW.json",
+              {output}));
     if (stat(out_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
-      throw data_error(output + ": the folder " + out_dir + " does not exist; create it first");
+      throw data_error(
+          say("{1}: the folder {2} does not exist; create it first", {output, out_dir}));
   }
   if (is_forms_folder(dir)) {
     run_merge(c, dir, output, out_dir);
