@@ -663,7 +663,7 @@ class DeckBuilder {
       if (!gap_rule_not_applicable(ds, r.rule)) {
         std::string label = r.label_ja;
         std::replace(label.begin(), label.end(), '\n', ' ');
-        notes += label + ": " + r.summary + "\n";
+        notes += label + ": " + say(lang, r.summary) + "\n";  // summaries: N_ in gap_rules()
       }
     add_fitting(
         "gaps", rows,
