@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "base/say.h"
 #include "diagram/diagrams.h"
 
 namespace renkei {
@@ -19,14 +20,20 @@ void Builder::connect(const std::vector<Relation>& relations) {
 }
 
 void mark_shared_offices(const Dataset& ds, Diagram& d) {
-  const std::string unit = unit_word(ds);
   for (DiagramNode& dn : d.nodes) {
     if (dn.mark != Mark::Normal || !is_shared_office(ds, dn.node)) continue;
     std::size_t served = municipalities_served(ds, dn.node).size();
     dn.mark = Mark::Shared;
-    dn.note = d.lang == Lang::En ? "shared by " + std::to_string(served)
-                                 : std::to_string(served) + unit + "で共有";
+    dn.note = say(d.lang, "shared by {1}{2}", {std::to_string(served), units_word(ds, d.lang, "")});
   }
+}
+
+std::string units_word(const Dataset& ds, Lang lang, const char* english) {
+  return lang == Lang::En ? english : unit_word(ds);
+}
+
+std::string unit_offices_as(const Dataset& ds, Lang lang) {
+  return lang == Lang::En ? "municipal office" : unit_offices_word(ds);
 }
 
 void Builder::mark_shared_offices() { renkei::mark_shared_offices(ds_, d_); }

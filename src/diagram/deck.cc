@@ -9,6 +9,7 @@
 #include <set>
 
 #include "base/error.h"
+#include "base/say.h"
 #include "base/text.h"
 #include "diagram/builder.h"
 #include "diagram/diagrams.h"
@@ -77,8 +78,8 @@ class DeckBuilder {
         ds(net.data()),
         names(names),
         o(o),
+        lang(o.lang),
         en(o.lang == Lang::En),
-        unit(unit_word(ds)),
         self(std::shared_ptr<const Dataset>(), &ds) {}
 
   Deck build() {
@@ -121,9 +122,8 @@ class DeckBuilder {
   }
   /// 令和7年3月時点, or the fiscal year the table covers.
   std::string as_of_words() const {
-    std::string month = japanese_month(o.as_of);
-    if (en) return o.as_of.empty() ? fiscal_year_words(ds, o.lang) : "as of " + o.as_of;
-    return month.empty() ? fiscal_year_words(ds, o.lang) : month + "時点";
+    std::string month = en ? o.as_of : japanese_month(o.as_of);
+    return month.empty() ? fiscal_year_words(ds, lang) : say(lang, "as of {1}", {month});
   }
 
   /// Speaker notes for units: each tie the page draws, with where the table states it.
@@ -259,13 +259,12 @@ class DeckBuilder {
     std::vector<Block> blocks = {
         block(Block::Kind::Heading, document_citation(ds)),
         block(Block::Kind::Line, as_of_words()),
-        block(Block::Kind::Note, en ? "Made from the source table; every figure traces to a cell "
-                                      "of it (see the last page)"
-                                    : "出典の表から作成。数字と記述はすべて表の該当欄による"
-                                      "（最後のページに出典）"),
+        block(Block::Kind::Note, say(lang,
+                                     "Made from the source table; every figure traces to a cell "
+                                     "of it (see the last page)")),
     };
     Diagram d = text_slide(network_title(ds, o.lang), std::move(blocks), false);
-    add("title", std::move(d), (en ? "Source: " : "出典: ") + document_citation(ds));
+    add("title", std::move(d), say(lang, "Source: {1}", {document_citation(ds)}));
   }
 
   /// The first quote behind a finding of these rules for a unit, else the unit's own row.
@@ -283,14 +282,14 @@ class DeckBuilder {
     bool regions = std::any_of(p.regions.begin(), p.regions.end(),
                                [](const ProgressRow& r) { return r.region.has_value(); });
     std::vector<std::string> header;
-    if (regions) header.push_back(en ? "Region" : "圏域");
-    header.push_back(en ? "Units" : unit + "数");
+    if (regions) header.push_back(say(lang, "Region"));
+    header.push_back(say(lang, "Units{1}", {units_word(ds, lang, "")}));
     if (councils) {
-      header.push_back(en ? "With a council" : "協議の場あり\n（うち圏域・共同のみ）");
-      header.push_back(en ? "Met this year" : "今年度に開催");
+      header.push_back(say(lang, "With a council"));
+      header.push_back(say(lang, "Met this year"));
     }
-    header.push_back(en ? "Coordinators placed" : "コーディネーター配置\n（うち共有の配置先のみ）");
-    if (councils && regions) header.push_back(en ? "Regional council" : "圏域の協議の場");
+    header.push_back(say(lang, "Coordinators placed"));
+    if (councils && regions) header.push_back(say(lang, "Regional council"));
     Block table;
     table.kind = Block::Kind::Table;
     table.cells.push_back(header);
@@ -300,7 +299,7 @@ class DeckBuilder {
     for (const ProgressRow& r : p.regions) {
       std::size_t n = r.units.size();
       std::vector<std::string> row;
-      if (regions) row.push_back(r.region ? name(*r.region) : (en ? "(no region)" : "（圏域外）"));
+      if (regions) row.push_back(r.region ? name(*r.region) : say(lang, "(no region)"));
       row.push_back(std::to_string(n));
       if (councils) {
         row.push_back(fraction(r.with_council.size(), n) + "（" +
@@ -310,7 +309,7 @@ class DeckBuilder {
       row.push_back(fraction(r.with_coordinator.size(), n) + "（" +
                     std::to_string(r.coordinator_only_shared.size()) + "）");
       if (councils && regions) {
-        row.push_back(r.regional_councils.empty() ? (en ? "none named" : "記載なし")
+        row.push_back(r.regional_councils.empty() ? say(lang, "none named")
                                                   : name_list(names_of(r.regional_councils)));
         if (r.region) {
           ++region_count;
@@ -339,7 +338,7 @@ class DeckBuilder {
         to->insert(to->end(), from->begin(), from->end());
     }
     std::vector<std::string> sum;
-    if (regions) sum.push_back(en ? "Total" : "計");
+    if (regions) sum.push_back(say(lang, "Total"));
     sum.push_back(std::to_string(p.units));
     if (councils) {
       sum.push_back(fraction(total.with_council.size(), p.units) + "（" +
@@ -349,19 +348,17 @@ class DeckBuilder {
     sum.push_back(fraction(total.with_coordinator.size(), p.units) + "（" +
                   std::to_string(total.coordinator_only_shared.size()) + "）");
     if (councils && regions)
-      sum.push_back(fraction(regions_with_council, region_count) + (en ? " regions" : " 圏域"));
+      sum.push_back(say(lang, "{1} regions", {fraction(regions_with_council, region_count)}));
     table.cells.push_back(sum);
     table.alarm.push_back(false);
 
     std::vector<Block> blocks;
-    blocks.push_back(block(
-        Block::Kind::Note,
-        en ? "National guideline: a council (協議の場) in every prefecture, planning region and "
-             "municipality, and coordinators placed in every municipality (at region level, with "
-             "the prefecture's help, where one cannot alone)"
-           : "国の基本指針: "
-             "各都道府県・各圏域・各市町村に協議の場を設け、コーディネーターを配置する"
-             "\n（市町村単独での設置が困難な場合は、都道府県が関与した圏域での設置も可）"));
+    blocks.push_back(
+        block(Block::Kind::Note,
+              say(lang,
+                  "National guideline: a council (協議の場) in every prefecture, planning region "
+                  "and municipality, and coordinators placed in every municipality (at region "
+                  "level, with the prefecture's help, where one cannot alone)")));
     blocks.push_back(table);
     // Who is missing what, each with the quote behind it.
     struct Missing {
@@ -376,10 +373,10 @@ class DeckBuilder {
         notes += what + ": " + name(m) + " " + missing.back().quote + "\n";
       }
     };
-    list(en ? "No council" : "協議の場なし", no_council, {GapRule::RegionalOnly});
-    list(en ? "No meeting held this year" : "今年度の開催なし", not_met,
+    list(say(lang, "No council"), no_council, {GapRule::RegionalOnly});
+    list(say(lang, "No meeting held this year"), not_met,
          {GapRule::NoMeeting, GapRule::PlannedOnly, GapRule::RegionalOnly});
-    list(en ? "No coordinator office" : "配置なし", no_office, {GapRule::NoOffice});
+    list(say(lang, "No coordinator office"), no_office, {GapRule::NoOffice});
     auto words = [&](const std::vector<std::size_t>& part, bool quotes) {
       std::string text, what;
       for (std::size_t i : part) {
@@ -392,11 +389,9 @@ class DeckBuilder {
     };
     std::vector<std::size_t> all(missing.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    std::string title = en ? "Progress against the national targets" : "国の目標に対する進み具合";
-    std::string page_notes = (en ? "Counted from " : "数えた資料: ") + document_citation(ds) +
-                             "\n" + notes +
-                             (en ? "National guideline: 障害児福祉計画 基本指針 (MHLW)"
-                                 : "国の基本指針: 障害児福祉計画に係る基本指針（厚生労働省）");
+    std::string title = say(lang, "Progress against the national targets");
+    std::string page_notes = say(lang, "Counted from {1}", {document_citation(ds)}) + "\n" + notes +
+                             say(lang, "National guideline: 障害児福祉計画 基本指針 (MHLW)");
     // On the page with the counts, with their quotes; else by name only (the quotes are in
     // the notes); else the counts alone, and who is missing on pages of their own.
     for (bool quotes : {true, false}) {
@@ -412,7 +407,7 @@ class DeckBuilder {
     add_fitting(
         "progress", all,
         [&](const std::vector<std::size_t>& part) {
-          return text_slide(en ? "Who is missing what" : "目標に届いていない" + unit,
+          return text_slide(say(lang, "Who is missing what{1}", {units_word(ds, lang, "")}),
                             {block(Block::Kind::Note, words(part, true))}, false);
         },
         nullptr, notes);
@@ -427,8 +422,7 @@ class DeckBuilder {
       SharedAnswer shared = shared_offices(net);
       if (shared.offices.empty()) return;
       Diagram d = make_diagram(net, names, "shared", o.lang);
-      d.title = en ? "Overview: the offices units share"
-                   : "体制の全体像（複数の" + unit + "が共有する配置先）";
+      d.title = say(lang, "Overview: the offices {1} share", {units_word(ds, lang, "units")});
       // As one band of units, or in two or three, each a step further on than the last: each
       // office (most units first) goes to the band with fewest units so far.
       std::vector<Diagram> tries(3, d);
@@ -447,8 +441,8 @@ class DeckBuilder {
       }
       if (pick_largest(tries, ds, d) < kReadablePt) return;
       add("overview", std::move(d),
-          en ? "Each unit's own offices are on the following pages"
-             : "各" + unit + "だけの配置先は、後のページにある");
+          say(lang, "Each {1}'s own offices are on the following pages",
+              {units_word(ds, lang, "unit")}));
       return;
     }
     auto sum = std::make_shared<Dataset>(ds);
@@ -472,7 +466,7 @@ class DeckBuilder {
       e.to = tie.second;
       e.relation = relation[tie];
       e.outside_source = "summary of the units' ties";  // drawn, never a fact of the table
-      labels[sum->edges.size()] = std::to_string(units.size()) + unit;
+      labels[sum->edges.size()] = std::to_string(units.size()) + unit_word(ds);  // 3市町, both
       sum->edges.push_back(e);
     }
     Network summary(*sum);
@@ -494,16 +488,16 @@ class DeckBuilder {
       }
       offices = office_set.size();
       councils = council_set.size();
-      std::string counts = (en ? "offices " : "配置先") + std::to_string(offices);
+      std::string counts = say(lang, "offices {1}", {std::to_string(offices)});
       if (!gap_rule_not_applicable(ds, GapRule::RegionalOnly))
-        counts += (en ? ", councils " : "・協議の場") + std::to_string(councils);
+        counts += say(lang, ", councils {1}", {std::to_string(councils)});
       b.add(r, Mark::Normal, name_list(names_of(members), 18) + "\n" + counts);
     }
     for (const auto& [tie, units] : ties) b.add(tie.second);
     b.connect({Relation::Coordinator, Relation::Participates});
     for (const auto& [k, label] : labels) b.diagram().edge_labels[k] = label;
-    Diagram d = b.finish(en ? "Overview: the regions and the offices and councils they share"
-                            : "体制の全体像（圏域と、共有される配置先・圏域の協議の場）");
+    Diagram d =
+        b.finish(say(lang, "Overview: the regions and the offices and councils they share"));
     mark_shared_offices(ds, d);  // counted in the table, not in the summary's ties
     d.group_by_region = false;
     d.councils_left = false;
@@ -525,8 +519,8 @@ class DeckBuilder {
       return;  // too many ties to read at once: the region pages show them
     std::shared_ptr<const Dataset> drawn = sum;
     add("overview", std::move(d),
-        en ? "Each unit's own offices and councils are on its region's page"
-           : "各" + unit + "だけの配置先と協議の場は、圏域ごとのページにある",
+        say(lang, "Each {1}'s own offices and councils are on its region's page",
+            {units_word(ds, lang, "unit")}),
         drawn);
   }
 
@@ -546,9 +540,9 @@ class DeckBuilder {
     auto office_table = [&](const std::vector<std::size_t>& part) {
       Block t;
       t.kind = Block::Kind::Table;
-      t.cells.push_back({en ? "Coordinator office" : "配置先（コーディネーター）",
-                         en ? "Units it serves" : "担当する" + unit});
-      if (any_since) t.cells[0].push_back(en ? "Since" : "配置の時期");
+      t.cells.push_back({say(lang, "Coordinator office"),
+                         say(lang, "{1} it serves", {units_word(ds, lang, "Units")})});
+      if (any_since) t.cells[0].push_back(say(lang, "Since"));
       for (std::size_t office : part) {
         const std::vector<std::size_t>& units = served[office];
         std::vector<std::string> row = {name(office), name_list(names_of(units))};
@@ -559,14 +553,14 @@ class DeckBuilder {
             if (e.relation == Relation::Coordinator && !e.since.empty())
               since.push_back((units.size() > 1 ? name(e.from) + " " : "") + when(e.since));
           }
-          row.push_back(since.empty() ? (en ? "not stated" : "記載なし") : name_list(since));
+          row.push_back(since.empty() ? say(lang, "not stated") : name_list(since));
         }
         t.cells.push_back(row);
         t.alarm.push_back(false);
       }
-      return text_slide(en ? "Coordinator offices and the units they serve"
-                           : "担当区域表（配置先 → 担当する" + unit + "）",
-                        {t}, false);
+      return text_slide(
+          say(lang, "Coordinator offices and the {1} they serve", {units_word(ds, lang, "units")}),
+          {t}, false);
     };
     add_fitting("areas", offices, office_table, [&](const std::vector<std::size_t>& part) {
       std::string notes;
@@ -584,9 +578,10 @@ class DeckBuilder {
     auto unit_table = [&](const std::vector<std::size_t>& part) {
       Block t;
       t.kind = Block::Kind::Table;
-      std::vector<std::string> header = {en ? "Unit" : unit, en ? "Coordinator offices" : "配置先"};
-      if (councils) header.push_back(en ? "Councils" : "協議の場");
-      if (centers) header.push_back(en ? "Support center" : "支援センター");
+      std::vector<std::string> header = {units_word(ds, lang, "Unit"),
+                                         say(lang, "Coordinator offices")};
+      if (councils) header.push_back(say(lang, "Councils"));
+      if (centers) header.push_back(say(lang, "Support center"));
       t.cells.push_back(header);
       for (std::size_t m : part) {
         std::vector<std::size_t> councils_of, centers_of;
@@ -603,16 +598,16 @@ class DeckBuilder {
         sort_nodes(ds, centers_of);
         std::vector<std::size_t> offices_m = offices_of(ds, m);
         std::vector<std::string> row = {
-            name(m), offices_m.empty() ? (en ? "none" : "なし") : name_list(names_of(offices_m))};
-        std::string none = en ? "none stated" : "記載なし";
+            name(m), offices_m.empty() ? say(lang, "none") : name_list(names_of(offices_m))};
+        std::string none = say(lang, "none stated");
         if (councils) row.push_back(councils_of.empty() ? none : name_list(names_of(councils_of)));
         if (centers) row.push_back(centers_of.empty() ? none : name_list(names_of(centers_of)));
         t.cells.push_back(row);
         t.alarm.push_back(offices_m.empty());
       }
-      return text_slide(en ? "Each unit's offices, councils and center"
-                           : "担当区域表（" + unit + " → 配置先・協議の場・支援センター）",
-                        {t}, false);
+      return text_slide(
+          say(lang, "Each {1}'s offices, councils and center", {units_word(ds, lang, "unit")}), {t},
+          false);
     };
     add_fitting("areas", units, unit_table,
                 [&](const std::vector<std::size_t>& part) { return unit_notes(part); });
@@ -635,8 +630,7 @@ class DeckBuilder {
                      [&](std::size_t a, std::size_t b) { return first_row[a] < first_row[b]; });
     std::string year = fiscal_year_words(ds, o.lang);
     for (std::size_t r : regions) {
-      std::string title = name(r) + (en ? ": councils and coordinator offices, " + year
-                                        : "の協議の場とコーディネーター配置先（" + year + "）");
+      std::string title = say(lang, "{1}: councils and coordinator offices, {2}", {name(r), year});
       add_fitting(
           "region", members[r],
           [&](const std::vector<std::size_t>& part) {
@@ -648,8 +642,8 @@ class DeckBuilder {
     // No planning regions: the units themselves, in parts that fit.
     std::vector<std::size_t> units = all_of_kind(ds, Kind::Municipality);
     sort_nodes(ds, units);
-    std::string title = en ? "Councils and coordinator offices, " + year
-                           : unit + "の協議の場とコーディネーター配置先（" + year + "）";
+    std::string title =
+        say(lang, "{2}Councils and coordinator offices, {1}", {year, units_word(ds, lang, "")});
     add_fitting(
         "region", units,
         [&](const std::vector<std::size_t>& part) {
@@ -669,7 +663,7 @@ class DeckBuilder {
       if (!gap_rule_not_applicable(ds, r.rule)) {
         std::string label = r.label_ja;
         std::replace(label.begin(), label.end(), '\n', ' ');
-        notes += label + ": " + r.summary + "\n";
+        notes += label + ": " + say(lang, r.summary) + "\n";  // summaries: N_ in gap_rules()
       }
     add_fitting(
         "gaps", rows,
@@ -679,9 +673,8 @@ class DeckBuilder {
           t.rows.clear();
           for (std::size_t i : part) t.rows.push_back(all.rows[i]);
           b.diagram().table = t;
-          b.diagram().extra_legend.push_back(
-              {en ? "thick" : "朱色の行", en ? "4 or more rules" : "4つ以上のルールに該当"});
-          return b.finish(en ? "Coverage gaps per unit" : unit + "ごとの支援のすき間");
+          b.diagram().extra_legend.push_back({say(lang, "thick"), say(lang, "4 or more rules")});
+          return b.finish(say(lang, "Coverage gaps per {1}", {units_word(ds, lang, "unit")}));
         },
         nullptr, notes);
   }
@@ -697,26 +690,28 @@ class DeckBuilder {
     auto table = [&](const std::vector<std::size_t>& part) {
       Block t;
       t.kind = Block::Kind::Table;
-      t.cells.push_back({en ? "Office" : "配置先",
-                         en ? "Left with no coordinator office" : "止まると配置先がなくなる" + unit,
-                         en ? "Help from outside their area" : "担当区域外の支援"});
+      t.cells.push_back(
+          {say(lang, "Office"),
+           say(lang, "Left with no coordinator office{1}", {units_word(ds, lang, "")}),
+           say(lang, "Help from outside their area")});
       for (std::size_t i : part) {
         const WhatIfAnswer& a = ranking[i];
         std::vector<std::size_t> left = a.uncovered;
         sort_nodes(ds, left);
         t.cells.push_back({name(a.removed.at(0)),
                            std::to_string(left.size()) + "（" + name_list(names_of(left)) + "）",
-                           a.only_out_of_area.empty() ? (en ? "none stated" : "記載なし")
+                           a.only_out_of_area.empty() ? say(lang, "none stated")
                                                       : name_list(names_of(a.out_of_area_help))});
         t.alarm.push_back(left.size() >= 2);
       }
-      return text_slide(en ? "Single points of failure: offices whose loss leaves a unit with none"
-                           : "止まると配置先がなくなる" + unit + "が出る配置先",
-                        {t}, false);
+      return text_slide(
+          say(lang, "Single points of failure: offices whose loss leaves a {1} with none",
+              {units_word(ds, lang, "unit")}),
+          {t}, false);
     };
     add_fitting("failures", rows, table, nullptr,
-                en ? "Ranked by how many units would be left with no coordinator office"
-                   : "配置先がなくなる" + unit + "の数の多い順");
+                say(lang, "Ranked by how many {1} would be left with no coordinator office",
+                    {units_word(ds, lang, "units")}));
     std::size_t first = ranking[rows.front()].removed.at(0);
     Diagram d = make_diagram(net, names, "whatif:" + ds.nodes[first].id, o.lang);
     // Towns that keep other offices may have many: counted in their box instead of drawn,
@@ -743,8 +738,7 @@ class DeckBuilder {
                         counted.edges.end());
     for (DiagramNode& dn : counted.nodes)
       if (kept.count(dn.node) && dn.note.empty())
-        dn.note = en ? std::to_string(kept[dn.node]) + " other offices kept"
-                     : "ほかの配置先" + std::to_string(kept[dn.node]) + "か所は残る";
+        dn.note = say(lang, "{1} other offices kept", {std::to_string(kept[dn.node])});
     if (smallest(with_legend(d), ds) < kReadablePt) pick_largest({d, counted}, ds, d);
     std::string notes;  // each tie the office's loss cuts, where the table states it
     for (std::size_t k : ds.edges_to(first))
@@ -775,8 +769,7 @@ class DeckBuilder {
     // Titled by the two years; by the two documents when both are of one year.
     std::string was = document_citation(*o.against), is = document_citation(ds);
     if (o.against->fiscal_year.label == ds.fiscal_year.label && was != is)
-      for (Diagram& t : tries)
-        t.title = en ? "What changed: " + was + " → " + is : was + " → " + is + "の変化";
+      for (Diagram& t : tries) t.title = say(lang, "What changed: {1} → {2}", {was, is});
     Diagram d = tries[0];
     pick_largest(tries, *merged, d);
     add("diff", std::move(d), "", merged);
@@ -784,41 +777,35 @@ class DeckBuilder {
 
   void sources_page() {
     std::vector<Block> blocks;
-    std::string doc = (en ? "Document: " : "資料: ") + document_citation(ds);
+    std::string doc = say(lang, "Document: {1}", {document_citation(ds)});
     if (!ds.document.source_file.empty())
-      doc += (en ? "\nIts text, as checked: " : "\n照合した本文: ") + ds.document.source_file;
+      doc += say(lang, "\nIts text, as checked: {1}", {ds.document.source_file});
     blocks.push_back(block(Block::Kind::Line, doc));
     std::string outside;
     if (!all_of_kind(ds, Kind::Region).empty())
-      outside += (en ? "Planning regions: " : "圏域の区分: ") +
-                 (ds.outside_notes.regions_basis.empty() ? (en ? "outside facts" : "資料外の情報")
-                                                         : ds.outside_notes.regions_basis) +
+      outside += say(lang, "Planning regions: {1}",
+                     {ds.outside_notes.regions_basis.empty() ? say(lang, "outside facts")
+                                                             : ds.outside_notes.regions_basis}) +
                  "\n";
-    outside += en ? "National targets: 障害児福祉計画 基本指針 (MHLW)"
-                  : "国の目標: 障害児福祉計画に係る基本指針（厚生労働省）";
-    blocks.push_back(block(Block::Kind::Line, en ? "Outside the document" : "資料外の情報"));
+    outside += say(lang, "National targets: 障害児福祉計画 基本指針 (MHLW)");
+    blocks.push_back(block(Block::Kind::Line, say(lang, "Outside the document")));
     blocks.push_back(block(Block::Kind::Note, outside));
-    blocks.push_back(block(Block::Kind::Line, en ? "How things were counted" : "数え方"));
-    blocks.push_back(block(
-        Block::Kind::Note,
-        en ? "A council counts as set up unless it has ended or is only planned; a meeting "
-             "counts only when held (予定 is planned) and about these children.\n"
-             "An office is shared when it hosts coordinators for two or more units.\n"
-             "「特になし」 is not activity; no child to serve is not an inactive coordinator."
-           : "協議の場は、終了したもの・設立予定のものを除いて「あり」と数える。"
-             "会議は実施したもので、医療的ケア児を扱ったものだけを数える（予定は数えない）。\n"
-             "配置先は、2つ以上の" +
-                 unit +
-                 "のコーディネーターを置くとき「共有」と数える。\n"
-                 "「特になし」は活動に数えない。対象となる子がいないことは、活動していないこととは"
-                 "区別する。"));
-    Diagram d = text_slide(en ? "Sources and how they were counted" : "出典と数え方",
-                           std::move(blocks), false);
+    blocks.push_back(block(Block::Kind::Line, say(lang, "How things were counted")));
+    blocks.push_back(
+        block(Block::Kind::Note,
+              say(lang,
+                  "A council counts as set up unless it has ended or is only planned; a meeting "
+                  "counts only when held (予定 is planned) and about these children.\n"
+                  "An office is shared when it hosts coordinators for two or more {1}.\n"
+                  "「特になし」 is not activity; no child to serve is not an inactive coordinator.",
+                  {units_word(ds, lang, "units")})));
+    Diagram d =
+        text_slide(say(lang, "Sources and how they were counted"), std::move(blocks), false);
     add("sources", std::move(d), doc + "\n" + outside);
   }
 
   std::string page_footer(std::size_t k, std::size_t n) const {
-    return (en ? "As of: " : "時点: ") + as_of_words() + "　　" + std::to_string(k) + " / " +
+    return say(lang, "As of: {1}", {as_of_words()}) + "　　" + std::to_string(k) + " / " +
            std::to_string(n);
   }
 
@@ -838,8 +825,8 @@ class DeckBuilder {
   const Dataset& ds;
   const NameIndex& names;
   const DeckOptions& o;
+  const Lang lang;
   const bool en;
-  const std::string unit;
   const std::shared_ptr<const Dataset> self;  ///< ds, not owned
   const std::vector<Finding> findings = find_gaps(net);
   std::vector<DeckPage> pages;

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "base/error.h"
+#include "base/say.h"
 #include "diagram/deck.h"
 #include "diagram/pptx.h"
 #include "diagram/render.h"
@@ -48,7 +49,7 @@ std::string merged_pdf(const std::vector<std::string>& pdfs, const std::string& 
     std::unique_ptr<Buffer> buf(w.getBuffer());
     return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
   } catch (const std::exception& e) {
-    throw data_error(std::string("could not put the deck's pages in one PDF: ") + e.what());
+    throw data_error(say("could not put the deck's pages in one PDF: {1}", {e.what()}));
   }
 }
 

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "base/error.h"
+#include "base/say.h"
 #include "diagram/builder.h"
 #include "diagram/diagrams.h"
 #include "query/queries.h"
@@ -127,8 +128,7 @@ class DiffDrawer {
       if (c.type == NodeChange::Type::Removed) mark(*n, Mark::DiffRemoved);
       if (c.type == NodeChange::Type::Renamed) {
         mark(*n, Mark::DiffChanged);
-        note(*n,
-             (en ? "was " : "旧: ") + (en && !c.old_name_en.empty() ? c.old_name_en : c.old_name));
+        note(*n, say(lang, "was {1}", {en && !c.old_name_en.empty() ? c.old_name_en : c.old_name}));
       }
       // Whoever holds, places at or liaises with it, for context; relations of a new node are new.
       for (std::size_t k = 0; k < m.edges.size(); ++k) {
@@ -147,8 +147,8 @@ class DiffDrawer {
       auto mi = id_of(mc.municipality);
       if (!mi) continue;
       mark(*mi, Mark::DiffChanged);
-      if (mc.uncovered) note(*mi, en ? "no office left" : "配置先なし");
-      if (mc.covered) note(*mi, en ? "has a coordinator office again" : "配置先ができた");
+      if (mc.uncovered) note(*mi, say(lang, "no office left"));
+      if (mc.covered) note(*mi, say(lang, "has a coordinator office again"));
       for (std::size_t o : offices_of(m, *mi)) mark(o, Mark::Normal);
       for (const PlacementChange& p : mc.gained)
         if (auto o = id_of(p.office))
@@ -158,9 +158,9 @@ class DiffDrawer {
       for (const PlacementChange& p : mc.lost)
         if (auto o = id_of(p.office)) mark(*o, Mark::Normal);
       for (const PlacementChange& p : mc.became_shared)
-        if (auto o = id_of(p.office)) note(*o, en ? "now shared" : "共有になった");
+        if (auto o = id_of(p.office)) note(*o, say(lang, "now shared"));
       for (const PlacementChange& p : mc.stopped_shared)
-        if (auto o = id_of(p.office)) note(*o, en ? "no longer shared" : "共有でなくなった");
+        if (auto o = id_of(p.office)) note(*o, say(lang, "no longer shared"));
     }
   }
   void councils() {
@@ -176,9 +176,9 @@ class DiffDrawer {
         return std::string();
       };
       if (c.type == CouncilChange::Type::StartedMeeting)
-        note(*ci, en ? "met (did not before)" : "開催あり（前は開催なし）");
+        note(*ci, say(lang, "met (did not before)"));
       if (c.type == CouncilChange::Type::StoppedMeeting)
-        note(*ci, en ? "did not meet (met before)" : "開催なし（前は開催あり）");
+        note(*ci, say(lang, "did not meet (met before)"));
       if (c.type == CouncilChange::Type::Status)
         note(*ci, status(c.old_status) + " → " + status(c.new_status));
     }
@@ -214,14 +214,10 @@ class DiffDrawer {
       if (auto mi = id_of(g.municipality)) ++gap_counts[*mi].second;
     for (const auto& [mi, counts] : gap_counts) {
       mark(mi, Mark::DiffChanged);
-      std::string line = en ? "gaps:" : "すき間:";
-      if (counts.first)
-        line += en ? " " + std::to_string(counts.first) + " closed"
-                   : " 解消" + std::to_string(counts.first);
-      if (counts.second)
-        line += en ? " " + std::to_string(counts.second) + " opened"
-                   : " 発生" + std::to_string(counts.second);
-      note(mi, line);
+      std::string closed, opened;
+      if (counts.first) closed = say(lang, " {1} closed", {std::to_string(counts.first)});
+      if (counts.second) opened = say(lang, " {1} opened", {std::to_string(counts.second)});
+      note(mi, say(lang, "gaps:{1}{2}", {closed, opened}));
     }
   }
   Diagram finish() {
@@ -242,21 +238,17 @@ class DiffDrawer {
     std::string old_year = diff.old_fiscal_year, new_year = diff.new_fiscal_year;
     std::string title;
     if (old_year != new_year)
-      title = en ? "What changed, " + old_year + " → " + new_year
-                 : old_year + " → " + new_year + "の変化";
+      title = say(lang, "What changed, {1} → {2}", {old_year, new_year});
     else  // one year's data twice (a correction, a re-import): the footer names the files
-      title = en ? "What changed in the " + new_year + " data" : new_year + "のデータの変化";
+      title = say(lang, "What changed in the {1} data", {new_year});
     d.footer_notes.push_back(
-        en ? "Compared: old " + base_name(diff.old_origin) + " (" + old_year + ") → new " +
-                 base_name(diff.new_origin) + " (" + new_year + ")"
-           : "比較: 旧 " + base_name(diff.old_origin) + "（" + old_year + "）→ 新 " +
-                 base_name(diff.new_origin) + "（" + new_year + "）");
+        say(lang, "Compared: old {1} ({2}) → new {3} ({4})",
+            {base_name(diff.old_origin), old_year, base_name(diff.new_origin), new_year}));
     std::size_t others = diff.other_nodes.size() + diff.other_edges.size();
     if (others)
       d.footer_notes.push_back(
-          en ? std::to_string(others) +
-                   " other changes are not drawn (the full list of changes has them)"
-             : "このほか " + std::to_string(others) + " 件の変更は図にない（変更の一覧にある）");
+          say(lang, "{1} other changes are not drawn (the full list of changes has them)",
+              {std::to_string(others)}));
     return b.finish(title);
   }
 
@@ -276,8 +268,8 @@ class DiffDrawer {
 DiffSlide make_diff_diagram(const Dataset& old_ds, const Dataset& new_ds, const DatasetDiff& diff,
                             Lang lang) {
   if (diff.empty())
-    throw data_error("nothing changed between " + old_ds.origin + " and " + new_ds.origin +
-                     "; there is no diff slide to draw");
+    throw data_error(say("nothing changed between {1} and {2}; there is no diff slide to draw",
+                         {old_ds.origin, new_ds.origin}));
   DiffSlide slide;
   slide.merged = new_ds;
   MergedDiff merged = merge_old_into(slide.merged, old_ds, diff);

@@ -5,7 +5,9 @@
 #include <set>
 #include <sstream>
 
+#include "base/say.h"
 #include "base/text.h"
+#include "diagram/builder.h"
 #include "diagram/diagram.h"
 
 namespace renkei {
@@ -28,72 +30,69 @@ constexpr const char* kPurpleTint = "#F3DCE9";
 constexpr const char* kYellowTint = "#FBF6C8";
 constexpr const char* kAlarmTint = "#F7D1BC";
 
-/// Words drawn on the page, in the two languages.
+/// Words drawn on the page, each said in the diagram's language (words_in).
 struct Words {
-  const char* kind[6];
-  const char* shape[6];  ///< how each kind is drawn, said in words for the legend
-  const char* regional_council;
-  const char* shared_office;
-  const char* relation[7];
-  const char* planned;
-  const char* ended;
-  const char* legend;
-  const char* alarm;
-  const char* removed;
-  const char* highlight;
-  const char* suspended;
+  std::string kind_shape[6];  ///< each kind with how it is drawn, for the legend
+  std::string regional_council;
+  std::string shared_office;
+  std::string relation[7];
+  std::string planned;
+  std::string ended;
+  std::string legend;
+  std::string alarm;
+  std::string removed;
+  std::string highlight;
+  std::string suspended;
   // The diff slide: what its marks and lines mean.
-  const char* diff_added;
-  const char* diff_removed;
-  const char* diff_changed;
-  const char* diff_edge_added;
-  const char* diff_edge_removed;
-  const char* diff_edge_changed;
+  std::string diff_added;
+  std::string diff_removed;
+  std::string diff_changed;
+  std::string diff_edge_added;
+  std::string diff_edge_removed;
+  std::string diff_edge_changed;
 };
 
-const Words kJa = {
-    {"市町", "協議の場", "配置先", "支援センター", "取組", "圏域"},
-    {"角丸", "タブ付き", "四角", "八角形", "付箋", "点線の枠"},
-    "圏域の協議の場（濃緑・太枠）",
-    "共有される配置先（濃橙・太枠）",
-    {"設置", "参加", "部会・プロジェクト", "コーディネーター配置", "支援センターと連携", "取組",
-     "圏域"},
-    "予定",
-    "終了",
-    "凡例",
-    "要注意（朱色の太枠）",
-    "止まった場合（取消線）",
-    "強調（青の太枠・太線）",
-    "休会中の協議の場（点線の枠）",
-    "＋ 新たに加わった（青緑の太枠）",
-    "－ なくなった（朱色の破線・取消線）",
-    "～ 変わった（橙の太枠・二重枠）",
-    "＋ 加わった関係",
-    "－ なくなった関係",
-    "～ 変わった関係",
+/// Each kind as the legend names it, by Kind, with its shape; {1} is the document's word for
+/// its units (市町, 区…).
+const char* const kKindShapes[6] = {
+    N_("{1}（rounded box）"),        N_("Council (municipal)（tabbed box）"),
+    N_("Coordinator office（box）"), N_("Support center（octagon）"),
+    N_("Initiative（note）"),        N_("Planning region（dashed frame）"),
 };
-const Words kEn = {
-    {"Municipality", "Council (municipal)", "Coordinator office", "Support center", "Initiative",
-     "Planning region"},
-    {"rounded box", "tabbed box", "box", "octagon", "note", "dashed frame"},
-    "Council (regional): darker green, thick border",
-    "Office shared by several municipalities (dark orange, thick border)",
-    {"holds council", "takes part in council", "sub-committee / project of",
-     "coordinator placed at", "liaises with center", "runs", "in region"},
-    "planned (dashed)",
-    "ended (grey dotted)",
-    "Legend",
-    "needs attention (thick vermillion border)",
-    "if it stops (struck through, dashed)",
-    "highlighted (thick blue border, thick line)",
-    "council in recess (dotted border)",
-    "＋ new (thick bluish-green border)",
-    "－ gone (dashed vermillion border, struck through)",
-    "～ changed (thick or double orange border)",
-    "＋ relation added",
-    "－ relation gone",
-    "～ relation changed",
+/// Each relation as the legend names it, by Relation.
+const char* const kRelations[7] = {
+    N_("holds council"),
+    N_("takes part in council"),
+    N_("sub-committee / project of"),
+    N_("coordinator placed at"),
+    N_("liaises with center"),
+    N_("runs"),
+    N_("in region"),
 };
+
+Words words_in(const Dataset& ds, Lang lang) {
+  Words w;
+  for (int k = 0; k < 6; ++k)
+    w.kind_shape[k] = say(lang, kKindShapes[k], {units_word(ds, lang, "Municipality")});
+  for (int r = 0; r < 7; ++r) w.relation[r] = say(lang, kRelations[r]);
+  w.regional_council = say(lang, "Council (regional): darker green, thick border");
+  w.shared_office =
+      say(lang, "Office shared by several municipalities (dark orange, thick border)");
+  w.planned = say(lang, "planned (dashed)");
+  w.ended = say(lang, "ended (grey dotted)");
+  w.legend = say(lang, "Legend");
+  w.alarm = say(lang, "needs attention (thick vermillion border)");
+  w.removed = say(lang, "if it stops (struck through, dashed)");
+  w.highlight = say(lang, "highlighted (thick blue border, thick line)");
+  w.suspended = say(lang, "council in recess (dotted border)");
+  w.diff_added = say(lang, "＋ new (thick bluish-green border)");
+  w.diff_removed = say(lang, "－ gone (dashed vermillion border, struck through)");
+  w.diff_changed = say(lang, "～ changed (thick or double orange border)");
+  w.diff_edge_added = say(lang, "＋ relation added");
+  w.diff_edge_removed = say(lang, "－ relation gone");
+  w.diff_edge_changed = say(lang, "～ relation changed");
+  return w;
+}
 
 std::string esc(const std::string& s) {  // for HTML-like labels
   std::string out;
@@ -202,11 +201,10 @@ EdgeStyle edge_style(Relation r) {
 
 std::string status_note(const Node& n, Lang lang) {
   if (n.kind != Kind::Council) return "";
-  bool en = lang == Lang::En;
   switch (n.council_status) {
-    case CouncilStatus::Ended: return en ? "ended" : "終了";
-    case CouncilStatus::Planned: return en ? "planned" : "設立予定";
-    case CouncilStatus::Suspended: return en ? "in recess" : "休会中";
+    case CouncilStatus::Ended: return say(lang, "ended");
+    case CouncilStatus::Planned: return say(lang, "planned");
+    case CouncilStatus::Suspended: return say(lang, "in recess");
     default: return "";
   }
 }
@@ -295,23 +293,18 @@ std::string wrapped_name(const std::string& name) {
 /// The footer's lines about where the drawing's facts come from, from the data: the document
 /// (出典), and when drawn, the outside facts behind the regions and the map positions.
 std::vector<std::string> source_lines(const Dataset& ds, const Diagram& d) {
-  bool en = d.lang == Lang::En;
-  std::vector<std::string> lines = {(en ? "Source: " : "出典: ") + document_citation(ds)};
-  auto basis = [](const std::string& b, const char* open, const char* close) {
-    return b.empty() ? "" : open + b + close;
-  };
+  std::vector<std::string> lines = {say(d.lang, "Source: {1}", {document_citation(ds)})};
+  const std::string& regions_basis = ds.outside_notes.regions_basis;
+  const std::string& positions_basis = ds.outside_notes.positions_basis;
   bool has_regions = std::any_of(ds.nodes.begin(), ds.nodes.end(),
                                  [](const Node& n) { return n.kind == Kind::Region; });
   if (has_regions && ((d.group_by_region && d.engine == Engine::Dot) || d.table))
-    lines.push_back(en ? "Planning regions are not from the document" +
-                             basis(ds.outside_notes.regions_basis, " (", ")")
-                       : "圏域の区分は資料外の情報" +
-                             basis(ds.outside_notes.regions_basis, "（", "）"));
+    lines.push_back(say(d.lang, "Planning regions are not from the document{1}",
+                        {regions_basis.empty() ? "" : say(d.lang, " ({1})", {regions_basis})}));
   if (d.engine == Engine::Neato && d.positions_are_coordinates)
-    lines.push_back(en ? "Positions are municipal office coordinates (not from the document" +
-                             basis(ds.outside_notes.positions_basis, ": ", "") + ")"
-                       : "位置は" + unit_offices_word(ds) + "の座標（資料外" +
-                             basis(ds.outside_notes.positions_basis, ": ", "") + "）");
+    lines.push_back(
+        say(d.lang, "Positions are {1} coordinates (not from the document{2})",
+            {unit_offices_as(ds, d.lang), positions_basis.empty() ? "" : ": " + positions_basis}));
   return lines;
 }
 
@@ -319,8 +312,7 @@ std::vector<std::string> source_lines(const Dataset& ds, const Diagram& d) {
 /// then a legend of exactly what was drawn, and the footer. Pure: same diagram, same bytes.
 class DotWriter {
  public:
-  DotWriter(const Dataset& ds, const Diagram& d)
-      : ds(ds), d(d), w(d.lang == Lang::En ? kEn : kJa), unit(unit_word(ds)) {
+  DotWriter(const Dataset& ds, const Diagram& d) : ds(ds), d(d), w(words_in(ds, d.lang)) {
     for (const Edge& e : ds.edges)
       if (e.relation == Relation::InRegion) region_of_m[e.from] = e.to;
     for (const DiagramEdge& de : d.edges)
@@ -479,12 +471,11 @@ class DotWriter {
                                [](const DiagramTable::Row& r) { return !r.group.empty(); });
     html += "<TR>";
     if (grouped)
-      html +=
-          "<TD BGCOLOR=\"#EEEEEE\"><B>" + esc(w.kind[static_cast<int>(Kind::Region)]) + "</B></TD>";
-    html += "<TD BGCOLOR=\"#EEEEEE\"><B>" + esc(kind_word(Kind::Municipality)) + "</B></TD>";
+      html += "<TD BGCOLOR=\"#EEEEEE\"><B>" + esc(say(d.lang, "Planning region")) + "</B></TD>";
+    html +=
+        "<TD BGCOLOR=\"#EEEEEE\"><B>" + esc(units_word(ds, d.lang, "Municipality")) + "</B></TD>";
     for (const auto& c : t.columns) html += "<TD BGCOLOR=\"#EEEEEE\">" + esc(c) + "</TD>";
-    html += "<TD BGCOLOR=\"#EEEEEE\"><B>" + std::string(d.lang == Lang::En ? "total" : "件数") +
-            "</B></TD></TR>";
+    html += "<TD BGCOLOR=\"#EEEEEE\"><B>" + say(d.lang, "total") + "</B></TD></TR>";
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
       const auto& r = t.rows[i];
       html += "<TR>";
@@ -692,9 +683,7 @@ class DotWriter {
       Node sample;
       sample.kind = kind;
       Style st = node_style(sample);
-      items.push_back(
-          cell(st.fill, kBlack,
-               esc(kind_word(kind)) + "（" + esc(w.shape[static_cast<int>(kind)]) + "）"));
+      items.push_back(cell(st.fill, kBlack, esc(w.kind_shape[static_cast<int>(kind)])));
       if (kind == Kind::Council && regional_used)
         items.push_back(cell(kGreenMid, kBlack, esc(w.regional_council), true));
     }
@@ -732,7 +721,7 @@ class DotWriter {
       lines.push_back(
           std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"#888888\">・・・→</FONT> ") +
           esc(w.ended) + "</TD>");
-    auto diff_line = [&](Mark m, const char* color, const char* glyph, const char* meaning) {
+    auto diff_line = [&](Mark m, const char* color, const char* glyph, const std::string& meaning) {
       if (diff_edges_used.count(m))
         lines.push_back(std::string("<TD BORDER=\"0\" ALIGN=\"LEFT\"><FONT COLOR=\"") + color +
                         "\"><B>" + glyph + "</B></FONT> " + esc(meaning) + "</TD>");
@@ -825,15 +814,9 @@ class DotWriter {
     }
   }
 
-  /// A kind as the legend names it; municipalities by the document's word (市町, 区…).
-  std::string kind_word(Kind k) const {
-    return k == Kind::Municipality && d.lang == Lang::Ja ? unit : w.kind[static_cast<int>(k)];
-  }
-
   const Dataset& ds;
   const Diagram& d;
-  const Words& w;
-  const std::string unit;  ///< unit_word(ds)
+  const Words w;
   std::ostringstream o;
   std::string footer;
   std::string footer_legend;  ///< the legend as a row above the footer's lines

@@ -13,6 +13,8 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "base/quoted.h"
+#include "base/say.h"
 
 namespace renkei {
 
@@ -122,7 +124,7 @@ vector<Pt> points_of(const json& op) {
     return {{x - rx, y - ry}, {x + rx, y + ry}};
   }
   for (const json& p : op.at("points")) pts.push_back({p.at(0).get<double>(), p.at(1)});
-  if (pts.empty()) throw data_error("Graphviz's JSON has a drawing operation with no points");
+  if (pts.empty()) throw data_error(say("Graphviz's JSON has a drawing operation with no points"));
   return pts;
 }
 
@@ -192,12 +194,12 @@ Page page_of(const json& root, double width_pt, double height_pt) {
   double bb[4];
   string box = root.at("bb");
   if (std::sscanf(box.c_str(), "%lf,%lf,%lf,%lf", &bb[0], &bb[1], &bb[2], &bb[3]) != 4)
-    throw data_error("Graphviz's JSON has no bounding box (bb \"" + box + "\")");
+    throw data_error(say("Graphviz's JSON has no bounding box (bb {1})", {in_quotes(box)}));
   double pad[2] = {4.0 / 72, 4.0 / 72};  // Graphviz's default
   int n = std::sscanf(root.value("pad", "").c_str(), "%lf,%lf", &pad[0], &pad[1]);
   if (n == 1) pad[1] = pad[0];
   double w = bb[2] - bb[0] + 2 * pad[0] * 72, h = bb[3] - bb[1] + 2 * pad[1] * 72;
-  if (w <= 0 || h <= 0) throw data_error("Graphviz's JSON has an empty bounding box");
+  if (w <= 0 || h <= 0) throw data_error(say("Graphviz's JSON has an empty bounding box"));
   Page p;
   p.x0 = bb[0], p.y1 = bb[3], p.s = std::min(width_pt / w, height_pt / h);
   p.ox = (width_pt - w * p.s) / 2 + pad[0] * 72 * p.s;
@@ -648,8 +650,8 @@ string slide_xml(const PptxDeck& deck, std::size_t i, double w_pt, double h_pt) 
     json root = json::parse(deck.slides[i].layout_json);
     return SlideWriter(root, page_of(root, w_pt, h_pt), deck.font).write();
   } catch (const json::exception& e) {
-    throw data_error("slide " + std::to_string(i + 1) + ": cannot read Graphviz's JSON (" +
-                     e.what() + ")");
+    throw data_error(
+        say("slide {1}: cannot read Graphviz's JSON ({2})", {std::to_string(i + 1), e.what()}));
   }
 }
 

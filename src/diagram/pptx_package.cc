@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "base/say.h"
 #include "diagram/pptx_xml.h"
 
 namespace renkei {
@@ -165,7 +166,7 @@ string zipped(const vector<Part>& parts) {
   zip_error_fini(&err);
   if (!za) {
     if (src) zip_source_free(src);
-    throw data_error("cannot make the .pptx archive");
+    throw data_error(say("cannot make the .pptx archive"));
   }
   zip_source_keep(src);
   bool ok = true;
@@ -186,7 +187,7 @@ string zipped(const vector<Part>& parts) {
   }
   if (ok) zip_source_close(src);
   zip_source_free(src);
-  if (!ok) throw data_error("cannot write the .pptx archive");
+  if (!ok) throw data_error(say("cannot write the .pptx archive"));
   return out;
 }
 

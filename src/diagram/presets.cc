@@ -7,6 +7,7 @@
 
 #include "base/error.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "base/text.h"
 #include "diagram/builder.h"
 #include "diagram/diagrams.h"
@@ -36,6 +37,9 @@ Diagram::Position emptiest_spot(const std::map<std::size_t, Diagram::Position>& 
   return best;
 }
 
+/// Between the names of a list in a message: 「萩、岩国」 in Japanese, "Hagi, Iwakuni" in English.
+const char* list_comma() { return language() == Lang::En ? ", " : "、"; }
+
 /// "region:柳井" → ("region", "柳井").
 std::pair<std::string, std::string> split_preset(const std::string& preset) {
   auto colon = preset.find(':');
@@ -50,11 +54,10 @@ std::size_t resolve_region(const Dataset& ds, const NameIndex& names, const std:
   for (std::size_t r : all_of_kind(ds, Kind::Region))
     region_names.push_back(ds.nodes[r].aliases.empty() ? ds.nodes[r].name
                                                        : ds.nodes[r].aliases[0].name);
-  std::string msg = "unknown region " + in_quotes(arg);
-  msg += did_you_mean(arg, region_names);
   std::string list;
-  for (const auto& n : region_names) list += (list.empty() ? "" : ", ") + n;
-  throw usage_error(msg + "; regions are " + list);
+  for (const auto& n : region_names) list += (list.empty() ? "" : list_comma()) + n;
+  throw usage_error(say("unknown region {1}{2}; regions are {3}",
+                        {in_quotes(arg), did_you_mean(arg, region_names), list}));
 }
 
 }  // namespace
@@ -64,7 +67,6 @@ std::size_t resolve_region(const Dataset& ds, const NameIndex& names, const std:
 DiagramTable gaps_table(const Network& net, Lang lang) {
   const Dataset& ds = net.data();
   bool en = lang == Lang::En;
-  std::string unit = unit_word(ds);
   DiagramTable t;
   // Only the rules the table can support get a column: a rule that does not apply finds
   // nothing, and an empty column would read as "no gap".
@@ -76,7 +78,7 @@ DiagramTable gaps_table(const Network& net, Lang lang) {
     if (en) std::replace(heading.begin(), heading.end(), '-', '\n');
     t.columns.push_back(heading);
   }
-  t.mark_meaning = en ? "the rule finds a gap" : "該当";
+  t.mark_meaning = say(lang, "the rule finds a gap");
   std::map<std::size_t, std::vector<bool>> hits, qualified;
   for (const Finding& f : find_gaps(net)) {
     std::size_t col = column[static_cast<std::size_t>(f.rule)];
@@ -108,8 +110,8 @@ DiagramTable gaps_table(const Network& net, Lang lang) {
     if (!ds.nodes[m].no_children.empty()) {
       row.marker = "※";
       t.qualified_meaning =
-          en ? "found, but ※ the row says there is no child to serve (not counted)"
-             : "該当するが、※の" + unit + "は「対象となる子がいない」と記載（件数に数えない）";
+          say(lang, "found, but ※ the row says there is no child to serve (not counted){1}",
+              {units_word(ds, lang, "")});
     }
     row.alarm = DiagramTable::counted(row) >= 4;
     t.rows.push_back(row);
@@ -122,7 +124,6 @@ DiagramTable gaps_table(const Network& net, Lang lang) {
 Diagram units_diagram(const Network& net, const std::vector<std::size_t>& members,
                       const std::string& title, Lang lang) {
   const Dataset& ds = net.data();
-  bool en = lang == Lang::En;
   Builder b(net, lang);
   add_structure(b, ds, members);
   // Links out: other municipalities that share these offices or councils; those of the same
@@ -135,8 +136,7 @@ Diagram units_diagram(const Network& net, const std::vector<std::size_t>& member
         (e.relation == Relation::Coordinator || e.relation == Relation::Participates)) {
       auto r = region_of(ds, e.from);
       bool same = r && regions.count(*r);
-      b.add(e.from, Mark::Dim,
-            same ? (en ? "same region" : "同じ圏域") : (en ? "outside the region" : "圏域外"));
+      b.add(e.from, Mark::Dim, same ? say(lang, "same region") : say(lang, "outside the region"));
     }
   b.connect(kStructure);
   b.mark_shared_offices();
@@ -150,14 +150,7 @@ namespace {
 class PresetDrawer {
  public:
   PresetDrawer(const Network& net, const NameIndex& names, std::string arg, Lang lang)
-      : net(net),
-        ds(net.data()),
-        names(names),
-        arg(std::move(arg)),
-        lang(lang),
-        en(lang == Lang::En),
-        unit(unit_word(ds)),
-        b(net, lang) {}
+      : net(net), ds(net.data()), names(names), arg(std::move(arg)), lang(lang), b(net, lang) {}
 
   Diagram overview() {
     // All of the prefecture on one slide: every municipality, and what ties them to others —
@@ -186,12 +179,11 @@ class PresetDrawer {
                             (e.relation == Relation::Participates && !drawn(e.to))))
           ++own;
       // A table that names no council does not say each unit has none: only the offices.
-      std::string line =
-          en ? std::to_string(offices) + " offices" : "配置先" + std::to_string(offices);
+      std::string councils;
       if (states_councils)
-        line += en ? ", " + std::to_string(own) + " council" + (own == 1 ? "" : "s")
-                   : "・協議の場" + std::to_string(own);
-      b.add(m, Mark::Normal, line);
+        councils = own == 1 ? say(lang, ", {1} council", {std::to_string(own)})
+                            : say(lang, ", {1} councils", {std::to_string(own)});
+      b.add(m, Mark::Normal, say(lang, "{1} offices{2}", {std::to_string(offices), councils}));
     }
     for (const Edge& e : ds.edges) {
       if (e.relation == Relation::Coordinator && shared_set.count(e.to)) b.add(e.to);
@@ -217,8 +209,8 @@ class PresetDrawer {
     }
     b.connect({Relation::Coordinator});
     b.mark_shared_offices();
-    return b.finish(en ? "Coordinator offices shared between municipalities"
-                       : "複数の" + unit + "が共有するコーディネーター配置先");
+    return b.finish(say(lang, "Coordinator offices shared between {1}",
+                        {units_word(ds, lang, "municipalities")}));
   }
 
   Diagram region() {
@@ -227,12 +219,10 @@ class PresetDrawer {
     for (const Edge& e : ds.edges)
       if (e.relation == Relation::InRegion && e.to == r) members.push_back(e.from);
     sort_nodes(ds, members);
-    return units_diagram(
-        net, members,
-        name_of(ds, r, lang) +
-            (en ? ": councils and coordinator offices, " + fiscal_year_words(ds, lang)
-                : "の協議の場とコーディネーター配置先（" + fiscal_year_words(ds, lang) + "）"),
-        lang);
+    return units_diagram(net, members,
+                         say(lang, "{1}: councils and coordinator offices, {2}",
+                             {name_of(ds, r, lang), fiscal_year_words(ds, lang)}),
+                         lang);
   }
 
   Diagram municipality() {
@@ -244,29 +234,27 @@ class PresetDrawer {
     for (const Reached& x : renkei::reach(net, q)) b.add(x.node);
     b.connect(kStructure);
     b.mark_shared_offices();
-    return b.finish(name_of(ds, m, lang) +
-                    (en ? " and everything within two steps" : "から2段階以内のつながり"));
+    return b.finish(say(lang, "{1} and everything within two steps", {name_of(ds, m, lang)}));
   }
 
   Diagram gaps() {
     b.diagram().table = gaps_table(net, lang);
-    b.diagram().extra_legend.push_back(
-        {en ? "thick" : "朱色の行", en ? "4 or more rules" : "4つ以上のルールに該当"});
-    return b.finish(en ? "Coverage gaps per municipality" : unit + "ごとの支援のすき間");
+    b.diagram().extra_legend.push_back({say(lang, "thick"), say(lang, "4 or more rules")});
+    return b.finish(say(lang, "Coverage gaps per {1}", {units_word(ds, lang, "municipality")}));
   }
 
   Diagram whatif() {
     std::size_t removed = names.resolve(arg, {Kind::Office, Kind::Council, Kind::Center});
     WhatIfAnswer a = what_if_removed(net.data(), {removed});
-    b.add(removed, Mark::Removed, en ? "if it stops" : "止まった場合");
+    b.add(removed, Mark::Removed, say(lang, "if it stops"));
     std::set<std::size_t> uncovered(a.uncovered.begin(), a.uncovered.end());
     for (const Affected& af : a.affected) {
       bool alarm = uncovered.count(af.municipality) > 0;
       bool helped =
           std::count(a.only_out_of_area.begin(), a.only_out_of_area.end(), af.municipality) > 0;
-      std::string line = !alarm ? ""
-                         : helped ? (en ? "only out-of-area help left" : "担当区域外の支援のみ")
-                                  : (en ? "no coordinator office left" : "配置先がなくなる");
+      std::string line = !alarm   ? ""
+                         : helped ? say(lang, "only out-of-area help left")
+                                  : say(lang, "no coordinator office left");
       b.add(af.municipality, alarm ? Mark::Alarm : Mark::Normal, line);
       for (std::size_t x : af.remaining) b.add(x);
     }
@@ -275,18 +263,17 @@ class PresetDrawer {
       if (ds.edges[de.edge].to == removed || ds.edges[de.edge].from == removed)
         b.mark_edge(de.edge, Mark::Removed);
     b.mark_shared_offices();
-    return b.finish(en ? "If " + name_of(ds, removed, lang) + " stops"
-                       : name_of(ds, removed, lang) + "が止まった場合");
+    return b.finish(say(lang, "If {1} stops", {name_of(ds, removed, lang)}));
   }
 
   Diagram path() {
     auto colon = arg.find(':');
-    if (colon == std::string::npos) throw usage_error("preset path needs two names: path:A:B");
+    if (colon == std::string::npos) throw usage_error(say("preset path needs two names: path:A:B"));
     std::size_t from = names.resolve(arg.substr(0, colon)),
                 to = names.resolve(arg.substr(colon + 1));
     std::optional<Chain> chain = shortest_path(net, from, to, {}, false);
     if (!chain)
-      throw data_error("no path from " + ds.nodes[from].name + " to " + ds.nodes[to].name);
+      throw data_error(say("no path from {1} to {2}", {ds.nodes[from].name, ds.nodes[to].name}));
     b.add(from, Mark::Highlight);
     for (const Step& s : chain->steps) b.add(s.node, Mark::Highlight);
     b.connect(kStructure);
@@ -307,8 +294,7 @@ class PresetDrawer {
     for (const Reached& x : r)
       if (!x.chain.steps.empty()) b.mark_edge(x.chain.steps.back().edge, Mark::Highlight);
     b.mark_shared_offices();
-    return b.finish(en ? "Whom " + name_of(ds, from, lang) + " can reach"
-                       : name_of(ds, from, lang) + "からたどれる相手");
+    return b.finish(say(lang, "Whom {1} can reach", {name_of(ds, from, lang)}));
   }
 
   Diagram map_of_offices() {
@@ -325,15 +311,15 @@ class PresetDrawer {
       }
     if (min_lat > max_lat)
       throw data_error(
-          "preset map needs municipal office coordinates (outside facts); this dataset has none");
+          say("preset map needs {1} coordinates (outside facts); this dataset has none",
+              {unit_offices_as(ds, language())}));
     double mid = (min_lat + max_lat) / 2 * 3.14159265358979 / 180;
     double span_x = (max_lng - min_lng) * std::cos(mid), span_y = max_lat - min_lat;
     double scale = std::min(11.0 / std::max(span_x, 1e-6), 5.6 / std::max(span_y, 1e-6));
     for (std::size_t m : all_of_kind(ds, Kind::Municipality)) {
       if (!ds.nodes[m].facts) continue;
       std::size_t offices = offices_of(ds, m).size();
-      b.add(m, Mark::Normal,
-            en ? std::to_string(offices) + " offices" : "配置先 " + std::to_string(offices));
+      b.add(m, Mark::Normal, say(lang, "{1} offices", {std::to_string(offices)}));
       d.positions[m] = {(ds.nodes[m].facts->lng - min_lng) * std::cos(mid) * scale + 0.8,
                         (ds.nodes[m].facts->lat - min_lat) * scale + 0.6, true};
     }
@@ -361,8 +347,8 @@ class PresetDrawer {
     b.connect({Relation::Coordinator});
     b.mark_shared_offices();
     d.legend_position = emptiest_spot(d.positions, 0.8, 0.8 + span_x * scale, 0.6 - 0.9);
-    return b.finish(en ? "Municipalities and the coordinator offices they share (map)"
-                       : unit + "と共有される配置先（地図）");
+    return b.finish(say(lang, "{1} and the coordinator offices they share (map)",
+                        {units_word(ds, lang, "Municipalities")}));
   }
 
  private:
@@ -371,8 +357,6 @@ class PresetDrawer {
   const NameIndex& names;
   const std::string arg;
   const Lang lang;
-  const bool en;
-  const std::string unit;  ///< the document's word for its units (市町, 区…)
   Builder b;
 };
 
@@ -384,27 +368,29 @@ struct PresetRow {
 const std::vector<PresetRow>& preset_rows() {
   static const std::vector<PresetRow> t = {
       {{"overview", "",
-        "all municipalities in their planning regions, their offices, councils and support "
-        "centers"},
+        N_("all municipalities in their planning regions, their offices, councils and support "
+           "centers")},
        &PresetDrawer::overview},
-      {{"shared", "", "only the municipalities that share offices, and those offices"},
+      {{"shared", "", N_("only the municipalities that share offices, and those offices")},
        &PresetDrawer::shared},
       {{"region", "NAME",
-        "one planning region: its municipalities, councils, offices and links out (e.g. "
-        "region:柳井)"},
+        N_("one planning region: its municipalities, councils, offices and links out (e.g. "
+           "region:柳井)")},
        &PresetDrawer::region},
-      {{"municipality", "NAME", "one municipality and everything within two hops"},
+      {{"municipality", "NAME", N_("one municipality and everything within two hops")},
        &PresetDrawer::municipality},
-      {{"gaps", "", "every municipality, marked by how many gap rules hit it"},
+      {{"gaps", "", N_("every municipality, marked by how many gap rules hit it")},
        &PresetDrawer::gaps},
-      {{"whatif", "NODE", "an office, council or center removed, and who it leaves uncovered"},
+      {{"whatif", "NODE", N_("an office, council or center removed, and who it leaves uncovered")},
        &PresetDrawer::whatif},
-      {{"path", "A:B", "one shortest chain between two nodes, highlighted"}, &PresetDrawer::path},
-      {{"reach", "NODE", "everything a node reaches, with the chains highlighted"},
+      {{"path", "A:B", N_("one shortest chain between two nodes, highlighted")},
+       &PresetDrawer::path},
+      {{"reach", "NODE", N_("everything a node reaches, with the chains highlighted")},
        &PresetDrawer::reach},
-      {{"map", "", "municipalities at their office coordinates with the offices they share"},
+      {{"map", "", N_("municipalities at their office coordinates with the offices they share")},
        &PresetDrawer::map_of_offices},
-      {{"diff", "", "what changed from an older dataset (--against OLD): added, removed, changed"},
+      {{"diff", "",
+        N_("what changed from an older dataset (--against OLD): added, removed, changed")},
        nullptr},
   };
   return t;
@@ -435,28 +421,24 @@ Diagram make_diagram(const Network& net, const NameIndex& names, const std::stri
       list += (list.empty() ? "" : ", ") + std::string(p.name) +
               (*p.argument ? std::string(":") + p.argument : "");
     }
-    std::string msg = "unknown preset " + in_quotes(preset);
-    msg += did_you_mean(kind, words);
-    throw usage_error(msg + "; presets are " + list);
+    throw usage_error(say("unknown preset {1}{2}; presets are {3}",
+                          {in_quotes(preset), did_you_mean(kind, words), list}));
   }
   if (!row->draw)  // the diff slide: two datasets, make_diff_diagram
-    throw usage_error(
-        "preset diff compares two datasets: renkei render --preset diff --data NEW --against OLD");
+    throw usage_error(say(
+        "preset diff compares two datasets: renkei render --preset diff --data NEW --against OLD"));
   if (*row->info.argument && arg.empty())
-    throw usage_error(std::string("preset ") + row->info.name +
-                      " needs an argument: " + row->info.name + ":" + row->info.argument);
+    throw usage_error(
+        say("preset {1} needs an argument: {1}:{2}", {row->info.name, row->info.argument}));
   if (!*row->info.argument && !arg.empty())
-    throw usage_error(std::string("preset ") + row->info.name + " takes no argument");
+    throw usage_error(say("preset {1} takes no argument", {row->info.name}));
   PresetDrawer drawer(net, names, arg, lang);
   return (drawer.*(row->draw))();
 }
 
 std::string network_title(const Dataset& ds, Lang lang) {
-  if (lang == Lang::En)
-    return "Support network for children needing medical care, " + ds.document.publisher + ", " +
-           fiscal_year_words(ds, lang);
-  return ds.document.publisher + " 医療的ケア児支援の連携体制（" + fiscal_year_words(ds, lang) +
-         "）";
+  return say(lang, "Support network for children needing medical care, {1}, {2}",
+             {ds.document.publisher, fiscal_year_words(ds, lang)});
 }
 
 }  // namespace renkei

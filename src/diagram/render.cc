@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "base/error.h"
+#include "base/say.h"
 
 namespace renkei {
 
@@ -47,11 +48,11 @@ GraphPtr laid_out(const std::string& dot, Engine engine) {
   GraphPtr g(agmemread(dot.c_str()), agclose);
   if (!g) {
     char* why = aglasterr();
-    throw data_error(std::string("Graphviz could not read the diagram: ") +
-                     (why ? why : "syntax error"));
+    throw data_error(why ? say("Graphviz could not read the diagram: {1}", {why})
+                         : say("Graphviz could not read the diagram: syntax error"));
   }
   if (gvLayout(context(), g.get(), engine == Engine::Neato ? "neato" : "dot") != 0)
-    throw data_error("Graphviz could not lay out the diagram");
+    throw data_error(say("Graphviz could not lay out the diagram"));
   return g;
 }
 
@@ -90,13 +91,13 @@ void fix_creation_date(std::string& pdf) {
 std::string in_fresh_process(const std::function<std::string()>& job) {
   context();  // load the plugins once, here, so every child starts with them (no layout yet)
   int fds[2];
-  if (pipe(fds) != 0) throw data_error("cannot start the layout process (pipe failed)");
+  if (pipe(fds) != 0) throw data_error(say("cannot start the layout process (pipe failed)"));
   std::fflush(nullptr);
   pid_t child = fork();
   if (child < 0) {
     close(fds[0]);
     close(fds[1]);
-    throw data_error("cannot start the layout process (fork failed)");
+    throw data_error(say("cannot start the layout process (fork failed)"));
   }
   if (child == 0) {
     close(fds[0]);
@@ -140,7 +141,7 @@ std::string in_fresh_process(const std::function<std::string()>& job) {
   }
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return out;
   if (WIFEXITED(status) && WEXITSTATUS(status) == 1) throw data_error(out);
-  throw data_error("Graphviz stopped while drawing the diagram");
+  throw data_error(say("Graphviz stopped while drawing the diagram"));
 }
 
 }  // namespace
@@ -170,7 +171,7 @@ std::string render_dot(const std::string& dot, Engine engine, Format format,
     });
     double w = 0, h = 0;
     if (std::sscanf(size.c_str(), "%lf %lf", &w, &h) != 2 || w <= 0 || h <= 0)
-      throw data_error("Graphviz gave no size for the diagram");
+      throw data_error(say("Graphviz gave no size for the diagram"));
     // Fit inside the page less a small border; never blow a small drawing up past 1.6×.
     // Graphviz scales drawing and pad together to `size`, so the pad that fills the page
     // is measured in the drawing's own (unscaled) inches.
@@ -192,7 +193,8 @@ std::string render_dot(const std::string& dot, Engine engine, Format format,
     std::string bytes = rc == 0 && data ? std::string(data, length) : std::string();
     if (data) gvFreeRenderData(data);
     gvFreeLayout(context(), g.get());
-    if (rc != 0) throw data_error(std::string("Graphviz could not render ") + format_name(format));
+    if (rc != 0)
+      throw data_error(say("Graphviz could not render {1}", {std::string(format_name(format))}));
     return bytes;
   });
   if (format == Format::Pdf) fix_creation_date(out);

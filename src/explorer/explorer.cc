@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "base/error.h"
+#include "base/say.h"
 #include "diagram/diagrams.h"
 #include "query/queries.h"
 
@@ -303,8 +304,7 @@ std::string explorer_html(const Network& net, Lang lang, const ExplorerDrawings&
   }
   const std::string script = "\n" + std::string(explorer_script());
   const char* code = lang == Lang::En ? "en" : "ja";
-  std::string title = (lang == Lang::En ? "renkei explorer: " : "renkei 連携エクスプローラー: ") +
-                      network_title(ds, lang);
+  std::string title = say(lang, "renkei explorer: {1}", {network_title(ds, lang)});
   std::string page;
   page += "<!DOCTYPE html>\n<html lang=\"";
   page += code;

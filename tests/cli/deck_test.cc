@@ -277,3 +277,22 @@ TEST_CASE("deck --json says what each page is, in order, and how small its text 
   for (const auto& p : j["pages"]) regions += p["kind"] == "region";
   CHECK(regions >= 8);  // one or more per 圏域: 8 in yamaguchi-regions.json
 }
+
+TEST_CASE("deck: the slides speak Japanese by default and English with --lang en") {
+  TempDir dir;
+  std::string ja = dir.file("ja.pdf"), en = dir.file("en.pdf");
+  REQUIRE(run_renkei({"deck", "-o", ja}).code == 0);
+  REQUIRE(run_renkei({"deck", "-o", en, "--lang", "en"}).code == 0);
+  // Page 2 is the progress page (the order above); its footer says 時点 and the page number.
+  std::string p2 = page_text(ja, 2);
+  CHECK(p2.find("国の目標に対する進み具合") != std::string::npos);
+  CHECK(p2.find("時点:令和6年度") != std::string::npos);
+  CHECK(p2.find("今年度の開催なし:山陽小野田市") != std::string::npos);  // row 13: 開催未
+  std::string e2 = page_text(en, 2);
+  CHECK(e2.find("Progressagainstthenationaltargets") != std::string::npos);
+  CHECK(e2.find("Asof:FY2024") != std::string::npos);
+  CHECK(e2.find("国の目標") == std::string::npos);
+  // The last page names the sources and how things were counted.
+  CHECK(page_text(ja, page_count(ja)).find("出典と数え方") != std::string::npos);
+  CHECK(page_text(en, page_count(en)).find("Sourcesandhowtheywerecounted") != std::string::npos);
+}

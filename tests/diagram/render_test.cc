@@ -210,22 +210,27 @@ TEST_CASE("the checked-in diagrams in graphs/ are up to date") {
 TEST_CASE("render refuses bad presets and unwritable paths, and leaves files whole") {
   auto unknown = run_renkei({"render", "--preset", "overveiw"});
   CHECK(unknown.code == 2);
-  CHECK(unknown.err.rfind("renkei: error: unknown preset \"overveiw\" (did you mean "
-                          "\"overview\"?); presets are overview, "
+  CHECK(unknown.err.rfind("renkei: エラー: 「overveiw」というプリセットはありません"
+                          "（もしかして「overview」？）。使えるプリセット: overview, "
                           "shared, region:NAME, ",
                           0) == 0);
   auto region = run_renkei({"render", "--preset", "region:柳川"});
   CHECK(region.code == 2);
-  CHECK(region.err.rfind(
-            "renkei: error: unknown region \"柳川\" (did you mean \"柳井\"?); regions are ", 0) ==
-        0);
+  CHECK(region.err.rfind("renkei: エラー: 「柳川」という圏域はありません（もしかして「柳井」？）。"
+                         "圏域: 萩、岩国、",
+                         0) == 0);
+  auto region_en = run_renkei({"render", "--preset", "region:柳川", "--lang", "en"});
+  CHECK(region_en.err.rfind("renkei: error: unknown region \"柳川\" (did you mean \"柳井\"?); "
+                            "regions are 萩, 岩国, ",
+                            0) == 0);
   auto node = run_renkei({"render", "--preset", "whatif:たんぽ"});
   CHECK(node.code == 0);  // part of a name that only one node has
   auto missing = run_renkei({"render", "--preset", "whatif:上開町"});
   CHECK(missing.code == 2);
 
   TempDir dir;
-  auto nowhere = run_renkei({"render", "--preset", "shared", "-o", dir.file("no/such/dir/x.svg")});
+  auto nowhere = run_renkei(
+      {"render", "--preset", "shared", "-o", dir.file("no/such/dir/x.svg"), "--lang", "en"});
   CHECK(nowhere.code == 1);
   CHECK(nowhere.err.rfind("renkei: error: " + dir.file("no/such/dir/x.svg") + ": the folder " +
                               dir.file("no/such/dir") + " does not exist",
@@ -304,4 +309,41 @@ TEST_CASE("part of a region: its neighbours in the region are 同じ圏域, not 
   };
   CHECK(note_of("kaminoseki") == "同じ圏域");
   CHECK(note_of("waki") == "(not drawn)");
+}
+
+TEST_CASE("diagrams and their errors speak Japanese by default and English with --lang en") {
+  // A user's run: the what-if of たんぽぽ (row 16: 上関町 and 田布施町 place their coordinator
+  // there only) says who is left with nothing, the legend and the source in Japanese.
+  Run ja = run_renkei({"render", "--preset", "whatif:たんぽぽ", "--format", "dot"});
+  REQUIRE(ja.code == 0);
+  CHECK(ja.out.find("地域生活支援センターたんぽぽが止まった場合") != std::string::npos);
+  CHECK(ja.out.find("配置先がなくなる") != std::string::npos);
+  CHECK(ja.out.find("凡例") != std::string::npos);
+  CHECK(ja.out.find("出典: 山口県 資料2-②") != std::string::npos);
+  CHECK(ja.out.find("Legend") == std::string::npos);
+  Run en = run_renkei({"render", "--preset", "whatif:たんぽぽ", "--format", "dot", "--lang", "en"});
+  REQUIRE(en.code == 0);
+  CHECK(en.out.find("If Community Life Support Center Tanpopo stops") != std::string::npos);
+  CHECK(en.out.find("no coordinator office left") != std::string::npos);
+  CHECK(en.out.find("Legend") != std::string::npos);
+  CHECK(en.out.find("凡例") == std::string::npos);
+  // The gaps grid is titled by the table's own unit word: 市町 for 資料2-②, 区 for Yokohama.
+  CHECK(run_renkei({"render", "--preset", "gaps", "--format", "dot"})
+            .out.find("市町ごとの支援のすき間") != std::string::npos);
+  CHECK(run_renkei({"render", "--preset", "gaps", "--format", "dot", "--data",
+                    test::repo_path("data/yokohama-r6.json")})
+            .out.find("区ごとの支援のすき間") != std::string::npos);
+  // Errors: the map needs the wards' office coordinates, which the Yokohama table lacks.
+  Run map = run_renkei({"render", "--preset", "map", "--format", "dot", "--data",
+                        test::repo_path("data/yokohama-r6.json")});
+  CHECK(map.code == 1);
+  CHECK(map.err.rfind("renkei: エラー: map には区役所の座標（資料外の情報）が要りますが、"
+                      "このデータにはありません",
+                      0) == 0);
+  Run arg = run_renkei({"render", "--preset", "gaps:x"});
+  CHECK(arg.code == 2);
+  CHECK(arg.err.rfind("renkei: エラー: プリセット gaps は引数をとりません", 0) == 0);
+  Run arg_en = run_renkei({"render", "--preset", "region", "--lang", "en"});
+  CHECK(arg_en.code == 2);
+  CHECK(arg_en.err.rfind("renkei: error: preset region needs an argument: region:NAME", 0) == 0);
 }

@@ -429,5 +429,5 @@ TEST_CASE("render --preset diff needs --against, and --against needs the diff pr
   auto same = run_renkei({"render", "--preset", "diff", "--against",
                           repo_path("data/yamaguchi-r6.json"), "--format", "dot"});
   CHECK(same.code == 1);
-  CHECK(same.err.find("nothing changed") != std::string::npos);
+  CHECK(same.err.find("の間に変化がないため、変化の図は描けません") != std::string::npos);
 }
