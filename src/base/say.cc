@@ -36,6 +36,14 @@ const std::unordered_map<std::string_view, std::string_view>& japanese() {
 
 }  // namespace
 
+std::string_view without_context(std::string_view english) {
+  auto bar = english.find('|');
+  if (bar == std::string_view::npos || bar == 0) return english;
+  for (std::size_t i = 0; i < bar; ++i)
+    if (!(english[i] >= 'a' && english[i] <= 'z')) return english;
+  return english.substr(bar + 1);
+}
+
 Lang language() { return g_language; }
 void set_language(Lang lang) { g_language = lang; }
 
@@ -57,7 +65,7 @@ std::string say(Lang lang, std::string_view english, std::initializer_list<std::
     const auto& ja = japanese();
     if (auto it = ja.find(english); it != ja.end()) return fill(it->second, args);
   }
-  return fill(english, args);
+  return fill(without_context(english), args);
 }
 
 std::string say(std::string_view english, std::initializer_list<std::string> args) {

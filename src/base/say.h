@@ -42,6 +42,11 @@ std::string say(Lang lang, std::string_view english, std::initializer_list<std::
 /// The same in the process's language().
 std::string say(std::string_view english, std::initializer_list<std::string> args = {});
 
+/// A word that means different things in different places ("planned": a council to be set
+/// up, 設立予定; a meeting, 予定) gets a context before a bar: say(lang, "status|planned") is
+/// "planned" in English and its own entry in Japanese. This is the key without its context.
+std::string_view without_context(std::string_view english);
+
 /// Marks a sentence for the catalogue where it cannot be said yet (a table of command
 /// summaries, an option's help): say(language(), text) says it later.
 constexpr const char* N_(const char* english) { return english; }

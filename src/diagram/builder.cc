@@ -28,10 +28,6 @@ void mark_shared_offices(const Dataset& ds, Diagram& d) {
   }
 }
 
-std::string units_word(const Dataset& ds, Lang lang, const char* english) {
-  return lang == Lang::En ? english : unit_word(ds);
-}
-
 std::string unit_offices_as(const Dataset& ds, Lang lang) {
   return lang == Lang::En ? "municipal office" : unit_offices_word(ds);
 }

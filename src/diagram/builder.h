@@ -70,11 +70,7 @@ extern const std::vector<Relation> kStructure;
 /// A node's name in the chosen language.
 std::string name_of(const Dataset& ds, std::size_t i, Lang lang);
 
-/// The table's word for its units where a sentence names them, as an argument of say(lang, …):
-/// unit_word(ds) (市町, 市町村, 区…) in Japanese; in English `english`, the word the English
-/// sentence has there ("units", "Municipality"), or "" where the English needs none ("Units{1}",
-/// 「{1}数」).
-std::string units_word(const Dataset& ds, Lang lang, const char* english);
+
 /// Where the units' map positions are: unit_offices_word(ds) (市町役場, 区役所) in Japanese,
 /// "municipal office" in English.
 std::string unit_offices_as(const Dataset& ds, Lang lang);

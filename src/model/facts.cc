@@ -166,4 +166,8 @@ std::string unit_offices_word(const Dataset& ds) {
   return w == "区" ? "区役所" : w + "役場";
 }
 
+std::string units_word(const Dataset& ds, Lang lang, const char* english) {
+  return lang == Lang::En ? english : unit_word(ds);
+}
+
 }  // namespace renkei

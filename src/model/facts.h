@@ -51,6 +51,9 @@ std::string since_words(const std::string& since, Lang lang);
 /// 市町 (Yamaguchi's 資料2-②), 市町村, 区 (a designated city's wards), 市区町村; 市町村 when
 /// the table has no units. Slides and answers say 「2市町で共有」, 「3区で共有」 with it.
 std::string unit_word(const Dataset& ds);
+/// The units' word for a sentence in `lang`: unit_word(ds) in Japanese, `english` (often "",
+/// where English says no word there) in English: {N} in a sentence that only Japanese fills.
+std::string units_word(const Dataset& ds, Lang lang, const char* english);
 /// Where the units' map positions are: 区役所 for wards, else the unit word + 役場 (市町役場).
 std::string unit_offices_word(const Dataset& ds);
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "base/say.h"
 #include "query/queries.h"
 
 namespace renkei {
@@ -9,30 +10,30 @@ const std::vector<GapRuleInfo>& gap_rules() {
       {GapRule::NoMeeting,
        "no-meeting",
        "会議\nなし",
-       "its own council did not and will not meet on these children in the fiscal year",
-       "Looks at the municipality's own councils (a council shared by all the table's units counts "
+       N_("its own council did not and will not meet on these children in the fiscal year"),
+       N_("Looks at the municipality's own councils (a council shared by all the table's units counts "
        "as its own). Found when none of them held or "
        "planned a meeting about "
        "these children in the fiscal year, and the source says so for at least one of them: "
        "開催なし, 開催予定なし, "
        "協議なし (no meeting) or 休会 (in recess). A municipality whose row says nothing about its "
        "own council's "
-       "meetings is not counted here (see regional-only).",
+       "meetings is not counted here (see regional-only)."),
        {GapFact::Councils, GapFact::Meetings}},
       {GapRule::PlannedOnly,
        "planned-only",
        "会議は\n予定のみ",
-       "its only meetings in the fiscal year were still planned when the table was written",
-       "Found when no council of the municipality's own had held a meeting about these children "
+       N_("its only meetings in the fiscal year were still planned when the table was written"),
+       N_("Found when no council of the municipality's own had held a meeting about these children "
        "when the table was "
        "written, but at least one was planned (予定, or 開催未 with a date: scheduled, not yet "
-       "held).",
+       "held)."),
        {GapFact::Councils, GapFact::Meetings}},
       {GapRule::InactiveCoordinator,
        "inactive-coordinator",
        "コーディ\nネーター\n活動なし",
-       "the source says its coordinators did nothing",
-       "Found when what the source says of its coordinators' activity (コーディネーターの活動状況) "
+       N_("the source says its coordinators did nothing"),
+       N_("Found when what the source says of its coordinators' activity (コーディネーターの活動状況) "
        "is that nothing happened: 特になし, "
        "対応ケースなし, or "
        "実績がない. The quote is the evidence. Where the row also says there is at present no "
@@ -41,61 +42,61 @@ const std::vector<GapRuleInfo>& gap_rules() {
        "but says so beside it, "
        "with that quote: a coordinator with no case in a town with no eligible child is not a "
        "coordinator who left "
-       "children waiting.",
+       "children waiting."),
        {GapFact::Activity}},
       {GapRule::NoOffice,
        "no-office",
        "配置先\nなし",
-       "no coordinator office at all",
-       "Found when the source names no office (配置先) for the municipality: no coordinator is "
+       N_("no coordinator office at all"),
+       N_("Found when the source names no office (配置先) for the municipality: no coordinator is "
        "placed for its "
        "children. The gap is what the table does not name, so the evidence is where the table "
-       "names the unit.",
+       "names the unit."),
        {GapFact::Placements}},
       {GapRule::SingleOffice,
        "single-office",
        "配置先\n1か所",
-       "exactly one coordinator office",
-       "Found when the source names exactly one office (配置先) for the municipality.",
+       N_("exactly one coordinator office"),
+       N_("Found when the source names exactly one office (配置先) for the municipality."),
        {GapFact::Placements}},
       {GapRule::SharedOnly,
        "shared-only",
        "配置先は\nすべて共有",
-       "every coordinator office it has also serves other municipalities",
-       "Found when every office named for the municipality is also named for another "
+       N_("every coordinator office it has also serves other municipalities"),
+       N_("Found when every office named for the municipality is also named for another "
        "municipality: "
        "its coordinators are shared with (or belong to) another town. The detail names the other "
-       "towns.",
+       "towns."),
        {GapFact::Placements}},
       {GapRule::RegionalOnly,
        "regional-only",
        "圏域・近隣の\n協議の場のみ",
-       "it takes up these children only through a regional or neighbour's council",
-       "Found when the municipality takes part (as stated, not only planned) in a council that is "
+       N_("it takes up these children only through a regional or neighbour's council"),
+       N_("Found when the municipality takes part (as stated, not only planned) in a council that is "
        "not its own — the "
        "council of its planning region (圏域) or its project, or a neighbour's sub-committee — and "
        "none of its own councils held or planned "
        "a meeting about these children (no meeting, none stated, or the children not on the "
-       "agenda).",
+       "agenda)."),
        {GapFact::Councils}},
       {GapRule::NoCenterLink,
        "no-center-link",
        "支援センター\n連携なし",
-       "nothing ties it to a support center",
-       "Found when the source states no link with a support center (医療的ケア児支援センター) for "
+       N_("nothing ties it to a support center"),
+       N_("Found when the source states no link with a support center (医療的ケア児支援センター) for "
        "the municipality or for "
        "any council it holds or takes part in. A mention the source itself calls unclear (such as "
        "連携内容が不明) is not "
        "a link; it is quoted as evidence. Where nothing is quoted, the source simply names no "
-       "center for that row.",
+       "center for that row."),
        {GapFact::Centers}},
       {GapRule::StatedChallenge,
        "stated-challenge",
        "課題の\n記載あり",
-       "the row states a challenge or shortage",
-       "Found for every challenge the row states: text under 【課題】 or 課題等, or a sentence the "
+       N_("the row states a challenge or shortage"),
+       N_("Found for every challenge the row states: text under 【課題】 or 課題等, or a sentence the "
        "row itself calls a "
-       "difficulty (…が課題, …が困難, 確保が難しい). Each is quoted.",
+       "difficulty (…が課題, …が困難, 確保が難しい). Each is quoted."),
        {GapFact::Challenges}},
   };
   return t;
@@ -114,32 +115,32 @@ std::optional<std::string> gap_rule_not_applicable(const Dataset& ds, GapRule ru
       case GapFact::Councils:
         if (!doc.has_role(ColumnRole::Council) &&
             !any_node([](const Node& n) { return n.kind == Kind::Council; }))
-          return "the table has no council column and names no council (協議の場)";
+          return say("the table has no council column and names no council (協議の場)");
         break;
       case GapFact::Meetings:
         if (!doc.has_role(ColumnRole::Meetings) &&
             !any_node([](const Node& n) { return !n.meetings.empty(); }))
-          return "the table says nothing of councils' meetings (開催状況)";
+          return say("the table says nothing of councils' meetings (開催状況)");
         break;
       case GapFact::Activity:
         if (!doc.has_role(ColumnRole::Activity) &&
             !any_node([](const Node& n) { return n.activity.has_value(); }))
-          return "the table does not say what the coordinators did (活動状況)";
+          return say("the table does not say what the coordinators did (活動状況)");
         break;
       case GapFact::Placements:
         if (!doc.has_role(ColumnRole::Placements) &&
             !std::any_of(ds.edges.begin(), ds.edges.end(),
                          [](const Edge& e) { return e.relation == Relation::Coordinator; }))
-          return "the table names no coordinator placements (配置先)";
+          return say("the table names no coordinator placements (配置先)");
         break;
       case GapFact::Centers:
         if (!any_node([](const Node& n) { return n.kind == Kind::Center; }))
-          return "the table names no support center (医療的ケア児支援センター)";
+          return say("the table names no support center (医療的ケア児支援センター)");
         break;
       case GapFact::Challenges:
         if (!doc.has_role(ColumnRole::Plans) &&
             !any_node([](const Node& n) { return !n.challenges.empty(); }))
-          return "the table has no column of plans and challenges (課題) and states none";
+          return say("the table has no column of plans and challenges (課題) and states none");
         break;
     }
   }
@@ -226,22 +227,22 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       }
     if (!held && !planned && met.not_meeting)
       add(GapRule::NoMeeting,
-          join_names(ds, mv.own_councils) + " did not meet on these children in " +
-              ds.fiscal_year.label,
+          say("{1} did not meet on these children in {2}",
+              {join_names(ds, mv.own_councils), ds.fiscal_year.label}),
           none_quotes);
     if (!held && planned)
       add(GapRule::PlannedOnly,
-          join_names(ds, mv.own_councils) +
-              ": meetings only planned, none held when the table was written",
+          say("{1}: meetings only planned, none held when the table was written",
+              {join_names(ds, mv.own_councils)}),
           planned_quotes);
 
     // With no child to serve, no cases is what one would expect: still found (section 4 says
     // nothing happened), but the finding says why beside it (docs/gap-rules.md).
     if (mn.activity && mn.activity->status == ActivityStatus::NoneStated)
       add(GapRule::InactiveCoordinator,
-          mn.no_children.empty() ? "coordinators report no activity"
-                                 : "coordinators report no activity; the row also says there is at "
-                                   "present no child to serve",
+          mn.no_children.empty() ? say("coordinators report no activity")
+                                 : say("coordinators report no activity; the row also says there "
+                                       "is at present no child to serve"),
           {mn.activity->source}, mn.no_children);
 
     std::vector<std::size_t> offices = offices_of(ds, m);
@@ -258,10 +259,10 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
     if (offices.empty()) {
       std::vector<Source> evidence;
       if (mn.source) evidence.push_back(*mn.source);
-      add(GapRule::NoOffice, "no coordinator office named for it", evidence);
+      add(GapRule::NoOffice, say("no coordinator office named for it"), evidence);
     }
     if (offices.size() == 1)
-      add(GapRule::SingleOffice, "one office: " + ds.nodes[offices[0]].name,
+      add(GapRule::SingleOffice, say("one office: {1}", {ds.nodes[offices[0]].name}),
           placement_quotes(offices[0]));
 
     if (!offices.empty()) {
@@ -275,8 +276,8 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
           all_shared = false;
           break;
         }
-        detail += (detail.empty() ? "" : "; ") + ds.nodes[o].name + " also serves " +
-                  join_names(ds, others);
+        detail += (detail.empty() ? "" : say("; ")) +
+                  say("{1} also serves {2}", {ds.nodes[o].name, join_names(ds, others)});
         for (const Source& s : placement_quotes(o)) evidence.push_back(s);
       }
       if (all_shared) add(GapRule::SharedOnly, detail, evidence);
@@ -296,21 +297,24 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
         if (ds.nodes[c].council_status == CouncilStatus::Ended) through += "（終了）";
       }
       add(GapRule::RegionalOnly,
-          "works on these children through " + through + ", not through its own council", evidence);
+          say("works on these children through {1}, not through its own council", {through}),
+          evidence);
     }
 
     if (mv.centers.empty()) {
       std::vector<Source> evidence;
       for (const Source& s : mn.challenges)
         if (s.text.find("センター") != std::string::npos) evidence.push_back(s);
-      add(GapRule::NoCenterLink, "no liaison with a support center stated for it or its councils",
+      add(GapRule::NoCenterLink,
+          say("no liaison with a support center stated for it or its councils"),
           evidence);
     }
 
     if (!mn.challenges.empty())
       add(GapRule::StatedChallenge,
-          mn.challenges.size() == 1 ? "1 challenge stated"
-                                    : std::to_string(mn.challenges.size()) + " challenges stated",
+          mn.challenges.size() == 1
+              ? say("1 challenge stated")
+              : say("{1} challenges stated", {std::to_string(mn.challenges.size())}),
           mn.challenges);
   }
   return out;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "base/say.h"
+#include "base/text.h"
 #include "formats/node_json.h"
 #include "query/queries.h"
 #include "report/text_table.h"
@@ -26,23 +28,28 @@ void print_validate(const Reply& c, const Counts& counts, const LoadReport& repo
                        {"outside_facts", report.outside_facts_file}});
     return;
   }
-  c.out << c.ds.origin << ": OK: " << document_citation(c.ds) << "\n";
-  c.out << "source quotes: "
-        << sources_words(c.ds, report.quotes_checked, report.quotes_anywhere, report.facts_entered,
-                         report.source_file, "the dataset names no document.source_file")
+  c.out << say(c.lang(), "{1}: OK: {2}", {c.ds.origin, document_citation(c.ds)}) << "\n";
+  c.out << say(c.lang(), "source quotes: {1}",
+               {sources_words(c.ds, report.quotes_checked, report.quotes_anywhere,
+                              report.facts_entered, report.source_file,
+                              N_("the dataset names no document.source_file"))})
         << "\n";
   if (!report.outside_facts_file.empty())
-    c.out << "outside facts: " << report.outside_facts_file
-          << " (planning regions, municipal codes, office coordinates)\n";
+    c.out << say(c.lang(), "outside facts: {1} (planning regions, municipal codes, office "
+                           "coordinates)",
+                 {report.outside_facts_file})
+          << "\n";
   c.out << "\n";
-  TextTable t({"nodes", "count"}, {false, true});
-  for (const auto& k : kinds()) t.add_row({k.word, std::to_string(counts.of(k.value))});
-  t.add_row({"total", std::to_string(c.ds.nodes.size())});
+  TextTable t({say(c.lang(), "nodes"), say(c.lang(), "count")}, {false, true});
+  for (const auto& k : kinds())
+    t.add_row({c.lang() == Lang::Ja ? k.label_ja : k.word, std::to_string(counts.of(k.value))});
+  t.add_row({say(c.lang(), "table|total"), std::to_string(c.ds.nodes.size())});
   t.write(c.out);
   c.out << "\n";
-  TextTable r({"edges", "count"}, {false, true});
-  for (const auto& k : relations()) r.add_row({k.word, std::to_string(counts.of(k.value))});
-  r.add_row({"total", std::to_string(c.ds.edges.size())});
+  TextTable r({say(c.lang(), "edges"), say(c.lang(), "count")}, {false, true});
+  for (const auto& k : relations())
+    r.add_row({c.lang() == Lang::Ja ? k.label_ja : k.word, std::to_string(counts.of(k.value))});
+  r.add_row({say(c.lang(), "table|total"), std::to_string(c.ds.edges.size())});
   r.write(c.out);
 }
 
@@ -165,36 +172,53 @@ void print_summary(const Reply& c, const SummaryAnswer& a) {
   }
   std::ostream& out = c.out;
   out << document_citation(c.ds) << "\n\n";
+  const Lang L = c.lang();
+  auto n_of = [&](Kind k) { return std::to_string(a.counts.of(k)); };
   std::string types;
   for (const auto& [type, n] : a.types)
-    types += (types.empty() ? "" : ", ") + std::to_string(n) + " " + type;
-  out << "  " << a.counts.of(Kind::Municipality) << " municipalities"
-      << (types.empty() ? "" : " (" + types + ")");
+    types += (types.empty() ? "" : say(L, ", ")) + std::to_string(n) + " " + type;
+  out << "  "
+      << say(L, "{1} municipalities{2}",
+             {n_of(Kind::Municipality), units_word(c.ds, L, "")})
+      << (types.empty() ? "" : say(L, " ({1})", {types}));
   if (a.counts.of(Kind::Region))
-    out << " in " << a.counts.of(Kind::Region) << " planning regions [outside fact]";
+    out << say(L, " in {1} planning regions [outside fact]", {n_of(Kind::Region)});
   out << "\n";
-  out << "  " << a.placements << " coordinator placements at " << a.counts.of(Kind::Office)
-      << " offices; " << a.shared_offices.size() << " offices serve more than one municipality:\n";
+  out << "  "
+      << say(L, "{1} coordinator placements at {2} offices; {3} offices serve more than one "
+                "municipality{4}:",
+             {std::to_string(a.placements), n_of(Kind::Office),
+              std::to_string(a.shared_offices.size()), units_word(c.ds, L, "")})
+      << "\n";
   for (std::size_t o : a.shared_offices) {
     std::string list;
     for (std::size_t x : a.served.at(o))
-      list += (list.empty() ? "" : ", ") + display_name(c.ds.nodes[x], lang);
+      list += (list.empty() ? "" : say(L, ", ")) + display_name(c.ds.nodes[x], lang);
     out << "    " << display_name(c.ds.nodes[o], lang) << " → " << list << "\n";
   }
   // What the table does not carry is said once as not stated, not counted as zero.
   if (gap_rule_not_applicable(c.ds, GapRule::NoMeeting))
-    out << "  councils and their meetings: not stated in this table\n";
+    out << "  " << say(L, "councils and their meetings: not stated in this table") << "\n";
   else
-    out << "  own councils on these children in " << c.ds.fiscal_year.label << ": " << a.met
-        << " met, " << a.planned_only << " only planned, " << a.no_meeting << " did not meet, "
-        << a.silent << " not stated or not on the agenda\n";
+    out << "  "
+        << wrap_to_width(
+               say(L, "own councils on these children in {1}: {2} met, {3} only planned, {4} did "
+                      "not meet, {5} not stated or not on the agenda",
+                   {c.ds.fiscal_year.label, std::to_string(a.met), std::to_string(a.planned_only),
+                    std::to_string(a.no_meeting), std::to_string(a.silent)}),
+               kAnswerWidth - 2, "    ")
+        << "\n";
   if (gap_rule_not_applicable(c.ds, GapRule::InactiveCoordinator))
-    out << "  coordinator activity: not stated in this table\n";
+    out << "  " << say(L, "coordinator activity: not stated in this table") << "\n";
   else
-    out << "  " << a.without_activity
-        << " municipalities' coordinators report no activity (特になし, 対応ケースなし …)\n";
-  out << "  " << a.counts.of(Kind::Council) << " councils, " << a.counts.of(Kind::Center)
-      << " support centers, " << a.counts.of(Kind::Initiative) << " kinds of initiative\n";
+    out << "  "
+        << say(L, "{1} municipalities' coordinators report no activity (特になし, 対応ケースなし …){2}",
+               {std::to_string(a.without_activity), units_word(c.ds, L, "")})
+        << "\n";
+  out << "  "
+      << say(L, "{1} councils, {2} support centers, {3} kinds of initiative",
+             {n_of(Kind::Council), n_of(Kind::Center), n_of(Kind::Initiative)})
+      << "\n";
 }
 
 }  // namespace renkei

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "base/say.h"
 #include "base/text.h"
 #include "formats/node_json.h"
 #include "report/text_table.h"
@@ -66,12 +67,12 @@ void print_rule_explanation(const Reply& c, const GapRuleInfo& r) {
     print_json(c.out, j);
     return;
   }
-  c.out << r.name << ": " << r.summary << "\n\n"
-        << wrap_to_width(r.explanation, kAnswerWidth, "") << "\n\n"
-        << wrap_to_width(
-               why_not ? "Does not apply to " + document_citation(c.ds) + ": " + *why_not + "."
-                       : "Applies to " + document_citation(c.ds) + ".",
-               kAnswerWidth, "")
+  c.out << r.name << ": " << say(c.lang(), r.summary) << "\n\n"
+        << wrap_to_width(say(c.lang(), r.explanation), kAnswerWidth, "") << "\n\n"
+        << wrap_to_width(why_not ? say(c.lang(), "Does not apply to {1}: {2}.",
+                                       {document_citation(c.ds), *why_not})
+                                 : say(c.lang(), "Applies to {1}.", {document_citation(c.ds)}),
+                         kAnswerWidth, "")
         << "\n";
 }
 
@@ -87,15 +88,19 @@ void print_rules_applicable(const Reply& c) {
     print_json(c.out, arr);
     return;
   }
-  c.out << wrap_to_width("Gap rules on " + document_citation(c.ds) +
-                             " (`renkei gaps --explain RULE` says how each reads the data):",
+  c.out << wrap_to_width(say(c.lang(),
+                             "Gap rules on {1} (`renkei gaps --explain RULE` says how each reads "
+                             "the data):",
+                             {document_citation(c.ds)}),
                          kAnswerWidth, "")
         << "\n\n";
-  TextTable t({"rule", "applies", "what it finds, or why it does not apply"},
+  TextTable t({say(c.lang(), "rule"), say(c.lang(), "applies"),
+               say(c.lang(), "what it finds, or why it does not apply")},
               {false, false, false});
   for (const GapRuleInfo& r : gap_rules()) {
     std::optional<std::string> why_not = gap_rule_not_applicable(c.ds, r.rule);
-    t.add_row({r.name, why_not ? "no" : "yes", why_not ? *why_not : r.summary});
+    t.add_row({r.name, why_not ? say(c.lang(), "no") : say(c.lang(), "yes"),
+               why_not ? *why_not : say(c.lang(), r.summary)});
   }
   t.write(c.out, kAnswerWidth);
 }
@@ -107,7 +112,8 @@ static void print_not_applicable(const Reply& c, std::optional<GapRule> only) {
     if (only && *only != r.rule) continue;
     std::optional<std::string> why_not = gap_rule_not_applicable(c.ds, r.rule);
     if (!why_not) continue;
-    if (first) c.out << "\nNot applicable to this table (nothing is found by these rules):\n";
+    if (first)
+      c.out << say(c.lang(), "\nNot applicable to this table (nothing is found by these rules):\n");
     first = false;
     c.out << "  " << r.name << ": "
           << wrap_to_width(*why_not, kAnswerWidth - 4 - display_width(r.name), "    ") << "\n";
@@ -138,18 +144,25 @@ void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional
     return;
   }
   if (found.empty()) {
-    c.out << "No gaps found" << (rule ? std::string(" for rule ") + gap_rule_info(*rule).name : "")
-          << (m ? " in " + display_name(c.ds.nodes[*m], c.lang()) : "") << ".\n";
+    std::string name = m ? display_name(c.ds.nodes[*m], c.lang()) : "";
+    c.out << (rule && m   ? say(c.lang(), "No gaps found for rule {1} in {2}.",
+                                {gap_rule_info(*rule).name, name})
+              : rule      ? say(c.lang(), "No gaps found for rule {1}.", {gap_rule_info(*rule).name})
+              : m         ? say(c.lang(), "No gaps found in {1}.", {name})
+                          : say(c.lang(), "No gaps found."))
+          << "\n";
     print_not_applicable(c, rule);
     return;
   }
   // Per rule: how many municipalities it hits.
   c.out << wrap_to_width(
-               "Coverage gaps: " + std::to_string(found.size()) +
-                   " findings. `renkei gaps --explain RULE` says how each rule reads the data.",
+               say(c.lang(),
+                   "Coverage gaps: {1} findings. `renkei gaps --explain RULE` says how each rule "
+                   "reads the data.",
+                   {std::to_string(found.size())}),
                kAnswerWidth, "")
         << "\n\n";
-  TextTable t({"rule", "municipalities"}, {false, false});
+  TextTable t({say(c.lang(), "rule"), units_word(c.ds, c.lang(), "municipalities")}, {false, false});
   for (const auto& r : gap_rules()) {
     std::vector<std::size_t> hit;
     for (const Finding& f : found)
@@ -172,7 +185,8 @@ void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional
       c.out << "      " << wrap_to_width(quote_line(s), kAnswerWidth - 8, "        ") << "\n";
     for (const Source& s : f.context)
       c.out << "      "
-            << wrap_to_width("no child to serve: " + quote_line(s), kAnswerWidth - 8, "        ")
+            << wrap_to_width(say(c.lang(), "no child to serve: {1}", {quote_line(s)}),
+                             kAnswerWidth - 8, "        ")
             << "\n";
   }
   print_not_applicable(c, rule);
@@ -189,13 +203,17 @@ void print_whatif_each(const Reply& c, Kind kind, const std::vector<WhatIfAnswer
     c.out << "\n";
     return;
   }
-  c.out << wrap_to_width(std::string("Removing each ") + word(kind) +
-                             " in turn, ranked by how many municipalities it would leave with no "
-                             "coordinator office "
-                             "(uncovered), then by how many lose something:",
+  const std::string kind_word = c.lang() == Lang::Ja ? label_ja(kind) : word(kind);
+  c.out << wrap_to_width(say(c.lang(),
+                             "Removing each {1} in turn, ranked by how many {2} it would leave "
+                             "with no coordinator office (uncovered), then by how many lose "
+                             "something:",
+                             {kind_word, units_word(c.ds, c.lang(), "municipalities")}),
                          kAnswerWidth, "")
         << "\n\n";
-  TextTable t({"rank", "uncovered", "affected", word(kind)}, {true, true, true, false});
+  TextTable t({say(c.lang(), "rank"), say(c.lang(), "uncovered"), say(c.lang(), "affected"),
+               kind_word},
+              {true, true, true, false});
   for (std::size_t i = 0; i < all.size(); ++i) {
     std::string name = display_name(c.ds.nodes[all[i].removed[0]], c.lang());
     if (!all[i].uncovered.empty()) name += " → " + join_names(c, all[i].uncovered);
@@ -214,41 +232,54 @@ void print_whatif(const Reply& c, const WhatIfAnswer& a, const std::set<std::siz
     c.out << "\n";
     return;
   }
-  c.out << "If " << join_names(c, a.removed) << " stop" << (a.removed.size() == 1 ? "s" : "")
-        << ":\n";
+  c.out << (a.removed.size() == 1 ? say(c.lang(), "If {1} stops:", {join_names(c, a.removed)})
+                                  : say(c.lang(), "If {1} stop:", {join_names(c, a.removed)}))
+        << "\n";
+  const std::string units = units_word(c.ds, c.lang(), "");
   bool offices_removed = false;
   for (std::size_t r : a.removed) offices_removed |= c.ds.nodes[r].kind == Kind::Office;
   if (offices_removed)
-    c.out << "  left with no coordinator office of their own: "
-          << (a.uncovered.empty() ? "none" : join_names(c, a.uncovered)) << "\n";
+    c.out << "  "
+          << say(c.lang(), "left with no coordinator office of their own{2}: {1}",
+                 {a.uncovered.empty() ? say(c.lang(), "none") : join_names(c, a.uncovered), units})
+          << "\n";
   if (!a.only_out_of_area.empty()) {
     c.out << "    "
-          << wrap_to_width("of which left with only help from outside their area, when needed: " +
-                               join_names(c, a.only_out_of_area),
+          << wrap_to_width(say(c.lang(),
+                               "of which left with only help from outside their area, when "
+                               "needed: {1}",
+                               {join_names(c, a.only_out_of_area)}),
                            kAnswerWidth - 4, "      ")
           << "\n      "
           << wrap_to_width(
-                 "(" + join_names(c, a.out_of_area_help) + " also help outside their area: " +
-                     quote_line(*c.ds.nodes[a.out_of_area_help.front()].out_of_area) + ")",
+                 say(c.lang(), "({1} also help outside their area: {2})",
+                     {join_names(c, a.out_of_area_help),
+                      quote_line(*c.ds.nodes[a.out_of_area_help.front()].out_of_area)}),
                  kAnswerWidth - 6, "      ")
           << "\n";
   }
   if (!a.no_council.empty())
-    c.out << "  left with no council: " << join_names(c, a.no_council) << "\n";
-  c.out << "  municipalities that lose something: " << a.affected.size() << "\n";
+    c.out << "  "
+          << say(c.lang(), "left with no council{2}: {1}", {join_names(c, a.no_council), units})
+          << "\n";
+  c.out << "  "
+        << say(c.lang(), "{2} that lose something: {1}",
+               {std::to_string(a.affected.size()),
+                units_word(c.ds, c.lang(), "municipalities")})
+        << "\n";
   for (const Affected& af : a.affected) {
     c.out << "\n  " << display_name(c.ds.nodes[af.municipality], c.lang()) << "\n";
-    c.out << "    loses:     "
+    c.out << "    " << pad(say(c.lang(), "loses:"), 11)
           << wrap_to_width(join_names(c, af.lost), kAnswerWidth - 15, "               ") << "\n";
     bool helped =
         std::count(a.only_out_of_area.begin(), a.only_out_of_area.end(), af.municipality) > 0;
-    c.out << "    still has: "
+    c.out << "    " << pad(say(c.lang(), "still has:"), 11)
           << (!af.remaining.empty()
                   ? wrap_to_width(join_names(c, af.remaining), kAnswerWidth - 15, "               ")
-              : helped ? wrap_to_width("only help from outside their area: " +
-                                           join_names(c, a.out_of_area_help),
+              : helped ? wrap_to_width(say(c.lang(), "only help from outside their area: {1}",
+                                           {join_names(c, a.out_of_area_help)}),
                                        kAnswerWidth - 15, "               ")
-                       : "nothing (no other office, council or center of that kind)")
+                       : say(c.lang(), "nothing (no other office, council or center of that kind)"))
           << "\n";
     for (std::size_t k : c.ds.edges_from(af.municipality)) {
       const Edge& e = c.ds.edges[k];
@@ -289,22 +320,25 @@ void print_initiatives(const Reply& c, const std::vector<InitiativeStatus>& all)
   for (const InitiativeStatus& s : all) {
     const Node& n = c.ds.nodes[s.initiative];
     c.out << display_name(n, c.lang()) << "  (" << n.id << ")\n";
-    auto line = [&](const char* label, const std::vector<std::size_t>& v) {
+    auto line = [&](const std::string& label, const std::vector<std::size_t>& v) {
       if (!v.empty())
         c.out << "  " << pad(label, 12)
               << wrap_to_width(join_names(c, v), kAnswerWidth - 14, std::string(14, ' ')) << "\n";
     };
-    line("done", s.done);
-    line("ongoing", s.ongoing);
-    line("planned", s.planned);
-    line("considering", s.considering);
+    line(status_words(c.lang(), EdgeStatus::Done), s.done);
+    line(status_words(c.lang(), EdgeStatus::Ongoing), s.ongoing);
+    line(status_words(c.lang(), EdgeStatus::Planned), s.planned);
+    line(status_words(c.lang(), EdgeStatus::Considering), s.considering);
     for (const auto& g : s.suggestions) {
-      c.out << "  → " << display_name(c.ds.nodes[g.municipality], c.lang()) << " " << word(g.wants)
-            << " it; ask:\n";
+      c.out << "  → "
+            << say(c.lang(), "{1} {2} it; ask:",
+                   {display_name(c.ds.nodes[g.municipality], c.lang()),
+                    status_words(c.lang(), g.wants)})
+            << "\n";
       for (std::size_t k : g.ask_edges) {
         const Edge& e = c.ds.edges[k];
-        c.out << "      " << display_name(c.ds.nodes[e.from], c.lang()) << " (" << word(e.status)
-              << (e.date.empty() ? "" : " " + e.date) << ")";
+        c.out << "      " << display_name(c.ds.nodes[e.from], c.lang()) << " ("
+              << status_words(c.lang(), e.status) << (e.date.empty() ? "" : " " + e.date) << ")";
         c.out << "\n";
         if (e.source)
           c.out << "        "

@@ -36,9 +36,13 @@ std::string quote_line(const Source& s);
 /// "412 checked, each in its row and column of …", "not checked (NO_FILE)", or for a table
 /// that is its own source "none to check …"; then "entered facts: N, …" where there are any.
 std::string sources_words(const Dataset& ds, std::size_t checked, std::size_t anywhere,
-                          std::size_t entered, const std::string& file, const char* no_file);
+                          std::size_t entered, const std::string& file,
+                          const char* no_file);  // N_("…"), said here
 std::string quotes_checked_words(std::size_t checked, std::size_t anywhere,
                                  const std::string& file);
+/// done / ongoing / planned / considering (実施済み / 実施中 / 予定 / 検討中): how far a
+/// municipality is with a kind of work, in the reply's language.
+std::string status_words(Lang lang, EdgeStatus status);
 /// Prints JSON the way every answer does: two-space indent, UTF-8 kept as is.
 void print_json(std::ostream& out, const nlohmann::json& j);
 
