@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "base/say.h"
 #include "base/text.h"
 #include "formats/node_json.h"
 #include "report/text_table.h"
@@ -58,7 +59,7 @@ void write_chain_sources(const Reply& c, const Chain& chain, const std::string& 
             << wrap_to_width(quote_line(*e.source), kAnswerWidth - indent.size() - 2, indent + "  ")
             << "\n";
     else if (!e.outside_source.empty())
-      c.out << indent << "  [outside fact] "
+      c.out << indent << "  " << say(c.lang(), "[outside fact] ")
             << wrap_to_width(e.outside_source, kAnswerWidth - indent.size() - 17, indent + "  ")
             << "\n";
   }
@@ -98,25 +99,33 @@ void print_shared(const Reply& c, const SharedAnswer& a) {
     return;
   }
   if (a.offices.empty()) {
-    c.out << "No coordinator office serves more than one municipality.\n";
+    c.out << say(c.lang(), "No coordinator office serves more than one municipality{1}.",
+                 {units_word(c.ds, c.lang(), "")})
+          << "\n";
     return;
   }
-  c.out << a.offices.size() << " coordinator offices serve more than one municipality:\n\n";
+  c.out << say(c.lang(), "{1} coordinator offices serve more than one municipality{2}:",
+               {std::to_string(a.offices.size()), units_word(c.ds, c.lang(), "")})
+        << "\n\n";
   for (const SharedOffice& o : a.offices) {
     c.out << display_name(c.ds.nodes[o.office], c.lang()) << "  (" << o.municipalities.size()
           << ")\n";
     c.out << "  " << wrap_to_width(join_names(c, o.municipalities), kAnswerWidth - 2, "  ") << "\n";
   }
   c.out << "\n"
-        << a.groups.size() << " groups of municipalities tied together by shared offices:\n";
+        << say(c.lang(), "{1} groups of municipalities tied together by shared offices{2}:",
+               {std::to_string(a.groups.size()), units_word(c.ds, c.lang(), "")})
+        << "\n";
   for (std::size_t i = 0; i < a.groups.size(); ++i) {
     c.out << "  " << i + 1 << ". "
           << wrap_to_width(join_names(c, a.groups[i].municipalities), kAnswerWidth - 5, "     ")
           << "\n";
-    c.out << "     through "
-          << wrap_to_width(join_names(c, a.groups[i].offices), kAnswerWidth - 13, "     ") << "\n";
+    c.out << "     "
+          << wrap_to_width(say(c.lang(), "through {1}", {join_names(c, a.groups[i].offices)}),
+                           kAnswerWidth - 5, "     ")
+          << "\n";
   }
-  c.out << "\nSource, section 3 (配置先):\n";
+  c.out << say(c.lang(), "\nSource, section 3 (配置先):\n");
   for (const SharedOffice& o : a.offices) {
     c.out << "  " << display_name(c.ds.nodes[o.office], c.lang()) << "\n";
     std::vector<std::size_t>
@@ -152,25 +161,46 @@ void print_reach(const Reply& c, const ReachQuery& q, const std::vector<Reached>
     return;
   }
   const Node& from = c.ds.nodes[q.from];
-  c.out << wrap_to_width(display_name(from, c.lang()) + " reaches " + std::to_string(r.size()) +
-                             " node" + (r.size() == 1 ? "" : "s") + " via " + via_words(q.via) +
-                             (q.directed ? " (directed)" : "") +
-                             "; relations only planned are not followed:",
-                         kAnswerWidth, "")
+  std::string name = display_name(from, c.lang()), n = std::to_string(r.size()),
+              via = via_words(q.via);
+  c.out << wrap_to_width(
+               r.size() == 1
+                   ? (q.directed ? say(c.lang(),
+                                       "{1} reaches {2} node via {3} (directed); relations only "
+                                       "planned are not followed:",
+                                       {name, n, via})
+                                 : say(c.lang(),
+                                       "{1} reaches {2} node via {3}; relations only planned are "
+                                       "not followed:",
+                                       {name, n, via}))
+                   : (q.directed ? say(c.lang(),
+                                       "{1} reaches {2} nodes via {3} (directed); relations only "
+                                       "planned are not followed:",
+                                       {name, n, via})
+                                 : say(c.lang(),
+                                       "{1} reaches {2} nodes via {3}; relations only planned are "
+                                       "not followed:",
+                                       {name, n, via})),
+               kAnswerWidth, "")
         << "\n";
   std::size_t hops = 0;
   for (const Reached& x : r) {
     if (x.hops != hops) {
       hops = x.hops;
-      c.out << "\n" << hops << " hop" << (hops == 1 ? "" : "s") << ":\n";
+      c.out << "\n"
+            << (hops == 1 ? say(c.lang(), "{1} hop:", {std::to_string(hops)})
+                          : say(c.lang(), "{1} hops:", {std::to_string(hops)}))
+            << "\n";
     }
     const Node& n = c.ds.nodes[x.node];
     c.out << "  " << display_name(n, c.lang()) << "  (" << word(n.kind) << ")\n";
     c.out << "    " << format_chain(c, x.chain, "    ") << "\n";
   }
   if (r.empty())
-    c.out << "  (nothing: no relation of these kinds leads out of " << display_name(from, c.lang())
-          << ")\n";
+    c.out << "  "
+          << say(c.lang(), "(nothing: no relation of these kinds leads out of {1})",
+                 {display_name(from, c.lang())})
+          << "\n";
 }
 
 void print_path(const Reply& c, std::size_t a, std::size_t b, const Chain& chain) {
@@ -187,8 +217,12 @@ void print_path(const Reply& c, std::size_t a, std::size_t b, const Chain& chain
     return;
   }
   c.out << display_name(c.ds.nodes[a], c.lang()) << " → " << display_name(c.ds.nodes[b], c.lang())
-        << ": " << chain.steps.size() << " hop" << (chain.steps.size() == 1 ? "" : "s") << "\n";
-  c.out << "  " << format_chain(c, chain, "  ") << "\n\nbecause:\n";
+        << ": "
+        << (chain.steps.size() == 1
+                ? say(c.lang(), "{1} hop", {std::to_string(chain.steps.size())})
+                : say(c.lang(), "{1} hops", {std::to_string(chain.steps.size())}))
+        << "\n";
+  c.out << "  " << format_chain(c, chain, "  ") << "\n\n" << say(c.lang(), "because:") << "\n";
   write_chain_sources(c, chain, "  ");
 }
 
@@ -210,41 +244,51 @@ void print_metrics(const Reply& c, const MetricsAnswer& m, int top) {
   }
   std::size_t rows = top == 0 ? m.nodes.size() : std::min<std::size_t>(top, m.nodes.size());
   c.out << wrap_to_width(
-               "Betweenness: the share of shortest chains between other nodes that pass through a "
-               "node "
-               "(how much it holds the network together). Degree: how many nodes it is tied to. "
-               "Counted on "
-               "the support relations (holds, participates, part_of, coordinator, liaises); top " +
-                   std::to_string(rows) + " of " + std::to_string(m.nodes.size()) + ":",
+               say(c.lang(),
+                   "Betweenness: the share of shortest chains between other nodes that pass "
+                   "through a node (how much it holds the network together). Degree: how many "
+                   "nodes it is tied to. Counted on the support relations (holds, participates, "
+                   "part_of, coordinator, liaises); top {1} of {2}:",
+                   {std::to_string(rows), std::to_string(m.nodes.size())}),
                kAnswerWidth, "")
         << "\n\n";
-  TextTable t({"betweenness", "degree", "kind", "node"}, {true, true, false, false});
+  TextTable t({say(c.lang(), "betweenness"), say(c.lang(), "degree"), say(c.lang(), "table|kind"),
+               say(c.lang(), "table|node")},
+              {true, true, false, false});
   for (std::size_t i = 0; i < rows; ++i) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4f", m.nodes[i].betweenness);
     const Node& n = c.ds.nodes[m.nodes[i].node];
-    t.add_row({buf, std::to_string(m.nodes[i].degree), word(n.kind), display_name(n, c.lang())});
+    t.add_row({buf, std::to_string(m.nodes[i].degree),
+               c.lang() == Lang::Ja ? label_ja(n.kind) : word(n.kind), display_name(n, c.lang())});
   }
   t.write(c.out, kAnswerWidth);
-  c.out << "\nIn the municipality–office graph (coordinator placements):\n";
+  c.out << say(c.lang(), "\nIn the municipality–office graph (coordinator placements):\n");
   std::vector<std::size_t> cut_offices, cut_municipalities;
   for (std::size_t v : m.articulation_points)
     (c.ds.nodes[v].kind == Kind::Office ? cut_offices : cut_municipalities).push_back(v);
-  c.out << "  articulation points (" << m.articulation_points.size()
-        << "; removing one splits the graph)\n";
-  c.out << "    offices shared between towns:\n      "
+  c.out << "  "
+        << say(c.lang(), "articulation points ({1}; removing one splits the graph)",
+               {std::to_string(m.articulation_points.size())})
+        << "\n";
+  c.out << "    " << say(c.lang(), "offices shared between towns:") << "\n      "
         << wrap_to_width(join_names(c, cut_offices), kAnswerWidth - 6, "      ") << "\n";
-  c.out << "    municipalities with several offices of their own:\n      "
+  c.out << "    "
+        << say(c.lang(), "municipalities with several offices of their own{1}:",
+               {units_word(c.ds, c.lang(), "")})
+        << "\n      "
         << wrap_to_width(join_names(c, cut_municipalities), kAnswerWidth - 6, "      ") << "\n";
-  c.out << "  " << m.components.size()
-        << " connected components; those with more than one municipality:\n";
+  c.out << "  "
+        << say(c.lang(), "{1} connected components; those with more than one municipality{2}:",
+               {std::to_string(m.components.size()), units_word(c.ds, c.lang(), "")})
+        << "\n";
   for (const auto& comp : m.components) {
     std::vector<std::size_t> ms;
     for (std::size_t v : comp)
       if (c.ds.nodes[v].kind == Kind::Municipality) ms.push_back(v);
     if (ms.size() < 2) continue;
-    c.out << "    " << wrap_to_width(join_names(c, ms), kAnswerWidth - 4, "    ") << "  ("
-          << comp.size() - ms.size() << " offices)\n";
+    c.out << "    " << wrap_to_width(join_names(c, ms), kAnswerWidth - 4, "    ") << "  "
+          << say(c.lang(), "({1} offices)", {std::to_string(comp.size() - ms.size())}) << "\n";
   }
 }
 
