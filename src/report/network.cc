@@ -19,7 +19,7 @@ namespace {
 std::string format_chain(const Reply& c, const Chain& chain, const std::string& indent) {
   std::vector<std::string> parts = {display_name(c.ds.nodes[chain.start], c.lang())};
   for (const Step& s : chain.steps) {
-    std::string rel = word(s.relation);
+    std::string rel = c.lang() == Lang::Ja ? label_ja(s.relation) : word(s.relation);
     parts.push_back((s.forward ? "—" + rel + "→ " : "←" + rel + "— ") +
                     display_name(c.ds.nodes[s.node], c.lang()));
   }
@@ -51,7 +51,8 @@ void write_chain(JsonWriter& w, const Reply& c, const Chain& chain) {
 void write_chain_sources(const Reply& c, const Chain& chain, const std::string& indent) {
   for (const Step& s : chain.steps) {
     const Edge& e = c.ds.edges[s.edge];
-    std::string head = display_name(c.ds.nodes[e.from], c.lang()) + " —" + word(e.relation) + "→ " +
+    std::string head = display_name(c.ds.nodes[e.from], c.lang()) + " —" +
+                       (c.lang() == Lang::Ja ? label_ja(e.relation) : word(e.relation)) + "→ " +
                        display_name(c.ds.nodes[e.to], c.lang());
     c.out << indent << head << "\n";
     if (e.source)
