@@ -1,6 +1,8 @@
 // validate, summary, list, show: the data as it is, as text or JSON.
 #include "report/data.h"
 
+#include <sstream>
+
 #include <algorithm>
 
 #include "base/say.h"
@@ -60,17 +62,18 @@ void print_list(const Reply& c, const std::vector<std::size_t>& picked) {
     print_json(c.out, arr);
     return;
   }
-  TextTable t({"id", "kind", c.lang() == Lang::En ? "name" : "名称",
-               c.lang() == Lang::En ? "region" : "圏域"});
+  TextTable t({"id", say(c.lang(), "table|kind"), say(c.lang(), "table|name"),
+               say(c.lang(), "table|region")});
   for (std::size_t i : picked) {
     const Node& n = c.ds.nodes[i];
     std::string region;
     if (n.kind == Kind::Municipality)
       if (auto r = region_of(c.ds, i)) region = display_name(c.ds.nodes[*r], c.lang());
-    t.add_row({n.id, word(n.kind), display_name(n, c.lang()), region});
+    t.add_row({n.id, c.lang() == Lang::Ja ? label_ja(n.kind) : word(n.kind),
+               display_name(n, c.lang()), region});
   }
   t.write(c.out);
-  c.out << picked.size() << " nodes\n";
+  c.out << say(c.lang(), "{1} nodes", {std::to_string(picked.size())}) << "\n";
 }
 
 void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& edges) {
@@ -87,65 +90,82 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
   }
   Lang lang = c.lang();
   std::ostream& out = c.out;
-  out << display_name(n, lang) << "  (" << word(n.kind) << ", id " << n.id << ")\n";
-  if (lang == Lang::Ja && !n.name_en.empty()) out << "  romanized: " << n.name_en << "\n";
-  if (lang == Lang::En) out << "  Japanese: " << n.name << "\n";
+  auto line = [&](const char* label, const std::string& value) {
+    out << "  " << say(lang, label, {value}) << "\n";
+  };
+  out << display_name(n, lang) << "  "
+      << say(lang, "({1}, id {2})", {lang == Lang::Ja ? label_ja(n.kind) : word(n.kind), n.id})
+      << "\n";
+  if (lang == Lang::Ja && !n.name_en.empty()) line(N_("romanized: {1}"), n.name_en);
+  if (lang == Lang::En) line(N_("Japanese: {1}"), n.name);
   for (const Alias& a : n.aliases)
-    out << "  also written: " << a.name
-        << (a.source && (a.source->row || a.source->entered())
-                ? "  (" + quote_place(*a.source, Lang::En) + ")"
-                : "")
-        << "\n";
-  if (!n.description.empty()) out << "  what it is: " << n.description << "\n";
-  if (!n.note.empty()) out << "  note: " << n.note << "\n";
-  if (n.source) out << "  source: " << quote_line(*n.source) << "\n";
-  if (n.out_of_area)
-    out << "  also helps outside its area when needed: " << quote_line(*n.out_of_area) << "\n";
-  if (!n.outside_source.empty()) out << "  outside fact: " << n.outside_source << "\n";
+    line(N_("also written: {1}"),
+         a.name + (a.source && (a.source->row || a.source->entered())
+                       ? "  (" + quote_place(*a.source, lang) + ")"
+                       : ""));
+  if (!n.description.empty()) line(N_("what it is: {1}"), n.description);
+  if (!n.note.empty()) line(N_("note: {1}"), n.note);
+  if (n.source) line(N_("source: {1}"), quote_line(*n.source));
+  if (n.out_of_area) line(N_("also helps outside its area when needed: {1}"), quote_line(*n.out_of_area));
+  if (!n.outside_source.empty()) line(N_("outside fact: {1}"), n.outside_source);
   if (n.kind == Kind::Municipality) {
-    out << "  type: " << n.type
-        << (n.row ? ", row " + std::to_string(n.row) + " of the source" : ", no row of its own")
+    out << "  "
+        << (n.row ? say(lang, "type: {1}, row {2} of the source", {n.type, std::to_string(n.row)})
+                  : say(lang, "type: {1}, no row of its own", {n.type}))
         << "\n";
-    if (n.facts)
-      out << "  [outside fact] code " << n.facts->code << ", office at " << n.facts->lat << ", "
-          << n.facts->lng << " — " << n.facts->source << "\n";
+    if (n.facts) {
+      std::ostringstream at;
+      at << n.facts->lat << ", " << n.facts->lng;
+      out << "  "
+          << say(lang, "[outside fact] code {1}, office at {2} — {3}",
+                 {n.facts->code, at.str(), n.facts->source})
+          << "\n";
+    }
     if (n.activity)
-      out << "  coordinator activity: " << word(n.activity->status) << " — "
-          << quote_line(n.activity->source) << "\n";
+      out << "  "
+          << say(lang, "coordinator activity: {1} — {2}",
+                 {word(n.activity->status), quote_line(n.activity->source)})
+          << "\n";
     else
-      out << "  coordinator activity: not stated in the source\n";
-    for (const Source& s : n.challenges) out << "  challenge: " << quote_line(s) << "\n";
-    for (const Source& s : n.no_children) out << "  no child to serve: " << quote_line(s) << "\n";
+      out << "  " << say(lang, "coordinator activity: not stated in the source") << "\n";
+    for (const Source& s : n.challenges) line(N_("challenge: {1}"), quote_line(s));
+    for (const Source& s : n.no_children) line(N_("no child to serve: {1}"), quote_line(s));
   }
   if (n.kind == Kind::Council) {
-    out << "  level: " << word(n.level) << ", status: " << word(n.council_status) << "\n";
+    out << "  "
+        << say(lang, "level: {1}, status: {2}", {word(n.level), word(n.council_status)}) << "\n";
     if (n.status_source) out << "    " << quote_line(*n.status_source) << "\n";
-    if (n.meetings.empty()) out << "  meetings: none stated in the source\n";
+    if (n.meetings.empty()) out << "  " << say(lang, "meetings: none stated in the source") << "\n";
     for (const Meeting& m : n.meetings) {
       std::string months;
       for (const auto& mo : m.months) months += (months.empty() ? "" : ", ") + mo;
-      out << "  meeting: " << word(m.status) << (months.empty() ? "" : " " + months)
-          << (m.about_children ? "" : " (these children not on the agenda)") << "\n";
+      std::string what = std::string(word(m.status)) + (months.empty() ? "" : " " + months);
+      out << "  "
+          << (m.about_children
+                  ? say(lang, "meeting: {1}", {what})
+                  : say(lang, "meeting: {1} (these children not on the agenda)", {what}))
+          << "\n";
       out << "    " << quote_line(m.source) << "\n";
-      for (const auto& t : m.topics) out << "    topic: " << t << "\n";
-      if (!m.summary.empty()) out << "    discussed: " << m.summary << "\n";
-      if (!m.note.empty()) out << "    note: " << m.note << "\n";
+      for (const auto& t : m.topics) out << "    " << say(lang, "topic: {1}", {t}) << "\n";
+      if (!m.summary.empty()) out << "    " << say(lang, "discussed: {1}", {m.summary}) << "\n";
+      if (!m.note.empty()) out << "    " << say(lang, "note: {1}", {m.note}) << "\n";
     }
   }
-  out << "\nrelations (" << edges.size() << "):\n";
+  out << "\n" << say(lang, "relations ({1}):", {std::to_string(edges.size())}) << "\n";
   for (std::size_t k : edges) {
     const Edge& e = c.ds.edges[k];
     bool outgoing = e.from == i;
     const Node& other = c.ds.nodes[outgoing ? e.to : e.from];
-    std::string rel = word(e.relation);
+    std::string rel = lang == Lang::Ja ? label_ja(e.relation) : word(e.relation);
     if (e.order) rel += " #" + std::to_string(e.order);
-    if (e.status != EdgeStatus::Current) rel += " (" + std::string(word(e.status)) + ")";
-    if (!e.since.empty()) rel += " since " + since_words(e.since, Lang::En);
+    if (e.status != EdgeStatus::Current) rel += " (" + status_words(lang, e.status) + ")";
+    if (!e.since.empty()) rel += say(lang, " since {1}", {since_words(e.since, lang)});
     if (!e.date.empty()) rel += " " + e.date;
     out << "  " << (outgoing ? "—" + rel + "→ " : "←" + rel + "— ") << display_name(other, lang)
         << "  [" << other.id << "]\n";
     if (e.source) out << "      " << quote_line(*e.source) << "\n";
-    if (!e.outside_source.empty()) out << "      [outside fact] " << e.outside_source << "\n";
+    if (!e.outside_source.empty())
+      out << "      " << say(lang, "[outside fact] ") << e.outside_source << "\n";
   }
 }
 

@@ -162,10 +162,11 @@ TEST_CASE("every sentence renkei says has its Japanese, with the same placeholde
 TEST_CASE("the Japanese catalogue is Japanese") {
   for (const auto& [en, j] : japanese_catalogue()) {
     INFO(en << " -> " << j);
-    // a sentence with words in it is said with Japanese words, not left in English
-    if (has_letters(en)) CHECK(std::any_of(j.begin(), j.end(), [](char c) {
-      return static_cast<unsigned char>(c) >= 0x80;
-    }));
+    // a sentence with words in it is said with Japanese words, not left in English (or with
+    // none, only its placeholders: "{1} municipalities{2}" is 「{1}{2}」, 19市町)
+    if (has_letters(en) && has_letters(j))
+      CHECK(std::any_of(j.begin(), j.end(),
+                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
   }
 }
 
