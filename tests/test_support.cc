@@ -66,6 +66,10 @@ namespace {
   }
   if (o.as_nobody && (setgid(65534) != 0 || setuid(65534) != 0)) _exit(126);
   if (o.timeout_seconds) alarm(o.timeout_seconds);
+  if (o.japanese)
+    unsetenv("RENKEI_LANG");
+  else
+    setenv("RENKEI_LANG", "en", 1);
   std::string bin = RENKEI_BINARY;
   std::vector<std::string> copy = args;
   std::vector<char*> argv{bin.data()};
@@ -156,6 +160,11 @@ std::size_t node_index(const Dataset& ds, const std::string& id) {
   auto i = ds.find_id(id);
   REQUIRE(i);
   return *i;
+}
+
+Run run_renkei_ja(const std::vector<std::string>& args, RunOptions options) {
+  options.japanese = true;
+  return run_renkei(args, options);
 }
 
 }  // namespace renkei::test

@@ -24,11 +24,17 @@ struct RunOptions {
   std::uint64_t file_size =
       ~std::uint64_t{0};         ///< RLIMIT_FSIZE in bytes; SIGXFSZ left at its default
   unsigned timeout_seconds = 0;  ///< SIGALRM (which survives exec) after this long; 0: none
+  /// As a user who set nothing: Japanese sentences. Otherwise the child runs with
+  /// RENKEI_LANG=en (English sentences, names as the table writes them), which most tests,
+  /// written against the English sentences, pin.
+  bool japanese = false;
 };
 
 /// Runs the renkei binary with `args` (no shell quoting needed) and captures everything.
 /// This is the one place the tests start the binary.
 Run run_renkei(const std::vector<std::string>& args, const RunOptions& options = {});
+/// run_renkei as a new user runs it: no RENKEI_LANG, so every sentence is Japanese.
+Run run_renkei_ja(const std::vector<std::string>& args, RunOptions options = {});
 
 /// Starts the binary without waiting (standard output to /dev/null, standard error to
 /// `err_path`), for tests that stop it mid-run; wait_renkei gives its exit code.

@@ -159,8 +159,10 @@ void say_help_in_language(CLI::App& app) {
   app.option_defaults()->group(say("Options"));
 }
 
-/// The language of this run: --lang (also --lang=X) before anything else reads the
+/// The language sentences are said in: --lang (also --lang=X) before anything else reads the
 /// arguments, else RENKEI_LANG, else Japanese. A bad value is left for the parser to refuse.
+/// Names follow --lang only (romanized with en): RENKEI_LANG=en is English sentences about
+/// the names as the table writes them.
 Lang language_of(const std::vector<std::string>& args) {
   std::string lang;
   if (const char* env = std::getenv("RENKEI_LANG")) lang = env;
@@ -241,7 +243,6 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     }
 
     CommonOptions options;
-    options.lang = language() == Lang::En ? "en" : "ja";
     CLI::App app(say(cmd->summary), std::string("renkei ") + cmd->name);
     say_help_in_language(app);
     app.set_help_flag("-h,--help", say("show this help"));

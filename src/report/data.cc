@@ -30,28 +30,28 @@ void print_validate(const Reply& c, const Counts& counts, const LoadReport& repo
                        {"outside_facts", report.outside_facts_file}});
     return;
   }
-  c.out << say(c.lang(), "{1}: OK: {2}", {c.ds.origin, document_citation(c.ds)}) << "\n";
-  c.out << say(c.lang(), "source quotes: {1}",
+  c.out << say(c.said(), "{1}: OK: {2}", {c.ds.origin, document_citation(c.ds)}) << "\n";
+  c.out << say(c.said(), "source quotes: {1}",
                {sources_words(c.ds, report.quotes_checked, report.quotes_anywhere,
                               report.facts_entered, report.source_file,
                               N_("the dataset names no document.source_file"))})
         << "\n";
   if (!report.outside_facts_file.empty())
-    c.out << say(c.lang(), "outside facts: {1} (planning regions, municipal codes, office "
+    c.out << say(c.said(), "outside facts: {1} (planning regions, municipal codes, office "
                            "coordinates)",
                  {report.outside_facts_file})
           << "\n";
   c.out << "\n";
-  TextTable t({say(c.lang(), "nodes"), say(c.lang(), "count")}, {false, true});
+  TextTable t({say(c.said(), "nodes"), say(c.said(), "count")}, {false, true});
   for (const auto& k : kinds())
-    t.add_row({c.lang() == Lang::Ja ? k.label_ja : k.word, std::to_string(counts.of(k.value))});
-  t.add_row({say(c.lang(), "table|total"), std::to_string(c.ds.nodes.size())});
+    t.add_row({c.said() == Lang::Ja ? k.label_ja : k.word, std::to_string(counts.of(k.value))});
+  t.add_row({say(c.said(), "table|total"), std::to_string(c.ds.nodes.size())});
   t.write(c.out);
   c.out << "\n";
-  TextTable r({say(c.lang(), "edges"), say(c.lang(), "count")}, {false, true});
+  TextTable r({say(c.said(), "edges"), say(c.said(), "count")}, {false, true});
   for (const auto& k : relations())
-    r.add_row({c.lang() == Lang::Ja ? k.label_ja : k.word, std::to_string(counts.of(k.value))});
-  r.add_row({say(c.lang(), "table|total"), std::to_string(c.ds.edges.size())});
+    r.add_row({c.said() == Lang::Ja ? k.label_ja : k.word, std::to_string(counts.of(k.value))});
+  r.add_row({say(c.said(), "table|total"), std::to_string(c.ds.edges.size())});
   r.write(c.out);
 }
 
@@ -62,18 +62,18 @@ void print_list(const Reply& c, const std::vector<std::size_t>& picked) {
     print_json(c.out, arr);
     return;
   }
-  TextTable t({"id", say(c.lang(), "table|kind"), say(c.lang(), "table|name"),
-               say(c.lang(), "table|region")});
+  TextTable t({"id", say(c.said(), "table|kind"), say(c.said(), "table|name"),
+               say(c.said(), "table|region")});
   for (std::size_t i : picked) {
     const Node& n = c.ds.nodes[i];
     std::string region;
     if (n.kind == Kind::Municipality)
       if (auto r = region_of(c.ds, i)) region = display_name(c.ds.nodes[*r], c.lang());
-    t.add_row({n.id, c.lang() == Lang::Ja ? label_ja(n.kind) : word(n.kind),
+    t.add_row({n.id, c.said() == Lang::Ja ? label_ja(n.kind) : word(n.kind),
                display_name(n, c.lang()), region});
   }
   t.write(c.out);
-  c.out << say(c.lang(), "{1} nodes", {std::to_string(picked.size())}) << "\n";
+  c.out << say(c.said(), "{1} nodes", {std::to_string(picked.size())}) << "\n";
 }
 
 void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& edges) {
@@ -88,20 +88,20 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
     print_json(c.out, {{"node", node_json(c.ds, i)}, {"edges", arr}});
     return;
   }
-  Lang lang = c.lang();
+  Lang lang = c.lang(), W = c.said();  // names, sentences
   std::ostream& out = c.out;
   auto line = [&](const char* label, const std::string& value) {
-    out << "  " << say(lang, label, {value}) << "\n";
+    out << "  " << say(W, label, {value}) << "\n";
   };
   out << display_name(n, lang) << "  "
-      << say(lang, "({1}, id {2})", {lang == Lang::Ja ? label_ja(n.kind) : word(n.kind), n.id})
+      << say(W, "({1}, id {2})", {W == Lang::Ja ? label_ja(n.kind) : word(n.kind), n.id})
       << "\n";
   if (lang == Lang::Ja && !n.name_en.empty()) line(N_("romanized: {1}"), n.name_en);
   if (lang == Lang::En) line(N_("Japanese: {1}"), n.name);
   for (const Alias& a : n.aliases)
     line(N_("also written: {1}"),
          a.name + (a.source && (a.source->row || a.source->entered())
-                       ? "  (" + quote_place(*a.source, lang) + ")"
+                       ? "  (" + quote_place(*a.source, W) + ")"
                        : ""));
   if (!n.description.empty()) line(N_("what it is: {1}"), n.description);
   if (!n.note.empty()) line(N_("note: {1}"), n.note);
@@ -110,62 +110,62 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
   if (!n.outside_source.empty()) line(N_("outside fact: {1}"), n.outside_source);
   if (n.kind == Kind::Municipality) {
     out << "  "
-        << (n.row ? say(lang, "type: {1}, row {2} of the source", {n.type, std::to_string(n.row)})
-                  : say(lang, "type: {1}, no row of its own", {n.type}))
+        << (n.row ? say(W, "type: {1}, row {2} of the source", {n.type, std::to_string(n.row)})
+                  : say(W, "type: {1}, no row of its own", {n.type}))
         << "\n";
     if (n.facts) {
       std::ostringstream at;
       at << n.facts->lat << ", " << n.facts->lng;
       out << "  "
-          << say(lang, "[outside fact] code {1}, office at {2} — {3}",
+          << say(W, "[outside fact] code {1}, office at {2} — {3}",
                  {n.facts->code, at.str(), n.facts->source})
           << "\n";
     }
     if (n.activity)
       out << "  "
-          << say(lang, "coordinator activity: {1} — {2}",
+          << say(W, "coordinator activity: {1} — {2}",
                  {word(n.activity->status), quote_line(n.activity->source)})
           << "\n";
     else
-      out << "  " << say(lang, "coordinator activity: not stated in the source") << "\n";
+      out << "  " << say(W, "coordinator activity: not stated in the source") << "\n";
     for (const Source& s : n.challenges) line(N_("challenge: {1}"), quote_line(s));
     for (const Source& s : n.no_children) line(N_("no child to serve: {1}"), quote_line(s));
   }
   if (n.kind == Kind::Council) {
     out << "  "
-        << say(lang, "level: {1}, status: {2}", {word(n.level), word(n.council_status)}) << "\n";
+        << say(W, "level: {1}, status: {2}", {word(n.level), word(n.council_status)}) << "\n";
     if (n.status_source) out << "    " << quote_line(*n.status_source) << "\n";
-    if (n.meetings.empty()) out << "  " << say(lang, "meetings: none stated in the source") << "\n";
+    if (n.meetings.empty()) out << "  " << say(W, "meetings: none stated in the source") << "\n";
     for (const Meeting& m : n.meetings) {
       std::string months;
       for (const auto& mo : m.months) months += (months.empty() ? "" : ", ") + mo;
       std::string what = std::string(word(m.status)) + (months.empty() ? "" : " " + months);
       out << "  "
           << (m.about_children
-                  ? say(lang, "meeting: {1}", {what})
-                  : say(lang, "meeting: {1} (these children not on the agenda)", {what}))
+                  ? say(W, "meeting: {1}", {what})
+                  : say(W, "meeting: {1} (these children not on the agenda)", {what}))
           << "\n";
       out << "    " << quote_line(m.source) << "\n";
-      for (const auto& t : m.topics) out << "    " << say(lang, "topic: {1}", {t}) << "\n";
-      if (!m.summary.empty()) out << "    " << say(lang, "discussed: {1}", {m.summary}) << "\n";
-      if (!m.note.empty()) out << "    " << say(lang, "note: {1}", {m.note}) << "\n";
+      for (const auto& t : m.topics) out << "    " << say(W, "topic: {1}", {t}) << "\n";
+      if (!m.summary.empty()) out << "    " << say(W, "discussed: {1}", {m.summary}) << "\n";
+      if (!m.note.empty()) out << "    " << say(W, "note: {1}", {m.note}) << "\n";
     }
   }
-  out << "\n" << say(lang, "relations ({1}):", {std::to_string(edges.size())}) << "\n";
+  out << "\n" << say(W, "relations ({1}):", {std::to_string(edges.size())}) << "\n";
   for (std::size_t k : edges) {
     const Edge& e = c.ds.edges[k];
     bool outgoing = e.from == i;
     const Node& other = c.ds.nodes[outgoing ? e.to : e.from];
-    std::string rel = lang == Lang::Ja ? label_ja(e.relation) : word(e.relation);
+    std::string rel = W == Lang::Ja ? label_ja(e.relation) : word(e.relation);
     if (e.order) rel += " #" + std::to_string(e.order);
-    if (e.status != EdgeStatus::Current) rel += " (" + status_words(lang, e.status) + ")";
-    if (!e.since.empty()) rel += say(lang, " since {1}", {since_words(e.since, lang)});
+    if (e.status != EdgeStatus::Current) rel += " (" + status_words(W, e.status) + ")";
+    if (!e.since.empty()) rel += say(W, " since {1}", {since_words(e.since, W)});
     if (!e.date.empty()) rel += " " + e.date;
     out << "  " << (outgoing ? "—" + rel + "→ " : "←" + rel + "— ") << display_name(other, lang)
         << "  [" << other.id << "]\n";
     if (e.source) out << "      " << quote_line(*e.source) << "\n";
     if (!e.outside_source.empty())
-      out << "      " << say(lang, "[outside fact] ") << e.outside_source << "\n";
+      out << "      " << say(W, "[outside fact] ") << e.outside_source << "\n";
   }
 }
 
@@ -192,7 +192,7 @@ void print_summary(const Reply& c, const SummaryAnswer& a) {
   }
   std::ostream& out = c.out;
   out << document_citation(c.ds) << "\n\n";
-  const Lang L = c.lang();
+  const Lang L = c.said();
   auto n_of = [&](Kind k) { return std::to_string(a.counts.of(k)); };
   std::string types;
   for (const auto& [type, n] : a.types)

@@ -67,11 +67,11 @@ void print_rule_explanation(const Reply& c, const GapRuleInfo& r) {
     print_json(c.out, j);
     return;
   }
-  c.out << r.name << ": " << say(c.lang(), r.summary) << "\n\n"
-        << wrap_to_width(say(c.lang(), r.explanation), kAnswerWidth, "") << "\n\n"
-        << wrap_to_width(why_not ? say(c.lang(), "Does not apply to {1}: {2}.",
+  c.out << r.name << ": " << say(c.said(), r.summary) << "\n\n"
+        << wrap_to_width(say(c.said(), r.explanation), kAnswerWidth, "") << "\n\n"
+        << wrap_to_width(why_not ? say(c.said(), "Does not apply to {1}: {2}.",
                                        {document_citation(c.ds), *why_not})
-                                 : say(c.lang(), "Applies to {1}.", {document_citation(c.ds)}),
+                                 : say(c.said(), "Applies to {1}.", {document_citation(c.ds)}),
                          kAnswerWidth, "")
         << "\n";
 }
@@ -88,19 +88,19 @@ void print_rules_applicable(const Reply& c) {
     print_json(c.out, arr);
     return;
   }
-  c.out << wrap_to_width(say(c.lang(),
+  c.out << wrap_to_width(say(c.said(),
                              "Gap rules on {1} (`renkei gaps --explain RULE` says how each reads "
                              "the data):",
                              {document_citation(c.ds)}),
                          kAnswerWidth, "")
         << "\n\n";
-  TextTable t({say(c.lang(), "rule"), say(c.lang(), "applies"),
-               say(c.lang(), "what it finds, or why it does not apply")},
+  TextTable t({say(c.said(), "rule"), say(c.said(), "applies"),
+               say(c.said(), "what it finds, or why it does not apply")},
               {false, false, false});
   for (const GapRuleInfo& r : gap_rules()) {
     std::optional<std::string> why_not = gap_rule_not_applicable(c.ds, r.rule);
-    t.add_row({r.name, why_not ? say(c.lang(), "no") : say(c.lang(), "yes"),
-               why_not ? *why_not : say(c.lang(), r.summary)});
+    t.add_row({r.name, why_not ? say(c.said(), "no") : say(c.said(), "yes"),
+               why_not ? *why_not : say(c.said(), r.summary)});
   }
   t.write(c.out, kAnswerWidth);
 }
@@ -113,7 +113,7 @@ static void print_not_applicable(const Reply& c, std::optional<GapRule> only) {
     std::optional<std::string> why_not = gap_rule_not_applicable(c.ds, r.rule);
     if (!why_not) continue;
     if (first)
-      c.out << say(c.lang(), "\nNot applicable to this table (nothing is found by these rules):\n");
+      c.out << say(c.said(), "\nNot applicable to this table (nothing is found by these rules):\n");
     first = false;
     c.out << "  " << r.name << ": "
           << wrap_to_width(*why_not, kAnswerWidth - 4 - display_width(r.name), "    ") << "\n";
@@ -145,24 +145,24 @@ void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional
   }
   if (found.empty()) {
     std::string name = m ? display_name(c.ds.nodes[*m], c.lang()) : "";
-    c.out << (rule && m   ? say(c.lang(), "No gaps found for rule {1} in {2}.",
+    c.out << (rule && m   ? say(c.said(), "No gaps found for rule {1} in {2}.",
                                 {gap_rule_info(*rule).name, name})
-              : rule      ? say(c.lang(), "No gaps found for rule {1}.", {gap_rule_info(*rule).name})
-              : m         ? say(c.lang(), "No gaps found in {1}.", {name})
-                          : say(c.lang(), "No gaps found."))
+              : rule      ? say(c.said(), "No gaps found for rule {1}.", {gap_rule_info(*rule).name})
+              : m         ? say(c.said(), "No gaps found in {1}.", {name})
+                          : say(c.said(), "No gaps found."))
           << "\n";
     print_not_applicable(c, rule);
     return;
   }
   // Per rule: how many municipalities it hits.
   c.out << wrap_to_width(
-               say(c.lang(),
+               say(c.said(),
                    "Coverage gaps: {1} findings. `renkei gaps --explain RULE` says how each rule "
                    "reads the data.",
                    {std::to_string(found.size())}),
                kAnswerWidth, "")
         << "\n\n";
-  TextTable t({say(c.lang(), "rule"), units_word(c.ds, c.lang(), "municipalities")}, {false, false});
+  TextTable t({say(c.said(), "rule"), units_word(c.ds, c.said(), "municipalities")}, {false, false});
   for (const auto& r : gap_rules()) {
     std::vector<std::size_t> hit;
     for (const Finding& f : found)
@@ -185,7 +185,7 @@ void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional
       c.out << "      " << wrap_to_width(quote_line(s), kAnswerWidth - 8, "        ") << "\n";
     for (const Source& s : f.context)
       c.out << "      "
-            << wrap_to_width(say(c.lang(), "no child to serve: {1}", {quote_line(s)}),
+            << wrap_to_width(say(c.said(), "no child to serve: {1}", {quote_line(s)}),
                              kAnswerWidth - 8, "        ")
             << "\n";
   }
@@ -203,15 +203,15 @@ void print_whatif_each(const Reply& c, Kind kind, const std::vector<WhatIfAnswer
     c.out << "\n";
     return;
   }
-  const std::string kind_word = c.lang() == Lang::Ja ? label_ja(kind) : word(kind);
-  c.out << wrap_to_width(say(c.lang(),
+  const std::string kind_word = c.said() == Lang::Ja ? label_ja(kind) : word(kind);
+  c.out << wrap_to_width(say(c.said(),
                              "Removing each {1} in turn, ranked by how many {2} it would leave "
                              "with no coordinator office (uncovered), then by how many lose "
                              "something:",
-                             {kind_word, units_word(c.ds, c.lang(), "municipalities")}),
+                             {kind_word, units_word(c.ds, c.said(), "municipalities")}),
                          kAnswerWidth, "")
         << "\n\n";
-  TextTable t({say(c.lang(), "rank"), say(c.lang(), "uncovered"), say(c.lang(), "affected"),
+  TextTable t({say(c.said(), "rank"), say(c.said(), "uncovered"), say(c.said(), "affected"),
                kind_word},
               {true, true, true, false});
   for (std::size_t i = 0; i < all.size(); ++i) {
@@ -232,27 +232,27 @@ void print_whatif(const Reply& c, const WhatIfAnswer& a, const std::set<std::siz
     c.out << "\n";
     return;
   }
-  c.out << (a.removed.size() == 1 ? say(c.lang(), "If {1} stops:", {join_names(c, a.removed)})
-                                  : say(c.lang(), "If {1} stop:", {join_names(c, a.removed)}))
+  c.out << (a.removed.size() == 1 ? say(c.said(), "If {1} stops:", {join_names(c, a.removed)})
+                                  : say(c.said(), "If {1} stop:", {join_names(c, a.removed)}))
         << "\n";
-  const std::string units = units_word(c.ds, c.lang(), "");
+  const std::string units = units_word(c.ds, c.said(), "");
   bool offices_removed = false;
   for (std::size_t r : a.removed) offices_removed |= c.ds.nodes[r].kind == Kind::Office;
   if (offices_removed)
     c.out << "  "
-          << say(c.lang(), "left with no coordinator office of their own{2}: {1}",
-                 {a.uncovered.empty() ? say(c.lang(), "none") : join_names(c, a.uncovered), units})
+          << say(c.said(), "left with no coordinator office of their own{2}: {1}",
+                 {a.uncovered.empty() ? say(c.said(), "none") : join_names(c, a.uncovered), units})
           << "\n";
   if (!a.only_out_of_area.empty()) {
     c.out << "    "
-          << wrap_to_width(say(c.lang(),
+          << wrap_to_width(say(c.said(),
                                "of which left with only help from outside their area, when "
                                "needed: {1}",
                                {join_names(c, a.only_out_of_area)}),
                            kAnswerWidth - 4, "      ")
           << "\n      "
           << wrap_to_width(
-                 say(c.lang(), "({1} also help outside their area: {2})",
+                 say(c.said(), "({1} also help outside their area: {2})",
                      {join_names(c, a.out_of_area_help),
                       quote_line(*c.ds.nodes[a.out_of_area_help.front()].out_of_area)}),
                  kAnswerWidth - 6, "      ")
@@ -260,26 +260,26 @@ void print_whatif(const Reply& c, const WhatIfAnswer& a, const std::set<std::siz
   }
   if (!a.no_council.empty())
     c.out << "  "
-          << say(c.lang(), "left with no council{2}: {1}", {join_names(c, a.no_council), units})
+          << say(c.said(), "left with no council{2}: {1}", {join_names(c, a.no_council), units})
           << "\n";
   c.out << "  "
-        << say(c.lang(), "{2} that lose something: {1}",
+        << say(c.said(), "{2} that lose something: {1}",
                {std::to_string(a.affected.size()),
-                units_word(c.ds, c.lang(), "municipalities")})
+                units_word(c.ds, c.said(), "municipalities")})
         << "\n";
   for (const Affected& af : a.affected) {
     c.out << "\n  " << display_name(c.ds.nodes[af.municipality], c.lang()) << "\n";
-    c.out << "    " << pad(say(c.lang(), "loses:"), 11)
+    c.out << "    " << pad(say(c.said(), "loses:"), 11)
           << wrap_to_width(join_names(c, af.lost), kAnswerWidth - 15, "               ") << "\n";
     bool helped =
         std::count(a.only_out_of_area.begin(), a.only_out_of_area.end(), af.municipality) > 0;
-    c.out << "    " << pad(say(c.lang(), "still has:"), 11)
+    c.out << "    " << pad(say(c.said(), "still has:"), 11)
           << (!af.remaining.empty()
                   ? wrap_to_width(join_names(c, af.remaining), kAnswerWidth - 15, "               ")
-              : helped ? wrap_to_width(say(c.lang(), "only help from outside their area: {1}",
+              : helped ? wrap_to_width(say(c.said(), "only help from outside their area: {1}",
                                            {join_names(c, a.out_of_area_help)}),
                                        kAnswerWidth - 15, "               ")
-                       : say(c.lang(), "nothing (no other office, council or center of that kind)"))
+                       : say(c.said(), "nothing (no other office, council or center of that kind)"))
           << "\n";
     for (std::size_t k : c.ds.edges_from(af.municipality)) {
       const Edge& e = c.ds.edges[k];
@@ -325,20 +325,20 @@ void print_initiatives(const Reply& c, const std::vector<InitiativeStatus>& all)
         c.out << "  " << pad(label, 12)
               << wrap_to_width(join_names(c, v), kAnswerWidth - 14, std::string(14, ' ')) << "\n";
     };
-    line(status_words(c.lang(), EdgeStatus::Done), s.done);
-    line(status_words(c.lang(), EdgeStatus::Ongoing), s.ongoing);
-    line(status_words(c.lang(), EdgeStatus::Planned), s.planned);
-    line(status_words(c.lang(), EdgeStatus::Considering), s.considering);
+    line(status_words(c.said(), EdgeStatus::Done), s.done);
+    line(status_words(c.said(), EdgeStatus::Ongoing), s.ongoing);
+    line(status_words(c.said(), EdgeStatus::Planned), s.planned);
+    line(status_words(c.said(), EdgeStatus::Considering), s.considering);
     for (const auto& g : s.suggestions) {
       c.out << "  → "
-            << say(c.lang(), "{1} {2} it; ask:",
+            << say(c.said(), "{1} {2} it; ask:",
                    {display_name(c.ds.nodes[g.municipality], c.lang()),
-                    status_words(c.lang(), g.wants)})
+                    status_words(c.said(), g.wants)})
             << "\n";
       for (std::size_t k : g.ask_edges) {
         const Edge& e = c.ds.edges[k];
         c.out << "      " << display_name(c.ds.nodes[e.from], c.lang()) << " ("
-              << status_words(c.lang(), e.status) << (e.date.empty() ? "" : " " + e.date) << ")";
+              << status_words(c.said(), e.status) << (e.date.empty() ? "" : " " + e.date) << ")";
         c.out << "\n";
         if (e.source)
           c.out << "        "

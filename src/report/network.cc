@@ -19,7 +19,7 @@ namespace {
 std::string format_chain(const Reply& c, const Chain& chain, const std::string& indent) {
   std::vector<std::string> parts = {display_name(c.ds.nodes[chain.start], c.lang())};
   for (const Step& s : chain.steps) {
-    std::string rel = c.lang() == Lang::Ja ? label_ja(s.relation) : word(s.relation);
+    std::string rel = c.said() == Lang::Ja ? label_ja(s.relation) : word(s.relation);
     parts.push_back((s.forward ? "—" + rel + "→ " : "←" + rel + "— ") +
                     display_name(c.ds.nodes[s.node], c.lang()));
   }
@@ -52,7 +52,7 @@ void write_chain_sources(const Reply& c, const Chain& chain, const std::string& 
   for (const Step& s : chain.steps) {
     const Edge& e = c.ds.edges[s.edge];
     std::string head = display_name(c.ds.nodes[e.from], c.lang()) + " —" +
-                       (c.lang() == Lang::Ja ? label_ja(e.relation) : word(e.relation)) + "→ " +
+                       (c.said() == Lang::Ja ? label_ja(e.relation) : word(e.relation)) + "→ " +
                        display_name(c.ds.nodes[e.to], c.lang());
     c.out << indent << head << "\n";
     if (e.source)
@@ -60,7 +60,7 @@ void write_chain_sources(const Reply& c, const Chain& chain, const std::string& 
             << wrap_to_width(quote_line(*e.source), kAnswerWidth - indent.size() - 2, indent + "  ")
             << "\n";
     else if (!e.outside_source.empty())
-      c.out << indent << "  " << say(c.lang(), "[outside fact] ")
+      c.out << indent << "  " << say(c.said(), "[outside fact] ")
             << wrap_to_width(e.outside_source, kAnswerWidth - indent.size() - 17, indent + "  ")
             << "\n";
   }
@@ -100,13 +100,13 @@ void print_shared(const Reply& c, const SharedAnswer& a) {
     return;
   }
   if (a.offices.empty()) {
-    c.out << say(c.lang(), "No coordinator office serves more than one municipality{1}.",
-                 {units_word(c.ds, c.lang(), "")})
+    c.out << say(c.said(), "No coordinator office serves more than one municipality{1}.",
+                 {units_word(c.ds, c.said(), "")})
           << "\n";
     return;
   }
-  c.out << say(c.lang(), "{1} coordinator offices serve more than one municipality{2}:",
-               {std::to_string(a.offices.size()), units_word(c.ds, c.lang(), "")})
+  c.out << say(c.said(), "{1} coordinator offices serve more than one municipality{2}:",
+               {std::to_string(a.offices.size()), units_word(c.ds, c.said(), "")})
         << "\n\n";
   for (const SharedOffice& o : a.offices) {
     c.out << display_name(c.ds.nodes[o.office], c.lang()) << "  (" << o.municipalities.size()
@@ -114,19 +114,19 @@ void print_shared(const Reply& c, const SharedAnswer& a) {
     c.out << "  " << wrap_to_width(join_names(c, o.municipalities), kAnswerWidth - 2, "  ") << "\n";
   }
   c.out << "\n"
-        << say(c.lang(), "{1} groups of municipalities tied together by shared offices{2}:",
-               {std::to_string(a.groups.size()), units_word(c.ds, c.lang(), "")})
+        << say(c.said(), "{1} groups of municipalities tied together by shared offices{2}:",
+               {std::to_string(a.groups.size()), units_word(c.ds, c.said(), "")})
         << "\n";
   for (std::size_t i = 0; i < a.groups.size(); ++i) {
     c.out << "  " << i + 1 << ". "
           << wrap_to_width(join_names(c, a.groups[i].municipalities), kAnswerWidth - 5, "     ")
           << "\n";
     c.out << "     "
-          << wrap_to_width(say(c.lang(), "through {1}", {join_names(c, a.groups[i].offices)}),
+          << wrap_to_width(say(c.said(), "through {1}", {join_names(c, a.groups[i].offices)}),
                            kAnswerWidth - 5, "     ")
           << "\n";
   }
-  c.out << say(c.lang(), "\nSource, section 3 (配置先):\n");
+  c.out << say(c.said(), "\nSource, section 3 (配置先):\n");
   for (const SharedOffice& o : a.offices) {
     c.out << "  " << display_name(c.ds.nodes[o.office], c.lang()) << "\n";
     std::vector<std::size_t>
@@ -166,19 +166,19 @@ void print_reach(const Reply& c, const ReachQuery& q, const std::vector<Reached>
               via = via_words(q.via);
   c.out << wrap_to_width(
                r.size() == 1
-                   ? (q.directed ? say(c.lang(),
+                   ? (q.directed ? say(c.said(),
                                        "{1} reaches {2} node via {3} (directed); relations only "
                                        "planned are not followed:",
                                        {name, n, via})
-                                 : say(c.lang(),
+                                 : say(c.said(),
                                        "{1} reaches {2} node via {3}; relations only planned are "
                                        "not followed:",
                                        {name, n, via}))
-                   : (q.directed ? say(c.lang(),
+                   : (q.directed ? say(c.said(),
                                        "{1} reaches {2} nodes via {3} (directed); relations only "
                                        "planned are not followed:",
                                        {name, n, via})
-                                 : say(c.lang(),
+                                 : say(c.said(),
                                        "{1} reaches {2} nodes via {3}; relations only planned are "
                                        "not followed:",
                                        {name, n, via})),
@@ -189,8 +189,8 @@ void print_reach(const Reply& c, const ReachQuery& q, const std::vector<Reached>
     if (x.hops != hops) {
       hops = x.hops;
       c.out << "\n"
-            << (hops == 1 ? say(c.lang(), "{1} hop:", {std::to_string(hops)})
-                          : say(c.lang(), "{1} hops:", {std::to_string(hops)}))
+            << (hops == 1 ? say(c.said(), "{1} hop:", {std::to_string(hops)})
+                          : say(c.said(), "{1} hops:", {std::to_string(hops)}))
             << "\n";
     }
     const Node& n = c.ds.nodes[x.node];
@@ -199,7 +199,7 @@ void print_reach(const Reply& c, const ReachQuery& q, const std::vector<Reached>
   }
   if (r.empty())
     c.out << "  "
-          << say(c.lang(), "(nothing: no relation of these kinds leads out of {1})",
+          << say(c.said(), "(nothing: no relation of these kinds leads out of {1})",
                  {display_name(from, c.lang())})
           << "\n";
 }
@@ -220,10 +220,10 @@ void print_path(const Reply& c, std::size_t a, std::size_t b, const Chain& chain
   c.out << display_name(c.ds.nodes[a], c.lang()) << " → " << display_name(c.ds.nodes[b], c.lang())
         << ": "
         << (chain.steps.size() == 1
-                ? say(c.lang(), "{1} hop", {std::to_string(chain.steps.size())})
-                : say(c.lang(), "{1} hops", {std::to_string(chain.steps.size())}))
+                ? say(c.said(), "{1} hop", {std::to_string(chain.steps.size())})
+                : say(c.said(), "{1} hops", {std::to_string(chain.steps.size())}))
         << "\n";
-  c.out << "  " << format_chain(c, chain, "  ") << "\n\n" << say(c.lang(), "because:") << "\n";
+  c.out << "  " << format_chain(c, chain, "  ") << "\n\n" << say(c.said(), "because:") << "\n";
   write_chain_sources(c, chain, "  ");
 }
 
@@ -245,7 +245,7 @@ void print_metrics(const Reply& c, const MetricsAnswer& m, int top) {
   }
   std::size_t rows = top == 0 ? m.nodes.size() : std::min<std::size_t>(top, m.nodes.size());
   c.out << wrap_to_width(
-               say(c.lang(),
+               say(c.said(),
                    "Betweenness: the share of shortest chains between other nodes that pass "
                    "through a node (how much it holds the network together). Degree: how many "
                    "nodes it is tied to. Counted on the support relations (holds, participates, "
@@ -253,35 +253,35 @@ void print_metrics(const Reply& c, const MetricsAnswer& m, int top) {
                    {std::to_string(rows), std::to_string(m.nodes.size())}),
                kAnswerWidth, "")
         << "\n\n";
-  TextTable t({say(c.lang(), "betweenness"), say(c.lang(), "degree"), say(c.lang(), "table|kind"),
-               say(c.lang(), "table|node")},
+  TextTable t({say(c.said(), "betweenness"), say(c.said(), "degree"), say(c.said(), "table|kind"),
+               say(c.said(), "table|node")},
               {true, true, false, false});
   for (std::size_t i = 0; i < rows; ++i) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4f", m.nodes[i].betweenness);
     const Node& n = c.ds.nodes[m.nodes[i].node];
     t.add_row({buf, std::to_string(m.nodes[i].degree),
-               c.lang() == Lang::Ja ? label_ja(n.kind) : word(n.kind), display_name(n, c.lang())});
+               c.said() == Lang::Ja ? label_ja(n.kind) : word(n.kind), display_name(n, c.lang())});
   }
   t.write(c.out, kAnswerWidth);
-  c.out << say(c.lang(), "\nIn the municipality–office graph (coordinator placements):\n");
+  c.out << say(c.said(), "\nIn the municipality–office graph (coordinator placements):\n");
   std::vector<std::size_t> cut_offices, cut_municipalities;
   for (std::size_t v : m.articulation_points)
     (c.ds.nodes[v].kind == Kind::Office ? cut_offices : cut_municipalities).push_back(v);
   c.out << "  "
-        << say(c.lang(), "articulation points ({1}; removing one splits the graph)",
+        << say(c.said(), "articulation points ({1}; removing one splits the graph)",
                {std::to_string(m.articulation_points.size())})
         << "\n";
-  c.out << "    " << say(c.lang(), "offices shared between towns:") << "\n      "
+  c.out << "    " << say(c.said(), "offices shared between towns:") << "\n      "
         << wrap_to_width(join_names(c, cut_offices), kAnswerWidth - 6, "      ") << "\n";
   c.out << "    "
-        << say(c.lang(), "municipalities with several offices of their own{1}:",
-               {units_word(c.ds, c.lang(), "")})
+        << say(c.said(), "municipalities with several offices of their own{1}:",
+               {units_word(c.ds, c.said(), "")})
         << "\n      "
         << wrap_to_width(join_names(c, cut_municipalities), kAnswerWidth - 6, "      ") << "\n";
   c.out << "  "
-        << say(c.lang(), "{1} connected components; those with more than one municipality{2}:",
-               {std::to_string(m.components.size()), units_word(c.ds, c.lang(), "")})
+        << say(c.said(), "{1} connected components; those with more than one municipality{2}:",
+               {std::to_string(m.components.size()), units_word(c.ds, c.said(), "")})
         << "\n";
   for (const auto& comp : m.components) {
     std::vector<std::size_t> ms;
@@ -289,7 +289,7 @@ void print_metrics(const Reply& c, const MetricsAnswer& m, int top) {
       if (c.ds.nodes[v].kind == Kind::Municipality) ms.push_back(v);
     if (ms.size() < 2) continue;
     c.out << "    " << wrap_to_width(join_names(c, ms), kAnswerWidth - 4, "    ") << "  "
-          << say(c.lang(), "({1} offices)", {std::to_string(comp.size() - ms.size())}) << "\n";
+          << say(c.said(), "({1} offices)", {std::to_string(comp.size() - ms.size())}) << "\n";
   }
 }
 

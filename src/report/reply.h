@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/lang.h"
+#include "base/say.h"
 #include "model/dataset.h"
 
 namespace renkei {
@@ -18,9 +19,12 @@ namespace renkei {
 struct Reply {
   const Dataset& ds;
   std::ostream& out;
-  Lang language = Lang::Ja;
+  Lang language = Lang::Ja;  ///< names: Japanese, or romanized (--lang en)
   bool json = false;
+  Lang words = renkei::language();  ///< sentences: --lang or RENKEI_LANG (base/say.h)
   Lang lang() const { return language; }
+  /// The language sentences are said in: say(c.said(), "…").
+  Lang said() const { return words; }
 };
 
 /// Text answers wrap at this many display columns.

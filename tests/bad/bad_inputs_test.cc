@@ -61,21 +61,15 @@ std::vector<Case> read_cases() {
 }
 
 /// Runs the binary in `dir` with `args`, killed after kTimeoutSeconds; as `as_nobody`, the
-/// child drops root first; in English (RENKEI_LANG=en, which the child inherits) or as a user
-/// who set nothing.
+/// child drops root first; in English (RENKEI_LANG=en) or as a user who set nothing.
 Run run_in(const std::string& dir, const std::vector<std::string>& args, bool as_nobody,
            bool english) {
-  if (english)
-    setenv("RENKEI_LANG", "en", 1);
-  else
-    unsetenv("RENKEI_LANG");
   RunOptions o;
+  o.japanese = !english;
   o.dir = dir;
   o.as_nobody = as_nobody;
   o.timeout_seconds = kTimeoutSeconds;
-  Run r = run_renkei(args, o);
-  unsetenv("RENKEI_LANG");
-  return r;
+  return run_renkei(args, o);
 }
 
 /// Every path under `dir`, for "nothing was written".
