@@ -108,10 +108,10 @@ const std::string& name_of(const DiffNode& n, Lang lang) {
   return lang == Lang::En && !n.name_en.empty() ? n.name_en : n.name;
 }
 
-std::string names_of(const std::vector<DiffNode>& v, Lang lang, Lang words) {
+std::string names_of(const std::vector<DiffNode>& v, Lang lang) {
   std::string s;
   for (const DiffNode& n : v)
-    s += (s.empty() ? "" : words == Lang::En ? ", " : "、") + name_of(n, lang);
+    s += (s.empty() ? "" : lang == Lang::En ? ", " : "、") + name_of(n, lang);
   return s;
 }
 
@@ -148,11 +148,9 @@ std::string rule_label(GapRule r, Lang lang) {
 class TextReport {
  public:
   /// `unit`: the table's word for its units, in the Japanese headings (市町, 区…).
-  /// `lang`: the sentences' language; `names`: the names' (Japanese, or romanized).
-  TextReport(std::ostream& out, Lang lang, Lang names, const std::string& unit)
+  TextReport(std::ostream& out, Lang lang, const std::string& unit)
       : out_(out),
         lang_(lang),
-        names_(names),
         unit_(unit),
         placements_ja_("■ " + unit + "ごとのコーディネーター配置先"),
         initiatives_ja_("■ 取組（" + unit + " × 取組の種類）"),
@@ -183,7 +181,7 @@ class TextReport {
     if (!uncovered.empty())
       out_ << wrap_to_width(std::string(lang_ == Lang::En ? "Left with no coordinator office: "
                                                           : "配置先がなくなった" + unit_ + ": ") +
-                                names_of(uncovered, names_, lang_),
+                                names_of(uncovered, lang_),
                             kWidth - kKinsokuRoom, "  ")
            << "\n";
     nodes(d);
@@ -243,21 +241,21 @@ class TextReport {
       std::string served =
           c.municipalities.empty()
               ? ""
-              : paren(std::string(w_.placed_at) + ": " + names_of(c.municipalities, names_, lang_));
+              : paren(std::string(w_.placed_at) + ": " + names_of(c.municipalities, lang_));
       switch (c.type) {
         case NodeChange::Type::Added:
-          item("  ", plus(), kind + " " + name_of(c.node, names_) + sep() + w_.added + served);
+          item("  ", plus(), kind + " " + name_of(c.node, lang_) + sep() + w_.added + served);
           break;
         case NodeChange::Type::Removed:
-          item("  ", minus(), kind + " " + name_of(c.node, names_) + sep() + w_.removed + served);
+          item("  ", minus(), kind + " " + name_of(c.node, lang_) + sep() + w_.removed + served);
           break;
         case NodeChange::Type::Renamed: {
           std::string old_name =
-              names_ == Lang::En && !c.old_name_en.empty() ? c.old_name_en : c.old_name;
+              lang_ == Lang::En && !c.old_name_en.empty() ? c.old_name_en : c.old_name;
           std::string ids =
               c.old_id != c.node.id ? paren("id " + c.old_id + " → " + c.node.id) : "";
           item("  ", tilde(),
-               kind + " " + old_name + " → " + name_of(c.node, names_) + sep() + w_.renamed + ids);
+               kind + " " + old_name + " → " + name_of(c.node, lang_) + sep() + w_.renamed + ids);
           break;
         }
       }
@@ -270,31 +268,31 @@ class TextReport {
     if (d.municipalities.empty()) return;
     section(w_.placements);
     for (const MunicipalityChange& m : d.municipalities) {
-      std::string head = "  " + name_of(m.municipality, names_);
+      std::string head = "  " + name_of(m.municipality, lang_);
       if (m.uncovered) head += sep() + w_.uncovered;
       if (m.covered) head += sep() + w_.covered;
       out_ << head << "\n";
       auto shared_note = [&](const PlacementChange& p) {
         if (!p.shared) return std::string();
         return paren(std::string(w_.shared) +
-                     (p.shared_with.empty() ? "" : ": " + names_of(p.shared_with, names_, lang_)));
+                     (p.shared_with.empty() ? "" : ": " + names_of(p.shared_with, lang_)));
       };
       for (const PlacementChange& p : m.lost) {
-        item("    ", minus(), name_of(p.office, names_) + shared_note(p));
+        item("    ", minus(), name_of(p.office, lang_) + shared_note(p));
         quotes("        ", w_.was, p.sources);
       }
       for (const PlacementChange& p : m.gained) {
-        item("    ", plus(), name_of(p.office, names_) + shared_note(p));
+        item("    ", plus(), name_of(p.office, lang_) + shared_note(p));
         quotes("        ", w_.now, p.sources);
       }
       for (const PlacementChange& p : m.became_shared)
         item("    ", tilde(),
-             name_of(p.office, names_) + sep() + w_.became_shared +
-                 paren(names_of(p.shared_with, names_, lang_)));
+             name_of(p.office, lang_) + sep() + w_.became_shared +
+                 paren(names_of(p.shared_with, lang_)));
       for (const PlacementChange& p : m.stopped_shared)
         item("    ", tilde(),
-             name_of(p.office, names_) + sep() + w_.stopped_shared +
-                 paren(names_of(p.shared_with, names_, lang_)));
+             name_of(p.office, lang_) + sep() + w_.stopped_shared +
+                 paren(names_of(p.shared_with, lang_)));
     }
   }
 
@@ -302,17 +300,17 @@ class TextReport {
     if (d.councils.empty()) return;
     section(w_.councils);
     for (const CouncilChange& c : d.councils) {
-      std::string who = c.holders.empty() ? "" : paren(names_of(c.holders, names_, lang_));
+      std::string who = c.holders.empty() ? "" : paren(names_of(c.holders, lang_));
       switch (c.type) {
         case CouncilChange::Type::StartedMeeting:
-          item("  ", plus(), name_of(c.council, names_) + who + sep() + w_.met);
+          item("  ", plus(), name_of(c.council, lang_) + who + sep() + w_.met);
           break;
         case CouncilChange::Type::StoppedMeeting:
-          item("  ", minus(), name_of(c.council, names_) + who + sep() + w_.not_met);
+          item("  ", minus(), name_of(c.council, lang_) + who + sep() + w_.not_met);
           break;
         case CouncilChange::Type::Status:
           item("  ", tilde(),
-               name_of(c.council, names_) + who + sep() + w_.status + " " +
+               name_of(c.council, lang_) + who + sep() + w_.status + " " +
                    term_label(council_statuses(), c.old_status, lang_) + " → " +
                    term_label(council_statuses(), c.new_status, lang_));
           break;
@@ -335,7 +333,7 @@ class TextReport {
                          : c.type == InitiativeChange::Type::Dropped   ? w_.dropped
                                                                        : w_.stage_changed;
       item("  ", marker,
-           name_of(c.municipality, names_) + " × " + name_of(c.initiative, names_) + sep() + what +
+           name_of(c.municipality, lang_) + " × " + name_of(c.initiative, lang_) + sep() + what +
                ": " + stages(c.old_stages, lang_) + " → " + stages(c.new_stages, lang_));
       quotes("      ", w_.was, c.old_sources);
       quotes("      ", w_.now, c.new_sources);
@@ -349,7 +347,7 @@ class TextReport {
                     const std::vector<GapChange>& v) {
       out_ << "  " << title << " " << v.size() << (lang_ == Lang::En ? "" : "件") << "\n";
       for (const GapChange& g : v) {
-        std::string text = name_of(g.municipality, names_) + sep() + rule_label(g.rule, lang_);
+        std::string text = name_of(g.municipality, lang_) + sep() + rule_label(g.rule, lang_);
         if (g.no_office_left) text += sep() + (en() ? "" : "※") + w_.no_office_left;
         item("    ", marker, text);
         quotes("        ", label, g.evidence);
@@ -369,7 +367,7 @@ class TextReport {
       std::string fields;
       for (const auto& f : c.fields) fields += (fields.empty() ? "" : ", ") + f;
       item("  ", tilde(),
-           kind_label(c.node.kind, lang_) + " " + name_of(c.node, names_) + sep() + w_.fields +
+           kind_label(c.node.kind, lang_) + " " + name_of(c.node, lang_) + sep() + w_.fields +
                ": " + fields);
     }
     for (const OtherEdgeChange& c : d.other_edges) {
@@ -382,8 +380,8 @@ class TextReport {
       std::string fields;
       for (const auto& f : c.fields) fields += (fields.empty() ? "" : ", ") + f;
       item("  ", marker,
-           std::string(what) + ": " + name_of(c.from, names_) + " —" + word(c.relation) + "→ " +
-               name_of(c.to, names_) + (fields.empty() ? "" : paren(fields)));
+           std::string(what) + ": " + name_of(c.from, lang_) + " —" + word(c.relation) + "→ " +
+               name_of(c.to, lang_) + (fields.empty() ? "" : paren(fields)));
       quotes("      ", w_.was, c.old_sources);
       quotes("      ", w_.now, c.new_sources);
     }
@@ -391,7 +389,6 @@ class TextReport {
 
   std::ostream& out_;
   Lang lang_;
-  Lang names_;
   const std::string unit_;
   const std::string placements_ja_, initiatives_ja_, placed_at_ja_;  ///< w_'s words with unit_
   DiffWords w_;
@@ -511,7 +508,7 @@ void print_diff(const Reply& c, const DatasetDiff& d) {
     print_json(c.out, diff_json(d));
     return;
   }
-  TextReport(c.out, c.said(), c.lang(), d.unit_word).write(d);
+  TextReport(c.out, c.lang(), d.unit_word).write(d);
 }
 
 }  // namespace renkei
