@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "base/quoted.h"
+#include "base/say.h"
 #include "base/text.h"
 
 namespace renkei {
@@ -67,7 +68,9 @@ std::string at(std::string_view list, std::size_t i, std::string_view rest = "")
   return s;
 }
 
-const char* const kNotAMonth = " is not a month; write it as YYYY-MM, e.g. 2024-11";
+std::string not_a_month(const std::string& value) {
+  return say("{1} is not a month; write it as YYYY-MM, e.g. 2024-11", {in_quotes(value)});
+}
 
 /// One run of check(): the dataset, what was found so far, and the lookups the rules share.
 class Checker {
@@ -75,7 +78,7 @@ class Checker {
   Checker(const Dataset& ds, const std::optional<QuoteSource>& source) : ds_(ds), source_(source) {
     for (const SourceColumn& c : ds.document.columns) {
       label_list_.push_back(c.label);
-      labels_ += (labels_.empty() ? "" : ", ") + c.label;
+      labels_ += (labels_.empty() ? "" : language() == Lang::Ja ? "、" : ", ") + c.label;
     }
   }
 
@@ -123,18 +126,20 @@ class Checker {
     const DocumentInfo& d = ds_.document;
     if (d.columns.empty() || s.entered() || (s.row == 0 && s.section.empty())) return;
     if (s.section.empty()) {
-      add(at("section"), "row " + std::to_string(s.row) +
-                             " names no column; write the column's label (" + labels_ + ")");
+      add(at("section"), say("row {1} names no column; write the column's label ({2})",
+                             {std::to_string(s.row), labels_}));
       return;
     }
     if (!d.column(s.section)) {
-      add(at("section"), "the document has no column " + in_quotes(s.section) +
-                             "; its columns are " + labels_ + did_you_mean(s.section, label_list_));
+      add(at("section"), say("the document has no column {1}; its columns are {2}",
+                             {in_quotes(s.section), labels_}) +
+                             did_you_mean(s.section, label_list_));
       return;
     }
     if (s.row == 0)
-      add(at("row"), "the quote names column " + in_quotes(s.section) +
-                         " but no row; write the row of the table it is in");
+      add(at("row"),
+          say("the quote names column {1} but no row; write the row of the table it is in",
+              {in_quotes(s.section)}));
   }
 
   /// The document's description of its table: labels unique and one-line, a table described
@@ -146,25 +151,25 @@ class Checker {
       Place p{Place::Item::Dataset, 0, at("document/columns", k, "label")};
       text(p, c.label, true);
       text({Place::Item::Dataset, 0, at("document/columns", k, "heading")}, c.heading);
-      if (c.label.empty()) add(p, "a column needs its label, as the table's header names it");
+      if (c.label.empty()) add(p, say("a column needs its label, as the table's header names it"));
       if (d.column(c.label) != &c)
-        add(p, "column " + in_quotes(c.label) + " is described twice; each label once");
+        add(p, say("column {1} is described twice; each label once", {in_quotes(c.label)}));
     }
     // A plain table's header names its columns; a PDF dump's lines do not.
     // Facts entered in the sheets have no document to quote: nothing to read or describe.
     if (d.form == SourceForm::Input && !d.columns.empty())
       add({Place::Item::Dataset, 0, "document/columns"},
-          "a dataset entered in its own sheets (source form input) has no document table to "
-          "describe; remove the columns, or say the form of the document they describe");
+          say("a dataset entered in its own sheets (source form input) has no document table to "
+              "describe; remove the columns, or say the form of the document they describe"));
     if (d.form == SourceForm::Input && !d.source_file.empty())
       add({Place::Item::Dataset, 0, "document/source_file"},
-          "a dataset entered in its own sheets (source form input) has no source text to check "
-          "quotes against; remove " +
-              in_quotes(d.source_file) + ", or say the document's form");
+          say("a dataset entered in its own sheets (source form input) has no source text to "
+              "check quotes against; remove {1}, or say the document's form",
+              {in_quotes(d.source_file)}));
     if (d.form == SourceForm::NumberedRows && d.columns.empty())
       add({Place::Item::Dataset, 0, "document/columns"},
-          "a numbered_rows source needs its columns described (label and role of each, and "
-          "the block each is in); or say the form is table or prose");
+          say("a numbered_rows source needs its columns described (label and role of each, and "
+              "the block each is in); or say the form is table or prose"));
   }
   void source_texts(const std::optional<Source>& s, const std::function<Place(const char*)>& at) {
     if (s) source_texts(*s, at);
@@ -220,15 +225,15 @@ class Checker {
     const FiscalYear& f = ds_.fiscal_year;
     auto month = [&](const std::string& v, const char* field) {
       if (is_year_month(v)) return true;
-      add({Place::Item::Dataset, 0, std::string("fiscal_year/") + field},
-          in_quotes(v) + kNotAMonth);
+      add({Place::Item::Dataset, 0, std::string("fiscal_year/") + field}, not_a_month(v));
       return false;
     };
     bool ok = month(f.first_month, "first_month");
     ok = month(f.last_month, "last_month") && ok;
     if (ok && f.first_month > f.last_month)
       add({Place::Item::Dataset, 0, "fiscal_year/last_month"},
-          in_quotes(f.last_month) + " is before first_month " + in_quotes(f.first_month));
+          say("{1} is before first_month {2}",
+              {in_quotes(f.last_month), in_quotes(f.first_month)}));
   }
 
   void quote(const Source& s, Place p) {
@@ -237,10 +242,9 @@ class Checker {
       return;
     }
     if (ds_.document.form == SourceForm::Input) {
-      add(std::move(p),
-          in_quotes(s.text) +
-              " is given as a quote, but the dataset has no document (source form "
-              "input): each fact is entered, with the sheet and cell it was typed in");
+      add(std::move(p), say("{1} is given as a quote, but the dataset has no document (source form "
+                            "input): each fact is entered, with the sheet and cell it was typed in",
+                            {in_quotes(s.text)}));
       return;
     }
     if (!source_) return;
@@ -250,19 +254,21 @@ class Checker {
       return;
     }
     if (!source_->document.by_cell() || s.row == 0) {
-      add(std::move(p), in_quotes(s.text) + " is not anywhere in the text of " + source_->shown_as +
-                            "; quote the source exactly");
+      add(std::move(p), say("{1} is not anywhere in the text of {2}; quote the source exactly",
+                            {in_quotes(s.text), source_->shown_as}));
       return;
     }
     if (!ds_.document.columns.empty() && !ds_.document.column(s.section))
       return;  // said by column()
     std::string section = excerpt(s.section);
-    std::string where =
+    std::string row = std::to_string(s.row);
+    add(std::move(p),
         source_->document.cell(s.row, s.section)
-            ? "row " + std::to_string(s.row) + ", column " + section + ","
-            : "the source (it has no row " + std::to_string(s.row) + " in column " + section + ")";
-    add(std::move(p), in_quotes(s.text) + " is not in " + where + " of " + source_->shown_as +
-                          "; quote the source exactly");
+            ? say("{1} is not in row {2}, column {3}, of {4}; quote the source exactly",
+                  {in_quotes(s.text), row, section, source_->shown_as})
+            : say("{1} is not in the source (it has no row {2} in column {3}) of {4}; quote the "
+                  "source exactly",
+                  {in_quotes(s.text), row, section, source_->shown_as}));
   }
   void quote(const std::optional<Source>& s, Place p) {
     if (s) quote(*s, std::move(p));
@@ -274,18 +280,19 @@ class Checker {
     node_texts(i);
     if (!is_valid_id(n.id))
       add(node_place(i, "id"),
-          in_quotes(n.id) +
-              " is not a valid id; use lowercase ASCII letters, digits and hyphens, e.g. "
-              "\"tanpopo\"");
+          say("{1} is not a valid id; use lowercase ASCII letters, digits and hyphens, e.g. "
+              "\"tanpopo\"",
+              {in_quotes(n.id)}));
     if (n.kind == Kind::Region)
-      add(node_place(i, "kind"), "region nodes come from the outside facts file, not the dataset");
+      add(node_place(i, "kind"),
+          say("region nodes come from the outside facts file, not the dataset"));
     for (std::size_t k = 0; k < n.aliases.size(); ++k) {
       const Alias& a = n.aliases[k];
       quote(a.source, node_place(i, at("aliases", k, "source/text")));
       if (a.source && !a.source->entered() && a.source->text.find(a.name) == std::string::npos)
         add(node_place(i, at("aliases", k, "name")),
-            in_quotes(a.name) +
-                " is not in its own source text; an alias must be a spelling the source uses");
+            say("{1} is not in its own source text; an alias must be a spelling the source uses",
+                {in_quotes(a.name)}));
     }
     quote(n.source, node_place(i, "source/text"));
     quote(n.out_of_area, node_place(i, "out_of_area/text"));
@@ -293,18 +300,18 @@ class Checker {
     if (n.kind == Kind::Council) council(i);
     auto [it, fresh] = id_owner_.emplace(n.id, i);
     if (!fresh)
-      add(node_place(i, "id"), "duplicate id " + in_quotes(n.id) + " (also at ",
-          node_place(it->second), "); ids must be unique");
+      add(node_place(i, "id"), say("duplicate id {1} (also at ", {in_quotes(n.id)}),
+          node_place(it->second), say("); ids must be unique"));
   }
 
   void municipality(std::size_t i) {
     const Node& n = ds_.nodes[i];
     if (!is_municipality_type(n.type))
       add(node_place(i, "type"),
-          in_quotes(n.type) + " is not a municipality type; expected 市, 区, 町 or 村");
+          say("{1} is not a municipality type; expected 市, 区, 町 or 村", {in_quotes(n.type)}));
     if (n.row == 0) {  // the table has no row of its own for this unit (e.g. a ward it serves)
     } else if (auto [it, fresh] = row_owner_.emplace(n.row, i); !fresh)
-      add(node_place(i, "row"), "row " + std::to_string(n.row) + " is already the row of ",
+      add(node_place(i, "row"), say("row {1} is already the row of ", {std::to_string(n.row)}),
           node_place(it->second), "");
     if (n.activity) quote(n.activity->source, node_place(i, "coordinator_activity/source/text"));
     for (std::size_t k = 0; k < n.challenges.size(); ++k)
@@ -323,8 +330,9 @@ class Checker {
       months(i, mp, m.months);
       if ((m.status == MeetingStatus::None || m.status == MeetingStatus::Suspended) &&
           !m.months.empty())
-        add(node_place(i, mp + "/months"), std::string("a meeting with status \"") +
-                                               word(m.status) + "\" has no months; remove them");
+        add(node_place(i, mp + "/months"),
+            say("a meeting with status {1} has no months; remove them",
+                {"\"" + std::string(word(m.status)) + "\""}));
       if (m.source.entered()) continue;  // topics and summary were typed with it, not quoted
       for (std::size_t t = 0; t < m.topics.size(); ++t)
         quote(Source{m.source.row, m.source.section, m.topics[t], {}},
@@ -341,14 +349,14 @@ class Checker {
       const std::string& mo = ms[j];
       Place p = node_place(i, at(meeting + "/months", j));
       if (!is_year_month(mo))
-        add(p, in_quotes(mo) + kNotAMonth);
+        add(p, not_a_month(mo));
       else if (mo < f.first_month || mo > f.last_month)
-        add(p, in_quotes(mo) + " is outside the fiscal year " + excerpt(f.label) + " (" +
-                   f.first_month + " to " + f.last_month +
-                   "); 令和N年1月–3月 belong to the fiscal year that began the April before");
+        add(p, say("{1} is outside the fiscal year {2} ({3} to {4}); 令和N年1月–3月 belong to "
+                   "the fiscal year that began the April before",
+                   {in_quotes(mo), excerpt(f.label), f.first_month, f.last_month}));
       else if (j > 0 && mo <= ms[j - 1])
-        add(p, "months must be in order without repeats; " + in_quotes(mo) + " follows " +
-                   in_quotes(ms[j - 1]));
+        add(p, say("months must be in order without repeats; {1} follows {2}",
+                   {in_quotes(mo), in_quotes(ms[j - 1])}));
     }
   }
 
@@ -370,10 +378,10 @@ class Checker {
         auto [it, fresh] = owner.emplace(match_key(name), NameOwner{i, a});
         if (!fresh && it->second.node != i)
           add(node_place(i, field(a)),
-              in_quotes(name) + " also names node " + in_quotes(ds_.nodes[it->second.node].id) +
-                  " (",
+              say("{1} also names node {2} (",
+                  {in_quotes(name), in_quotes(ds_.nodes[it->second.node].id)}),
               node_place(it->second.node, field(it->second.alias)),
-              "); a name or alias must lead to one node");
+              say("); a name or alias must lead to one node"));
       }
     }
   }
@@ -386,31 +394,33 @@ class Checker {
     text(edge_place(i, "note"), e.note);
     if (e.from == e.to)
       add(edge_place(i, "to"),
-          "an edge from " + in_quotes(ds_.nodes[e.from].id) + " to itself; remove it");
+          say("an edge from {1} to itself; remove it", {in_quotes(ds_.nodes[e.from].id)}));
     else
       endpoints(i);
     quote(e.source, edge_place(i, "source/text"));
     if (e.relation == Relation::Coordinator) {
       if (!e.since.empty() && !is_year_month(e.since) && !is_fiscal_year(e.since))
         add(edge_place(i, "since"),
-            in_quotes(e.since) +
-                " is neither a month nor a fiscal year; write YYYY-MM (2024-11) or, for a "
-                "配置年度, the year the fiscal year starts in (令和2年度: 2020)");
+            say("{1} is neither a month nor a fiscal year; write YYYY-MM (2024-11) or, for a "
+                "配置年度, the year the fiscal year starts in (令和2年度: 2020)",
+                {in_quotes(e.since)}));
       if (auto [it, fresh] = placement_.emplace(std::make_pair(e.from, e.order), i); !fresh)
         add(edge_place(i, "order"),
-            "placement " + std::to_string(e.order) + " of " + in_quotes(ds_.nodes[e.from].id) +
-                " is already at ",
-            edge_place(it->second), "; each ①②③ appears once");
+            say("placement {1} of {2} is already at ",
+                {std::to_string(e.order), in_quotes(ds_.nodes[e.from].id)}),
+            edge_place(it->second), say("; each ①②③ appears once"));
     }
     if (e.relation == Relation::Runs) {
       if (e.status == EdgeStatus::Current)
-        add(edge_place(i, "status"), "a runs edge needs done, ongoing, planned or considering");
+        add(edge_place(i, "status"),
+            say("a runs edge needs done, ongoing, planned or considering"));
       if (!e.date.empty() && !is_year_month(e.date))
-        add(edge_place(i, "date"), in_quotes(e.date) + kNotAMonth);
+        add(edge_place(i, "date"), not_a_month(e.date));
     }
     if (e.relation == Relation::Participates && e.status != EdgeStatus::Current &&
         e.status != EdgeStatus::Planned)
-      add(edge_place(i, "status"), "participation is either stated (no status) or \"planned\"");
+      add(edge_place(i, "status"),
+          say("participation is either stated (no status) or \"planned\""));
   }
 
   void endpoints(std::size_t i) {
@@ -420,10 +430,11 @@ class Checker {
       bool ok_from = std::find(froms.begin(), froms.end(), from) != froms.end();
       if (ok_from && to == want_to) return;
       std::string fs;
-      for (Kind k : froms) fs += (fs.empty() ? "" : " or ") + std::string(word(k));
+      for (Kind k : froms)
+        fs += (fs.empty() ? "" : language() == Lang::Ja ? "または" : " or ") + std::string(word(k));
       add(edge_place(i, ok_from ? "to" : "from"),
-          std::string("a ") + word(e.relation) + " edge goes from " + fs + " to " + word(want_to) +
-              ", not from " + word(from) + " to " + word(to));
+          say("a {1} edge goes from {2} to {3}, not from {4} to {5}",
+              {word(e.relation), fs, word(want_to), word(from), word(to)}));
     };
     switch (e.relation) {
       case Relation::Holds:
@@ -434,7 +445,7 @@ class Checker {
       case Relation::Runs: want({Kind::Municipality}, Kind::Initiative); break;
       case Relation::InRegion:
         add(edge_place(i, "relation"),
-            "in_region edges come from the outside facts file, not the dataset");
+            say("in_region edges come from the outside facts file, not the dataset"));
     }
   }
 
@@ -445,17 +456,17 @@ class Checker {
       const Edge& e = ds_.edges[i];
       if (e.relation != Relation::PartOf) continue;
       if (!parent.emplace(e.from, e.to).second)
-        add(edge_place(i), in_quotes(ds_.nodes[e.from].id) +
-                               " is already part_of another council; a council has one parent");
+        add(edge_place(i), say("{1} is already part_of another council; a council has one parent",
+                               {in_quotes(ds_.nodes[e.from].id)}));
     }
     for (const auto& [start, _] : parent) {
       std::size_t cur = start;
       for (std::size_t steps = 0; parent.count(cur); ++steps) {
         cur = parent[cur];
         if (cur == start || steps > parent.size()) {
-          add({Place::Item::Dataset, 0, "edges"}, "part_of edges form a cycle through " +
-                                                      in_quotes(ds_.nodes[start].id) +
-                                                      "; a council cannot be part of itself");
+          add({Place::Item::Dataset, 0, "edges"},
+              say("part_of edges form a cycle through {1}; a council cannot be part of itself",
+                  {in_quotes(ds_.nodes[start].id)}));
           return;
         }
       }
@@ -475,8 +486,8 @@ class Checker {
                                  e.source ? e.source->text : "");
       auto [it, fresh] = seen.emplace(key, i);
       if (!fresh)
-        add(edge_place(i), "repeats ", edge_place(it->second),
-            " (same from, to, relation, status, date and quote); remove one");
+        add(edge_place(i), say("repeats "), edge_place(it->second),
+            say(" (same from, to, relation, status, date and quote); remove one"));
     }
   }
 

@@ -6,6 +6,7 @@
 
 #include "base/error.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "base/text.h"
 
 namespace renkei {
@@ -140,17 +141,25 @@ std::optional<std::size_t> NameIndex::find(std::string_view query,
 std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& kinds) const {
   auto c = candidates(query, kinds);
   if (c.size() == 1) return c[0];
-  std::string what = kinds.size() == 1 ? word(kinds[0]) : std::string("node");
+  bool ja = language() == Lang::Ja;
+  // What was looked for, as the sentence names it: one kind, or any node.
+  auto what_word = [&](bool plural) -> std::string {
+    if (kinds.size() != 1) return plural ? say("resolve|nodes") : say("resolve|node");
+    if (ja) return kinds[0] == Kind::Municipality ? unit_word(ds_) : label_ja(kinds[0]);
+    return std::string(word(kinds[0])) + (plural ? "s" : "");
+  };
+  std::string what = what_word(false);
   if (c.empty()) {
     // Bytes that are not UTF-8 name nothing, and no name is near them.
     if (!valid_utf8(query))
-      throw usage_error("unknown " + what + " " + in_quotes(query) +
-                        "; see `renkei list` for names");
+      throw usage_error(
+          say("unknown {1} {2}; see `renkei list` for names", {what, in_quotes(query)}));
     build();
     std::string key = match_key(query);
     std::size_t length = key.empty() ? 0 : code_point_count(key);
-    std::string msg = "unknown " + what + " " + in_quotes(query);
-    if (length > kMaxSuggestChars) throw usage_error(msg + "; see `renkei list` for names");
+    if (length > kMaxSuggestChars)
+      throw usage_error(
+          say("unknown {1} {2}; see `renkei list` for names", {what, in_quotes(query)}));
     std::optional<std::size_t> best;
     std::size_t limit = std::max<std::size_t>(1, length / 3), best_d = limit + 1;
     for (const auto& [k, i] : keys_) {
@@ -162,22 +171,22 @@ std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& 
         best_d = d;
       }
     }
-    if (best) {
-      msg += did_you_mean(ds_.nodes[*best].name);
-    } else if (auto part = longest_shared_part(key, kinds)) {
-      msg += did_you_mean(ds_.nodes[*part].name);
-    } else {
-      msg += "; see `renkei list` for names";
-    }
-    throw usage_error(msg);
+    if (!best) best = longest_shared_part(key, kinds);
+    if (best)
+      throw usage_error(say("unknown {1} {2}", {what, in_quotes(query)}) +
+                        did_you_mean(ds_.nodes[*best].name));
+    throw usage_error(
+        say("unknown {1} {2}; see `renkei list` for names", {what, in_quotes(query)}));
   }
   std::sort(c.begin(), c.end());
   std::string list;
+  std::string sep = ja ? "、" : ", ";
   for (std::size_t k = 0; k < c.size() && k < 6; ++k)
-    list += (k ? ", " : "") + excerpt(ds_.nodes[c[k]].name);
-  if (c.size() > 6) list += ", …";
-  throw usage_error(in_quotes(query) + " is ambiguous: it matches " + std::to_string(c.size()) +
-                    " " + what + "s (" + list + "); give more of the name or the id");
+    list += (k ? sep : "") + excerpt(ds_.nodes[c[k]].name);
+  if (c.size() > 6) list += sep + "…";
+  throw usage_error(
+      say("{1} is ambiguous: it matches {2} {3} ({4}); give more of the name or the id",
+          {in_quotes(query), std::to_string(c.size()), what_word(true), list}));
 }
 
 }  // namespace renkei
