@@ -268,7 +268,7 @@ TEST_CASE("export --format sheets does not replace sheets someone has filled in,
   const std::string typed = read_file(sheets + "/placements.csv") +
                             "上関町,2,たちばな園相談支援事業所,,,16,3,②たちばな園\r\n";
   renkei::test::write_file(sheets + "/placements.csv", typed);
-  auto again = run_renkei_ja({"export", "--format", "sheets", "-o", sheets});
+  auto again = renkei::test::run_renkei_ja({"export", "--format", "sheets", "-o", sheets});
   CHECK(again.code == 1);
   CHECK(again.err == "renkei: エラー: " + sheets +
                          ": すでにあるファイルのうち1件がこのデータのものと違います"

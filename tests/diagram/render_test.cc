@@ -208,13 +208,13 @@ TEST_CASE("the checked-in diagrams in graphs/ are up to date") {
 }
 
 TEST_CASE("render refuses bad presets and unwritable paths, and leaves files whole") {
-  auto unknown = run_renkei_ja({"render", "--preset", "overveiw"});
+  auto unknown = renkei::test::run_renkei_ja({"render", "--preset", "overveiw"});
   CHECK(unknown.code == 2);
   CHECK(unknown.err.rfind("renkei: エラー: 「overveiw」というプリセットはありません"
                           "（もしかして「overview」？）。使えるプリセット: overview, "
                           "shared, region:NAME, ",
                           0) == 0);
-  auto region = run_renkei_ja({"render", "--preset", "region:柳川"});
+  auto region = renkei::test::run_renkei_ja({"render", "--preset", "region:柳川"});
   CHECK(region.code == 2);
   CHECK(region.err.rfind("renkei: エラー: 「柳川」という圏域はありません（もしかして「柳井」？）。"
                          "圏域: 萩、岩国、",
@@ -334,13 +334,13 @@ TEST_CASE("diagrams and their errors speak Japanese by default and English with 
                     test::repo_path("data/yokohama-r6.json")})
             .out.find("区ごとの支援のすき間") != std::string::npos);
   // Errors: the map needs the wards' office coordinates, which the Yokohama table lacks.
-  Run map = run_renkei_ja({"render", "--preset", "map", "--format", "dot", "--data",
+  Run map = renkei::test::run_renkei_ja({"render", "--preset", "map", "--format", "dot", "--data",
                         test::repo_path("data/yokohama-r6.json")});
   CHECK(map.code == 1);
   CHECK(map.err.rfind("renkei: エラー: map には区役所の座標（資料外の情報）が要りますが、"
                       "このデータにはありません",
                       0) == 0);
-  Run arg = run_renkei_ja({"render", "--preset", "gaps:x"});
+  Run arg = renkei::test::run_renkei_ja({"render", "--preset", "gaps:x"});
   CHECK(arg.code == 2);
   CHECK(arg.err.rfind("renkei: エラー: プリセット gaps は引数をとりません", 0) == 0);
   Run arg_en = run_renkei({"render", "--preset", "region", "--lang", "en"});

@@ -119,7 +119,7 @@ TEST_CASE("a table that is its own source refuses a row of a document and a quot
   std::string p = read_file(dir.file("sheets/placements.csv"));
   write_file(dir.file("sheets/placements.csv"),
              replace_all(p, "みどり町,①,ひだまり相談室,,,,,", "みどり町,①,ひだまり相談室,,,12,,"));
-  auto im = run_renkei_ja({"import", dir.file("sheets"), "-o", dir.file("own.json")});
+  auto im = renkei::test::run_renkei_ja({"import", dir.file("sheets"), "-o", dir.file("own.json")});
   CHECK(im.code == 1);
   CHECK(im.err.find("placements.csv 3行目 F列 出典の行 (source_row): この表は自らが出典です") !=
         std::string::npos);

@@ -51,7 +51,7 @@ TEST_CASE("template --per-municipality writes one pre-filled form per municipali
     tanpopo |= row[1] == "地域生活支援センターたんぽぽ";
   CHECK(tanpopo);
 
-  auto usage = run_renkei_ja({"template", "--per-municipality", dir.file("x")});
+  auto usage = renkei::test::run_renkei_ja({"template", "--per-municipality", dir.file("x")});
   CHECK(usage.code == 2);
   CHECK(usage.err.find(
             "--per-municipality には --from DATA.json（調査票に書き込む元の表）が要ります") !=
@@ -90,7 +90,7 @@ TEST_CASE("merging says who has not answered, and refuses a broken or second for
   std::filesystem::copy_file(forms + "/16-上関町.xlsx", forms + "/16-上関町_2.xlsx");
   write_file(forms + "/20-broken.xlsx", "PK\x03\x04 not a workbook");
   std::string out = dir.file("never.json");
-  auto bad = run_renkei_ja({"import", forms, "--data", kYamaguchi, "-o", out});
+  auto bad = renkei::test::run_renkei_ja({"import", forms, "--data", kYamaguchi, "-o", out});
   CHECK(bad.code == 1);
   CHECK(count_lines_of(bad.err) == 1);
   CHECK(bad.err.find("調査票20件のうち2件が読めません") != std::string::npos);

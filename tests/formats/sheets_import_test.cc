@@ -207,7 +207,7 @@ TEST_CASE(
   CHECK(run_renkei({"validate", "--data", dir.file("example.json")}).code == 0);
 
   write_file(tpl + "/placements.csv", "edited");
-  auto again = run_renkei_ja({"template", tpl});
+  auto again = renkei::test::run_renkei_ja({"template", tpl});
   CHECK(again.code == 1);
   CHECK(again.err.rfind("renkei: エラー: " + tpl + ": ひな形のファイルのうち16件がすでにあります",
                         0) == 0);
@@ -451,7 +451,7 @@ TEST_CASE(
   std::filesystem::create_directories(out_dir);
   std::string out = out_dir + "/r7.json";
   SECTION("forgetting the closed office's other spelling is caught, with a hint") {
-    auto r = run_renkei_ja({"import", sheets, "-o", out});
+    auto r = renkei::test::run_renkei_ja({"import", sheets, "-o", out});
     CHECK(r.code == 1);
     CHECK(r.out.find("aliases.csv:") != std::string::npos);
     CHECK(r.out.find("は照合先のデータでは地域生活支援センターたんぽぽ（tanpopo）ですが、"
@@ -646,7 +646,7 @@ TEST_CASE("an import does not follow links out of the sheets folder") {
   write_sheets(builtin(), dir.path());
   std::filesystem::rename(dir.file("placements.csv"), outside.file("placements.csv"));
   std::filesystem::create_symlink(outside.file("placements.csv"), dir.file("placements.csv"));
-  auto r = run_renkei_ja({"import", dir.path(), "-o", dir.file("out.json")});
+  auto r = renkei::test::run_renkei_ja({"import", dir.path(), "-o", dir.file("out.json")});
   CHECK(r.code == 1);
   CHECK(r.err.rfind("renkei: エラー: " + dir.file("placements.csv") + ": フォルダの外の ", 0) == 0);
   CHECK(r.err.find("へのリンクです。renkei が取り込むのはフォルダの中のファイルだけです") !=
@@ -660,7 +660,7 @@ TEST_CASE("an import does not follow links out of the sheets folder") {
   // The source text's folder linked elsewhere.
   std::filesystem::rename(dir.file("source"), outside.file("source"));
   std::filesystem::create_symlink(outside.file("source"), dir.file("source"));
-  auto s = run_renkei_ja({"import", dir.path(), "-o", dir.file("out.json")});
+  auto s = renkei::test::run_renkei_ja({"import", dir.path(), "-o", dir.file("out.json")});
   CHECK(s.code == 1);
   CHECK(s.err.find("source/yamaguchi-r6.txt: フォルダの外の ") != std::string::npos);
 }
@@ -675,7 +675,7 @@ TEST_CASE("a huge or bogus sheet is refused in a moment, in one line") {
     std::fclose(f);
     REQUIRE(truncate(dir.file("links.csv").c_str(), static_cast<off_t>(kMaxSheetBytes) + 1) == 0);
   }
-  auto big = run_renkei_ja({"import", dir.path()});
+  auto big = renkei::test::run_renkei_ja({"import", dir.path()});
   CHECK(big.code == 1);
   CHECK(count_lines(big.err) == 1);
   CHECK(big.err.find("links.csv: シートが 33 MB あり、renkei が1つのシートとして読む上限（32 MB") !=
@@ -686,7 +686,7 @@ TEST_CASE("a huge or bogus sheet is refused in a moment, in one line") {
   std::string aliases = read_file(dir.file("aliases.csv"));
   for (int i = 0; i < 1000; ++i) aliases += "nothing-" + std::to_string(i) + ",x,1,市町,x\r\n";
   write_file(dir.file("aliases.csv"), aliases);
-  auto bogus = run_renkei_ja({"import", dir.path()});
+  auto bogus = renkei::test::run_renkei_ja({"import", dir.path()});
   CHECK(bogus.code == 1);
   CHECK(bogus.out.find("names that match nothing the sheets define (1000):") != std::string::npos);
   CHECK(bogus.out.find("… and " + std::to_string(1000 - kMaxUnmatchedListed) +
@@ -700,7 +700,7 @@ TEST_CASE("an import with mistakes says so in Japanese by default, in English wi
   EditableSheet m(dir.file("meetings.csv"));
   m.rows[1][m.col("status")] = "開催済";
   m.save();
-  auto ja = run_renkei_ja({"import", dir.path()});
+  auto ja = renkei::test::run_renkei_ja({"import", dir.path()});
   CHECK(ja.code == 1);
   CHECK(count_lines(ja.err) == 1);
   CHECK(ja.err == "renkei: エラー: " + dir.file("meetings.csv") +
@@ -722,7 +722,7 @@ TEST_CASE("an import with mistakes says so in Japanese by default, in English wi
   REQUIRE(row > 0);
   p.rows[row][p.col("office")] = "たんぽぽぽ";
   p.save();
-  auto name_ja = run_renkei_ja({"import", dir.path()});
+  auto name_ja = renkei::test::run_renkei_ja({"import", dir.path()});
   CHECK(name_ja.code == 1);
   CHECK(name_ja.err == "renkei: エラー: " + dir.file("placements.csv") + " " +
                            std::to_string(row + 1) +
@@ -735,7 +735,7 @@ TEST_CASE("an import with mistakes says so in Japanese by default, in English wi
                            "sheets; fix the spelling or add the missing rows\n");
 
   // A folder that is not there, and a workbook that is not one.
-  CHECK(run_renkei_ja({"import", dir.file("nowhere")}).err ==
+  CHECK(renkei::test::run_renkei_ja({"import", dir.file("nowhere")}).err ==
         "renkei: エラー: " + dir.file("nowhere") + ": そのフォルダはありません\n");
   write_file(dir.file("old.xlsx"), std::string("\xD0\xCF\x11\xE0 old", 8));
   auto xls = run_renkei({"import", dir.file("old.xlsx")});

@@ -79,7 +79,7 @@ TEST_CASE("the same data gives the same workbook bytes") {
   CHECK(read_file(dir.file("a.xlsx")) == read_file(dir.file("b.xlsx")));
   // template refuses to overwrite a workbook that may hold someone's typing
   REQUIRE(run_renkei({"template", dir.file("t.xlsx")}).code == 0);
-  auto again = run_renkei_ja({"template", dir.file("t.xlsx")});
+  auto again = renkei::test::run_renkei_ja({"template", dir.file("t.xlsx")});
   CHECK(again.code == 1);
   CHECK(again.err.find(
             "すでにあります。誰かが入力したかもしれないブックを renkei は上書きしません") !=
