@@ -19,8 +19,9 @@ inline constexpr std::size_t kQuotedChars = 40;
 std::string excerpt(std::string_view value);
 
 /// How a message quotes a value from the data or the command line: excerpt(value) in double
-/// quotes (in 「」 when the language is Japanese), followed by " (N bytes)" when it was cut and " (not valid UTF-8)" when it is not
-/// UTF-8. `"たんぽぽ\u0000"`, `"aaaa…" (10485760 bytes)`, `"\xff\xfe" (not valid UTF-8)`.
+/// quotes (in 「」 when the language is Japanese), followed by " (N bytes)" when it was cut and "
+/// (not valid UTF-8)" when it is not UTF-8. `"たんぽぽ\u0000"`, `"aaaa…" (10485760 bytes)`,
+/// `"\xff\xfe" (not valid UTF-8)`.
 std::string in_quotes(std::string_view value);
 
 /// " (did you mean "X"?)" when a candidate is close enough to `word` to be a likely typo

@@ -23,9 +23,12 @@ const std::vector<Command>& commands() {
       {"validate", N_("load and check the data; counts per kind and relation"), setup_validate},
       {"summary", N_("a short summary of the network"), setup_summary},
       {"list", N_("a table of nodes, optionally of one kind"), setup_list},
-      {"show", N_("one node, every relation in and out, and the source quote behind each"), setup_show},
-      {"shared", N_("which municipalities share coordinator offices, and through which"), setup_shared},
-      {"reach", N_("whom a node can reach, with one shortest chain of relations each"), setup_reach},
+      {"show", N_("one node, every relation in and out, and the source quote behind each"),
+       setup_show},
+      {"shared", N_("which municipalities share coordinator offices, and through which"),
+       setup_shared},
+      {"reach", N_("whom a node can reach, with one shortest chain of relations each"),
+       setup_reach},
       {"path", N_("one shortest chain of relations between two nodes"), setup_path},
       {"gaps", N_("coverage gaps per municipality, each with its evidence quote"), setup_gaps},
       {"whatif", N_("who is left with nothing if offices, councils or centers stop"), setup_whatif},
@@ -40,8 +43,8 @@ const std::vector<Command>& commands() {
        setup_graphs},
       {"explorer", N_("one offline HTML file to search, click through and present the network"),
        setup_explorer, Stdout::Bytes},
-      {"template", N_("empty sheets (CSV) for next year's table, one example row each"), setup_template,
-       Stdout::Answer, Needs::Nothing},
+      {"template", N_("empty sheets (CSV) for next year's table, one example row each"),
+       setup_template, Stdout::Answer, Needs::Nothing},
       {"import", N_("a dataset from filled-in sheets, names matched to known ones"), setup_import},
       {"diff", N_("what changed between two years, from offices to gaps"), setup_diff},
       {"export", N_("the graph for Gephi, yEd, Cytoscape, NetworkX or Excel"), setup_export,
@@ -183,7 +186,8 @@ std::string parse_error_message(const CLI::ParseError& e) {
     return say("not expected here: {1}", {after(colon)});
   if (dynamic_cast<const CLI::RequiredError*>(&e)) {
     const std::string tail = " is required";
-    if (what.size() > tail.size() && what.compare(what.size() - tail.size(), tail.size(), tail) == 0)
+    if (what.size() > tail.size() &&
+        what.compare(what.size() - tail.size(), tail.size(), tail) == 0)
       return say("{1} is required", {what.substr(0, what.size() - tail.size())});
   }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) && colon != std::string::npos) {
@@ -264,14 +268,15 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       out << app.help();
       return 0;
     } catch (const CLI::ParseError& e) {
-      throw usage_error(say("{1}: {2}; see `renkei {1} --help`",
-                            {cmd->name, parse_error_message(e)}));
+      throw usage_error(
+          say("{1}: {2}; see `renkei {1} --help`", {cmd->name, parse_error_message(e)}));
     }
     // An empty --data (a shell variable that was not set) must not quietly mean the built-in data.
     if (app.count("--data") > 0 && options.data.empty())
-      throw usage_error(say("{1}: --data: the file name is empty; give a dataset file, or leave "
-                            "--data out for the built-in data; see `renkei {1} --help`",
-                            {cmd->name}));
+      throw usage_error(
+          say("{1}: --data: the file name is empty; give a dataset file, or leave "
+              "--data out for the built-in data; see `renkei {1} --help`",
+              {cmd->name}));
 
     LoadReport report;
     auto owned = std::make_unique<Dataset>();

@@ -70,7 +70,6 @@ extern const std::vector<Relation> kStructure;
 /// A node's name in the chosen language.
 std::string name_of(const Dataset& ds, std::size_t i, Lang lang);
 
-
 /// Where the units' map positions are: unit_offices_word(ds) (市町役場, 区役所) in Japanese,
 /// "municipal office" in English.
 std::string unit_offices_as(const Dataset& ds, Lang lang);

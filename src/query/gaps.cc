@@ -11,47 +11,51 @@ const std::vector<GapRuleInfo>& gap_rules() {
        "no-meeting",
        "会議\nなし",
        N_("its own council did not and will not meet on these children in the fiscal year"),
-       N_("Looks at the municipality's own councils (a council shared by all the table's units counts "
-       "as its own). Found when none of them held or "
-       "planned a meeting about "
-       "these children in the fiscal year, and the source says so for at least one of them: "
-       "開催なし, 開催予定なし, "
-       "協議なし (no meeting) or 休会 (in recess). A municipality whose row says nothing about its "
-       "own council's "
-       "meetings is not counted here (see regional-only)."),
+       N_("Looks at the municipality's own councils (a council shared by all the table's units "
+          "counts "
+          "as its own). Found when none of them held or "
+          "planned a meeting about "
+          "these children in the fiscal year, and the source says so for at least one of them: "
+          "開催なし, 開催予定なし, "
+          "協議なし (no meeting) or 休会 (in recess). A municipality whose row says nothing about "
+          "its "
+          "own council's "
+          "meetings is not counted here (see regional-only)."),
        {GapFact::Councils, GapFact::Meetings}},
       {GapRule::PlannedOnly,
        "planned-only",
        "会議は\n予定のみ",
        N_("its only meetings in the fiscal year were still planned when the table was written"),
        N_("Found when no council of the municipality's own had held a meeting about these children "
-       "when the table was "
-       "written, but at least one was planned (予定, or 開催未 with a date: scheduled, not yet "
-       "held)."),
+          "when the table was "
+          "written, but at least one was planned (予定, or 開催未 with a date: scheduled, not yet "
+          "held)."),
        {GapFact::Councils, GapFact::Meetings}},
       {GapRule::InactiveCoordinator,
        "inactive-coordinator",
        "コーディ\nネーター\n活動なし",
        N_("the source says its coordinators did nothing"),
-       N_("Found when what the source says of its coordinators' activity (コーディネーターの活動状況) "
-       "is that nothing happened: 特になし, "
-       "対応ケースなし, or "
-       "実績がない. The quote is the evidence. Where the row also says there is at present no "
-       "child to serve "
-       "(対象者なし, 該当者がいない), the finding stays (the source still says nothing happened) "
-       "but says so beside it, "
-       "with that quote: a coordinator with no case in a town with no eligible child is not a "
-       "coordinator who left "
-       "children waiting."),
+       N_("Found when what the source says of its coordinators' activity "
+          "(コーディネーターの活動状況) "
+          "is that nothing happened: 特になし, "
+          "対応ケースなし, or "
+          "実績がない. The quote is the evidence. Where the row also says there is at present no "
+          "child to serve "
+          "(対象者なし, 該当者がいない), the finding stays (the source still says nothing "
+          "happened) "
+          "but says so beside it, "
+          "with that quote: a coordinator with no case in a town with no eligible child is not a "
+          "coordinator who left "
+          "children waiting."),
        {GapFact::Activity}},
       {GapRule::NoOffice,
        "no-office",
        "配置先\nなし",
        N_("no coordinator office at all"),
        N_("Found when the source names no office (配置先) for the municipality: no coordinator is "
-       "placed for its "
-       "children. The gap is what the table does not name, so the evidence is where the table "
-       "names the unit."),
+          "placed for its "
+          "children. The gap is what the table does not name, so the evidence is where the table "
+          "names the unit."),
        {GapFact::Placements}},
       {GapRule::SingleOffice,
        "single-office",
@@ -64,39 +68,45 @@ const std::vector<GapRuleInfo>& gap_rules() {
        "配置先は\nすべて共有",
        N_("every coordinator office it has also serves other municipalities"),
        N_("Found when every office named for the municipality is also named for another "
-       "municipality: "
-       "its coordinators are shared with (or belong to) another town. The detail names the other "
-       "towns."),
+          "municipality: "
+          "its coordinators are shared with (or belong to) another town. The detail names the "
+          "other "
+          "towns."),
        {GapFact::Placements}},
       {GapRule::RegionalOnly,
        "regional-only",
        "圏域・近隣の\n協議の場のみ",
        N_("it takes up these children only through a regional or neighbour's council"),
-       N_("Found when the municipality takes part (as stated, not only planned) in a council that is "
-       "not its own — the "
-       "council of its planning region (圏域) or its project, or a neighbour's sub-committee — and "
-       "none of its own councils held or planned "
-       "a meeting about these children (no meeting, none stated, or the children not on the "
-       "agenda)."),
+       N_("Found when the municipality takes part (as stated, not only planned) in a council that "
+          "is "
+          "not its own — the "
+          "council of its planning region (圏域) or its project, or a neighbour's sub-committee — "
+          "and "
+          "none of its own councils held or planned "
+          "a meeting about these children (no meeting, none stated, or the children not on the "
+          "agenda)."),
        {GapFact::Councils}},
       {GapRule::NoCenterLink,
        "no-center-link",
        "支援センター\n連携なし",
        N_("nothing ties it to a support center"),
-       N_("Found when the source states no link with a support center (医療的ケア児支援センター) for "
-       "the municipality or for "
-       "any council it holds or takes part in. A mention the source itself calls unclear (such as "
-       "連携内容が不明) is not "
-       "a link; it is quoted as evidence. Where nothing is quoted, the source simply names no "
-       "center for that row."),
+       N_("Found when the source states no link with a support center (医療的ケア児支援センター) "
+          "for "
+          "the municipality or for "
+          "any council it holds or takes part in. A mention the source itself calls unclear (such "
+          "as "
+          "連携内容が不明) is not "
+          "a link; it is quoted as evidence. Where nothing is quoted, the source simply names no "
+          "center for that row."),
        {GapFact::Centers}},
       {GapRule::StatedChallenge,
        "stated-challenge",
        "課題の\n記載あり",
        N_("the row states a challenge or shortage"),
-       N_("Found for every challenge the row states: text under 【課題】 or 課題等, or a sentence the "
-       "row itself calls a "
-       "difficulty (…が課題, …が困難, 確保が難しい). Each is quoted."),
+       N_("Found for every challenge the row states: text under 【課題】 or 課題等, or a sentence "
+          "the "
+          "row itself calls a "
+          "difficulty (…が課題, …が困難, 確保が難しい). Each is quoted."),
        {GapFact::Challenges}},
   };
   return t;
@@ -306,8 +316,7 @@ std::vector<Finding> find_gaps(const Network& net, std::optional<GapRule> only_r
       for (const Source& s : mn.challenges)
         if (s.text.find("センター") != std::string::npos) evidence.push_back(s);
       add(GapRule::NoCenterLink,
-          say("no liaison with a support center stated for it or its councils"),
-          evidence);
+          say("no liaison with a support center stated for it or its councils"), evidence);
     }
 
     if (!mn.challenges.empty())

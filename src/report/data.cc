@@ -37,8 +37,9 @@ void print_validate(const Reply& c, const Counts& counts, const LoadReport& repo
                               N_("the dataset names no document.source_file"))})
         << "\n";
   if (!report.outside_facts_file.empty())
-    c.out << say(c.said(), "outside facts: {1} (planning regions, municipal codes, office "
-                           "coordinates)",
+    c.out << say(c.said(),
+                 "outside facts: {1} (planning regions, municipal codes, office "
+                 "coordinates)",
                  {report.outside_facts_file})
           << "\n";
   c.out << "\n";
@@ -94,19 +95,18 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
     out << "  " << say(W, label, {value}) << "\n";
   };
   out << display_name(n, lang) << "  "
-      << say(W, "({1}, id {2})", {W == Lang::Ja ? label_ja(n.kind) : word(n.kind), n.id})
-      << "\n";
+      << say(W, "({1}, id {2})", {W == Lang::Ja ? label_ja(n.kind) : word(n.kind), n.id}) << "\n";
   if (lang == Lang::Ja && !n.name_en.empty()) line(N_("romanized: {1}"), n.name_en);
   if (lang == Lang::En) line(N_("Japanese: {1}"), n.name);
   for (const Alias& a : n.aliases)
-    line(N_("also written: {1}"),
-         a.name + (a.source && (a.source->row || a.source->entered())
-                       ? "  (" + quote_place(*a.source, W) + ")"
-                       : ""));
+    line(N_("also written: {1}"), a.name + (a.source && (a.source->row || a.source->entered())
+                                                ? "  (" + quote_place(*a.source, W) + ")"
+                                                : ""));
   if (!n.description.empty()) line(N_("what it is: {1}"), n.description);
   if (!n.note.empty()) line(N_("note: {1}"), n.note);
   if (n.source) line(N_("source: {1}"), quote_line(*n.source));
-  if (n.out_of_area) line(N_("also helps outside its area when needed: {1}"), quote_line(*n.out_of_area));
+  if (n.out_of_area)
+    line(N_("also helps outside its area when needed: {1}"), quote_line(*n.out_of_area));
   if (!n.outside_source.empty()) line(N_("outside fact: {1}"), n.outside_source);
   if (n.kind == Kind::Municipality) {
     out << "  "
@@ -132,8 +132,8 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
     for (const Source& s : n.no_children) line(N_("no child to serve: {1}"), quote_line(s));
   }
   if (n.kind == Kind::Council) {
-    out << "  "
-        << say(W, "level: {1}, status: {2}", {word(n.level), word(n.council_status)}) << "\n";
+    out << "  " << say(W, "level: {1}, status: {2}", {word(n.level), word(n.council_status)})
+        << "\n";
     if (n.status_source) out << "    " << quote_line(*n.status_source) << "\n";
     if (n.meetings.empty()) out << "  " << say(W, "meetings: none stated in the source") << "\n";
     for (const Meeting& m : n.meetings) {
@@ -141,9 +141,8 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
       for (const auto& mo : m.months) months += (months.empty() ? "" : ", ") + mo;
       std::string what = std::string(word(m.status)) + (months.empty() ? "" : " " + months);
       out << "  "
-          << (m.about_children
-                  ? say(W, "meeting: {1}", {what})
-                  : say(W, "meeting: {1} (these children not on the agenda)", {what}))
+          << (m.about_children ? say(W, "meeting: {1}", {what})
+                               : say(W, "meeting: {1} (these children not on the agenda)", {what}))
           << "\n";
       out << "    " << quote_line(m.source) << "\n";
       for (const auto& t : m.topics) out << "    " << say(W, "topic: {1}", {t}) << "\n";
@@ -198,15 +197,15 @@ void print_summary(const Reply& c, const SummaryAnswer& a) {
   for (const auto& [type, n] : a.types)
     types += (types.empty() ? "" : say(L, ", ")) + std::to_string(n) + " " + type;
   out << "  "
-      << say(L, "{1} municipalities{2}",
-             {n_of(Kind::Municipality), units_word(c.ds, L, "")})
+      << say(L, "{1} municipalities{2}", {n_of(Kind::Municipality), units_word(c.ds, L, "")})
       << (types.empty() ? "" : say(L, " ({1})", {types}));
   if (a.counts.of(Kind::Region))
     out << say(L, " in {1} planning regions [outside fact]", {n_of(Kind::Region)});
   out << "\n";
   out << "  "
-      << say(L, "{1} coordinator placements at {2} offices; {3} offices serve more than one "
-                "municipality{4}:",
+      << say(L,
+             "{1} coordinator placements at {2} offices; {3} offices serve more than one "
+             "municipality{4}:",
              {std::to_string(a.placements), n_of(Kind::Office),
               std::to_string(a.shared_offices.size()), units_word(c.ds, L, "")})
       << "\n";
@@ -222,8 +221,9 @@ void print_summary(const Reply& c, const SummaryAnswer& a) {
   else
     out << "  "
         << wrap_to_width(
-               say(L, "own councils on these children in {1}: {2} met, {3} only planned, {4} did "
-                      "not meet, {5} not stated or not on the agenda",
+               say(L,
+                   "own councils on these children in {1}: {2} met, {3} only planned, {4} did "
+                   "not meet, {5} not stated or not on the agenda",
                    {c.ds.fiscal_year.label, std::to_string(a.met), std::to_string(a.planned_only),
                     std::to_string(a.no_meeting), std::to_string(a.silent)}),
                kAnswerWidth - 2, "    ")
@@ -232,7 +232,9 @@ void print_summary(const Reply& c, const SummaryAnswer& a) {
     out << "  " << say(L, "coordinator activity: not stated in this table") << "\n";
   else
     out << "  "
-        << say(L, "{1} municipalities' coordinators report no activity (特になし, 対応ケースなし …){2}",
+        << say(L,
+               "{1} municipalities' coordinators report no activity (特になし, 対応ケースなし "
+               "…){2}",
                {std::to_string(a.without_activity), units_word(c.ds, L, "")})
         << "\n";
   out << "  "

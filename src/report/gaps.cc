@@ -145,11 +145,11 @@ void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional
   }
   if (found.empty()) {
     std::string name = m ? display_name(c.ds.nodes[*m], c.lang()) : "";
-    c.out << (rule && m   ? say(c.said(), "No gaps found for rule {1} in {2}.",
-                                {gap_rule_info(*rule).name, name})
-              : rule      ? say(c.said(), "No gaps found for rule {1}.", {gap_rule_info(*rule).name})
-              : m         ? say(c.said(), "No gaps found in {1}.", {name})
-                          : say(c.said(), "No gaps found."))
+    c.out << (rule && m ? say(c.said(), "No gaps found for rule {1} in {2}.",
+                              {gap_rule_info(*rule).name, name})
+              : rule    ? say(c.said(), "No gaps found for rule {1}.", {gap_rule_info(*rule).name})
+              : m       ? say(c.said(), "No gaps found in {1}.", {name})
+                        : say(c.said(), "No gaps found."))
           << "\n";
     print_not_applicable(c, rule);
     return;
@@ -162,7 +162,8 @@ void print_gaps(const Reply& c, const std::vector<Finding>& found, std::optional
                    {std::to_string(found.size())}),
                kAnswerWidth, "")
         << "\n\n";
-  TextTable t({say(c.said(), "rule"), units_word(c.ds, c.said(), "municipalities")}, {false, false});
+  TextTable t({say(c.said(), "rule"), units_word(c.ds, c.said(), "municipalities")},
+              {false, false});
   for (const auto& r : gap_rules()) {
     std::vector<std::size_t> hit;
     for (const Finding& f : found)
@@ -211,9 +212,9 @@ void print_whatif_each(const Reply& c, Kind kind, const std::vector<WhatIfAnswer
                              {kind_word, units_word(c.ds, c.said(), "municipalities")}),
                          kAnswerWidth, "")
         << "\n\n";
-  TextTable t({say(c.said(), "rank"), say(c.said(), "uncovered"), say(c.said(), "affected"),
-               kind_word},
-              {true, true, true, false});
+  TextTable t(
+      {say(c.said(), "rank"), say(c.said(), "uncovered"), say(c.said(), "affected"), kind_word},
+      {true, true, true, false});
   for (std::size_t i = 0; i < all.size(); ++i) {
     std::string name = display_name(c.ds.nodes[all[i].removed[0]], c.lang());
     if (!all[i].uncovered.empty()) name += " → " + join_names(c, all[i].uncovered);
@@ -251,11 +252,10 @@ void print_whatif(const Reply& c, const WhatIfAnswer& a, const std::set<std::siz
                                {join_names(c, a.only_out_of_area)}),
                            kAnswerWidth - 4, "      ")
           << "\n      "
-          << wrap_to_width(
-                 say(c.said(), "({1} also help outside their area: {2})",
-                     {join_names(c, a.out_of_area_help),
-                      quote_line(*c.ds.nodes[a.out_of_area_help.front()].out_of_area)}),
-                 kAnswerWidth - 6, "      ")
+          << wrap_to_width(say(c.said(), "({1} also help outside their area: {2})",
+                               {join_names(c, a.out_of_area_help),
+                                quote_line(*c.ds.nodes[a.out_of_area_help.front()].out_of_area)}),
+                           kAnswerWidth - 6, "      ")
           << "\n";
   }
   if (!a.no_council.empty())
@@ -264,8 +264,7 @@ void print_whatif(const Reply& c, const WhatIfAnswer& a, const std::set<std::siz
           << "\n";
   c.out << "  "
         << say(c.said(), "{2} that lose something: {1}",
-               {std::to_string(a.affected.size()),
-                units_word(c.ds, c.said(), "municipalities")})
+               {std::to_string(a.affected.size()), units_word(c.ds, c.said(), "municipalities")})
         << "\n";
   for (const Affected& af : a.affected) {
     c.out << "\n  " << display_name(c.ds.nodes[af.municipality], c.lang()) << "\n";

@@ -14,7 +14,7 @@ std::string join_names(const Reply& c, const std::vector<std::size_t>& nodes) {
 
 std::string quote_line(const Source& s) {
   std::string place = quote_place(s, language());  // the process's language, as the answer's
-  if (s.entered()) return place + ": " + s.text;  // typed there, not quoted: no 「」
+  if (s.entered()) return place + ": " + s.text;   // typed there, not quoted: no 「」
   return (place.empty() ? "" : place + " ") + "「" + s.text + "」";
 }
 
@@ -24,12 +24,14 @@ std::string quotes_checked_words(std::size_t checked, std::size_t anywhere,
   if (anywhere == 0)
     return say("{1} checked, each in its row and column of {2}", {std::to_string(checked), file});
   if (in_cells == 0)
-    return say("{1} found in the text of {2} (checked as somewhere in the text, not by row and "
-               "column: it is not a table)",
-               {std::to_string(checked), file});
-  return say("{1} checked in {2}: {3} in their row and column, {4} naming no row found somewhere "
-             "in the text",
-             {std::to_string(checked), file, std::to_string(in_cells), std::to_string(anywhere)});
+    return say(
+        "{1} found in the text of {2} (checked as somewhere in the text, not by row and "
+        "column: it is not a table)",
+        {std::to_string(checked), file});
+  return say(
+      "{1} checked in {2}: {3} in their row and column, {4} naming no row found somewhere "
+      "in the text",
+      {std::to_string(checked), file, std::to_string(in_cells), std::to_string(anywhere)});
 }
 
 std::string sources_words(const Dataset& ds, std::size_t checked, std::size_t anywhere,

@@ -209,8 +209,8 @@ TEST_CASE("every bad input in tests/bad/cases.tsv ends in one error line") {
       }
       if (const char* dump = std::getenv("RENKEI_BAD_DUMP")) {
         // For writing a case: each message as it is now, to be read before it is pinned.
-        std::ofstream(dump, std::ios::app) << c.id << '\t' << (english ? "en" : "ja") << '\t'
-                                           << o.err.substr(0, 2000);
+        std::ofstream(dump, std::ios::app)
+            << c.id << '\t' << (english ? "en" : "ja") << '\t' << o.err.substr(0, 2000);
       }
       bool one_line = o.err.rfind(prefix, 0) == 0 &&
                       std::count(o.err.begin(), o.err.end(), '\n') == 1 && o.err.back() == '\n';

@@ -92,9 +92,8 @@ void sentences_in(const fs::path& file, std::vector<Said>& out) {
       if (!read_literal(s, i, text) && m == "say(") {
         // say(lang, "…"): the first argument is a name or member, then the sentence
         std::size_t j = skip_space(s, i);
-        while (j < s.size() && (ident_char(s[j]) || s[j] == '.' || s[j] == '_' ||
-                                s[j] == ':' || s[j] == '-' || s[j] == '>' || s[j] == '(' ||
-                                s[j] == ')'))
+        while (j < s.size() && (ident_char(s[j]) || s[j] == '.' || s[j] == '_' || s[j] == ':' ||
+                                s[j] == '-' || s[j] == '>' || s[j] == '(' || s[j] == ')'))
           ++j;
         j = skip_space(s, j);
         if (j >= s.size() || s[j] != ',') continue;

@@ -335,7 +335,7 @@ TEST_CASE("diagrams and their errors speak Japanese by default and English with 
             .out.find("区ごとの支援のすき間") != std::string::npos);
   // Errors: the map needs the wards' office coordinates, which the Yokohama table lacks.
   Run map = renkei::test::run_renkei_ja({"render", "--preset", "map", "--format", "dot", "--data",
-                        test::repo_path("data/yokohama-r6.json")});
+                                         test::repo_path("data/yokohama-r6.json")});
   CHECK(map.code == 1);
   CHECK(map.err.rfind("renkei: エラー: map には区役所の座標（資料外の情報）が要りますが、"
                       "このデータにはありません",

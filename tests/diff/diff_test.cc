@@ -427,7 +427,7 @@ TEST_CASE("render --preset diff needs --against, and --against needs the diff pr
       {"render", "--preset", "overview", "--against", repo_path("data/yamaguchi-r6.json")});
   CHECK(stray.code == 2);
   auto same = renkei::test::run_renkei_ja({"render", "--preset", "diff", "--against",
-                          repo_path("data/yamaguchi-r6.json"), "--format", "dot"});
+                                           repo_path("data/yamaguchi-r6.json"), "--format", "dot"});
   CHECK(same.code == 1);
   CHECK(same.err.find("の間に変化がないため、変化の図は描けません") != std::string::npos);
 }
