@@ -29,7 +29,7 @@ std::string load_error(const std::string& text) {
 }
 std::string load_json_error(const json& j) { return load_error(j.dump(1)); }
 
-std::size_t node_index(const json& j, const std::string& id) {
+std::size_t json_node(const json& j, const std::string& id) {
   for (std::size_t i = 0; i < j["nodes"].size(); ++i)
     if (j["nodes"][i]["id"] == id) return i;
   throw std::runtime_error("no node " + id);
@@ -56,7 +56,7 @@ TEST_CASE("a key given twice is refused") {
 
 TEST_CASE("wrong types and unknown fields name the pointer") {
   json j = test::builtin_json();
-  std::size_t m = node_index(j, "kaminoseki");
+  std::size_t m = json_node(j, "kaminoseki");
   SECTION("row as a string") {
     j["nodes"][m]["row"] = "16";
     CHECK(load_json_error(j) ==
@@ -83,7 +83,7 @@ TEST_CASE("wrong types and unknown fields name the pointer") {
 
 TEST_CASE("duplicate ids and shared aliases are refused") {
   json j = test::builtin_json();
-  std::size_t a = node_index(j, "aozora"), t = node_index(j, "tanpopo");
+  std::size_t a = json_node(j, "aozora"), t = json_node(j, "tanpopo");
   SECTION("duplicate id") {
     j["nodes"][a]["id"] = "tanpopo";
     CHECK(load_json_error(j) == "t.json: /nodes/" + std::to_string(a) +
@@ -143,7 +143,7 @@ TEST_CASE("edges must name existing nodes and valid relations") {
 
 TEST_CASE("meeting months must fall in the fiscal year") {
   json j = test::builtin_json();
-  std::size_t c = node_index(j, "shimonoseki-liaison-council");
+  std::size_t c = json_node(j, "shimonoseki-liaison-council");
   SECTION("令和7年4月 is the next fiscal year") {
     j["nodes"][c]["meetings"][1]["months"][0] = "2025-04";
     CHECK(load_json_error(j) ==
@@ -161,7 +161,7 @@ TEST_CASE("meeting months must fall in the fiscal year") {
 
 TEST_CASE("a quote that is not in its row of the source is refused") {
   json j = test::builtin_json();
-  std::size_t t = node_index(j, "tanpopo");
+  std::size_t t = json_node(j, "tanpopo");
   SECTION("changed text") {
     j["nodes"][t]["source"]["text"] = "地域生活支援センターたんぽぽ";
     CHECK(load_json_error(j) ==
@@ -203,7 +203,7 @@ TEST_CASE("files that are not datasets") {
 
 TEST_CASE("names are one line of plain text, and no string holds a NUL") {
   json j = test::builtin_json();
-  std::size_t t = node_index(j, "tanpopo");
+  std::size_t t = json_node(j, "tanpopo");
   std::string at = "t.json: /nodes/" + std::to_string(t);
   SECTION("a tab in the romanized name") {
     j["nodes"][t]["name_en"] = "Tanpopo\tCenter";
@@ -236,7 +236,7 @@ TEST_CASE("names are one line of plain text, and no string holds a NUL") {
                "text short in other programs; remove it");
   }
   SECTION("a NUL in a list of topics") {
-    std::size_t c = node_index(j, "kaminoseki-council");
+    std::size_t c = json_node(j, "kaminoseki-council");
     j["nodes"][c]["meetings"][0]["topics"] = {std::string("a\0b", 3)};
     CHECK(load_json_error(j).find("/meetings/0/topics/0: \"a\\u0000b\" contains a NUL character") !=
           std::string::npos);
