@@ -4,8 +4,10 @@
 
 #include "base/error.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "base/text.h"
 #include "cli/commands.h"
+#include "model/facts.h"
 #include "query/queries.h"
 #include "report/data.h"
 
@@ -17,15 +19,20 @@ Kind parse_kind_arg(const std::string& s) {
   if (auto k = parse_term(kinds(), s)) return *k;
   std::vector<std::string> words;
   for (const auto& t : kinds()) words.push_back(t.word);
-  throw usage_error("unknown kind " + in_quotes(s) + did_you_mean(s, words) + "; kinds are " +
-                    term_list(kinds()));
+  throw usage_error(say("unknown kind {1}{2}; kinds are {3}",
+                        {in_quotes(s), did_you_mean(s, words), term_list(kinds())}));
+}
+
+std::string kind_word(const Dataset& ds, Kind k) {
+  if (language() == Lang::En) return word(k);
+  return k == Kind::Municipality ? unit_word(ds) : label_ja(k);
 }
 
 OptionCheck whole_number() {
   return [](std::string& s) -> std::string {
     bool digits = !s.empty() && s.size() <= 6 &&
                   std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-    return digits ? "" : in_quotes(s) + " is not a non-negative whole number";
+    return digits ? "" : say("{1} is not a non-negative whole number", {in_quotes(s)});
   };
 }
 
@@ -40,9 +47,8 @@ std::vector<Relation> parse_relations_arg(const std::string& s) {
     } else {
       std::vector<std::string> words;
       for (const auto& t : relations()) words.push_back(t.word);
-      std::string msg = "unknown relation " + in_quotes(w);
-      msg += did_you_mean(w, words);
-      throw usage_error(msg + "; relations are " + term_list(relations()));
+      throw usage_error(say("unknown relation {1}{2}; relations are {3}",
+                            {in_quotes(w), did_you_mean(w, words), term_list(relations())}));
     }
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -66,7 +72,7 @@ void run_list(Context& c, const ListOptions& opt);
 
 Handler setup_list(OptionSet& app) {
   auto o = std::make_shared<ListOptions>();
-  app.add_option("KIND", o->kind, "only nodes of this kind: " + term_list(kinds()));
+  app.add_option("KIND", o->kind, say("only nodes of this kind: {1}", {term_list(kinds())}));
   return [o](Context& c) { run_list(c, *o); };
 }
 
@@ -85,8 +91,8 @@ void run_show(Context& c, const ShowOptions& opt);
 Handler setup_show(OptionSet& app) {
   auto o = std::make_shared<ShowOptions>();
   app.add_option("NODE", o->positional,
-                 "an id, Japanese name, alias, romanized name, name without 市/町, or a part of a "
-                 "name only one node has")
+                 say("an id, Japanese name, alias, romanized name, name without 市/町, or a part "
+                     "of a name only one node has"))
       ->required()
       ->expected(1);
   return [o](Context& c) { run_show(c, *o); };

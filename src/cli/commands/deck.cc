@@ -8,6 +8,7 @@
 #include "base/error.h"
 #include "base/output_file.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "cli/commands.h"
 #include "diagram/deck.h"
 #include "diff/diff.h"
@@ -24,15 +25,16 @@ void run_deck(Context& c, const DeckCommandOptions& opt);
 Handler setup_deck(OptionSet& app) {
   auto o = std::make_shared<DeckCommandOptions>();
   app.add_option("-o,--output", o->output,
-                 "the deck to write: FILE.pdf (to project) or FILE.pptx (to edit in PowerPoint)")
+                 say("the deck to write: FILE.pdf (to project) or FILE.pptx (to edit in "
+                     "PowerPoint)"))
       ->required()
       ->type_name("FILE");
   app.add_option("--against", o->against,
-                 "last year's dataset or sheets: adds the slide of what changed since")
+                 say("last year's dataset or sheets: adds the slide of what changed since"))
       ->type_name("OLD");
   app.add_option("--as-of", o->as_of,
-                 "the month the deck speaks for, YYYY-MM (令和X年Y月時点; default: the fiscal "
-                 "year of the data)")
+                 say("the month the deck speaks for, YYYY-MM (令和X年Y月時点; default: the "
+                     "fiscal year of the data)"))
       ->type_name("YYYY-MM");
   return [o](Context& c) { run_deck(c, *o); };
 }
@@ -42,11 +44,11 @@ void run_deck(Context& c, const DeckCommandOptions& opt) {
       opt.output.rfind('.') == std::string::npos ? opt.output.size() : opt.output.rfind('.') + 1);
   for (char& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   if (ext != "pdf" && ext != "pptx")
-    throw usage_error("deck: -o " + in_quotes(opt.output) +
-                      " must end in .pdf (to project) or .pptx (to edit)");
+    throw usage_error(say("deck: -o {1} must end in .pdf (to project) or .pptx (to edit)",
+                          {in_quotes(opt.output)}));
   if (!opt.as_of.empty() && japanese_month(opt.as_of).empty())
-    throw usage_error("deck: --as-of " + in_quotes(opt.as_of) +
-                      " is not a month; give YYYY-MM, e.g. 2025-03");
+    throw usage_error(say("deck: --as-of {1} is not a month; give YYYY-MM, e.g. 2025-03",
+                          {in_quotes(opt.as_of)}));
   std::optional<Dataset> old_ds;
   if (!opt.against.empty()) old_ds = load_diff_side(opt.against, c.ds);
   DeckOptions options;
@@ -74,8 +76,9 @@ void run_deck(Context& c, const DeckCommandOptions& opt) {
   } else {
     char pt[32];
     std::snprintf(pt, sizeof pt, "%.1f", smallest);
-    c.out << "wrote " << opt.output << ": " << deck.pages.size() << " slides, smallest text " << pt
-          << " pt\n";
+    c.out << say("wrote {1}: {2} slides, smallest text {3} pt",
+                 {opt.output, std::to_string(deck.pages.size()), pt})
+          << "\n";
   }
   // A page that could not be made to print at 12 pt (one unit with very many offices): said,
   // after the write, with the pages, so that the secretariat can look at them.
@@ -84,8 +87,10 @@ void run_deck(Context& c, const DeckCommandOptions& opt) {
     if (deck.pages[k].smallest_pt < 12)
       small += (small.empty() ? "" : ", ") + std::to_string(k + 1);
   if (!small.empty())
-    std::cerr << "renkei: note: text on page " << small
-              << " prints under 12 pt: too much to draw on one slide at that size\n";
+    std::cerr << say("renkei: note: text on page {1} prints under 12 pt: too much to draw on one "
+                     "slide at that size",
+                     {small})
+              << "\n";
 }
 
 }  // namespace renkei

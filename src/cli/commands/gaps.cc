@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "base/text.h"
 #include "cli/commands.h"
 #include "query/queries.h"
@@ -23,9 +24,8 @@ GapRule parse_rule_arg(const std::string& s) {
     names.push_back(r.name);
     list += (list.empty() ? "" : ", ") + std::string(r.name);
   }
-  std::string msg = "unknown rule " + in_quotes(s);
-  msg += did_you_mean(s, names);
-  throw usage_error(msg + "; rules are " + list);
+  throw usage_error(
+      say("unknown rule {1}{2}; rules are {3}", {in_quotes(s), did_you_mean(s, names), list}));
 }
 
 /// Splits "a,b,c" and resolves each to a node.
@@ -36,7 +36,7 @@ std::set<std::size_t> resolve_list(const Context& c, const std::string& s) {
     std::size_t comma = s.find(',', start);
     std::string item =
         s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-    if (item.empty()) throw usage_error("--remove: an empty name in " + in_quotes(s));
+    if (item.empty()) throw usage_error(say("--remove: an empty name in {1}", {in_quotes(s)}));
     out.insert(c.names().resolve(item));
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -58,11 +58,11 @@ void run_gaps(Context& c, const GapsOptions& opt);
 
 Handler setup_gaps(OptionSet& app) {
   auto o = std::make_shared<GapsOptions>();
-  app.add_option("--rule", o->rule, "only this rule")->type_name("RULE");
-  app.add_option("--municipality", o->municipality, "only this municipality")->type_name("M");
+  app.add_option("--rule", o->rule, say("only this rule"))->type_name("RULE");
+  app.add_option("--municipality", o->municipality, say("only this municipality"))->type_name("M");
   app.add_option("--explain", o->explain,
-                 "print how a rule reads the data and whether it applies here (all: every "
-                 "rule), and stop")
+                 say("print how a rule reads the data and whether it applies here (all: every "
+                     "rule), and stop"))
       ->type_name("RULE");
   return [o](Context& c) { run_gaps(c, *o); };
 }
@@ -96,22 +96,25 @@ void run_whatif(Context& c, const WhatifOptions& opt);
 
 Handler setup_whatif(OptionSet& app) {
   auto o = std::make_shared<WhatifOptions>();
-  app.add_option("--remove", o->remove, "offices, councils or centers that stop, comma-separated")
+  app.add_option("--remove", o->remove,
+                 say("offices, councils or centers that stop, comma-separated"))
       ->type_name("NODE[,NODE...]");
   app.add_option("--each", o->each,
-                 "remove each node of this kind in turn and rank them (e.g. office)")
+                 say("remove each node of this kind in turn and rank them (e.g. office)"))
       ->type_name("KIND");
   return [o](Context& c) { run_whatif(c, *o); };
 }
 
 void run_whatif(Context& c, const WhatifOptions& opt) {
   if (opt.remove.empty() == opt.each.empty())
-    throw usage_error("whatif: give either --remove NODE[,NODE...] or --each KIND");
+    throw usage_error(say("whatif: give either --remove NODE[,NODE...] or --each KIND"));
   if (!opt.each.empty()) {
     Kind kind = parse_kind_arg(opt.each);
     if (kind == Kind::Municipality || kind == Kind::Region || kind == Kind::Initiative)
-      throw usage_error(std::string("whatif --each: removing each ") + word(kind) +
-                        " says nothing about coverage; use office, council or center");
+      throw usage_error(
+          say("whatif --each: removing each {1} says nothing about coverage; use "
+              "office, council or center",
+              {kind_word(c.ds, kind)}));
     std::vector<WhatIfAnswer> all = what_if_each(c.ds, kind);
     print_whatif_each(c, kind, all);
     return;
@@ -120,8 +123,10 @@ void run_whatif(Context& c, const WhatifOptions& opt) {
   for (std::size_t r : removed) {
     Kind k = c.ds.nodes[r].kind;
     if (k != Kind::Office && k != Kind::Council && k != Kind::Center)
-      throw usage_error("whatif --remove: " + in_quotes(c.ds.nodes[r].name) + " is a " + word(k) +
-                        "; only offices, councils and centers can stop");
+      throw usage_error(
+          say("whatif --remove: {1} is a {2}; only offices, councils and centers "
+              "can stop",
+              {in_quotes(c.ds.nodes[r].name), kind_word(c.ds, k)}));
   }
   WhatIfAnswer a = what_if_removed(c.ds, removed);
   print_whatif(c, a, removed);
@@ -138,7 +143,7 @@ void run_initiatives(Context& c, const InitiativesOptions& opt);
 Handler setup_initiatives(OptionSet& app) {
   auto o = std::make_shared<InitiativesOptions>();
   app.add_option("INITIATIVE", o->positional,
-                 "one kind of work (id or name), e.g. evacuation-drill or 避難訓練")
+                 say("one kind of work (id or name), e.g. evacuation-drill or 避難訓練"))
       ->expected(0, 1);
   return [o](Context& c) { run_initiatives(c, *o); };
 }

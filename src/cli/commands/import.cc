@@ -33,18 +33,18 @@ void run_template(Context& c, const TemplateOptions& opt);
 Handler setup_template(OptionSet& app) {
   auto o = std::make_shared<TemplateOptions>();
   app.add_option("DIR", o->positional,
-                 "folder to write the sheets into (created if missing), or BOOK.xlsx for one "
-                 "workbook")
+                 say("folder to write the sheets into (created if missing), or BOOK.xlsx for one "
+                     "workbook"))
       ->required()
       ->expected(1);
-  app.add_flag("--force", o->force, "replace sheets that already exist in DIR");
+  app.add_flag("--force", o->force, say("replace sheets that already exist in DIR"));
   app.add_option("--from", o->from,
-                 "fill every sheet from this dataset instead of the one example row (next year: "
-                 "change what changed)")
+                 say("fill every sheet from this dataset instead of the one example row (next "
+                     "year: change what changed)"))
       ->type_name("DATA.json");
   app.add_flag("--per-municipality", o->per_municipality,
-               "with --from: one pre-filled workbook per municipality (照会様式) into DIR, each "
-               "holding its own rows and the shared offices it uses");
+               say("with --from: one pre-filled workbook per municipality (照会様式) into DIR, "
+                   "each holding its own rows and the shared offices it uses"));
   return [o](Context& c) { run_template(c, *o); };
 }
 
@@ -120,13 +120,12 @@ void run_import(Context& c, const ImportOptions& opt);
 Handler setup_import(OptionSet& app) {
   auto o = std::make_shared<ImportOptions>();
   app.add_option("DIR", o->positional,
-                 "folder holding the sheets (document.csv, municipalities.csv, …)")
+                 say("folder holding the sheets (document.csv, municipalities.csv, …)"))
       ->required()
       ->expected(1);
   app.add_option("-o,--output", o->output,
-                 "dataset file to write; without it the sheets are only checked. The source text "
-                 "and outside facts "
-                 "are copied beside it when they are not there yet")
+                 say("dataset file to write; without it the sheets are only checked. The source "
+                     "text and outside facts are copied beside it when they are not there yet"))
       ->type_name("FILE.json");
   return [o](Context& c) { run_import(c, *o); };
 }
@@ -174,10 +173,10 @@ void run_merge(Context& c, const std::string& dir, const std::string& output,
   print_merge(c, mr, dir);
   std::vector<SiblingFile> files;
   if (!ds.document.source_file.empty())
-    files.push_back({ds.document.source_file, "the forms' text", ds.source_text});
+    files.push_back({ds.document.source_file, say("the forms' text"), ds.source_text});
   if (!ds.outside_facts.empty())
     if (auto text = dataset_sibling(c.ds, ds.outside_facts))
-      files.push_back({ds.outside_facts, "the copy beside " + c.ds.origin, *text, true});
+      files.push_back({ds.outside_facts, say("the copy beside {1}", {c.ds.origin}), *text, true});
   if (!c.options.json) {
     c.out << say("\nchanges against {1}:\n", {c.ds.origin});
     print_diff(Reply{ds, c.out, c.lang(), false}, diff_datasets(c.ds, ds));
@@ -196,7 +195,7 @@ void run_merge(Context& c, const std::string& dir, const std::string& output,
   }
   set.push_back({std::filesystem::path(output).filename().string(), dataset_to_json(ds)});
   write_file_set(out_dir, set);
-  c.out << "wrote " << output << "\n";
+  c.out << say("wrote {1}", {output}) << "\n";
 }
 
 void run_import(Context& c, const ImportOptions& opt) {

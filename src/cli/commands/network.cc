@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "base/error.h"
+#include "base/say.h"
 #include "base/text.h"
 #include "cli/commands.h"
 #include "query/queries.h"
@@ -40,18 +41,19 @@ void run_reach(Context& c, const ReachOptions& opt);
 
 Handler setup_reach(OptionSet& app) {
   auto o = std::make_shared<ReachOptions>();
-  app.add_option("NODE", o->positional, "where to start (a name as for show)")
+  app.add_option("NODE", o->positional, say("where to start (a name as for show)"))
       ->required()
       ->expected(1);
   app.add_option("--via", o->via,
-                 "relations to follow, comma-separated (default: "
-                 "holds,participates,part_of,coordinator,liaises)")
+                 say("relations to follow, comma-separated (default: "
+                     "holds,participates,part_of,coordinator,liaises)"))
       ->type_name("REL[,REL...]");
-  app.add_option("--max-hops", o->max_hops, "stop after this many steps")
+  app.add_option("--max-hops", o->max_hops, say("stop after this many steps"))
       ->type_name("N")
       ->check(whole_number());
-  app.add_option("--kind", o->kind, "only report nodes of this kind")->type_name("KIND");
-  app.add_flag("--directed", o->directed, "follow relations only in their direction (from → to)");
+  app.add_option("--kind", o->kind, say("only report nodes of this kind"))->type_name("KIND");
+  app.add_flag("--directed", o->directed,
+               say(say("follow relations only in their direction (from → to)")));
   return [o](Context& c) { run_reach(c, *o); };
 }
 
@@ -79,11 +81,11 @@ void run_path(Context& c, const PathOptions& opt);
 
 Handler setup_path(OptionSet& app) {
   auto o = std::make_shared<PathOptions>();
-  app.add_option("FROM", o->from, "where the chain starts (a name as for show)")->required();
-  app.add_option("TO", o->to, "where it ends")->required();
+  app.add_option("FROM", o->from, say("where the chain starts (a name as for show)"))->required();
+  app.add_option("TO", o->to, say("where it ends"))->required();
   app.add_option("--via", o->via,
-                 "relations to follow, comma-separated (default: "
-                 "holds,participates,part_of,coordinator,liaises)")
+                 say("relations to follow, comma-separated (default: "
+                     "holds,participates,part_of,coordinator,liaises)"))
       ->type_name("REL[,REL...]");
   app.add_flag("--directed", o->directed, "follow relations only in their direction (from → to)");
   return [o](Context& c) { run_path(c, *o); };
@@ -96,9 +98,12 @@ void run_path(Context& c, const PathOptions& opt) {
   std::vector<Relation> via;
   if (!opt.via.empty()) via = parse_relations_arg(opt.via);
   std::optional<Chain> chain = shortest_path(net, a, b, via, opt.directed);
-  if (!chain)
-    throw data_error("no path from " + c.ds.nodes[a].name + " to " + c.ds.nodes[b].name + " via " +
-                     via_words(via) + (opt.directed ? " (directed)" : ""));
+  if (!chain) {
+    const std::string &from = c.ds.nodes[a].name, &to = c.ds.nodes[b].name;
+    throw data_error(
+        opt.directed ? say("no path from {1} to {2} via {3} (directed)", {from, to, via_words(via)})
+                     : say("no path from {1} to {2} via {3}", {from, to, via_words(via)}));
+  }
   print_path(c, a, b, *chain);
 }
 
@@ -112,7 +117,7 @@ void run_metrics(Context& c, const MetricsOptions& opt);
 
 Handler setup_metrics(OptionSet& app) {
   auto o = std::make_shared<MetricsOptions>();
-  app.add_option("--top", o->top, "rows of the centrality table in text output (0 = all)")
+  app.add_option("--top", o->top, say("rows of the centrality table in text output (0 = all)"))
       ->type_name("N")
       ->check(whole_number());
   return [o](Context& c) { run_metrics(c, *o); };

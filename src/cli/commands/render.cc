@@ -6,10 +6,12 @@
 #include <filesystem>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include "base/error.h"
 #include "base/output_file.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "cli/commands.h"
 #include "diagram/diagrams.h"
 #include "diagram/render.h"
@@ -25,7 +27,7 @@ Format parse_format(const std::string& s) {
   if (s == "png") return Format::Png;
   if (s == "pdf") return Format::Pdf;
   if (s == "dot") return Format::Dot;
-  throw usage_error("unknown format " + in_quotes(s) + "; formats are svg, png, pdf or dot");
+  throw usage_error(say("unknown format {1}; formats are svg, png, pdf or dot", {in_quotes(s)}));
 }
 
 /// The format a file name asks for by its extension, if any.
@@ -53,21 +55,24 @@ Handler setup_render(OptionSet& app) {
   std::string list;
   for (const auto& p : presets())
     list += std::string("\n  ") + p.name + (*p.argument ? std::string(":") + p.argument : "") +
-            "  " + p.summary;
-  app.add_option("--preset", o->preset, "what to draw:" + list)->required()->type_name("PRESET");
+            "  " + say(p.summary);
+  app.add_option("--preset", o->preset, say("what to draw:{1}", {list}))
+      ->required()
+      ->type_name("PRESET");
   app.add_option("--format", o->format,
-                 "svg, png, pdf or dot (default: from -o's extension, else svg)")
+                 say("svg, png, pdf or dot (default: from -o's extension, else svg)"))
       ->type_name("FORMAT");
   app.add_option("-o,--output", o->output,
-                 "file to write (default: standard output, text formats only)")
+                 say("file to write (default: standard output, text formats only)"))
       ->type_name("FILE");
-  app.add_option("--page", o->page, "slide (16:9, 13.33 × 7.5 in; default), a4 (landscape) or fit")
+  app.add_option("--page", o->page,
+                 say("slide (16:9, 13.33 × 7.5 in; default), a4 (landscape) or fit"))
       ->one_of({"slide", "a4", "fit"})
       ->type_name("slide|a4|fit");
-  app.add_option("--title", o->title, "title at the top of the page (default: the preset's)")
+  app.add_option("--title", o->title, say("title at the top of the page (default: the preset's)"))
       ->type_name("TEXT");
   app.add_option("--against", o->against,
-                 "preset diff: the older dataset file to compare --data with")
+                 say("preset diff: the older dataset file to compare --data with"))
       ->type_name("OLD");
   return [o](Context& c) { run_render(c, *o); };
 }
@@ -80,14 +85,15 @@ void run_render(Context& c, const RenderOptions& opt) {
     format = *f;
   if (opt.output.empty() && (format == Format::Png || format == Format::Pdf) &&
       &c.out == &std::cout && isatty(1))
-    throw usage_error("render: refusing to write " + opt.format + " to a terminal; give -o FILE");
+    throw usage_error(
+        say("render: refusing to write {1} to a terminal; give -o FILE", {opt.format}));
   bool diff = opt.preset == "diff";
   if (diff && opt.against.empty())
     throw usage_error(
-        "render --preset diff needs the older dataset: --against OLD (and --data NEW, else the "
-        "built-in data is NEW)");
+        say("render --preset diff needs the older dataset: --against OLD (and --data NEW, else "
+            "the built-in data is NEW)"));
   if (!diff && !opt.against.empty())
-    throw usage_error("render: --against is only for --preset diff");
+    throw usage_error(say("render: --against is only for --preset diff"));
   // The diff slide draws from NEW with what only OLD had added to it.
   std::optional<DiffSlide> slide;
   if (diff) {
@@ -108,16 +114,21 @@ void run_render(Context& c, const RenderOptions& opt) {
     write_file_atomically(opt.output, out);
   // Text under 12 pt is hard to read projected: say so, and how to get a bigger picture
   // (after the write, so that a write that fails ends in its one error line only).
-  if (kSmallestType * info.scale < 12)
-    std::cerr << "renkei: note: the diagram was shrunk to "
-              << static_cast<int>(info.scale * 100 + 0.5)
-              << "% to fit the page; its smallest text prints at "
-              << static_cast<int>(kSmallestType * info.scale * 10 + 0.5) / 10.0
-              << " pt (under 12 pt); "
-              << (opt.preset.rfind("region:", 0) == 0 || diff
-                      ? "--page fit"
-                      : "a region:NAME diagram or --page fit")
-              << " shows it larger\n";
+  if (kSmallestType * info.scale < 12) {
+    std::ostringstream pt;
+    pt << static_cast<int>(kSmallestType * info.scale * 10 + 0.5) / 10.0;
+    std::string percent = std::to_string(static_cast<int>(info.scale * 100 + 0.5));
+    std::cerr << (opt.preset.rfind("region:", 0) == 0 || diff
+                      ? say("renkei: note: the diagram was shrunk to {1}% to fit the page; its "
+                            "smallest text prints at {2} pt (under 12 pt); --page fit shows it "
+                            "larger",
+                            {percent, pt.str()})
+                      : say("renkei: note: the diagram was shrunk to {1}% to fit the page; its "
+                            "smallest text prints at {2} pt (under 12 pt); a region:NAME diagram "
+                            "or --page fit shows it larger",
+                            {percent, pt.str()}))
+              << "\n";
+  }
 }
 
 }  // namespace renkei
@@ -240,11 +251,12 @@ void run_graphs(Context& c, const GraphsOptions& opt);
 
 Handler setup_graphs(OptionSet& app) {
   auto o = std::make_shared<GraphsOptions>();
-  app.add_option("DIR", o->positional, "where the diagrams go (scripts/run uses graphs/)")
+  app.add_option("DIR", o->positional, say("where the diagrams go (scripts/run uses graphs/)"))
       ->required()
       ->expected(1);
   app.add_flag("--check", o->check,
-               "only compare each diagram's DOT with DIR/*.dot; exit 1 naming any that is stale");
+               say("only compare each diagram's DOT with DIR/*.dot; exit 1 naming any that is "
+                   "stale"));
   return [o](Context& c) { run_graphs(c, *o); };
 }
 
@@ -262,9 +274,9 @@ void run_graphs(Context& c, const GraphsOptions& opt) {
     if (!stale.empty()) {
       std::string list;
       for (const auto& s : stale) list += (list.empty() ? "" : ", ") + s;
-      throw data_error("stale diagrams: " + list + "; run scripts/run and commit graphs/");
+      throw data_error(say("stale diagrams: {1}; run scripts/run and commit graphs/", {list}));
     }
-    c.out << set.size() << " diagrams in " << dir << " match the data\n";
+    c.out << say("{1} diagrams in {2} match the data", {std::to_string(set.size()), dir}) << "\n";
     return;
   }
   std::string readme =
@@ -290,12 +302,12 @@ void run_graphs(Context& c, const GraphsOptions& opt) {
       d.png = f == Format::Png;
       std::string file_name = sd.stem + "." + extension(f);
       if (unchanged && read_existing_output(dir + "/" + file_name)) {
-        c.out << "kept  " << dir << "/" << file_name << " (its DOT is unchanged)\n";
+        c.out << say("kept  {1} (its DOT is unchanged)", {dir + "/" + file_name}) << "\n";
         continue;
       }
       std::string bytes = render_diagram(c.ds, d, f);
       write_file_atomically(dir + "/" + file_name, bytes);
-      c.out << "wrote " << dir << "/" << file_name << "\n";
+      c.out << say("wrote {1}", {dir + "/" + file_name}) << "\n";
     }
     std::string picture =
         std::find(sd.formats.begin(), sd.formats.end(), Format::Png) != sd.formats.end()
@@ -311,7 +323,7 @@ void run_graphs(Context& c, const GraphsOptions& opt) {
     readme += std::string(scale) + "\n\n";
   }
   write_file_atomically(dir + "/README.md", readme);
-  c.out << "wrote " << dir << "/README.md\n";
+  c.out << say("wrote {1}", {dir + "/README.md"}) << "\n";
 }
 
 }  // namespace renkei
