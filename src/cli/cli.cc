@@ -169,9 +169,13 @@ void say_help_in_language(CLI::App& app) {
 Lang language_of(const std::vector<std::string>& args) {
   std::string lang;
   if (const char* env = std::getenv("RENKEI_LANG")) lang = env;
+  // A value the parser will refuse (--lang fr) does not change the language it is refused in.
+  auto take = [&lang](const std::string& v) {
+    if (v == "en" || v == "ja") lang = v;
+  };
   for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--lang" && i + 1 < args.size()) lang = args[i + 1];
-    if (args[i].rfind("--lang=", 0) == 0) lang = args[i].substr(7);
+    if (args[i] == "--lang" && i + 1 < args.size()) take(args[i + 1]);
+    if (args[i].rfind("--lang=", 0) == 0) take(args[i].substr(7));
   }
   return lang == "en" ? Lang::En : Lang::Ja;
 }

@@ -95,9 +95,9 @@ TEST_CASE("merging says who has not answered, and refuses a broken or second for
   CHECK(count_lines_of(bad.err) == 1);
   CHECK(bad.err.find("調査票20件のうち2件が読めません") != std::string::npos);
   CHECK(bad.out.find("16-上関町.xlsx: 上関町\n") != std::string::npos);
-  CHECK(bad.out.find("16-上関町_2.xlsx: error: 16-上関町_2.xlsx: 上関町の調査票が2つあります"
+  CHECK(bad.out.find("16-上関町_2.xlsx: エラー: 16-上関町_2.xlsx: 上関町の調査票が2つあります"
                      "（16-上関町.xlsx も）。1つにしてください") != std::string::npos);
-  CHECK(bad.out.find("20-broken.xlsx: error: ") != std::string::npos);
+  CHECK(bad.out.find("20-broken.xlsx: エラー: ") != std::string::npos);
   CHECK(bad.out.find("読める .xlsx のブックではありません") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(out));
 }

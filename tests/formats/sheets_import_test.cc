@@ -688,9 +688,9 @@ TEST_CASE("a huge or bogus sheet is refused in a moment, in one line") {
   write_file(dir.file("aliases.csv"), aliases);
   auto bogus = renkei::test::run_renkei_ja({"import", dir.path()});
   CHECK(bogus.code == 1);
-  CHECK(bogus.out.find("names that match nothing the sheets define (1000):") != std::string::npos);
-  CHECK(bogus.out.find("… and " + std::to_string(1000 - kMaxUnmatchedListed) +
-                       " more, not listed") != std::string::npos);
+  CHECK(bogus.out.find("シートのどの行にも当てはまらない名前（1000）:") != std::string::npos);
+  CHECK(bogus.out.find("…ほか" + std::to_string(1000 - kMaxUnmatchedListed) +
+                       "件（ここには出していません）") != std::string::npos);
   CHECK(bogus.err.find("（ほかに999件、上に一覧）") != std::string::npos);
 }
 
@@ -738,7 +738,7 @@ TEST_CASE("an import with mistakes says so in Japanese by default, in English wi
   CHECK(renkei::test::run_renkei_ja({"import", dir.file("nowhere")}).err ==
         "renkei: エラー: " + dir.file("nowhere") + ": そのフォルダはありません\n");
   write_file(dir.file("old.xlsx"), std::string("\xD0\xCF\x11\xE0 old", 8));
-  auto xls = run_renkei({"import", dir.file("old.xlsx")});
+  auto xls = renkei::test::run_renkei_ja({"import", dir.file("old.xlsx")});
   CHECK(xls.err.find("古い Excel の .xls か、パスワード付きのブックです") != std::string::npos);
   CHECK(run_renkei({"import", dir.file("old.xlsx"), "--lang", "en"})
             .err.find("is an old Excel .xls workbook") != std::string::npos);
