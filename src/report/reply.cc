@@ -8,7 +8,8 @@ namespace renkei {
 
 std::string join_names(const Reply& c, const std::vector<std::size_t>& nodes) {
   std::string s;
-  for (std::size_t i : nodes) s += (s.empty() ? "" : "、") + display_name(c.ds.nodes[i], c.lang());
+  const std::string sep = say(c.said(), "list|, ");
+  for (std::size_t i : nodes) s += (s.empty() ? "" : sep) + display_name(c.ds.nodes[i], c.lang());
   return s;
 }
 

@@ -131,7 +131,7 @@ TEST_CASE("a city's wards: hubs shared by wards, said in 区 on the slides and i
   Run v = run_renkei({"validate", "--data", path});
   CHECK(v.code == 0);
   // ひまわり相談支援事業所 is ① of 東区 and 西区 (kaku-r7.txt rows 1 and 2, section 3).
-  Run shared = run_renkei({"shared", "--data", path});
+  Run shared = renkei::test::run_renkei_ja({"shared", "--data", path});
   REQUIRE(shared.code == 0);
   CHECK(shared.out.find("ひまわり相談支援事業所  (2)\n  東区、西区\n") != std::string::npos);
   Run summary = run_renkei({"summary", "--data", path});
