@@ -14,6 +14,7 @@
 #include "base/error.h"
 #include "base/output_file.h"
 #include "base/quoted.h"
+#include "base/say.h"
 
 namespace renkei {
 
@@ -24,8 +25,9 @@ std::string megabytes(std::uint64_t bytes) {
 }  // namespace
 
 void refuse_size(const std::string& shown, std::uint64_t bytes) {
-  throw data_error(shown + ": the file is " + megabytes(bytes) + ", more than renkei reads (" +
-                   megabytes(kMaxDataFileBytes) + "); split the data into smaller files");
+  throw data_error(
+      say("{1}: the file is {2}, more than renkei reads ({3}); split the data into smaller files",
+          {shown, megabytes(bytes), megabytes(kMaxDataFileBytes)}));
 }
 
 namespace {
@@ -36,16 +38,12 @@ enum class ReadProblem { None, Missing, Directory, NotRegular, TooLarge, Unreada
 /// Files at least this large are mapped instead of read: no copy, no zero-filled buffer.
 constexpr std::uint64_t kMapBytes = std::uint64_t{1} << 20;
 
-/// The file a SIGBUS would come from: a mapped file cut short by another program.
-char g_mapped_path[1024];
+/// The line a SIGBUS prints, naming the file it would come from (a mapped file cut short by
+/// another program): said when the file is mapped, since the handler may not allocate.
+char g_sigbus_line[4096];
 
 extern "C" void on_sigbus(int) {
-  static const char head[] = "renkei: error: ";
-  static const char tail[] =
-      ": the file was cut short by another program while renkei read it; run the command again\n";
-  ssize_t ignored = write(2, head, sizeof head - 1);
-  ignored = write(2, g_mapped_path, strnlen(g_mapped_path, sizeof g_mapped_path));
-  ignored = write(2, tail, sizeof tail - 1);
+  ssize_t ignored = write(2, g_sigbus_line, strnlen(g_sigbus_line, sizeof g_sigbus_line));
   (void)ignored;
   _exit(1);
 }
@@ -56,9 +54,15 @@ extern "C" void on_sigbus(int) {
 const char* map_file(int fd, std::size_t size, const std::string& path) {
   void* p = mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
   if (p == MAP_FAILED) return nullptr;
-  std::size_t n = std::min(path.size(), sizeof g_mapped_path - 1);
-  std::memcpy(g_mapped_path, path.data(), n);
-  g_mapped_path[n] = '\0';
+  std::string line =
+      say("renkei: error: ") +
+      say("{1}: the file was cut short by another program while renkei read it; run the command "
+          "again",
+          {path.substr(0, 1023)}) +
+      "\n";
+  std::size_t n = std::min(line.size(), sizeof g_sigbus_line - 1);
+  std::memcpy(g_sigbus_line, line.data(), n);
+  g_sigbus_line[n] = '\0';
   static const bool installed = [] {
     struct sigaction sa {};
     sa.sa_handler = on_sigbus;
@@ -140,8 +144,9 @@ ReadProblem read_limited(const std::string& path, std::string& out, std::uint64_
 }
 
 std::string unreadable(const std::string& shown, int error) {
-  if (error == EACCES || error == EPERM) return shown + ": cannot be read (check its permissions)";
-  return shown + ": cannot be read (" + std::strerror(error) + ")";
+  if (error == EACCES || error == EPERM)
+    return say("{1}: cannot be read (check its permissions)", {shown});
+  return say("{1}: cannot be read ({2})", {shown, std::strerror(error)});
 }
 
 }  // namespace
@@ -191,7 +196,9 @@ std::string FileBytes::take_string() {
   return copy;
 }
 
-FileBytes map_data_file(const std::string& path) { return map_input_file(path, "a dataset file"); }
+FileBytes map_data_file(const std::string& path) {
+  return map_input_file(path, say("a dataset file").c_str());
+}
 
 FileBytes map_input_file(const std::string& path, const char* what) {
   FileBytes bytes;
@@ -199,15 +206,16 @@ FileBytes map_input_file(const std::string& path, const char* what) {
   int error = 0;
   switch (read_limited(path, bytes, size, error, true)) {
     case ReadProblem::None: return bytes;
-    case ReadProblem::Missing: throw data_error(path + ": no such file");
-    case ReadProblem::Directory: throw data_error(path + ": is a directory, not " + what);
+    case ReadProblem::Missing: throw data_error(say("{1}: no such file", {path}));
+    case ReadProblem::Directory: throw data_error(say("{1}: is a directory, not {2}", {path, what}));
     case ReadProblem::NotRegular:
-      throw data_error(
-          path + ": not a regular file (a device, pipe or socket); renkei reads data from files");
+      throw data_error(say(
+          "{1}: not a regular file (a device, pipe or socket); renkei reads data from files",
+          {path}));
     case ReadProblem::TooLarge: refuse_size(path, size);
     case ReadProblem::Unreadable: throw data_error(unreadable(path, error));
   }
-  throw data_error(path + ": cannot be read");
+  throw data_error(say("{1}: cannot be read", {path}));
 }
 
 std::optional<FileBytes> map_whole_file(const std::string& path) {

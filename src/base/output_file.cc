@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "base/error.h"
+#include "base/say.h"
 
 namespace renkei {
 
@@ -25,18 +26,21 @@ namespace {
 
 std::string reason(int err) {
   std::string why = std::strerror(err);
-  if (err == ENOSPC || err == EDQUOT) why += ": the disk is full";
-  if (err == EFBIG) why += ": over the file size limit (ulimit -f)";
-  if (err == EROFS || err == EACCES || err == EPERM) why += ": the folder is not writable";
+  if (err == ENOSPC || err == EDQUOT) why = say("{1}: the disk is full", {why});
+  if (err == EFBIG) why = say("{1}: over the file size limit (ulimit -f)", {why});
+  if (err == EROFS || err == EACCES || err == EPERM)
+    why = say("{1}: the folder is not writable", {why});
   return why;
 }
 
-/// Removes the temporary and throws; the file at `path` was never touched.
+/// Removes the temporary and throws; the file at `path` was never touched. `what` went wrong
+/// is said already ("write failed").
 [[noreturn]] void fail(const std::string& path, bool exists, const std::string& tmp,
                        const std::string& what, int err) {
   if (!tmp.empty()) unlink(tmp.c_str());
-  throw data_error(path + ": " + what + " (" + reason(err) + ")" +
-                   (exists ? "; the previous file is unchanged" : ""));
+  std::string message = say("{1}: {2} ({3})", {path, what, reason(err)});
+  if (exists) message = say("{1}; the previous file is unchanged", {message});
+  throw data_error(message);
 }
 
 /// The mode a new file gets from open(…, 0666): what the umask allows.
@@ -77,9 +81,13 @@ void check_not_an_input(const std::string& path, const struct stat& st, std::str
         {static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
     if (it != in.files.end())
       throw data_error(
-          path + ": is " +
-          (it->second == path ? "an input" : "the same file as the input " + it->second) +
-          " of this command; renkei never writes over a file it reads: give another output name");
+          it->second == path
+              ? say("{1}: is an input of this command; renkei never writes over a file it reads: "
+                    "give another output name",
+                    {path})
+              : say("{1}: is the same file as the input {2} of this command; renkei never "
+                    "writes over a file it reads: give another output name",
+                    {path, it->second}));
   }
   char head[4096];
   std::size_t got = 0;
@@ -91,11 +99,14 @@ void check_not_an_input(const std::string& path, const struct stat& st, std::str
   std::string_view there = declared_format(std::string_view(head, got));
   if (!there.empty() && declared_format(contents) != there)
     throw data_error(
-        path + ": is " +
-        (there == "renkei-dataset" ? "a renkei dataset" : "a renkei outside-facts file") +
-        ", and this output is not one; renkei does not replace data with its output: give another "
-        "output "
-        "name (the file is unchanged)");
+        there == "renkei-dataset"
+            ? say("{1}: is a renkei dataset, and this output is not one; renkei does not replace "
+                  "data with its output: give another output name (the file is unchanged)",
+                  {path})
+            : say("{1}: is a renkei outside-facts file, and this output is not one; renkei does "
+                  "not replace data with its output: give another output name (the file is "
+                  "unchanged)",
+                  {path}));
 }
 
 }  // namespace
@@ -135,9 +146,10 @@ Pending write_temporary(const std::string& path, std::string_view contents) {
   struct stat st;
   bool exists = stat(path.c_str(), &st) == 0;
   if (base.empty() || base == "." || base == ".." || (exists && S_ISDIR(st.st_mode)))
-    throw data_error(path + ": is a directory; give a file name");
+    throw data_error(say("{1}: is a directory; give a file name", {path}));
   if (exists && !S_ISREG(st.st_mode))
-    throw data_error(path + ": is not a regular file (a device, pipe or socket); give a file name");
+    throw data_error(
+        say("{1}: is not a regular file (a device, pipe or socket); give a file name", {path}));
   if (exists) check_not_an_input(path, st, contents);
   mode_t mode = exists ? (st.st_mode & 07777) : default_mode();
 
@@ -145,13 +157,17 @@ Pending write_temporary(const std::string& path, std::string_view contents) {
   int fd = mkstemp(tmp.data());
   struct stat dst;
   if (fd < 0 && errno == ENOENT && stat(dir.c_str(), &dst) != 0)
-    throw data_error(path + ": the folder " + dir + " does not exist; create it first");
-  if (fd < 0 && errno == ENOTDIR) throw data_error(path + ": " + dir + " is not a folder");
-  if (fd < 0) fail(path, exists, "", "cannot create a file in " + dir, errno);
-  auto fail_open = [&](const char* what) {
+    throw data_error(say("{1}: the folder {2} does not exist; create it first", {path, dir}));
+  if (fd < 0 && errno == ENOTDIR)
+    throw data_error(say("{1}: {2} is not a folder", {path, dir}));
+  if (fd < 0) {
+    int err = errno;
+    fail(path, exists, "", say("cannot create a file in {1}", {dir}), err);
+  }
+  auto fail_open = [&](const char* what) {  // what: an N_() sentence, said once errno is kept
     int err = errno;
     close(fd);
-    fail(path, exists, tmp, what, err);
+    fail(path, exists, tmp, say(what), err);
   };
   const char* p = contents.data();
   std::size_t left = contents.size();
@@ -159,21 +175,26 @@ Pending write_temporary(const std::string& path, std::string_view contents) {
     ssize_t n = write(fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      fail_open("write failed");
+      fail_open(N_("write failed"));
     }
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (fchmod(fd, mode) != 0) fail_open("cannot set the file's permissions");
-  if (fsync(fd) != 0) fail_open("write failed");
-  if (close(fd) != 0) fail(path, exists, tmp, "write failed", errno);
+  if (fchmod(fd, mode) != 0) fail_open(N_("cannot set the file's permissions"));
+  if (fsync(fd) != 0) fail_open(N_("write failed"));
+  if (close(fd) != 0) {
+    int err = errno;
+    fail(path, exists, tmp, say("write failed"), err);
+  }
   return {path, dir, tmp, exists};
 }
 
 /// Renames the temporary over its target and fsyncs the folder, so the rename survives a crash.
 void put_in_place(const Pending& f) {
-  if (rename(f.tmp.c_str(), f.path.c_str()) != 0)
-    fail(f.path, f.exists, f.tmp, "cannot replace the file", errno);
+  if (rename(f.tmp.c_str(), f.path.c_str()) != 0) {
+    int err = errno;
+    fail(f.path, f.exists, f.tmp, say("cannot replace the file"), err);
+  }
   if (int dfd = open(f.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
     fsync(dfd);
     close(dfd);
@@ -215,8 +236,8 @@ void write_file_set(const std::string& dir,
     pending.insert(pending.begin(), write_temporary(dir + "/" + kSetManifest, manifest));
   } catch (const Error& e) {
     for (const Pending& p : pending) unlink(p.tmp.c_str());
-    throw data_error(std::string(e.what()) + "; none of the " + std::to_string(files.size()) +
-                     " files in " + dir + " was replaced");
+    throw data_error(say("{1}; none of the {2} files in {3} was replaced",
+                         {e.what(), std::to_string(files.size()), dir}));
   }
   // The manifest first: a run killed among the renames leaves members older than it that
   // do not match it, which check_file_set tells from a whole set.
@@ -261,9 +282,9 @@ void check_file_set(const std::string& dir) {
     }
     if (hash_hex(bytes) != hash)
       throw data_error(
-          member +
-          ": is older than the rest of its set and not the file written with it: a write of " +
-          dir + " was interrupted, so its files mix two datasets; write them again");
+          say("{1}: is older than the rest of its set and not the file written with it: a write "
+              "of {2} was interrupted, so its files mix two datasets; write them again",
+              {member, dir}));
   }
 }
 

@@ -9,6 +9,8 @@
 #include <cstring>
 #include <memory>
 
+#include "base/say.h"
+
 namespace renkei {
 
 namespace {
@@ -360,17 +362,19 @@ std::optional<std::string> text_problem(std::string_view text, bool one_line) {
     if (auto cp = control_character(text)) {
       char code[8];
       std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(*cp));
-      return std::string("contains a control character (") + code +
-             "); a name is one line of plain text";
+      return say("contains a control character ({1}); a name is one line of plain text", {code});
     }
   }
   if (text.find('\0') != std::string_view::npos)
-    return "contains a NUL character (U+0000), which cuts the text short in other programs; "
-           "remove it";
+    return say(
+        "contains a NUL character (U+0000), which cuts the text short in other programs; remove "
+        "it");
   for (const char* nonchar : {"\xEF\xBF\xBE", "\xEF\xBF\xBF"})
     if (text.find(nonchar) != std::string_view::npos)
-      return std::string("contains ") + (nonchar[2] == '\xBE' ? "U+FFFE" : "U+FFFF") +
-             ", which is not a character (no XML file such as GraphML can hold it); remove it";
+      return say(
+          "contains {1}, which is not a character (no XML file such as GraphML can hold it); "
+          "remove it",
+          {nonchar[2] == '\xBE' ? "U+FFFE" : "U+FFFF"});
   return std::nullopt;
 }
 
