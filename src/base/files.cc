@@ -207,11 +207,12 @@ FileBytes map_input_file(const std::string& path, const char* what) {
   switch (read_limited(path, bytes, size, error, true)) {
     case ReadProblem::None: return bytes;
     case ReadProblem::Missing: throw data_error(say("{1}: no such file", {path}));
-    case ReadProblem::Directory: throw data_error(say("{1}: is a directory, not {2}", {path, what}));
+    case ReadProblem::Directory:
+      throw data_error(say("{1}: is a directory, not {2}", {path, what}));
     case ReadProblem::NotRegular:
-      throw data_error(say(
-          "{1}: not a regular file (a device, pipe or socket); renkei reads data from files",
-          {path}));
+      throw data_error(
+          say("{1}: not a regular file (a device, pipe or socket); renkei reads data from files",
+              {path}));
     case ReadProblem::TooLarge: refuse_size(path, size);
     case ReadProblem::Unreadable: throw data_error(unreadable(path, error));
   }

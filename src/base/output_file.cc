@@ -158,8 +158,7 @@ Pending write_temporary(const std::string& path, std::string_view contents) {
   struct stat dst;
   if (fd < 0 && errno == ENOENT && stat(dir.c_str(), &dst) != 0)
     throw data_error(say("{1}: the folder {2} does not exist; create it first", {path, dir}));
-  if (fd < 0 && errno == ENOTDIR)
-    throw data_error(say("{1}: {2} is not a folder", {path, dir}));
+  if (fd < 0 && errno == ENOTDIR) throw data_error(say("{1}: {2} is not a folder", {path, dir}));
   if (fd < 0) {
     int err = errno;
     fail(path, exists, "", say("cannot create a file in {1}", {dir}), err);
