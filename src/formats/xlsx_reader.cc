@@ -463,7 +463,7 @@ std::vector<WorkbookSheet> read_workbook_bytes(const std::string& bytes, const s
 }
 
 std::vector<WorkbookSheet> read_workbook(const std::string& path) {
-  FileBytes file = map_input_file(path, "a workbook (.xlsx)");
+  FileBytes file = map_input_file(path, say("a workbook (.xlsx)").c_str());
   return read_workbook_bytes(std::string(file.view()), path);
 }
 
