@@ -162,6 +162,11 @@ class TextReport {
     w_.placed_at = placed_at_ja_.c_str();
   }
 
+  /// A node's kind as the headings say it; units by the table's own word (市町, 区…).
+  std::string kind_word(Kind k) const {
+    return k == Kind::Municipality && lang_ == Lang::Ja ? unit_ : kind_label(k, lang_);
+  }
+
   void write(const DatasetDiff& d) {
     auto side = [&](const char* label, const std::string& file, const std::string& year) {
       out_ << "  " << label << ": "
@@ -237,7 +242,7 @@ class TextReport {
     if (d.nodes.empty()) return;
     section(w_.nodes);
     for (const NodeChange& c : d.nodes) {
-      std::string kind = kind_label(c.node.kind, lang_);
+      std::string kind = kind_word(c.node.kind);
       std::string served =
           c.municipalities.empty()
               ? ""
@@ -367,7 +372,7 @@ class TextReport {
       std::string fields;
       for (const auto& f : c.fields) fields += (fields.empty() ? "" : ", ") + f;
       item("  ", tilde(),
-           kind_label(c.node.kind, lang_) + " " + name_of(c.node, lang_) + sep() + w_.fields +
+           kind_word(c.node.kind) + " " + name_of(c.node, lang_) + sep() + w_.fields +
                ": " + fields);
     }
     for (const OtherEdgeChange& c : d.other_edges) {
