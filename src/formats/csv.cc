@@ -79,9 +79,10 @@ Table parse(std::string_view bytes, const std::string& file) {
   if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
   if (!valid_utf8(bytes)) {
     if (!from_cp932(bytes, converted))
-      throw data_error(say("{1}: is neither UTF-8 nor Shift_JIS text; in Excel choose 名前を付けて保存 "
-                           "→ \"CSV UTF-8 (コンマ区切り)\" and import that file",
-                           {file}));
+      throw data_error(
+          say("{1}: is neither UTF-8 nor Shift_JIS text; in Excel choose 名前を付けて保存 "
+              "→ \"CSV UTF-8 (コンマ区切り)\" and import that file",
+              {file}));
     bytes = converted;
     table.from_shift_jis = true;
   }

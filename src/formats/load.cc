@@ -210,8 +210,9 @@ class Loader {
     n.type = r.optional_string("type").value_or("");
     if (n.type.empty()) n.type = municipality_type_of_name(n.name);
     if (n.type.empty())
-      r.fail_here(say("missing field \"type\": {1} does not end in 市, 区, 町 or 村; write its type",
-                      {in_quotes(n.name)}));
+      r.fail_here(
+          say("missing field \"type\": {1} does not end in 市, 区, 町 or 村; write its type",
+              {in_quotes(n.name)}));
     n.row = r.optional_int("row", 1, kMaxRow).value_or(0);  // none: the table has no row for it
     // Left out when the table does not say what the coordinators did: not stated, not "none".
     if (const JsonValue* a = r.object("coordinator_activity", false)) {

@@ -70,17 +70,19 @@ std::string trim_cell(std::string_view s) {
 /// NUL bytes.
 void require_utf8(std::string_view bytes, const std::string& shown_as) {
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
-    throw data_error(say("{1}: the source text is UTF-16; save it as UTF-8 (メモ帳: 名前を付けて保存 "
-                         "→ 文字コード UTF-8) so its quotes can be compared",
-                         {shown_as}));
+    throw data_error(
+        say("{1}: the source text is UTF-16; save it as UTF-8 (メモ帳: 名前を付けて保存 "
+            "→ 文字コード UTF-8) so its quotes can be compared",
+            {shown_as}));
   if (!valid_utf8(bytes)) {
     std::vector<std::string> lines = source_lines(bytes);
     std::size_t line = 0;
     while (line < lines.size() && valid_utf8(lines[line])) ++line;
-    throw data_error(say("{1}: line {2} of the source text is not UTF-8 (a file saved as "
-                         "Shift_JIS?); save it as UTF-8 (メモ帳: 名前を付けて保存 → 文字コード "
-                         "UTF-8) so its quotes can be compared",
-                         {shown_as, std::to_string(line + 1)}));
+    throw data_error(
+        say("{1}: line {2} of the source text is not UTF-8 (a file saved as "
+            "Shift_JIS?); save it as UTF-8 (メモ帳: 名前を付けて保存 → 文字コード "
+            "UTF-8) so its quotes can be compared",
+            {shown_as, std::to_string(line + 1)}));
   }
   if (bytes.find('\0') != std::string_view::npos)
     throw data_error(
@@ -121,10 +123,11 @@ SourceDocument::Cells numbered_rows(std::string_view text, const DocumentInfo& d
     }
   }
   if (cells.empty())
-    throw data_error(say("{1}: no line of the source text starts with a row number and a tab, as "
-                         "the numbered_rows form expects; if it is a plain table with a header "
-                         "row, describe it as the table form",
-                         {shown_as}));
+    throw data_error(
+        say("{1}: no line of the source text starts with a row number and a tab, as "
+            "the numbered_rows form expects; if it is a plain table with a header "
+            "row, describe it as the table form",
+            {shown_as}));
   return cells;
 }
 
@@ -180,10 +183,11 @@ SourceDocument::Cells plain_table(std::string_view text, const DocumentInfo& doc
           {shown_as, labels, std::to_string(best + 1), in_quotes(first),
            did_you_mean(first, rows[best])}));
     }
-    throw data_error(say("{1}: no line of the source text is a header row holding the columns the "
-                         "dataset describes ({2}); write the labels exactly as the header row has "
-                         "them",
-                         {shown_as, labels}));
+    throw data_error(
+        say("{1}: no line of the source text is a header row holding the columns the "
+            "dataset describes ({2}); write the labels exactly as the header row has "
+            "them",
+            {shown_as, labels}));
   }
   SourceDocument::Cells cells;
   int n = 0;

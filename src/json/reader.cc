@@ -238,10 +238,10 @@ class Parser {
       case '{':
       case '[': {
         if (stack_.size() >= kMaxJsonDepth)
-          throw data_error(say(
-              "{1}: arrays and objects are nested more than {2} deep; renkei's files need far "
-              "fewer levels",
-              {place(file_, text_, pos_), std::to_string(kMaxJsonDepth)}));
+          throw data_error(
+              say("{1}: arrays and objects are nested more than {2} deep; renkei's files need far "
+                  "fewer levels",
+                  {place(file_, text_, pos_), std::to_string(kMaxJsonDepth)}));
         bool is_object = peek() == '{';
         v->type = is_object ? JsonType::Object : JsonType::Array;
         ++pos_;
@@ -508,9 +508,9 @@ const JsonValue* JsonValue::find(std::string_view k) const {
 
 JsonDocument::JsonDocument(std::string_view text, const std::string& file) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
-    throw data_error(say(
-        "{1}:1:1: the file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM",
-        {file}));
+    throw data_error(
+        say("{1}:1:1: the file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM",
+            {file}));
   if (const void* nul = std::memchr(text.data(), '\0', text.size()))
     throw data_error(
         say("{1}: the file contains a NUL byte; a JSON file is text (is this the right file?)",
@@ -663,8 +663,7 @@ std::optional<bool> ObjectReader::optional_bool(std::string_view key) {
   const JsonValue* v = find(key, false, N_("true or false"));
   if (!v) return std::nullopt;
   if (!v->is_boolean())
-    fail(key,
-         say("expected true or false, got {1} {2}", {json_type_name(*v), json_excerpt(*v)}));
+    fail(key, say("expected true or false, got {1} {2}", {json_type_name(*v), json_excerpt(*v)}));
   return v->boolean;
 }
 const JsonValue& ObjectReader::array(std::string_view key, bool required) {
