@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "base/error.h"
+#include "base/say.h"
 #include "base/text.h"
 
 namespace renkei::csv {
@@ -78,14 +79,15 @@ Table parse(std::string_view bytes, const std::string& file) {
   if (bytes.substr(0, kBom.size()) == kBom) bytes.remove_prefix(kBom.size());
   if (!valid_utf8(bytes)) {
     if (!from_cp932(bytes, converted))
-      throw data_error(file +
-                       ": is neither UTF-8 nor Shift_JIS text; in Excel choose 名前を付けて保存 → "
-                       "\"CSV UTF-8 (コンマ区切り)\" and import that file");
+      throw data_error(
+          say("{1}: is neither UTF-8 nor Shift_JIS text; in Excel choose 名前を付けて保存 "
+              "→ \"CSV UTF-8 (コンマ区切り)\" and import that file",
+              {file}));
     bytes = converted;
     table.from_shift_jis = true;
   }
   if (bytes.find('\0') != std::string_view::npos)
-    throw data_error(file + ": contains a NUL byte; this is not a text CSV file");
+    throw data_error(say("{1}: contains a NUL byte; this is not a text CSV file", {file}));
 
   std::vector<std::string> cells;
   std::string current;
@@ -145,8 +147,8 @@ Table parse(std::string_view bytes, const std::string& file) {
     }
   }
   if (quoted)
-    throw data_error(file + ":" + std::to_string(quote_line) +
-                     ": a quoted cell is not closed; check for a stray \" in that row");
+    throw data_error(say("{1}:{2}: a quoted cell is not closed; check for a stray \" in that row",
+                         {file, std::to_string(quote_line)}));
   if (row_open) end_row();
   return table;
 }

@@ -5,6 +5,7 @@
 
 #include "base/error.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "base/text.h"
 #include "formats/embedded.h"
 #include "formats/outside_facts.h"
@@ -30,10 +31,14 @@ E read_term(ObjectReader& r, std::string_view key, const std::vector<Term<E>>& t
   if (auto v = parse_term(table, *w)) return *v;
   std::vector<std::string> words;
   for (const auto& t : table) words.push_back(t.word);
-  std::string msg =
-      "unknown " + std::string(what) + " " + in_quotes(*w) + "; expected " + term_list(table);
-  msg += did_you_mean(*w, words);
-  r.fail(key, msg);
+  // In Japanese the words are listed with 、 (the English list ends "… or …").
+  std::string list = term_list(table);
+  if (language() == Lang::Ja) {
+    list.clear();
+    for (const std::string& w : words) list += (list.empty() ? "" : "、") + w;
+  }
+  r.fail(key, say("unknown {1} {2}; expected {3}{4}",
+                  {say(what), in_quotes(*w), list, did_you_mean(*w, words)}));
 }
 
 /// Reads datasets: one instance per load, holding the file name and the checks in progress.
@@ -44,7 +49,7 @@ class Loader {
 
   Dataset load(std::string_view text) {
     if (!valid_utf8(text))
-      throw data_error(file_ + ": the file is not valid UTF-8; save it as UTF-8");
+      throw data_error(say("{1}: the file is not valid UTF-8; save it as UTF-8", {file_}));
     JsonDocument doc(text, file_);
     ObjectReader top(doc.root(), file_, "");
     top.require_format("renkei-dataset/1");
@@ -103,14 +108,14 @@ class Loader {
     // Without a description the text is prose; a described table is a plain table unless
     // the dataset says otherwise.
     ds_.document.form =
-        read_term(d, "source_form", source_forms(), "source form",
+        read_term(d, "source_form", source_forms(), N_("source form"),
                   std::optional(columns.size ? SourceForm::Table : SourceForm::Prose));
     std::size_t i = 0;
     for (const JsonValue& c : members(columns)) {
       ObjectReader cr(c, file_, pointer_append(d.at("columns"), i++));
       SourceColumn col;
       col.label = cr.required_string("label", Text::Name);
-      col.role = read_term(cr, "role", column_roles(), "column role");
+      col.role = read_term(cr, "role", column_roles(), N_("column role"));
       col.heading = cr.optional_string("heading").value_or("");
       col.block = cr.optional_int("block", 1, 9).value_or(1);
       cr.finish();
@@ -131,9 +136,10 @@ class Loader {
     if (ds_.document.source_file.empty()) return;
     std::optional<std::string> text = read_sibling_(ds_.document.source_file);
     if (!text)
-      throw data_error(
-          file_ + ": /document/source_file: cannot read " + in_quotes(ds_.document.source_file) +
-          " (it is read relative to the dataset file); fix the path or remove the field");
+      throw data_error(say(
+          "{1}: {2}: cannot read {3} (it is read relative to the dataset file); fix the path or "
+          "remove the field",
+          {file_, "/document/source_file", in_quotes(ds_.document.source_file)}));
     if (text->size() > kMaxDataFileBytes)
       refuse_size(beside_file(ds_.document.source_file), text->size());
     ds_.source_text = *text;
@@ -151,8 +157,9 @@ class Loader {
     s.input = r.optional_string("input", Text::Name).value_or("");
     if (s.entered() && (s.row || !s.section.empty()))
       r.fail(s.row ? "row" : "section",
-             "a fact entered at " + in_quotes(s.input) +
-                 " is not a quote: it has no row or column of a document; remove this field");
+             say("a fact entered at {1} is not a quote: it has no row or column of a document; "
+                 "remove this field",
+                 {in_quotes(s.input)}));
     r.finish();
     return s;
   }
@@ -161,7 +168,7 @@ class Loader {
     ObjectReader r(v, file_, ptr);
     Node n;
     n.id = r.required_string("id");
-    n.kind = read_term(r, "kind", kinds(), "kind");
+    n.kind = read_term(r, "kind", kinds(), N_("kind"));
     n.name = r.required_string("name", Text::Name);
     n.name_en = r.optional_string("name_en", Text::Name).value_or("");
     n.note = r.optional_string("note").value_or("");
@@ -179,7 +186,7 @@ class Loader {
 
     auto only_for = [&](std::string_view key, Kind k) {
       if (n.kind != k && r.has(key))
-        r.fail(key, "field \"" + std::string(key) + "\" is only for " + word(k) + " nodes");
+        r.fail(key, say("field \"{1}\" is only for {2} nodes", {std::string(key), word(k)}));
     };
     for (const char* key : {"type", "row", "coordinator_activity", "challenges", "no_children"})
       only_for(key, Kind::Municipality);
@@ -187,7 +194,7 @@ class Loader {
       only_for(key, Kind::Council);
     only_for("description", Kind::Initiative);
     if (r.has("out_of_area") && n.kind != Kind::Office && n.kind != Kind::Center)
-      r.fail("out_of_area", "field \"out_of_area\" is only for office and center nodes");
+      r.fail("out_of_area", say("field \"out_of_area\" is only for office and center nodes"));
     if (const JsonValue* o = r.object("out_of_area", false))
       n.out_of_area = read_source(*o, r.at("out_of_area"));
 
@@ -203,14 +210,15 @@ class Loader {
     n.type = r.optional_string("type").value_or("");
     if (n.type.empty()) n.type = municipality_type_of_name(n.name);
     if (n.type.empty())
-      r.fail_here("missing field \"type\": " + in_quotes(n.name) +
-                  " does not end in 市, 区, 町 or 村; write its type");
+      r.fail_here(
+          say("missing field \"type\": {1} does not end in 市, 区, 町 or 村; write its type",
+              {in_quotes(n.name)}));
     n.row = r.optional_int("row", 1, kMaxRow).value_or(0);  // none: the table has no row for it
     // Left out when the table does not say what the coordinators did: not stated, not "none".
     if (const JsonValue* a = r.object("coordinator_activity", false)) {
       ObjectReader ar(*a, file_, r.at("coordinator_activity"));
       CoordinatorActivity act;
-      act.status = read_term(ar, "status", activity_statuses(), "coordinator activity status");
+      act.status = read_term(ar, "status", activity_statuses(), N_("coordinator activity status"));
       act.source = read_source(*ar.object("source", true), ar.at("source"));
       ar.finish();
       n.activity = act;
@@ -224,8 +232,8 @@ class Loader {
   }
 
   void read_council(ObjectReader& r, Node& n) {
-    n.level = read_term(r, "level", council_levels(), "council level");
-    n.council_status = read_term(r, "status", council_statuses(), "council status");
+    n.level = read_term(r, "level", council_levels(), N_("council level"));
+    n.council_status = read_term(r, "status", council_statuses(), N_("council status"));
     if (const JsonValue* s = r.object("status_source", false))
       n.status_source = read_source(*s, r.at("status_source"));
     std::size_t i = 0;
@@ -233,7 +241,7 @@ class Loader {
       std::string mp = pointer_append(r.at("meetings"), i++);
       ObjectReader mr(meeting, file_, mp);
       Meeting m;
-      m.status = read_term(mr, "status", meeting_statuses(), "meeting status");
+      m.status = read_term(mr, "status", meeting_statuses(), N_("meeting status"));
       m.about_children = mr.optional_bool("about_children").value_or(true);
       m.note = mr.optional_string("note").value_or("");
       m.source = read_source(*mr.object("source", true), mr.at("source"));
@@ -250,9 +258,8 @@ class Loader {
     if (auto it = index_of(id)) return *it;
     std::vector<std::string> ids;
     for (const auto& n : ds_.nodes) ids.push_back(n.id);
-    std::string msg = "unknown node " + in_quotes(id);
-    msg += did_you_mean(id, ids);
-    r.fail(key, msg + "; edges name nodes by id");
+    r.fail(key, say("unknown node {1}{2}; edges name nodes by id",
+                    {in_quotes(id), did_you_mean(id, ids)}));
   }
 
   std::optional<std::size_t> index_of(const std::string& id) const {
@@ -272,7 +279,7 @@ class Loader {
     Edge e;
     e.from = node_ref(r, "from");
     e.to = node_ref(r, "to");
-    e.relation = read_term(r, "relation", relations(), "relation");
+    e.relation = read_term(r, "relation", relations(), N_("relation"));
     e.source = read_source(*r.object("source", true), r.at("source"));
     e.note = r.optional_string("note").value_or("");
 
@@ -280,8 +287,8 @@ class Loader {
       if (!r.has(key)) return;
       for (Relation rel : rels)
         if (rel == e.relation) return;
-      r.fail(key,
-             "field \"" + std::string(key) + "\" does not apply to " + word(e.relation) + " edges");
+      r.fail(key, say("field \"{1}\" does not apply to {2} edges",
+                      {std::string(key), word(e.relation)}));
     };
     only_for("order", {Relation::Coordinator});
     only_for("since", {Relation::Coordinator});
@@ -292,11 +299,11 @@ class Loader {
       e.since = r.optional_string("since").value_or("");
     }
     if (e.relation == Relation::Runs) {
-      e.status = read_term(r, "status", edge_statuses(), "initiative status");
+      e.status = read_term(r, "status", edge_statuses(), N_("initiative status"));
       e.date = r.optional_string("date").value_or("");
     }
     if (e.relation == Relation::Participates) {
-      e.status = read_term(r, "status", edge_statuses(), "participation status",
+      e.status = read_term(r, "status", edge_statuses(), N_("participation status"),
                            std::optional(EdgeStatus::Current));
     }
     r.finish();
@@ -321,9 +328,10 @@ class Loader {
   void read_outside_facts(const std::string& name) {
     std::optional<std::string> text = read_sibling_(name);
     if (!text)
-      throw data_error(
-          file_ + ": /outside_facts: cannot read " + in_quotes(name) +
-          " (it is read relative to the dataset file); fix the path or remove the field");
+      throw data_error(say(
+          "{1}: {2}: cannot read {3} (it is read relative to the dataset file); fix the path or "
+          "remove the field",
+          {file_, "/outside_facts", in_quotes(name)}));
     add_outside_facts(ds_, *text, beside_file(name), file_);
   }
 
@@ -356,7 +364,7 @@ SiblingReader sibling_reader(const std::string& path) {
 
 Dataset load_dataset_text(std::string_view text, const std::string& path, LoadReport* report) {
   if (text.empty())
-    throw data_error(path + ": the file is empty; expected a renkei dataset (JSON)");
+    throw data_error(say("{1}: the file is empty; expected a renkei dataset (JSON)", {path}));
   return load_dataset(text, path, sibling_reader(path), report);
 }
 

@@ -8,6 +8,7 @@
 #include "base/error.h"
 #include "base/files.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "base/text.h"
 #include "json/reader.h"
 #include "model/check.h"
@@ -19,7 +20,7 @@ void add_outside_facts(Dataset& ds, std::string_view text, const std::string& sh
   const std::string& ofile = shown_as;
   if (text.size() > kMaxDataFileBytes) refuse_size(ofile, text.size());
   if (!valid_utf8(text))
-    throw data_error(ofile + ": the file is not valid UTF-8; save it as UTF-8");
+    throw data_error(say("{1}: the file is not valid UTF-8; save it as UTF-8", {ofile}));
   std::unordered_map<std::string, std::size_t> index;  // node id → node, kept as regions are added
   for (std::size_t i = 0; i < ds.nodes.size(); ++i) index.emplace(ds.nodes[i].id, i);
   auto index_of = [&](const std::string& id) -> std::optional<std::size_t> {
@@ -44,9 +45,7 @@ void add_outside_facts(Dataset& ds, std::string_view text, const std::string& sh
       std::vector<std::string> ids;
       for (const auto& n : ds.nodes)
         if (n.kind == Kind::Municipality) ids.push_back(n.id);
-      std::string msg = "unknown municipality " + in_quotes(id);
-      msg += did_you_mean(id, ids);
-      r.fail(key, msg);
+      r.fail(key, say("unknown municipality {1}{2}", {in_quotes(id), did_you_mean(id, ids)}));
     }
     return *i;
   };
@@ -60,11 +59,11 @@ void add_outside_facts(Dataset& ds, std::string_view text, const std::string& sh
     n.kind = Kind::Region;
     n.id = r.required_string("id");
     if (!is_valid_id(n.id))
-      r.fail("id", in_quotes(n.id) +
-                       " is not a valid id; use lowercase ASCII letters, digits and hyphens");
+      r.fail("id", say("{1} is not a valid id; use lowercase ASCII letters, digits and hyphens",
+                       {in_quotes(n.id)}));
     if (index_of(n.id))
-      r.fail("id",
-             "duplicate id " + in_quotes(n.id) + "; it is already a node of " + dataset_shown_as);
+      r.fail("id", say("duplicate id {1}; it is already a node of {2}",
+                       {in_quotes(n.id), dataset_shown_as}));
     n.name = r.required_string("name", Text::Name);
     n.name_en = r.optional_string("name_en", Text::Name).value_or("");
     for (const std::string& a : r.string_array("aliases", Text::Name))
@@ -79,10 +78,12 @@ void add_outside_facts(Dataset& ds, std::string_view text, const std::string& sh
       std::string mp = pointer_append(rp + "/municipalities", m);
       auto mi = index_of(members[m]);
       if (!mi || ds.nodes[*mi].kind != Kind::Municipality)
-        throw data_error(ofile + ": " + mp + ": unknown municipality " + in_quotes(members[m]));
+        throw data_error(ofile + ": " + mp + ": " +
+                         say("unknown municipality {1}{2}", {in_quotes(members[m]), ""}));
       if (region_of.count(*mi))
-        throw data_error(ofile + ": " + mp + ": " + in_quotes(members[m]) + " is already in " +
-                         region_of[*mi] + "; a municipality is in one planning region");
+        throw data_error(ofile + ": " + mp + ": " +
+                         say("{1} is already in {2}; a municipality is in one planning region",
+                             {in_quotes(members[m]), region_of[*mi]}));
       region_of[*mi] = n.id;
       Edge e;
       e.from = *mi;
@@ -100,9 +101,10 @@ void add_outside_facts(Dataset& ds, std::string_view text, const std::string& sh
     Node& n = ds.nodes[mi];
     std::string name = r.required_string("name");
     if (name != n.name)
-      r.fail("name", in_quotes(name) + " does not match the dataset's name " + in_quotes(n.name) +
-                         " for " + in_quotes(n.id));
-    if (!with_facts.insert(mi).second) r.fail("municipality", in_quotes(n.id) + " is listed twice");
+      r.fail("name", say("{1} does not match the dataset's name {2} for {3}",
+                         {in_quotes(name), in_quotes(n.name), in_quotes(n.id)}));
+    if (!with_facts.insert(mi).second)
+      r.fail("municipality", say("{1} is listed twice", {in_quotes(n.id)}));
     MunicipalityFacts f;
     f.code = r.required_string("code");
     f.lgcode = r.optional_string("lgcode").value_or("");

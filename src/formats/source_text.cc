@@ -6,6 +6,7 @@
 
 #include "base/error.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "base/text.h"
 #include "formats/csv.h"
 
@@ -69,20 +70,23 @@ std::string trim_cell(std::string_view s) {
 /// NUL bytes.
 void require_utf8(std::string_view bytes, const std::string& shown_as) {
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
-    throw data_error(shown_as +
-                     ": the source text is UTF-16; save it as UTF-8 (メモ帳: 名前を付けて保存 → "
-                     "文字コード UTF-8) so its quotes can be compared");
+    throw data_error(
+        say("{1}: the source text is UTF-16; save it as UTF-8 (メモ帳: 名前を付けて保存 "
+            "→ 文字コード UTF-8) so its quotes can be compared",
+            {shown_as}));
   if (!valid_utf8(bytes)) {
     std::vector<std::string> lines = source_lines(bytes);
     std::size_t line = 0;
     while (line < lines.size() && valid_utf8(lines[line])) ++line;
-    throw data_error(shown_as + ": line " + std::to_string(line + 1) +
-                     " of the source text is not UTF-8 (a file saved as Shift_JIS?); save it as "
-                     "UTF-8 (メモ帳: 名前を付けて保存 → 文字コード UTF-8) so its quotes can be "
-                     "compared");
+    throw data_error(
+        say("{1}: line {2} of the source text is not UTF-8 (a file saved as "
+            "Shift_JIS?); save it as UTF-8 (メモ帳: 名前を付けて保存 → 文字コード "
+            "UTF-8) so its quotes can be compared",
+            {shown_as, std::to_string(line + 1)}));
   }
   if (bytes.find('\0') != std::string_view::npos)
-    throw data_error(shown_as + ": the source text contains a NUL byte; is it a text file?");
+    throw data_error(
+        say("{1}: the source text contains a NUL byte; is it a text file?", {shown_as}));
 }
 
 SourceDocument::Cells numbered_rows(std::string_view text, const DocumentInfo& doc,
@@ -119,10 +123,11 @@ SourceDocument::Cells numbered_rows(std::string_view text, const DocumentInfo& d
     }
   }
   if (cells.empty())
-    throw data_error(shown_as +
-                     ": no line of the source text starts with a row number and a tab, as the "
-                     "numbered_rows form expects; if it is a plain table with a header row, "
-                     "describe it as the table form");
+    throw data_error(
+        say("{1}: no line of the source text starts with a row number and a tab, as "
+            "the numbered_rows form expects; if it is a plain table with a header "
+            "row, describe it as the table form",
+            {shown_as}));
   return cells;
 }
 
@@ -152,7 +157,8 @@ SourceDocument::Cells plain_table(std::string_view text, const DocumentInfo& doc
           if (!c.empty()) wanted.push_back(c);
         break;
       }
-    if (wanted.empty()) throw data_error(shown_as + ": the source text is empty; expected a table");
+    if (wanted.empty())
+      throw data_error(say("{1}: the source text is empty; expected a table", {shown_as}));
   }
   auto missing = [&](const std::vector<std::string>& r) {
     std::vector<std::string> out;
@@ -167,14 +173,21 @@ SourceDocument::Cells plain_table(std::string_view text, const DocumentInfo& doc
     if (m < best_missing) best = i, best_missing = m;
   }
   if (header == rows.size()) {
-    std::string msg = shown_as + ": no line of the source text is a header row holding the " +
-                      "columns the dataset describes (" + join_labels(wanted, ", ") + ")";
+    std::string labels = join_labels(wanted, language() == Lang::Ja ? "、" : ", ");
     if (best < rows.size() && best_missing < wanted.size()) {
       std::string first = missing(rows[best]).front();
-      msg += "; the closest is row " + std::to_string(best + 1) + ", which lacks " +
-             in_quotes(first) + did_you_mean(first, rows[best]);
+      throw data_error(say(
+          "{1}: no line of the source text is a header row holding the columns the dataset "
+          "describes ({2}); the closest is row {3}, which lacks {4}{5}; write the labels exactly "
+          "as the header row has them",
+          {shown_as, labels, std::to_string(best + 1), in_quotes(first),
+           did_you_mean(first, rows[best])}));
     }
-    throw data_error(msg + "; write the labels exactly as the header row has them");
+    throw data_error(
+        say("{1}: no line of the source text is a header row holding the columns the "
+            "dataset describes ({2}); write the labels exactly as the header row has "
+            "them",
+            {shown_as, labels}));
   }
   SourceDocument::Cells cells;
   int n = 0;

@@ -13,6 +13,7 @@
 
 #include "base/error.h"
 #include "base/quoted.h"
+#include "base/say.h"
 #include "base/text.h"
 
 namespace renkei {
@@ -71,9 +72,10 @@ class SyntaxErrorSax : public nlohmann::json_sax<nlohmann::json> {
     ok = nlohmann::json::sax_parse(text.begin(), text.end(), &sax,
                                    nlohmann::json::input_format_t::json, true, false);
   } catch (const nlohmann::json::exception& e) {
-    throw data_error(file + ": invalid JSON: " + e.what());
+    throw data_error(say("{1}: invalid JSON: {2}", {file, e.what()}));
   }
-  if (ok || sax.error_text.empty()) throw data_error(place(file, text, near) + ": invalid JSON");
+  if (ok || sax.error_text.empty())
+    throw data_error(say("{1}: invalid JSON", {place(file, text, near)}));
   // nlohmann's message reads "[json.exception.parse_error.101] parse error at line L, column C:
   // why".
   const std::string& why = sax.error_text;
@@ -84,8 +86,8 @@ class SyntaxErrorSax : public nlohmann::json_sax<nlohmann::json> {
   if (lpos == std::string::npos ||
       std::sscanf(why.c_str() + lpos, "at line %zu, column %zu", &line, &col) != 2)
     std::tie(line, col) = line_col(text, text.size());
-  throw data_error(file + ":" + std::to_string(line) + ":" + std::to_string(col) +
-                   ": invalid JSON: " + detail);
+  throw data_error(say("{1}: invalid JSON: {2}",
+                       {file + ":" + std::to_string(line) + ":" + std::to_string(col), detail}));
 }
 
 /// Thrown inside the parser at the first byte that breaks the grammar; turned into the
@@ -204,8 +206,8 @@ class Parser {
       }
     }
     if (seen)
-      throw data_error(file_ + ": " + pointer_append(object_pointer(), key) + ": key " +
-                       in_quotes(key) + " appears twice in one object; keep one");
+      throw data_error(say("{1}: {2}: key {3} appears twice in one object; keep one",
+                           {file_, pointer_append(object_pointer(), key), in_quotes(key)}));
     skip_whitespace();
     expect(':');
     skip_whitespace();
@@ -237,8 +239,9 @@ class Parser {
       case '[': {
         if (stack_.size() >= kMaxJsonDepth)
           throw data_error(
-              place(file_, text_, pos_) + ": arrays and objects are nested more than " +
-              std::to_string(kMaxJsonDepth) + " deep; renkei's files need far fewer levels");
+              say("{1}: arrays and objects are nested more than {2} deep; renkei's files need far "
+                  "fewer levels",
+                  {place(file_, text_, pos_), std::to_string(kMaxJsonDepth)}));
         bool is_object = peek() == '{';
         v->type = is_object ? JsonType::Object : JsonType::Array;
         ++pos_;
@@ -332,8 +335,8 @@ class Parser {
     v.type = JsonType::Float;
     v.number = std::strtod(std::string(token).c_str(), nullptr);
     if (!std::isfinite(v.number))
-      throw data_error(place(file_, text_, start) + ": invalid JSON: the number " + excerpt(token) +
-                       " is too large");
+      throw data_error(say("{1}: invalid JSON: the number {2} is too large",
+                           {place(file_, text_, start), excerpt(token)}));
   }
 
   /// Reads a string at pos_ (on its opening quote); returns its content with escapes
@@ -506,11 +509,13 @@ const JsonValue* JsonValue::find(std::string_view k) const {
 JsonDocument::JsonDocument(std::string_view text, const std::string& file) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF")
     throw data_error(
-        file + ":1:1: the file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM");
+        say("{1}:1:1: the file starts with a UTF-8 byte order mark; save it as UTF-8 without BOM",
+            {file}));
   if (const void* nul = std::memchr(text.data(), '\0', text.size()))
     throw data_error(
-        place(file, text, static_cast<std::size_t>(static_cast<const char*>(nul) - text.data())) +
-        ": the file contains a NUL byte; a JSON file is text (is this the right file?)");
+        say("{1}: the file contains a NUL byte; a JSON file is text (is this the right file?)",
+            {place(file, text,
+                   static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()))}));
   try {
     Parser(text, file, values_, unescaped_).parse();
   } catch (const SyntaxError& e) {
@@ -540,15 +545,15 @@ std::string pointer_append(const std::string& base, std::size_t index) {
 std::string json_type_name(const JsonValue& v) {
   switch (v.type) {
     case JsonType::Null: return "null";
-    case JsonType::Object: return "an object";
-    case JsonType::Array: return "an array";
-    case JsonType::String: return "a string";
-    case JsonType::Boolean: return "a boolean";
+    case JsonType::Object: return say("an object");
+    case JsonType::Array: return say("an array");
+    case JsonType::String: return say("a string");
+    case JsonType::Boolean: return say("a boolean");
     case JsonType::Integer:
-    case JsonType::Unsigned: return "an integer";
-    case JsonType::Float: return "a number";
+    case JsonType::Unsigned: return say("an integer");
+    case JsonType::Float: return say("a number");
   }
-  return "a value";
+  return say("a value");
 }
 
 std::string json_excerpt(const JsonValue& v) {
@@ -560,7 +565,7 @@ std::string json_excerpt(const JsonValue& v) {
 
 ObjectReader::ObjectReader(const JsonValue& value, const std::string& file, std::string pointer)
     : value_(value), file_(file), pointer_(std::move(pointer)) {
-  if (!value_.is_object()) fail_here("expected an object, got " + json_type_name(value_));
+  if (!value_.is_object()) fail_here(say("expected an object, got {1}", {json_type_name(value_)}));
 }
 
 void ObjectReader::fail(std::string_view key, const std::string& what) const {
@@ -592,7 +597,7 @@ const JsonValue* ObjectReader::find(std::string_view key, bool required, const c
     ++i;
   }
   note_asked(key);
-  if (required) fail_here("missing field \"" + std::string(key) + "\" (" + expected + ")");
+  if (required) fail_here(say("missing field \"{1}\" ({2})", {std::string(key), say(expected)}));
   return nullptr;
 }
 
@@ -602,63 +607,63 @@ void ObjectReader::check_text(const std::string& pointer, std::string_view text,
 }
 
 std::optional<std::string> ObjectReader::optional_string(std::string_view key, Text rule) {
-  const JsonValue* v = find(key, false, "a string");
+  const JsonValue* v = find(key, false, N_("a string"));
   if (!v) return std::nullopt;
   if (!v->is_string())
-    fail(key, "expected a string, got " + json_type_name(*v) + " " + json_excerpt(*v));
+    fail(key, say("expected a string, got {1} {2}", {json_type_name(*v), json_excerpt(*v)}));
   check_text(at(key), v->string, rule);
   return std::string(v->string);
 }
 std::string ObjectReader::required_string(std::string_view key, Text rule) {
-  const JsonValue* v = find(key, true, "a string");
+  const JsonValue* v = find(key, true, N_("a string"));
   if (!v->is_string())
-    fail(key, "expected a string, got " + json_type_name(*v) + " " + json_excerpt(*v));
-  if (v->string.empty()) fail(key, "must not be empty");
+    fail(key, say("expected a string, got {1} {2}", {json_type_name(*v), json_excerpt(*v)}));
+  if (v->string.empty()) fail(key, say("must not be empty"));
   check_text(at(key), v->string, rule);
   return std::string(v->string);
 }
 void ObjectReader::require_format(std::string_view expected) {
   std::string format = required_string("format");
   if (format != expected)
-    fail("format", "unsupported format " + in_quotes(format) + "; this renkei reads \"" +
-                       std::string(expected) + "\"");
+    fail("format", say("unsupported format {1}; this renkei reads \"{2}\"",
+                       {in_quotes(format), std::string(expected)}));
 }
 std::optional<int> ObjectReader::optional_int(std::string_view key, int min, int max) {
-  const JsonValue* v = find(key, false, "an integer");
+  const JsonValue* v = find(key, false, N_("an integer"));
   if (!v) return std::nullopt;
   if (!v->is_integer())
-    fail(key, "expected an integer, got " + json_type_name(*v) + " " + json_excerpt(*v));
+    fail(key, say("expected an integer, got {1} {2}", {json_type_name(*v), json_excerpt(*v)}));
   if (v->type == JsonType::Unsigned ? v->unsigned_integer > static_cast<std::uint64_t>(max)
                                     : (v->integer < min || v->integer > max))
-    fail(key, json_excerpt(*v) + " is out of range; expected " + std::to_string(min) + " to " +
-                  std::to_string(max));
+    fail(key, say("{1} is out of range; expected {2} to {3}",
+                  {json_excerpt(*v), std::to_string(min), std::to_string(max)}));
   return v->type == JsonType::Unsigned ? static_cast<int>(v->unsigned_integer)
                                        : static_cast<int>(v->integer);
 }
 int ObjectReader::required_int(std::string_view key, int min, int max) {
-  find(key, true, "an integer");
+  find(key, true, N_("an integer"));
   return *optional_int(key, min, max);
 }
 std::optional<double> ObjectReader::optional_number(std::string_view key, double min, double max) {
-  const JsonValue* v = find(key, false, "a number");
+  const JsonValue* v = find(key, false, N_("a number"));
   if (!v) return std::nullopt;
   if (!v->is_number())
-    fail(key, "expected a number, got " + json_type_name(*v) + " " + json_excerpt(*v));
+    fail(key, say("expected a number, got {1} {2}", {json_type_name(*v), json_excerpt(*v)}));
   double d = v->as_double();
   if (!std::isfinite(d) || d < min || d > max)
-    fail(key, json_excerpt(*v) + " is out of range; expected " + std::to_string(min) + " to " +
-                  std::to_string(max));
+    fail(key, say("{1} is out of range; expected {2} to {3}",
+                  {json_excerpt(*v), std::to_string(min), std::to_string(max)}));
   return d;
 }
 double ObjectReader::required_number(std::string_view key, double min, double max) {
-  find(key, true, "a number");
+  find(key, true, N_("a number"));
   return *optional_number(key, min, max);
 }
 std::optional<bool> ObjectReader::optional_bool(std::string_view key) {
-  const JsonValue* v = find(key, false, "true or false");
+  const JsonValue* v = find(key, false, N_("true or false"));
   if (!v) return std::nullopt;
   if (!v->is_boolean())
-    fail(key, "expected true or false, got " + json_type_name(*v) + " " + json_excerpt(*v));
+    fail(key, say("expected true or false, got {1} {2}", {json_type_name(*v), json_excerpt(*v)}));
   return v->boolean;
 }
 const JsonValue& ObjectReader::array(std::string_view key, bool required) {
@@ -667,14 +672,14 @@ const JsonValue& ObjectReader::array(std::string_view key, bool required) {
     v.type = JsonType::Array;
     return v;
   }();
-  const JsonValue* v = find(key, required, "an array");
+  const JsonValue* v = find(key, required, N_("an array"));
   if (!v) return empty;
-  if (!v->is_array()) fail(key, "expected an array, got " + json_type_name(*v));
+  if (!v->is_array()) fail(key, say("expected an array, got {1}", {json_type_name(*v)}));
   return *v;
 }
 const JsonValue* ObjectReader::object(std::string_view key, bool required) {
-  const JsonValue* v = find(key, required, "an object");
-  if (v && !v->is_object()) fail(key, "expected an object, got " + json_type_name(*v));
+  const JsonValue* v = find(key, required, N_("an object"));
+  if (v && !v->is_object()) fail(key, say("expected an object, got {1}", {json_type_name(*v)}));
   return v;
 }
 std::vector<std::string> ObjectReader::string_array(std::string_view key, Text rule) {
@@ -684,8 +689,8 @@ std::vector<std::string> ObjectReader::string_array(std::string_view key, Text r
   std::size_t i = 0;
   for (const JsonValue& e : members(a)) {
     if (!e.is_string())
-      throw data_error(file_ + ": " + pointer_append(at(key), i) + ": expected a string, got " +
-                       json_type_name(e) + " " + json_excerpt(e));
+      throw data_error(file_ + ": " + pointer_append(at(key), i) + ": " +
+                       say("expected a string, got {1} {2}", {json_type_name(e), json_excerpt(e)}));
     check_text(pointer_append(at(key), i), e.string, rule);
     out.emplace_back(e.string);
     ++i;
@@ -714,9 +719,7 @@ void ObjectReader::finish() const {
   std::sort(known.begin(), known.end());
   known.erase(std::unique(known.begin(), known.end()), known.end());
   const std::string& first = *std::min_element(unknown.begin(), unknown.end());
-  std::string msg = "unknown field " + in_quotes(first);
-  msg += did_you_mean(first, known);
-  fail(first, msg);
+  fail(first, say("unknown field {1}{2}", {in_quotes(first), did_you_mean(first, known)}));
 }
 
 }  // namespace renkei
