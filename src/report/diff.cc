@@ -372,8 +372,8 @@ class TextReport {
       std::string fields;
       for (const auto& f : c.fields) fields += (fields.empty() ? "" : ", ") + f;
       item("  ", tilde(),
-           kind_word(c.node.kind) + " " + name_of(c.node, lang_) + sep() + w_.fields +
-               ": " + fields);
+           kind_word(c.node.kind) + " " + name_of(c.node, lang_) + sep() + w_.fields + ": " +
+               fields);
     }
     for (const OtherEdgeChange& c : d.other_edges) {
       const char* marker = c.type == OtherEdgeChange::Type::Added     ? plus()

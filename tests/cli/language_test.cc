@@ -68,9 +68,11 @@ TEST_CASE("a new user hears Japanese from every command the issue names, and Eng
 TEST_CASE("whatif says who is left with nothing as the issue writes it, in either language") {
   Run ja = run_renkei_ja({"whatif", "--remove", "たんぽぽ"});
   REQUIRE(ja.code == 0);
-  // 資料2-② section 3, rows 16 (上関町) and 17 (田布施町): ①地域生活支援センターたんぼぼ, their only office.
+  // 資料2-② section 3, rows 16 (上関町) and 17 (田布施町): ①地域生活支援センターたんぼぼ, their
+  // only office.
   CHECK(ja.out.find("地域生活支援センターたんぽぽが止まった場合") != std::string::npos);
-  CHECK(ja.out.find("コーディネーターの配置先がなくなる市町: 上関町、田布施町") != std::string::npos);
+  CHECK(ja.out.find("コーディネーターの配置先がなくなる市町: 上関町、田布施町") !=
+        std::string::npos);
   Run en = run_renkei_ja({"whatif", "--remove", "たんぽぽ", "--lang", "en"});
   CHECK(en.out.find("left with no coordinator office of their own: Kaminoseki, Tabuse") !=
         std::string::npos);
