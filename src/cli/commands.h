@@ -95,9 +95,6 @@ std::vector<Relation> parse_relations_arg(const std::string& s);
 
 /// "Kind" as typed by the user → Kind, or a usage error naming the valid kinds.
 Kind parse_kind_arg(const std::string& s);
-/// What a node of kind `k` is called in the sentences of this run: "office" in English,
-/// 配置先 in Japanese, a municipality as the table calls its units (市町村, 区).
-std::string kind_word(const Dataset& ds, Kind k);
 /// The check for a count the user types (--top, --max-hops): up to six digits, so that
 /// it always converts; anything else is `--top: "all" is not a non-negative whole number`.
 OptionCheck whole_number();

@@ -149,6 +149,11 @@ std::vector<Spelling> spellings(const Node& n) {
   return out;
 }
 
+std::string kind_word(const Dataset& ds, Kind k, Lang lang) {
+  if (lang == Lang::En) return word(k);
+  return k == Kind::Municipality ? unit_word(ds) : label_ja(k);
+}
+
 std::string unit_word(const Dataset& ds) {
   bool has[4] = {false, false, false, false};
   static const char* const order[4] = {"市", "区", "町", "村"};

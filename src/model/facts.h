@@ -54,6 +54,9 @@ std::string unit_word(const Dataset& ds);
 /// The units' word for a sentence in `lang`: unit_word(ds) in Japanese, `english` (often "",
 /// where English says no word there) in English: {N} in a sentence that only Japanese fills.
 std::string units_word(const Dataset& ds, Lang lang, const char* english);
+/// What a node of kind `k` is called in a sentence in `lang`: "office" in English, 配置先 in
+/// Japanese, a unit as the table calls its units (unit_word: 市町村, 区).
+std::string kind_word(const Dataset& ds, Kind k, Lang lang);
 /// Where the units' map positions are: 区役所 for wards, else the unit word + 役場 (市町役場).
 std::string unit_offices_word(const Dataset& ds);
 

@@ -6,6 +6,7 @@
 #include "base/say.h"
 #include "base/text.h"
 #include "formats/node_json.h"
+#include "model/facts.h"
 #include "report/text_table.h"
 
 namespace renkei {
@@ -204,16 +205,16 @@ void print_whatif_each(const Reply& c, Kind kind, const std::vector<WhatIfAnswer
     c.out << "\n";
     return;
   }
-  const std::string kind_word = c.said() == Lang::Ja ? label_ja(kind) : word(kind);
+  const std::string kind_name = kind_word(c.ds, kind, c.said());
   c.out << wrap_to_width(say(c.said(),
                              "Removing each {1} in turn, ranked by how many {2} it would leave "
                              "with no coordinator office (uncovered), then by how many lose "
                              "something:",
-                             {kind_word, units_word(c.ds, c.said(), "municipalities")}),
+                             {kind_name, units_word(c.ds, c.said(), "municipalities")}),
                          kAnswerWidth, "")
         << "\n\n";
   TextTable t(
-      {say(c.said(), "rank"), say(c.said(), "uncovered"), say(c.said(), "affected"), kind_word},
+      {say(c.said(), "rank"), say(c.said(), "uncovered"), say(c.said(), "affected"), kind_name},
       {true, true, true, false});
   for (std::size_t i = 0; i < all.size(); ++i) {
     std::string name = display_name(c.ds.nodes[all[i].removed[0]], c.lang());

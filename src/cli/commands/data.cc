@@ -7,7 +7,6 @@
 #include "base/say.h"
 #include "base/text.h"
 #include "cli/commands.h"
-#include "model/facts.h"
 #include "query/queries.h"
 #include "report/data.h"
 
@@ -21,11 +20,6 @@ Kind parse_kind_arg(const std::string& s) {
   for (const auto& t : kinds()) words.push_back(t.word);
   throw usage_error(say("unknown kind {1}{2}; kinds are {3}",
                         {in_quotes(s), did_you_mean(s, words), term_list(kinds())}));
-}
-
-std::string kind_word(const Dataset& ds, Kind k) {
-  if (language() == Lang::En) return word(k);
-  return k == Kind::Municipality ? unit_word(ds) : label_ja(k);
 }
 
 OptionCheck whole_number() {

@@ -7,6 +7,7 @@
 #include "base/say.h"
 #include "base/text.h"
 #include "cli/commands.h"
+#include "model/facts.h"
 #include "query/queries.h"
 #include "report/gaps.h"
 
@@ -114,7 +115,7 @@ void run_whatif(Context& c, const WhatifOptions& opt) {
       throw usage_error(
           say("whatif --each: removing each {1} says nothing about coverage; use "
               "office, council or center",
-              {kind_word(c.ds, kind)}));
+              {kind_word(c.ds, kind, language())}));
     std::vector<WhatIfAnswer> all = what_if_each(c.ds, kind);
     print_whatif_each(c, kind, all);
     return;
@@ -126,7 +127,7 @@ void run_whatif(Context& c, const WhatifOptions& opt) {
       throw usage_error(
           say("whatif --remove: {1} is a {2}; only offices, councils and centers "
               "can stop",
-              {in_quotes(c.ds.nodes[r].name), kind_word(c.ds, k)}));
+              {in_quotes(c.ds.nodes[r].name), kind_word(c.ds, k, language())}));
   }
   WhatIfAnswer a = what_if_removed(c.ds, removed);
   print_whatif(c, a, removed);
