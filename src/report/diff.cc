@@ -17,101 +17,15 @@ constexpr std::size_t kWidth = kAnswerWidth;
 /// past its width: lines are wrapped this much narrower so they stay within kWidth.
 constexpr std::size_t kKinsokuRoom = 4;
 
-/// Words of the text report in the two languages.
-struct DiffWords {
-  const char *heading, *none, *none_in_section, *was, *now;
-  const char *nodes, *placements, *councils, *initiatives, *gaps, *other;
-  const char *added, *removed, *renamed, *placed_at, *shared, *shared_with, *uncovered, *covered;
-  const char *became_shared, *stopped_shared, *met, *not_met, *status;
-  const char *advanced, *regressed, *stage_changed, *initiative_added, *dropped;
-  const char *closed, *opened, *no_office_left, *fields, *edge_added, *edge_removed, *edge_changed;
-};
-
-const DiffWords kJa = {
-    "変更点",
-    "変更はありません: 2つのデータは同じ内容です。",
-    "なし",
-    "旧",
-    "新",
-    "■ 追加・廃止・名称変更",
-    "■ 市町ごとのコーディネーター配置先",
-    "■ 協議の場の開催と状態",
-    "■ 取組（市町 × 取組の種類）",
-    "■ 支援のすき間（renkei gaps）",
-    "■ その他の変更",
-    "追加",
-    "廃止",
-    "名称変更",
-    "配置する市町",
-    "共有",
-    "共有先",
-    "配置先がなくなった",
-    "配置先ができた",
-    "共有になった",
-    "共有でなくなった",
-    "開催あり（前は開催なし）",
-    "開催なし（前は開催あり）",
-    "状態",
-    "進んだ",
-    "後退した",
-    "段階が変わった",
-    "新たに記載",
-    "記載がなくなった",
-    "解消",
-    "新たに発生",
-    "配置先がなくなったため。改善ではない",
-    "変わった項目",
-    "関係の追加",
-    "関係の削除",
-    "関係の変更",
-};
-const DiffWords kEn = {
-    "Changes",
-    "No changes: the two datasets hold the same data.",
-    "none",
-    "old",
-    "new",
-    "== Added, removed, renamed",
-    "== Coordinator offices by municipality",
-    "== Councils: meetings and status",
-    "== Initiatives (municipality x kind of work)",
-    "== Coverage gaps (renkei gaps)",
-    "== Other changes",
-    "added",
-    "removed",
-    "renamed",
-    "placed by",
-    "shared",
-    "shared with",
-    "left with no coordinator office",
-    "has a coordinator office again",
-    "became shared",
-    "no longer shared",
-    "met (did not before)",
-    "did not meet (met before)",
-    "status",
-    "advanced",
-    "went back",
-    "stage changed",
-    "newly stated",
-    "no longer stated",
-    "closed",
-    "opened",
-    "only because it has no office left; not an improvement",
-    "fields",
-    "relation added",
-    "relation removed",
-    "relation changed",
-};
-
 const std::string& name_of(const DiffNode& n, Lang lang) {
   return lang == Lang::En && !n.name_en.empty() ? n.name_en : n.name;
 }
 
-std::string names_of(const std::vector<DiffNode>& v, Lang lang) {
+/// Names in `names`' language, joined the way `words`' language joins a list.
+std::string names_of(const std::vector<DiffNode>& v, Lang names, Lang words) {
+  const std::string sep = say(words, "list|, ");
   std::string s;
-  for (const DiffNode& n : v)
-    s += (s.empty() ? "" : lang == Lang::En ? ", " : "、") + name_of(n, lang);
+  for (const DiffNode& n : v) s += (s.empty() ? "" : sep) + name_of(n, names);
   return s;
 }
 
@@ -123,7 +37,7 @@ std::string term_label(const std::vector<Term<E>>& table, E value, Lang lang) {
 }
 
 std::string stages(const std::vector<EdgeStatus>& v, Lang lang) {
-  if (v.empty()) return lang == Lang::En ? "(none)" : "（なし）";
+  if (v.empty()) return say(lang, "stages|(none)");
   std::string s;
   for (EdgeStatus st : v) s += (s.empty() ? "" : "・") + term_label(edge_statuses(), st, lang);
   return s;
@@ -144,39 +58,24 @@ std::string rule_label(GapRule r, Lang lang) {
   return std::string(info.name) + "（" + ja + "）";
 }
 
-/// Writes the report; one function per section, each skipped when it has nothing.
+/// Writes the report; one function per section, each skipped when it has nothing. Sentences
+/// are said in `lang` (base/catalogue/report.inc has their Japanese), names in `names`.
 class TextReport {
  public:
   /// `unit`: the table's word for its units, in the Japanese headings (市町, 区…).
-  TextReport(std::ostream& out, Lang lang, const std::string& unit)
-      : out_(out),
-        lang_(lang),
-        unit_(unit),
-        placements_ja_("■ " + unit + "ごとのコーディネーター配置先"),
-        initiatives_ja_("■ 取組（" + unit + " × 取組の種類）"),
-        placed_at_ja_("配置する" + unit),
-        w_(lang == Lang::En ? kEn : kJa) {
-    if (lang == Lang::En) return;
-    w_.placements = placements_ja_.c_str();
-    w_.initiatives = initiatives_ja_.c_str();
-    w_.placed_at = placed_at_ja_.c_str();
-  }
-
-  /// A node's kind as the headings say it; units by the table's own word (市町, 区…).
-  std::string kind_word(Kind k) const {
-    return k == Kind::Municipality && lang_ == Lang::Ja ? unit_ : kind_label(k, lang_);
-  }
+  TextReport(std::ostream& out, Lang lang, Lang names, const std::string& unit)
+      : out_(out), lang_(lang), names_(names), unit_(lang == Lang::En ? "" : unit) {}
 
   void write(const DatasetDiff& d) {
-    auto side = [&](const char* label, const std::string& file, const std::string& year) {
+    auto side = [&](const std::string& label, const std::string& file, const std::string& year) {
       out_ << "  " << label << ": "
            << wrap_to_width(file + paren(year), kWidth - kKinsokuRoom - 8, "      ") << "\n";
     };
-    out_ << w_.heading << "\n";
-    side(w_.was, d.old_origin, d.old_fiscal_year);
-    side(w_.now, d.new_origin, d.new_fiscal_year);
+    out_ << say(lang_, "diff|Changes") << "\n";
+    side(was(), d.old_origin, d.old_fiscal_year);
+    side(now(), d.new_origin, d.new_fiscal_year);
     if (d.empty()) {
-      out_ << w_.none << "\n";
+      out_ << say(lang_, "No changes: the two datasets hold the same data.") << "\n";
       return;
     }
     out_ << wrap_to_width(summary(d), kWidth - kKinsokuRoom, "") << "\n";
@@ -184,9 +83,8 @@ class TextReport {
     for (const MunicipalityChange& m : d.municipalities)
       if (m.uncovered) uncovered.push_back(m.municipality);
     if (!uncovered.empty())
-      out_ << wrap_to_width(std::string(lang_ == Lang::En ? "Left with no coordinator office: "
-                                                          : "配置先がなくなった" + unit_ + ": ") +
-                                names_of(uncovered, lang_),
+      out_ << wrap_to_width(say(lang_, "Left with no coordinator office{1}: {2}",
+                                {unit_, names_of(uncovered, names_, lang_)}),
                             kWidth - kKinsokuRoom, "  ")
            << "\n";
     nodes(d);
@@ -198,38 +96,41 @@ class TextReport {
   }
 
  private:
-  bool en() const { return lang_ == Lang::En; }
-  std::string paren(const std::string& s) const { return en() ? " (" + s + ")" : "（" + s + "）"; }
-  std::string sep() const { return en() ? "  " : "　"; }
-  const char* plus() const { return en() ? "+" : "＋"; }
-  const char* minus() const { return en() ? "-" : "－"; }
-  const char* tilde() const { return en() ? "~" : "～"; }
+  std::string name(const DiffNode& n) const { return name_of(n, names_); }
+  std::string names(const std::vector<DiffNode>& v) const { return names_of(v, names_, lang_); }
+  /// A node's kind as the headings say it; units by the table's own word (市町, 区…).
+  std::string kind_word(Kind k) const {
+    return k == Kind::Municipality && lang_ == Lang::Ja ? unit_ : kind_label(k, lang_);
+  }
+  std::string paren(const std::string& s) const { return say(lang_, " ({1})", {s}); }
+  std::string sep() const { return say(lang_, "diff|  "); }
+  std::string plus() const { return say(lang_, "diff|+"); }
+  std::string minus() const { return say(lang_, "diff|-"); }
+  std::string tilde() const { return say(lang_, "diff|~"); }
+  std::string was() const { return say(lang_, "diff|old"); }
+  std::string now() const { return say(lang_, "diff|new"); }
 
   std::string summary(const DatasetDiff& d) const {
     auto n = [](std::size_t x) { return std::to_string(x); };
-    if (en())
-      return n(d.nodes.size()) + " added/removed/renamed, " + n(d.municipalities.size()) +
-             " municipalities with changed offices, " + n(d.councils.size()) + " councils, " +
-             n(d.initiatives.size()) + " initiatives, gaps " + n(d.gaps_closed.size()) +
-             " closed and " + n(d.gaps_opened.size()) + " opened, " +
-             n(d.other_nodes.size() + d.other_edges.size()) + " other.";
-    return "追加・廃止・名称変更 " + n(d.nodes.size()) + "件、配置先が変わった" + unit_ + " " +
-           n(d.municipalities.size()) + "、協議の場 " + n(d.councils.size()) + "件、取組 " +
-           n(d.initiatives.size()) + "件、すき間 解消 " + n(d.gaps_closed.size()) + "件・発生 " +
-           n(d.gaps_opened.size()) + "件、その他 " +
-           n(d.other_nodes.size() + d.other_edges.size()) + "件。";
+    return say(lang_,
+               "{1} added/removed/renamed, {2} municipalities{3} with changed offices, {4} "
+               "councils, {5} initiatives, gaps {6} closed and {7} opened, {8} other.",
+               {n(d.nodes.size()), n(d.municipalities.size()), unit_, n(d.councils.size()),
+                n(d.initiatives.size()), n(d.gaps_closed.size()), n(d.gaps_opened.size()),
+                n(d.other_nodes.size() + d.other_edges.size())});
   }
 
-  void section(const char* title) { out_ << "\n" << title << "\n"; }
+  void section(const std::string& title) { out_ << "\n" << title << "\n"; }
   /// "  ＋ text", wrapped so that continuation lines start under the text.
-  void item(const std::string& indent, const char* marker, const std::string& text) {
+  void item(const std::string& indent, const std::string& marker, const std::string& text) {
     std::string head = indent + marker + " ";
     out_ << head
          << wrap_to_width(text, kWidth - kKinsokuRoom - display_width(head),
                           std::string(display_width(head), ' '))
          << "\n";
   }
-  void quotes(const std::string& indent, const char* label, const std::vector<Source>& sources) {
+  void quotes(const std::string& indent, const std::string& label,
+              const std::vector<Source>& sources) {
     std::string head = indent + label + " ";
     for (const Source& s : sources)
       out_ << head
@@ -237,166 +138,177 @@ class TextReport {
                             std::string(display_width(head) + 2, ' '))
            << "\n";
   }
+  void quotes(const std::string& indent, const std::vector<Source>& old_sources,
+              const std::vector<Source>& new_sources) {
+    quotes(indent, was(), old_sources);
+    quotes(indent, now(), new_sources);
+  }
 
   void nodes(const DatasetDiff& d) {
     if (d.nodes.empty()) return;
-    section(w_.nodes);
+    section(say(lang_, "== Added, removed, renamed"));
     for (const NodeChange& c : d.nodes) {
       std::string kind = kind_word(c.node.kind);
       std::string served =
           c.municipalities.empty()
               ? ""
-              : paren(std::string(w_.placed_at) + ": " + names_of(c.municipalities, lang_));
+              : paren(say(lang_, "placed by{1}: {2}", {unit_, names(c.municipalities)}));
       switch (c.type) {
         case NodeChange::Type::Added:
-          item("  ", plus(), kind + " " + name_of(c.node, lang_) + sep() + w_.added + served);
+          item("  ", plus(), kind + " " + name(c.node) + sep() + say(lang_, "diff|added") + served);
           break;
         case NodeChange::Type::Removed:
-          item("  ", minus(), kind + " " + name_of(c.node, lang_) + sep() + w_.removed + served);
+          item("  ", minus(),
+               kind + " " + name(c.node) + sep() + say(lang_, "diff|removed") + served);
           break;
         case NodeChange::Type::Renamed: {
           std::string old_name =
-              lang_ == Lang::En && !c.old_name_en.empty() ? c.old_name_en : c.old_name;
+              names_ == Lang::En && !c.old_name_en.empty() ? c.old_name_en : c.old_name;
           std::string ids =
               c.old_id != c.node.id ? paren("id " + c.old_id + " → " + c.node.id) : "";
           item("  ", tilde(),
-               kind + " " + old_name + " → " + name_of(c.node, lang_) + sep() + w_.renamed + ids);
+               kind + " " + old_name + " → " + name(c.node) + sep() + say(lang_, "diff|renamed") +
+                   ids);
           break;
         }
       }
-      quotes("      ", w_.was, c.old_sources);
-      quotes("      ", w_.now, c.new_sources);
+      quotes("      ", c.old_sources, c.new_sources);
     }
   }
 
   void placements(const DatasetDiff& d) {
     if (d.municipalities.empty()) return;
-    section(w_.placements);
+    section(say(lang_, "== Coordinator offices by municipality{1}", {unit_}));
     for (const MunicipalityChange& m : d.municipalities) {
-      std::string head = "  " + name_of(m.municipality, lang_);
-      if (m.uncovered) head += sep() + w_.uncovered;
-      if (m.covered) head += sep() + w_.covered;
+      std::string head = "  " + name(m.municipality);
+      if (m.uncovered) head += sep() + say(lang_, "left with no coordinator office");
+      if (m.covered) head += sep() + say(lang_, "has a coordinator office again");
       out_ << head << "\n";
       auto shared_note = [&](const PlacementChange& p) {
         if (!p.shared) return std::string();
-        return paren(std::string(w_.shared) +
-                     (p.shared_with.empty() ? "" : ": " + names_of(p.shared_with, lang_)));
+        if (p.shared_with.empty()) return paren(say(lang_, "diff|shared"));
+        return paren(say(lang_, "shared: {1}", {names(p.shared_with)}));
       };
       for (const PlacementChange& p : m.lost) {
-        item("    ", minus(), name_of(p.office, lang_) + shared_note(p));
-        quotes("        ", w_.was, p.sources);
+        item("    ", minus(), name(p.office) + shared_note(p));
+        quotes("        ", was(), p.sources);
       }
       for (const PlacementChange& p : m.gained) {
-        item("    ", plus(), name_of(p.office, lang_) + shared_note(p));
-        quotes("        ", w_.now, p.sources);
+        item("    ", plus(), name(p.office) + shared_note(p));
+        quotes("        ", now(), p.sources);
       }
       for (const PlacementChange& p : m.became_shared)
         item("    ", tilde(),
-             name_of(p.office, lang_) + sep() + w_.became_shared +
-                 paren(names_of(p.shared_with, lang_)));
+             name(p.office) + sep() + say(lang_, "became shared") + paren(names(p.shared_with)));
       for (const PlacementChange& p : m.stopped_shared)
         item("    ", tilde(),
-             name_of(p.office, lang_) + sep() + w_.stopped_shared +
-                 paren(names_of(p.shared_with, lang_)));
+             name(p.office) + sep() + say(lang_, "no longer shared") + paren(names(p.shared_with)));
     }
   }
 
   void councils(const DatasetDiff& d) {
     if (d.councils.empty()) return;
-    section(w_.councils);
+    section(say(lang_, "== Councils: meetings and status"));
     for (const CouncilChange& c : d.councils) {
-      std::string who = c.holders.empty() ? "" : paren(names_of(c.holders, lang_));
+      std::string who = c.holders.empty() ? "" : paren(names(c.holders));
       switch (c.type) {
         case CouncilChange::Type::StartedMeeting:
-          item("  ", plus(), name_of(c.council, lang_) + who + sep() + w_.met);
+          item("  ", plus(), name(c.council) + who + sep() + say(lang_, "met (did not before)"));
           break;
         case CouncilChange::Type::StoppedMeeting:
-          item("  ", minus(), name_of(c.council, lang_) + who + sep() + w_.not_met);
+          item("  ", minus(),
+               name(c.council) + who + sep() + say(lang_, "did not meet (met before)"));
           break;
         case CouncilChange::Type::Status:
           item("  ", tilde(),
-               name_of(c.council, lang_) + who + sep() + w_.status + " " +
-                   term_label(council_statuses(), c.old_status, lang_) + " → " +
-                   term_label(council_statuses(), c.new_status, lang_));
+               name(c.council) + who + sep() +
+                   say(lang_, "status {1} → {2}",
+                       {term_label(council_statuses(), c.old_status, lang_),
+                        term_label(council_statuses(), c.new_status, lang_)}));
           break;
       }
-      quotes("      ", w_.was, c.old_sources);
-      quotes("      ", w_.now, c.new_sources);
+      quotes("      ", c.old_sources, c.new_sources);
+    }
+  }
+
+  std::string initiative_change(InitiativeChange::Type t) const {
+    switch (t) {
+      case InitiativeChange::Type::Advanced: return say(lang_, "advanced");
+      case InitiativeChange::Type::Regressed: return say(lang_, "went back");
+      case InitiativeChange::Type::Added: return say(lang_, "newly stated");
+      case InitiativeChange::Type::Dropped: return say(lang_, "no longer stated");
+      default: return say(lang_, "stage changed");
     }
   }
 
   void initiatives(const DatasetDiff& d) {
     if (d.initiatives.empty()) return;
-    section(w_.initiatives);
+    section(say(lang_, "== Initiatives (municipality{1} x kind of work)", {unit_}));
     for (const InitiativeChange& c : d.initiatives) {
-      const char* marker = c.type == InitiativeChange::Type::Added     ? plus()
+      std::string marker = c.type == InitiativeChange::Type::Added     ? plus()
                            : c.type == InitiativeChange::Type::Dropped ? minus()
                                                                        : tilde();
-      const char* what = c.type == InitiativeChange::Type::Advanced    ? w_.advanced
-                         : c.type == InitiativeChange::Type::Regressed ? w_.regressed
-                         : c.type == InitiativeChange::Type::Added     ? w_.initiative_added
-                         : c.type == InitiativeChange::Type::Dropped   ? w_.dropped
-                                                                       : w_.stage_changed;
       item("  ", marker,
-           name_of(c.municipality, lang_) + " × " + name_of(c.initiative, lang_) + sep() + what +
+           name(c.municipality) + " × " + name(c.initiative) + sep() + initiative_change(c.type) +
                ": " + stages(c.old_stages, lang_) + " → " + stages(c.new_stages, lang_));
-      quotes("      ", w_.was, c.old_sources);
-      quotes("      ", w_.now, c.new_sources);
+      quotes("      ", c.old_sources, c.new_sources);
     }
   }
 
   void gaps(const DatasetDiff& d) {
     if (d.gaps_closed.empty() && d.gaps_opened.empty()) return;
-    section(w_.gaps);
-    auto list = [&](const char* title, const char* marker, const char* label,
+    section(say(lang_, "== Coverage gaps (renkei gaps)"));
+    auto list = [&](const std::string& title, const std::string& marker, const std::string& label,
                     const std::vector<GapChange>& v) {
-      out_ << "  " << title << " " << v.size() << (lang_ == Lang::En ? "" : "件") << "\n";
+      out_ << "  " << title << "\n";
       for (const GapChange& g : v) {
-        std::string text = name_of(g.municipality, lang_) + sep() + rule_label(g.rule, lang_);
-        if (g.no_office_left) text += sep() + (en() ? "" : "※") + w_.no_office_left;
+        std::string text = name(g.municipality) + sep() + rule_label(g.rule, lang_);
+        if (g.no_office_left)
+          text += sep() + say(lang_, "only because it has no office left; not an improvement");
         item("    ", marker, text);
         quotes("        ", label, g.evidence);
       }
     };
-    list(w_.closed, minus(), w_.was, d.gaps_closed);
-    list(w_.opened, plus(), w_.now, d.gaps_opened);
+    list(say(lang_, "closed {1}", {std::to_string(d.gaps_closed.size())}), minus(), was(),
+         d.gaps_closed);
+    list(say(lang_, "opened {1}", {std::to_string(d.gaps_opened.size())}), plus(), now(),
+         d.gaps_opened);
   }
 
   void other(const DatasetDiff& d) {
-    section(w_.other);
+    section(say(lang_, "== Other changes"));
     if (d.other_nodes.empty() && d.other_edges.empty()) {
-      out_ << "  " << w_.none_in_section << "\n";
+      out_ << "  " << say(lang_, "diff|none") << "\n";
       return;
     }
     for (const OtherNodeChange& c : d.other_nodes) {
       std::string fields;
       for (const auto& f : c.fields) fields += (fields.empty() ? "" : ", ") + f;
       item("  ", tilde(),
-           kind_word(c.node.kind) + " " + name_of(c.node, lang_) + sep() + w_.fields + ": " +
-               fields);
+           kind_word(c.node.kind) + " " + name(c.node) + sep() +
+               say(lang_, "fields: {1}", {fields}));
     }
     for (const OtherEdgeChange& c : d.other_edges) {
-      const char* marker = c.type == OtherEdgeChange::Type::Added     ? plus()
+      std::string marker = c.type == OtherEdgeChange::Type::Added     ? plus()
                            : c.type == OtherEdgeChange::Type::Removed ? minus()
                                                                       : tilde();
-      const char* what = c.type == OtherEdgeChange::Type::Added     ? w_.edge_added
-                         : c.type == OtherEdgeChange::Type::Removed ? w_.edge_removed
-                                                                    : w_.edge_changed;
+      std::string what = c.type == OtherEdgeChange::Type::Added ? say(lang_, "relation added")
+                         : c.type == OtherEdgeChange::Type::Removed
+                             ? say(lang_, "relation removed")
+                             : say(lang_, "relation changed");
       std::string fields;
       for (const auto& f : c.fields) fields += (fields.empty() ? "" : ", ") + f;
       item("  ", marker,
-           std::string(what) + ": " + name_of(c.from, lang_) + " —" + word(c.relation) + "→ " +
-               name_of(c.to, lang_) + (fields.empty() ? "" : paren(fields)));
-      quotes("      ", w_.was, c.old_sources);
-      quotes("      ", w_.now, c.new_sources);
+           what + ": " + name(c.from) + " —" + word(c.relation) + "→ " + name(c.to) +
+               (fields.empty() ? "" : paren(fields)));
+      quotes("      ", c.old_sources, c.new_sources);
     }
   }
 
   std::ostream& out_;
-  Lang lang_;
-  const std::string unit_;
-  const std::string placements_ja_, initiatives_ja_, placed_at_ja_;  ///< w_'s words with unit_
-  DiffWords w_;
+  Lang lang_;               ///< the sentences'
+  Lang names_;              ///< the names': Japanese, or romanized with --lang en
+  const std::string unit_;  ///< the table's word for its units in Japanese; empty in English
 };
 
 // ---------------------------------------------------------------- JSON
@@ -513,7 +425,7 @@ void print_diff(const Reply& c, const DatasetDiff& d) {
     print_json(c.out, diff_json(d));
     return;
   }
-  TextReport(c.out, c.lang(), d.unit_word).write(d);
+  TextReport(c.out, c.said(), c.lang(), d.unit_word).write(d);
 }
 
 }  // namespace renkei

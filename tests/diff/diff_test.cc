@@ -22,6 +22,7 @@ using renkei::test::builtin_json;
 using renkei::test::read_file;
 using renkei::test::repo_path;
 using renkei::test::run_renkei;
+using renkei::test::run_renkei_ja;
 using renkei::test::TempDir;
 using renkei::test::write_dataset;
 
@@ -269,7 +270,7 @@ TEST_CASE("diff: an edited quote or challenge is reported as another change, not
 // ---------------------------------------------------------------- the command
 
 TEST_CASE("renkei diff names the changes in Japanese, with quotes, within 80 columns") {
-  auto r = run_renkei(
+  auto r = run_renkei_ja(
       {"diff", repo_path("data/yamaguchi-r6.json"), repo_path("tests/data/next-year.json")});
   INFO(r.err);
   REQUIRE(r.code == 0);
@@ -328,10 +329,13 @@ TEST_CASE("renkei diff --lang en uses English headings and romanized names") {
 }
 
 TEST_CASE("renkei diff of a dataset with itself says there are no changes") {
-  auto r = run_renkei(
+  auto r = run_renkei_ja(
       {"diff", repo_path("data/yamaguchi-r6.json"), repo_path("data/yamaguchi-r6.json")});
   CHECK(r.code == 0);
   CHECK(r.out.find("変更はありません") != std::string::npos);
+  auto en = run_renkei(
+      {"diff", repo_path("data/yamaguchi-r6.json"), repo_path("data/yamaguchi-r6.json")});
+  CHECK(en.out.find("No changes: the two datasets hold the same data.") != std::string::npos);
   auto j = run_renkei(
       {"diff", repo_path("data/yamaguchi-r6.json"), repo_path("data/yamaguchi-r6.json"), "--json"});
   CHECK(nlohmann::json::parse(j.out)["changed"] == false);
@@ -426,8 +430,8 @@ TEST_CASE("render --preset diff needs --against, and --against needs the diff pr
   auto stray = run_renkei(
       {"render", "--preset", "overview", "--against", repo_path("data/yamaguchi-r6.json")});
   CHECK(stray.code == 2);
-  auto same = renkei::test::run_renkei_ja({"render", "--preset", "diff", "--against",
-                                           repo_path("data/yamaguchi-r6.json"), "--format", "dot"});
+  auto same = run_renkei_ja({"render", "--preset", "diff", "--against",
+                             repo_path("data/yamaguchi-r6.json"), "--format", "dot"});
   CHECK(same.code == 1);
   CHECK(same.err.find("の間に変化がないため、変化の図は描けません") != std::string::npos);
 }

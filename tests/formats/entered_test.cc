@@ -109,7 +109,7 @@ TEST_CASE("a table entered in its own sheets keeps each fact's sheet and cell, n
   auto diff = run_renkei({"diff", dir.file("own.json"), dir.file("back.json")});
   INFO(diff.out << diff.err);
   CHECK(diff.code == 0);
-  CHECK(diff.out.find("変更はありません") != std::string::npos);
+  CHECK(diff.out.find("No changes") != std::string::npos);
 }
 
 TEST_CASE("a table that is its own source refuses a row of a document and a quote") {
