@@ -167,7 +167,7 @@ std::unique_ptr<std::streambuf> control_escaping_buffer(std::streambuf* to, bool
 std::string in_quotes(std::string_view value) {
   Shown s = show(value);
   // Japanese quotes a value in 「」, as Japanese text does; English in double quotes
-  std::string out = language() == Lang::Ja ? "「" + s.text + "」" : "\"" + s.text + "\"";
+  std::string out = say("\"{1}\"", {s.text});
   if (s.cut) out += say(" ({1} bytes)", {std::to_string(value.size())});
   if (!s.valid) out += say(" (not valid UTF-8)");
   return out;

@@ -19,12 +19,9 @@ std::string base_name(const std::string& path) {
 }
 
 std::string stage_words(const std::vector<EdgeStatus>& stages, Lang lang) {
-  if (stages.empty()) return lang == Lang::En ? "none" : "なし";
+  if (stages.empty()) return say(lang, "none");
   std::string s;
-  for (EdgeStatus st : stages)
-    for (const auto& t : edge_statuses())
-      if (t.value == st)
-        s += (s.empty() ? "" : "・") + std::string(lang == Lang::En ? t.word : t.label_ja);
+  for (EdgeStatus st : stages) s += (s.empty() ? "" : "・") + std::string(label(st, lang));
   return s;
 }
 
@@ -170,11 +167,7 @@ class DiffDrawer {
       mark(*ci, Mark::DiffChanged);
       for (const DiffNode& h : c.holders)
         if (auto hi = id_of(h)) mark(*hi, Mark::Normal);
-      auto status = [&](CouncilStatus st) {
-        for (const auto& t : council_statuses())
-          if (t.value == st) return std::string(en ? t.word : t.label_ja);
-        return std::string();
-      };
+      auto status = [&](CouncilStatus st) { return std::string(label(st, lang)); };
       if (c.type == CouncilChange::Type::StartedMeeting)
         note(*ci, say(lang, "met (did not before)"));
       if (c.type == CouncilChange::Type::StoppedMeeting)

@@ -38,7 +38,7 @@ Diagram::Position emptiest_spot(const std::map<std::size_t, Diagram::Position>& 
 }
 
 /// Between the names of a list in a message: 「萩、岩国」 in Japanese, "Hagi, Iwakuni" in English.
-const char* list_comma() { return language() == Lang::En ? ", " : "、"; }
+std::string list_comma() { return say("list|, "); }
 
 /// "region:柳井" → ("region", "柳井").
 std::pair<std::string, std::string> split_preset(const std::string& preset) {

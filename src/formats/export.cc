@@ -281,7 +281,7 @@ std::vector<std::string> edge_values(const Dataset& ds, std::size_t k, const Exp
   auto set = [&](const char* field, std::string value) {
     v[field_index(kEdgeFields, field)] = std::move(value);
   };
-  set("label", opt.lang == Lang::En ? word(e.relation) : label_ja(e.relation));
+  set("label", label(e.relation, opt.lang));
   set("relation", word(e.relation));
   set("relation_ja", label_ja(e.relation));
   set("interaction", word(e.relation));

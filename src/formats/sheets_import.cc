@@ -426,8 +426,7 @@ E read_term(const Sheet& sheet, const SheetRow& row, std::string_view field,
     spelled.push_back(t.word);
   }
   std::string list;
-  for (std::size_t i = 0; i < choices.size(); ++i)
-    list += (i ? (language() == Lang::En ? ", " : "、") : "") + choices[i];
+  for (std::size_t i = 0; i < choices.size(); ++i) list += (i ? say("list|, ") : "") + choices[i];
   sheet.fail(row, field,
              say("unknown word {1}; write one of {2}{3}",
                  {in_quotes(cell), list, did_you_mean(cell, spelled)}));

@@ -49,7 +49,7 @@ int leading_row_number(const std::string& line) {
   return (i > 0 && i < line.size() && line[i] == '\t') ? n : 0;
 }
 
-std::string join_labels(const std::vector<std::string>& v, const char* sep) {
+std::string join_labels(const std::vector<std::string>& v, const std::string& sep) {
   std::string out;
   for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
   return out;
@@ -173,7 +173,7 @@ SourceDocument::Cells plain_table(std::string_view text, const DocumentInfo& doc
     if (m < best_missing) best = i, best_missing = m;
   }
   if (header == rows.size()) {
-    std::string labels = join_labels(wanted, language() == Lang::Ja ? "、" : ", ");
+    std::string labels = join_labels(wanted, say("list|, "));
     if (best < rows.size() && best_missing < wanted.size()) {
       std::string first = missing(rows[best]).front();
       throw data_error(say(

@@ -78,7 +78,7 @@ class Checker {
   Checker(const Dataset& ds, const std::optional<QuoteSource>& source) : ds_(ds), source_(source) {
     for (const SourceColumn& c : ds.document.columns) {
       label_list_.push_back(c.label);
-      labels_ += (labels_.empty() ? "" : language() == Lang::Ja ? "、" : ", ") + c.label;
+      labels_ += (labels_.empty() ? "" : say("list|, ")) + c.label;
     }
   }
 
@@ -430,8 +430,7 @@ class Checker {
       bool ok_from = std::find(froms.begin(), froms.end(), from) != froms.end();
       if (ok_from && to == want_to) return;
       std::string fs;
-      for (Kind k : froms)
-        fs += (fs.empty() ? "" : language() == Lang::Ja ? "または" : " or ") + std::string(word(k));
+      for (Kind k : froms) fs += (fs.empty() ? "" : say("list| or ")) + std::string(word(k));
       add(edge_place(i, ok_from ? "to" : "from"),
           say("a {1} edge goes from {2} to {3}, not from {4} to {5}",
               {word(e.relation), fs, word(want_to), word(from), word(to)}));

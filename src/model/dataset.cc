@@ -137,6 +137,10 @@ const char* word(SourceForm f) { return term(source_forms(), f).word; }
 const char* word(ColumnRole r) { return term(column_roles(), r).word; }
 const char* label_ja(Kind k) { return term(kinds(), k).label_ja; }
 const char* label_ja(Relation r) { return term(relations(), r).label_ja; }
+const char* label(Kind k, Lang lang) { return label(term(kinds(), k), lang); }
+const char* label(Relation r, Lang lang) { return label(term(relations(), r), lang); }
+const char* label(CouncilStatus s, Lang lang) { return label(term(council_statuses(), s), lang); }
+const char* label(EdgeStatus s, Lang lang) { return label(term(edge_statuses(), s), lang); }
 
 std::optional<std::size_t> Dataset::find_id(std::string_view id) const {
   if (indexed()) {

@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/lang.h"
+
 namespace renkei {
 
 /// What a node is. The words in `kind_name` are the dataset's `kind` field.
@@ -64,6 +66,16 @@ const char* word(SourceForm f);
 const char* word(ColumnRole r);
 const char* label_ja(Kind k);
 const char* label_ja(Relation r);
+/// What a term is called in a sentence: its Japanese label, or in English its data word. The
+/// term tables are the vocabulary's one list of these words, so they are not in the catalogue.
+template <typename E>
+const char* label(const Term<E>& t, Lang lang) {
+  return lang == Lang::En ? t.word : t.label_ja;
+}
+const char* label(Kind k, Lang lang);
+const char* label(Relation r, Lang lang);
+const char* label(CouncilStatus s, Lang lang);
+const char* label(EdgeStatus s, Lang lang);
 
 /// Looks a word up in a term table; nullopt when it is not one of the words.
 template <typename E>

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "base/say.h"
+
 namespace renkei {
 
 const std::string& display_name(const Node& n, Lang lang) {
@@ -33,19 +35,18 @@ void sort_nodes(const Dataset& ds, std::vector<std::size_t>& v) {
 }
 
 std::string quote_place(const Source& s, Lang lang) {
-  if (s.entered()) return (lang == Lang::En ? "entered at " : "入力: ") + s.input;
+  if (s.entered()) return say(lang, "entered at {1}", {s.input});
   if (s.row == 0) return "";
   bool numbered = !s.section.empty() && s.section[0] >= '0' && s.section[0] <= '9';
-  std::string row =
-      lang == Lang::En ? "row " + std::to_string(s.row) : std::to_string(s.row) + "行目";
+  std::string row = say(lang, "row {1}", {std::to_string(s.row)});
   if (s.section.empty()) return row;
   if (numbered) return row + " §" + s.section;
-  return row + (lang == Lang::En ? ", " : "・") + s.section;
+  return say(lang, "place|{1}, {2}", {row, s.section});
 }
 
 std::string since_words(const std::string& since, Lang lang) {
   if (since.size() != 4) return since;
-  return lang == Lang::En ? "FY" + since : since + "年度";
+  return say(lang, "FY{1}", {since});
 }
 
 std::string document_citation(const Dataset& ds) {

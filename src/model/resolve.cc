@@ -180,7 +180,7 @@ std::size_t NameIndex::resolve(std::string_view query, const std::vector<Kind>& 
   }
   std::sort(c.begin(), c.end());
   std::string list;
-  std::string sep = ja ? "、" : ", ";
+  std::string sep = say("list|, ");
   for (std::size_t k = 0; k < c.size() && k < 6; ++k)
     list += (k ? sep : "") + excerpt(ds_.nodes[c[k]].name);
   if (c.size() > 6) list += sep + "…";

@@ -44,14 +44,13 @@ void print_validate(const Reply& c, const Counts& counts, const LoadReport& repo
           << "\n";
   c.out << "\n";
   TextTable t({say(c.said(), "nodes"), say(c.said(), "count")}, {false, true});
-  for (const auto& k : kinds())
-    t.add_row({c.said() == Lang::Ja ? k.label_ja : k.word, std::to_string(counts.of(k.value))});
+  for (const auto& k : kinds()) t.add_row({label(k, c.said()), std::to_string(counts.of(k.value))});
   t.add_row({say(c.said(), "table|total"), std::to_string(c.ds.nodes.size())});
   t.write(c.out);
   c.out << "\n";
   TextTable r({say(c.said(), "edges"), say(c.said(), "count")}, {false, true});
   for (const auto& k : relations())
-    r.add_row({c.said() == Lang::Ja ? k.label_ja : k.word, std::to_string(counts.of(k.value))});
+    r.add_row({label(k, c.said()), std::to_string(counts.of(k.value))});
   r.add_row({say(c.said(), "table|total"), std::to_string(c.ds.edges.size())});
   r.write(c.out);
 }
@@ -70,8 +69,7 @@ void print_list(const Reply& c, const std::vector<std::size_t>& picked) {
     std::string region;
     if (n.kind == Kind::Municipality)
       if (auto r = region_of(c.ds, i)) region = display_name(c.ds.nodes[*r], c.lang());
-    t.add_row({n.id, c.said() == Lang::Ja ? label_ja(n.kind) : word(n.kind),
-               display_name(n, c.lang()), region});
+    t.add_row({n.id, label(n.kind, c.said()), display_name(n, c.lang()), region});
   }
   t.write(c.out);
   c.out << say(c.said(), "{1} nodes", {std::to_string(picked.size())}) << "\n";
@@ -94,8 +92,7 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
   auto line = [&](const char* label, const std::string& value) {
     out << "  " << say(W, label, {value}) << "\n";
   };
-  out << display_name(n, lang) << "  "
-      << say(W, "({1}, id {2})", {W == Lang::Ja ? label_ja(n.kind) : word(n.kind), n.id}) << "\n";
+  out << display_name(n, lang) << "  " << say(W, "({1}, id {2})", {label(n.kind, W), n.id}) << "\n";
   if (lang == Lang::Ja && !n.name_en.empty()) line(N_("romanized: {1}"), n.name_en);
   if (lang == Lang::En) line(N_("Japanese: {1}"), n.name);
   for (const Alias& a : n.aliases)
@@ -155,7 +152,7 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
     const Edge& e = c.ds.edges[k];
     bool outgoing = e.from == i;
     const Node& other = c.ds.nodes[outgoing ? e.to : e.from];
-    std::string rel = W == Lang::Ja ? label_ja(e.relation) : word(e.relation);
+    std::string rel = label(e.relation, W);
     if (e.order) rel += " #" + std::to_string(e.order);
     if (e.status != EdgeStatus::Current) rel += " (" + status_words(W, e.status) + ")";
     if (!e.since.empty()) rel += say(W, " since {1}", {since_words(e.since, W)});

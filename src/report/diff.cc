@@ -29,25 +29,11 @@ std::string names_of(const std::vector<DiffNode>& v, Lang names, Lang words) {
   return s;
 }
 
-template <typename E>
-std::string term_label(const std::vector<Term<E>>& table, E value, Lang lang) {
-  for (const auto& t : table)
-    if (t.value == value) return lang == Lang::En ? t.word : t.label_ja;
-  return "";
-}
-
 std::string stages(const std::vector<EdgeStatus>& v, Lang lang) {
   if (v.empty()) return say(lang, "stages|(none)");
   std::string s;
-  for (EdgeStatus st : v) s += (s.empty() ? "" : "・") + term_label(edge_statuses(), st, lang);
+  for (EdgeStatus st : v) s += (s.empty() ? "" : "・") + std::string(label(st, lang));
   return s;
-}
-
-std::string kind_label(Kind k, Lang lang) {
-  if (lang == Lang::En) return word(k);
-  for (const auto& t : kinds())
-    if (t.value == k) return t.label_ja;
-  return "";
 }
 
 std::string rule_label(GapRule r, Lang lang) {
@@ -100,7 +86,7 @@ class TextReport {
   std::string names(const std::vector<DiffNode>& v) const { return names_of(v, names_, lang_); }
   /// A node's kind as the headings say it; units by the table's own word (市町, 区…).
   std::string kind_word(Kind k) const {
-    return k == Kind::Municipality && lang_ == Lang::Ja ? unit_ : kind_label(k, lang_);
+    return k == Kind::Municipality && lang_ == Lang::Ja ? unit_ : label(k, lang_);
   }
   std::string paren(const std::string& s) const { return say(lang_, " ({1})", {s}); }
   std::string sep() const { return say(lang_, "diff|  "); }
@@ -223,8 +209,7 @@ class TextReport {
           item("  ", tilde(),
                name(c.council) + who + sep() +
                    say(lang_, "status {1} → {2}",
-                       {term_label(council_statuses(), c.old_status, lang_),
-                        term_label(council_statuses(), c.new_status, lang_)}));
+                       {label(c.old_status, lang_), label(c.new_status, lang_)}));
           break;
       }
       quotes("      ", c.old_sources, c.new_sources);

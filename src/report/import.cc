@@ -16,7 +16,7 @@ std::string place_text(const CellPlace& p) {
   return p.sheet + ":" + std::to_string(p.line) + (p.column.empty() ? "" : " " + p.column);
 }
 
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+std::string join(const std::vector<std::string>& v, const std::string& sep) {
   std::string s;
   for (std::size_t i = 0; i < v.size(); ++i) s += (i ? sep : "") + v[i];
   return s;
@@ -88,8 +88,8 @@ std::string kinds_words(Lang lang, const std::string& expected) {
     rest = p == std::string::npos ? "" : rest.substr(p + 4);
     std::string ja = one == "node" ? say(lang, "resolve|node") : one;
     for (const auto& t : kinds())
-      if (one == t.word) ja = t.label_ja;
-    out += (out.empty() ? "" : "または") + ja;
+      if (one == t.word) ja = label(t, lang);
+    out += (out.empty() ? "" : say(lang, "list| or ")) + ja;
   }
   return out;
 }
@@ -105,7 +105,7 @@ std::string how_words(Lang lang, const std::string& how) {
 
 void print_unmatched(std::ostream& out, const ImportReport& rep, Lang lang) {
   if (rep.unmatched.empty()) return;
-  const char* sep = lang == Lang::Ja ? "、" : ", ";
+  const std::string sep = say(lang, "list|, ");
   out << say(lang, "names that match nothing the sheets define ({1}):",
              {std::to_string(rep.unmatched.size() + rep.unmatched_not_listed)})
       << "\n";
@@ -126,8 +126,7 @@ void print_unmatched(std::ostream& out, const ImportReport& rep, Lang lang) {
 void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
                   const Dataset& reference, const std::vector<ImportCopy>& copies,
                   const std::string& output, Lang lang) {
-  bool ja = lang == Lang::Ja;
-  const char* sep = ja ? "、" : ", ";
+  const std::string sep = say(lang, "list|, ");
   bool folder = rep.dir.size() < 5 || rep.dir.substr(rep.dir.size() - 5) != ".xlsx";
   out << say(lang, "read {1} sheets from {2}",
              {std::to_string(rep.sheets_read.size()), rep.dir + (folder ? "/" : "")})
@@ -148,10 +147,9 @@ void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
     if (k.value == Kind::Region) continue;
     std::size_t n = 0;
     for (const Node& node : ds.nodes) n += node.kind == k.value;
-    std::string what = k.value == Kind::Municipality ? unit_word(ds) : k.label_ja;
     if (n)
-      counts += (counts.empty() ? "" : sep) +
-                (ja ? what + " " + std::to_string(n) : std::to_string(n) + " " + what);
+      counts +=
+          (counts.empty() ? "" : sep) + kind_word(ds, k.value, lang) + " " + std::to_string(n);
   }
   out << say(lang, "nodes: {1}", {counts}) << "\n";
   counts.clear();
@@ -159,10 +157,7 @@ void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
     if (r.value == Relation::InRegion) continue;
     std::size_t n = 0;
     for (const Edge& e : ds.edges) n += e.relation == r.value;
-    if (n)
-      counts +=
-          (counts.empty() ? "" : sep) + (ja ? std::string(r.label_ja) + " " + std::to_string(n)
-                                            : std::to_string(n) + " " + r.word);
+    if (n) counts += (counts.empty() ? "" : sep) + label(r, lang) + " " + std::to_string(n);
   }
   out << say(lang, "edges: {1}", {counts}) << "\n";
   {
@@ -199,7 +194,7 @@ void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
     for (const auto& n : rep.new_nodes) {
       out << "  "
           << say(lang, "{1}: {2} 「{3}」 → id {4}",
-                 {place_text(n.place), ja ? label_ja(n.kind) : word(n.kind), n.name, n.id});
+                 {place_text(n.place), label(n.kind, lang), n.name, n.id});
       if (!n.nearest.empty()) out << say(lang, " (close to existing: {1})", {join(n.nearest, sep)});
       out << "\n";
     }
@@ -212,10 +207,10 @@ void print_report(std::ostream& out, const ImportReport& rep, const Dataset& ds,
     std::map<Kind, std::vector<std::string>> by_kind;
     for (const auto& id : rep.not_in_sheets) {
       const Node& n = reference.nodes[*reference.find_id(id)];
-      by_kind[n.kind].push_back(n.name + (ja ? "（" + id + "）" : " (" + id + ")"));
+      by_kind[n.kind].push_back(n.name + say(lang, " ({1})", {id}));
     }
     for (const auto& [kind, names] : by_kind) {
-      out << "  " << (ja ? label_ja(kind) : word(kind)) << " ";
+      out << "  " << label(kind, lang) << " ";
       for (std::size_t i = 0; i < names.size() && i < 5; ++i) out << (i ? sep : "") << names[i];
       if (names.size() > 5)
         out << say(lang, " and {1} more (--json lists all)", {std::to_string(names.size() - 5)});

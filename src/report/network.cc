@@ -19,7 +19,7 @@ namespace {
 std::string format_chain(const Reply& c, const Chain& chain, const std::string& indent) {
   std::vector<std::string> parts = {display_name(c.ds.nodes[chain.start], c.lang())};
   for (const Step& s : chain.steps) {
-    std::string rel = c.said() == Lang::Ja ? label_ja(s.relation) : word(s.relation);
+    std::string rel = label(s.relation, c.said());
     parts.push_back((s.forward ? "—" + rel + "→ " : "←" + rel + "— ") +
                     display_name(c.ds.nodes[s.node], c.lang()));
   }
@@ -52,7 +52,7 @@ void write_chain_sources(const Reply& c, const Chain& chain, const std::string& 
   for (const Step& s : chain.steps) {
     const Edge& e = c.ds.edges[s.edge];
     std::string head = display_name(c.ds.nodes[e.from], c.lang()) + " —" +
-                       (c.said() == Lang::Ja ? label_ja(e.relation) : word(e.relation)) + "→ " +
+                       label(e.relation, c.said()) + "→ " +
                        display_name(c.ds.nodes[e.to], c.lang());
     c.out << indent << head << "\n";
     if (e.source)
@@ -260,8 +260,8 @@ void print_metrics(const Reply& c, const MetricsAnswer& m, int top) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.4f", m.nodes[i].betweenness);
     const Node& n = c.ds.nodes[m.nodes[i].node];
-    t.add_row({buf, std::to_string(m.nodes[i].degree),
-               c.said() == Lang::Ja ? label_ja(n.kind) : word(n.kind), display_name(n, c.lang())});
+    t.add_row({buf, std::to_string(m.nodes[i].degree), label(n.kind, c.said()),
+               display_name(n, c.lang())});
   }
   t.write(c.out, kAnswerWidth);
   c.out << say(c.said(), "\nIn the municipality–office graph (coordinator placements):\n");

@@ -48,7 +48,11 @@ TEST_CASE("the Yokohama sheets import to the checked-in dataset, matched against
   auto r = run_renkei({"import", repo_path("data/yokohama-r6-sheets"), "-o", dir.file("y.json")});
   REQUIRE(r.code == 0);
   CHECK(read_file(dir.file("y.json")) == read_file(kYokohama));  // data/ is not stale
-  CHECK(r.out.find("nodes: 18 区, 6 配置先") != std::string::npos);
+  CHECK(r.out.find("nodes: municipality 18, office 6") != std::string::npos);
+  // In Japanese the units are called by the table's own word.
+  auto ja =
+      run_renkei_ja({"import", repo_path("data/yokohama-r6-sheets"), "-o", dir.file("j.json")});
+  CHECK(ja.out.find("ノード: 区 18、配置先 6") != std::string::npos);
   // 18 wards, 6 hubs and 18 placements quoted from their cells; each hub's out-of-area help
   // from the caption above the table, which has no row.
   CHECK(r.out.find("48 checked in ") != std::string::npos);
