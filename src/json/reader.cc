@@ -15,6 +15,7 @@
 #include "base/quoted.h"
 #include "base/say.h"
 #include "base/text.h"
+#include "json/syntax_message.h"
 
 namespace renkei {
 
@@ -86,8 +87,9 @@ class SyntaxErrorSax : public nlohmann::json_sax<nlohmann::json> {
   if (lpos == std::string::npos ||
       std::sscanf(why.c_str() + lpos, "at line %zu, column %zu", &line, &col) != 2)
     std::tie(line, col) = line_col(text, text.size());
-  throw data_error(say("{1}: invalid JSON: {2}",
-                       {file + ":" + std::to_string(line) + ":" + std::to_string(col), detail}));
+  throw data_error(
+      say("{1}: invalid JSON: {2}", {file + ":" + std::to_string(line) + ":" + std::to_string(col),
+                                     json_syntax_message(detail, language())}));
 }
 
 /// Thrown inside the parser at the first byte that breaks the grammar; turned into the
@@ -544,7 +546,7 @@ std::string pointer_append(const std::string& base, std::size_t index) {
 
 std::string json_type_name(const JsonValue& v) {
   switch (v.type) {
-    case JsonType::Null: return "null";
+    case JsonType::Null: return say("type|null");
     case JsonType::Object: return say("an object");
     case JsonType::Array: return say("an array");
     case JsonType::String: return say("a string");
