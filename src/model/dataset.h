@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/lang.h"
+#include "base/say.h"
 
 namespace renkei {
 
@@ -84,12 +85,12 @@ std::optional<E> parse_term(const std::vector<Term<E>>& table, std::string_view 
     if (w == t.word) return t.value;
   return std::nullopt;
 }
-/// "a, b or c": the words of a table, for error messages.
+/// "a, b or c": the words of a table, for error messages, in the process's language.
 template <typename E>
 std::string term_list(const std::vector<Term<E>>& table) {
   std::string out;
   for (std::size_t i = 0; i < table.size(); ++i) {
-    if (i) out += (i + 1 == table.size()) ? " or " : ", ";
+    if (i) out += (i + 1 == table.size()) ? say("list| or ") : say("list|, ");
     out += table[i].word;
   }
   return out;

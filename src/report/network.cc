@@ -68,10 +68,10 @@ void write_chain_sources(const Reply& c, const Chain& chain, const std::string& 
 
 }  // namespace
 
-std::string via_words(const std::vector<Relation>& via) {
+std::string via_words(const std::vector<Relation>& via, Lang lang) {
   std::string s;
   for (Relation r : via.empty() ? Network::support_relations() : via)
-    s += (s.empty() ? "" : ", ") + std::string(word(r));
+    s += (s.empty() ? "" : say(lang, "list|, ")) + say(lang, "via|{1}", {label(r, lang)});
   return s;
 }
 
@@ -163,7 +163,7 @@ void print_reach(const Reply& c, const ReachQuery& q, const std::vector<Reached>
   }
   const Node& from = c.ds.nodes[q.from];
   std::string name = display_name(from, c.lang()), n = std::to_string(r.size()),
-              via = via_words(q.via);
+              via = via_words(q.via, c.said());
   c.out << wrap_to_width(
                r.size() == 1
                    ? (q.directed ? say(c.said(),
@@ -194,7 +194,8 @@ void print_reach(const Reply& c, const ReachQuery& q, const std::vector<Reached>
             << "\n";
     }
     const Node& n = c.ds.nodes[x.node];
-    c.out << "  " << display_name(n, c.lang()) << "  (" << word(n.kind) << ")\n";
+    c.out << "  " << display_name(n, c.lang())
+          << say(c.said(), "reach|  ({1})", {kind_word(c.ds, n.kind, c.said())}) << "\n";
     c.out << "    " << format_chain(c, x.chain, "    ") << "\n";
   }
   if (r.empty())

@@ -17,6 +17,6 @@ void print_metrics(const Reply& c, const MetricsAnswer& m, int top);
 
 /// "holds, participates, …": the relations a chain may follow (the support relations when
 /// `via` is empty).
-std::string via_words(const std::vector<Relation>& via);
+std::string via_words(const std::vector<Relation>& via, Lang lang);
 
 }  // namespace renkei

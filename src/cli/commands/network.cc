@@ -53,7 +53,7 @@ Handler setup_reach(OptionSet& app) {
       ->check(whole_number());
   app.add_option("--kind", o->kind, say("only report nodes of this kind"))->type_name("KIND");
   app.add_flag("--directed", o->directed,
-               say(say("follow relations only in their direction (from → to)")));
+               say("follow relations only in their direction (from → to)"));
   return [o](Context& c) { run_reach(c, *o); };
 }
 
@@ -87,7 +87,8 @@ Handler setup_path(OptionSet& app) {
                  say("relations to follow, comma-separated (default: "
                      "holds,participates,part_of,coordinator,liaises)"))
       ->type_name("REL[,REL...]");
-  app.add_flag("--directed", o->directed, "follow relations only in their direction (from → to)");
+  app.add_flag("--directed", o->directed,
+               say("follow relations only in their direction (from → to)"));
   return [o](Context& c) { run_path(c, *o); };
 }
 
@@ -100,9 +101,10 @@ void run_path(Context& c, const PathOptions& opt) {
   std::optional<Chain> chain = shortest_path(net, a, b, via, opt.directed);
   if (!chain) {
     const std::string &from = c.ds.nodes[a].name, &to = c.ds.nodes[b].name;
-    throw data_error(
-        opt.directed ? say("no path from {1} to {2} via {3} (directed)", {from, to, via_words(via)})
-                     : say("no path from {1} to {2} via {3}", {from, to, via_words(via)}));
+    throw data_error(opt.directed ? say("no path from {1} to {2} via {3} (directed)",
+                                        {from, to, via_words(via, language())})
+                                  : say("no path from {1} to {2} via {3}",
+                                        {from, to, via_words(via, language())}));
   }
   print_path(c, a, b, *chain);
 }
