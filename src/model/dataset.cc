@@ -141,6 +141,7 @@ const char* label(Kind k, Lang lang) { return label(term(kinds(), k), lang); }
 const char* label(Relation r, Lang lang) { return label(term(relations(), r), lang); }
 const char* label(CouncilStatus s, Lang lang) { return label(term(council_statuses(), s), lang); }
 const char* label(EdgeStatus s, Lang lang) { return label(term(edge_statuses(), s), lang); }
+const char* label(ActivityStatus s, Lang lang) { return label(term(activity_statuses(), s), lang); }
 
 std::optional<std::size_t> Dataset::find_id(std::string_view id) const {
   if (indexed()) {

@@ -77,6 +77,7 @@ const char* label(Kind k, Lang lang);
 const char* label(Relation r, Lang lang);
 const char* label(CouncilStatus s, Lang lang);
 const char* label(EdgeStatus s, Lang lang);
+const char* label(ActivityStatus s, Lang lang);
 
 /// Looks a word up in a term table; nullopt when it is not one of the words.
 template <typename E>

@@ -121,7 +121,7 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
     if (n.activity)
       out << "  "
           << say(W, "coordinator activity: {1} — {2}",
-                 {word(n.activity->status), quote_line(n.activity->source)})
+                 {label(n.activity->status, W), quote_line(n.activity->source)})
           << "\n";
     else
       out << "  " << say(W, "coordinator activity: not stated in the source") << "\n";
@@ -154,7 +154,7 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
     const Node& other = c.ds.nodes[outgoing ? e.to : e.from];
     std::string rel = label(e.relation, W);
     if (e.order) rel += " #" + std::to_string(e.order);
-    if (e.status != EdgeStatus::Current) rel += " (" + status_words(W, e.status) + ")";
+    if (e.status != EdgeStatus::Current) rel += say(W, " ({1})", {status_words(W, e.status)});
     if (!e.since.empty()) rel += say(W, " since {1}", {since_words(e.since, W)});
     if (!e.date.empty()) rel += " " + e.date;
     out << "  " << (outgoing ? "—" + rel + "→ " : "←" + rel + "— ") << display_name(other, lang)
