@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <new>
@@ -199,6 +200,14 @@ std::string parse_error_message(const CLI::ParseError& e) {
     auto req = rest.find(" required "), miss = rest.rfind(" missing");
     if (req != std::string::npos && miss != std::string::npos && miss > req + 10)
       return say("{1}: the value ({2}) is missing", {name, rest.substr(req + 10, miss - req - 10)});
+    int want = 0;
+    std::size_t got = 0;
+    if (std::sscanf(rest.c_str(), "At least %d required but received %zu", &want, &got) == 2)
+      return say("{1}: at least {2} values are needed, {3} given",
+                 {name, std::to_string(want), std::to_string(got)});
+    if (std::sscanf(rest.c_str(), "At Most %d required but received %zu", &want, &got) == 2)
+      return say("{1}: at most {2} values are allowed, {3} given",
+                 {name, std::to_string(want), std::to_string(got)});
     return say("{1}: wrong number of values ({2})", {name, rest});
   }
   if (dynamic_cast<const CLI::ConversionError*>(&e))

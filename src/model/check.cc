@@ -430,7 +430,7 @@ class Checker {
       bool ok_from = std::find(froms.begin(), froms.end(), from) != froms.end();
       if (ok_from && to == want_to) return;
       std::string fs;
-      for (Kind k : froms) fs += (fs.empty() ? "" : say("list| or ")) + std::string(word(k));
+      for (Kind k : froms) fs += (fs.empty() ? "" : say("words| or ")) + std::string(word(k));
       add(edge_place(i, ok_from ? "to" : "from"),
           say("a {1} edge goes from {2} to {3}, not from {4} to {5}",
               {word(e.relation), fs, word(want_to), word(from), word(to)}));

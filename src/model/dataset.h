@@ -91,7 +91,7 @@ template <typename E>
 std::string term_list(const std::vector<Term<E>>& table) {
   std::string out;
   for (std::size_t i = 0; i < table.size(); ++i) {
-    if (i) out += (i + 1 == table.size()) ? say("list| or ") : say("list|, ");
+    if (i) out += (i + 1 == table.size()) ? say("words| or ") : say("list|, ");
     out += table[i].word;
   }
   return out;
