@@ -14,6 +14,7 @@
 #include "diagram/builder.h"
 #include "diagram/diagrams.h"
 #include "diff/diff.h"
+#include "model/facts.h"
 #include "query/queries.h"
 
 namespace renkei {
@@ -103,11 +104,8 @@ class DeckBuilder {
  private:
   // ------------------------------------------------------------ words
   std::string name(std::size_t i) const { return name_of(ds, i, o.lang); }
-  /// A placement's start: 令和6年10月 or 2020年度 (YYYY-MM in English).
-  std::string when(const std::string& since) const {
-    std::string month = en ? "" : japanese_month(since);
-    return month.empty() ? since_words(since, o.lang) : month;
-  }
+  /// A placement's start: 令和6年10月 or 令和2年度 (YYYY-MM in English).
+  std::string when(const std::string& since) const { return date_words(ds, since, o.lang); }
   std::vector<std::string> names_of(const std::vector<std::size_t>& v) const {
     std::vector<std::string> out;
     for (std::size_t i : v) out.push_back(name(i));
@@ -122,8 +120,8 @@ class DeckBuilder {
   }
   /// 令和7年3月時点, or the fiscal year the table covers.
   std::string as_of_words() const {
-    std::string month = en ? o.as_of : japanese_month(o.as_of);
-    return month.empty() ? fiscal_year_words(ds, lang) : say(lang, "as of {1}", {month});
+    return o.as_of.empty() ? fiscal_year_words(ds, lang)
+                           : say(lang, "as of {1}", {date_words(ds, o.as_of, lang)});
   }
 
   /// Speaker notes for units: each tie the page draws, with where the table states it.
@@ -833,18 +831,6 @@ class DeckBuilder {
 };
 
 }  // namespace
-
-std::string japanese_month(const std::string& month) {
-  int y = 0, m = 0;
-  char tail = 0;
-  if (month.size() != 7 || std::sscanf(month.c_str(), "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 ||
-      m > 12)
-    return "";
-  bool reiwa = y > 2019 || (y == 2019 && m >= 5);
-  int era_year = reiwa ? y - 2018 : y - 1988;
-  return std::string(reiwa ? "令和" : "平成") + (era_year == 1 ? "元" : std::to_string(era_year)) +
-         "年" + std::to_string(m) + "月";
-}
 
 Deck make_deck(const Network& net, const NameIndex& names, const DeckOptions& options) {
   return DeckBuilder(net, names, options).build();

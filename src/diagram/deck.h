@@ -43,7 +43,4 @@ std::string deck_pdf(const Deck& deck);
 /// The deck as an editable PowerPoint file (native shapes, lines, tables; notes).
 std::string deck_pptx(const Deck& deck);
 
-/// "2025-03" as a Japanese date: 令和7年3月 (平成 before 2019-05). Empty when not YYYY-MM.
-std::string japanese_month(const std::string& month);
-
 }  // namespace renkei

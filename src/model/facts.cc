@@ -2,6 +2,7 @@
 #include "model/facts.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "base/say.h"
 
@@ -44,9 +45,45 @@ std::string quote_place(const Source& s, Lang lang) {
   return say(lang, "place|{1}, {2}", {row, s.section});
 }
 
-std::string since_words(const std::string& since, Lang lang) {
-  if (since.size() != 4) return since;
-  return say(lang, "FY{1}", {since});
+std::string japanese_month(const std::string& month) {
+  int y = 0, m = 0;
+  char tail = 0;
+  if (month.size() != 7 || std::sscanf(month.c_str(), "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 ||
+      m > 12)
+    return "";
+  bool reiwa = y > 2019 || (y == 2019 && m >= 5);
+  int era_year = reiwa ? y - 2018 : y - 1988;
+  return std::string(reiwa ? "令和" : "平成") + (era_year == 1 ? "元" : std::to_string(era_year)) +
+         "年" + std::to_string(m) + "月";
+}
+
+namespace {
+
+/// Whether the table writes its years in an era, as its fiscal year shows (令和6年度).
+bool writes_era(const Dataset& ds) {
+  const std::string& y = ds.fiscal_year.label;
+  return y.find("令和") != std::string::npos || y.find("平成") != std::string::npos;
+}
+
+bool all_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+std::string date_words(const Dataset& ds, const std::string& date, Lang lang) {
+  if (date.size() == 4 && all_digits(date)) {  // a fiscal year (配置年度)
+    int y = std::stoi(date);
+    std::string year = date;
+    if (lang == Lang::Ja && writes_era(ds))  // a fiscal year from April: FY2019 is 令和元年度
+      year = y >= 2019 ? "令和" + (y == 2019 ? std::string("元") : std::to_string(y - 2018))
+                       : "平成" + std::to_string(y - 1988);
+    return say(lang, "FY{1}", {year});
+  }
+  std::string era = japanese_month(date);
+  if (lang == Lang::En || era.empty()) return date;
+  if (writes_era(ds)) return era;
+  return date.substr(0, 4) + "年" + std::to_string(std::stoi(date.substr(5, 2))) + "月";
 }
 
 std::string document_citation(const Dataset& ds) {

@@ -43,9 +43,13 @@ std::string fiscal_year_words(const Dataset& ds, Lang lang);
 /// entered in the sheets is placed by its cell: "entered at 配置先!C7", 「入力: 配置先!C7」.
 std::string quote_place(const Source& s, Lang lang);
 
-/// A placement's start as answers print it: the month ("2024-04"), or a fiscal year
-/// ("FY2020", 「2020年度」) where the table gives a 配置年度.
-std::string since_words(const std::string& since, Lang lang);
+/// "2025-03" as a Japanese date: 令和7年3月 (平成 before 2019-05). Empty when not YYYY-MM.
+std::string japanese_month(const std::string& month);
+
+/// A month (YYYY-MM) or a fiscal year (YYYY) as the table writes its years: 令和2年4月 and
+/// 令和2年度 where its fiscal year is written in an era (令和6年度), 2020年4月 and 2020年度
+/// where it is not; in English 2020-04 and FY2020. Anything else as it is.
+std::string date_words(const Dataset& ds, const std::string& date, Lang lang);
 
 /// The word for the table's units, from the types it has, in the order Japanese writes them:
 /// 市町 (Yamaguchi's 資料2-②), 市町村, 区 (a designated city's wards), 市区町村; 市町村 when

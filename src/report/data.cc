@@ -155,7 +155,7 @@ void print_show(const Reply& c, std::size_t i, const std::vector<std::size_t>& e
     std::string rel = label(e.relation, W);
     if (e.order) rel += " #" + std::to_string(e.order);
     if (e.status != EdgeStatus::Current) rel += say(W, " ({1})", {status_words(W, e.status)});
-    if (!e.since.empty()) rel += say(W, " since {1}", {since_words(e.since, W)});
+    if (!e.since.empty()) rel += say(W, " since {1}", {date_words(c.ds, e.since, W)});
     if (!e.date.empty()) rel += " " + e.date;
     out << "  " << (outgoing ? "—" + rel + "→ " : "←" + rel + "— ") << display_name(other, lang)
         << "  [" << other.id << "]\n";
@@ -192,7 +192,8 @@ void print_summary(const Reply& c, const SummaryAnswer& a) {
   auto n_of = [&](Kind k) { return std::to_string(a.counts.of(k)); };
   std::string types;
   for (const auto& [type, n] : a.types)
-    types += (types.empty() ? "" : say(L, ", ")) + std::to_string(n) + " " + type;
+    types += (types.empty() ? "" : say(L, "list|, ")) +
+             say(L, "count|{1} {2}", {std::to_string(n), type});
   out << "  "
       << say(L, "{1} municipalities{2}", {n_of(Kind::Municipality), units_word(c.ds, L, "")})
       << (types.empty() ? "" : say(L, " ({1})", {types}));
@@ -209,7 +210,7 @@ void print_summary(const Reply& c, const SummaryAnswer& a) {
   for (std::size_t o : a.shared_offices) {
     std::string list;
     for (std::size_t x : a.served.at(o))
-      list += (list.empty() ? "" : say(L, ", ")) + display_name(c.ds.nodes[x], lang);
+      list += (list.empty() ? "" : say(L, "list|, ")) + display_name(c.ds.nodes[x], lang);
     out << "    " << display_name(c.ds.nodes[o], lang) << " → " << list << "\n";
   }
   // What the table does not carry is said once as not stated, not counted as zero.

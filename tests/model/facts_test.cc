@@ -183,3 +183,21 @@ TEST_CASE("a table that does not say what the coordinators did leaves it unstate
   CHECK(without.code == 0);
   CHECK(without.out.find("西区") == std::string::npos);
 }
+
+TEST_CASE("dates are written as the table writes its years: 令和 where it does", "[facts]") {
+  Dataset ds = load_builtin_dataset();  // 資料2-② writes 令和6年度 and 【令和2年4月】
+  REQUIRE(ds.fiscal_year.label == "令和6年度");
+  CHECK(date_words(ds, "2020-04", Lang::Ja) == "令和2年4月");
+  CHECK(date_words(ds, "2019-04", Lang::Ja) == "平成31年4月");
+  CHECK(date_words(ds, "2019-05", Lang::Ja) == "令和元年5月");
+  CHECK(date_words(ds, "2020", Lang::Ja) == "令和2年度");
+  CHECK(date_words(ds, "2019", Lang::Ja) == "令和元年度");  // the fiscal year from 2019-04
+  CHECK(date_words(ds, "2018", Lang::Ja) == "平成30年度");
+  CHECK(date_words(ds, "2020-04", Lang::En) == "2020-04");
+  CHECK(date_words(ds, "2020", Lang::En) == "FY2020");
+  CHECK(date_words(ds, "2020-13", Lang::Ja) == "2020-13");  // not a month: as it is
+
+  ds.fiscal_year.label = "2024年度";  // a table that writes Western years
+  CHECK(date_words(ds, "2020-04", Lang::Ja) == "2020年4月");
+  CHECK(date_words(ds, "2020", Lang::Ja) == "2020年度");
+}

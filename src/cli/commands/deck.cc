@@ -13,6 +13,7 @@
 #include "diagram/deck.h"
 #include "diff/diff.h"
 #include "formats/load.h"
+#include "model/facts.h"
 
 namespace renkei {
 
