@@ -266,6 +266,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     add_common_options(app, options);
     OptionSet declared(app);
     Handler run = cmd->setup(declared);
+    // An argument's name says what it is (NODE, DIR, KIND): no type word beside it in the help.
+    for (CLI::Option* opt : app.get_options())
+      if (opt->get_positional()) opt->type_name("");
     // CLI11 takes "--format=" as --format with the next argument as its value, and then
     // complains about something else: say what is wrong.
     for (std::size_t i = 1; i < args.size(); ++i)
