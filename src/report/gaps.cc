@@ -337,8 +337,9 @@ void print_initiatives(const Reply& c, const std::vector<InitiativeStatus>& all)
             << "\n";
       for (std::size_t k : g.ask_edges) {
         const Edge& e = c.ds.edges[k];
-        c.out << "      " << display_name(c.ds.nodes[e.from], c.lang()) << " ("
-              << status_words(c.said(), e.status) << (e.date.empty() ? "" : " " + e.date) << ")";
+        std::string when = e.date.empty() ? "" : " " + date_words(c.ds, e.date, c.said());
+        c.out << "      " << display_name(c.ds.nodes[e.from], c.lang())
+              << say(c.said(), " ({1})", {status_words(c.said(), e.status) + when});
         c.out << "\n";
         if (e.source)
           c.out << "        "

@@ -249,9 +249,8 @@ void print_metrics(const Reply& c, const MetricsAnswer& m, int top) {
                say(c.said(),
                    "Betweenness: the share of shortest chains between other nodes that pass "
                    "through a node (how much it holds the network together). Degree: how many "
-                   "nodes it is tied to. Counted on the support relations (holds, participates, "
-                   "part_of, coordinator, liaises); top {1} of {2}:",
-                   {std::to_string(rows), std::to_string(m.nodes.size())}),
+                   "nodes it is tied to. Counted on the support relations ({3}); top {1} of {2}:",
+                   {std::to_string(rows), std::to_string(m.nodes.size()), via_words({}, c.said())}),
                kAnswerWidth, "")
         << "\n\n";
   TextTable t({say(c.said(), "betweenness"), say(c.said(), "degree"), say(c.said(), "table|kind"),
