@@ -2,9 +2,12 @@
 // ids, commands, options, file names and numbers); --lang en and RENKEI_LANG=en give English.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <filesystem>
 #include <regex>
+#include <set>
 
+#include "model/dataset.h"
 #include "test_support.h"
 
 using renkei::test::repo_path;
@@ -24,6 +27,30 @@ std::string english_phrase(const std::string& text) {
   std::string plain = std::regex_replace(text, kept, " ");
   std::smatch m;
   return std::regex_search(plain, m, phrase) ? m.str() : "";
+}
+
+/// The first of the data's own words (kinds, relations, stages: municipality, part_of,
+/// planned) standing alone in `text`, outside `commands` and 「quotes」: a word an answer
+/// should have said in Japanese. An id that holds one (kaminoseki-council) is not one.
+std::string data_word(const std::string& text) {
+  static const std::regex kept("`[^`]*`|「[^」]*」");
+  std::set<std::string> words;
+  for (const auto& t : renkei::kinds()) words.insert(t.word);
+  for (const auto& t : renkei::relations()) words.insert(t.word);
+  for (const auto& t : renkei::edge_statuses()) words.insert(t.word);
+  for (const auto& t : renkei::activity_statuses()) words.insert(t.word);
+  for (const auto& t : renkei::council_statuses()) words.insert(t.word);
+  std::string plain = std::regex_replace(text, kept, " ");
+  std::string token;
+  for (char ch : plain + " ") {
+    if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-') {
+      token += ch;
+    } else {
+      if (words.count(token)) return token;
+      token.clear();
+    }
+  }
+  return "";
 }
 
 bool has_japanese(const std::string& text) {
@@ -117,5 +144,6 @@ TEST_CASE("every command's help and answers are Japanese by default") {
                    << ja.out << ja.err);
     CHECK(has_japanese(ja.out + ja.err));
     CHECK(english_phrase(ja.out + ja.err) == "");
+    CHECK(data_word(ja.out + ja.err) == "");
   }
 }
