@@ -75,7 +75,7 @@ std::string date_words(const Dataset& ds, const std::string& date, Lang lang) {
   if (date.size() == 4 && all_digits(date)) {  // a fiscal year (配置年度)
     int y = std::stoi(date);
     std::string year = date;
-    if (lang == Lang::Ja && writes_era(ds))  // a fiscal year from April: FY2019 is 令和元年度
+    if (lang == Lang::Ja && writes_era(ds) && y >= 1989)  // from April: FY2019 is 令和元年度
       year = y >= 2019 ? "令和" + (y == 2019 ? std::string("元") : std::to_string(y - 2018))
                        : "平成" + std::to_string(y - 1988);
     return say(lang, "FY{1}", {year});

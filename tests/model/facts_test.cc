@@ -193,6 +193,7 @@ TEST_CASE("dates are written as the table writes its years: 令和 where it does
   CHECK(date_words(ds, "2020", Lang::Ja) == "令和2年度");
   CHECK(date_words(ds, "2019", Lang::Ja) == "令和元年度");  // the fiscal year from 2019-04
   CHECK(date_words(ds, "2018", Lang::Ja) == "平成30年度");
+  CHECK(date_words(ds, "1985", Lang::Ja) == "1985年度");  // before 平成: no era of ours
   CHECK(date_words(ds, "2020-04", Lang::En) == "2020-04");
   CHECK(date_words(ds, "2020", Lang::En) == "FY2020");
   CHECK(date_words(ds, "2020-13", Lang::Ja) == "2020-13");  // not a month: as it is
