@@ -109,8 +109,11 @@ void print_shared(const Reply& c, const SharedAnswer& a) {
                {std::to_string(a.offices.size()), units_word(c.ds, c.said(), "")})
         << "\n\n";
   for (const SharedOffice& o : a.offices) {
-    c.out << display_name(c.ds.nodes[o.office], c.lang()) << "  (" << o.municipalities.size()
-          << ")\n";
+    std::string served =
+        say(c.said(), "{1} municipalities{2}",
+            {std::to_string(o.municipalities.size()), units_word(c.ds, c.said(), "")});
+    c.out << display_name(c.ds.nodes[o.office], c.lang()) << say(c.said(), " ({1})", {served})
+          << "\n";
     c.out << "  " << wrap_to_width(join_names(c, o.municipalities), kAnswerWidth - 2, "  ") << "\n";
   }
   c.out << "\n"

@@ -55,9 +55,9 @@ TEST_CASE("the small dataset's slides say its own words: publisher, year, region
         std::string::npos);
   CHECK(overview.out.find("山口") == std::string::npos);
   // ひまわり相談支援事業所 is ① of 東町 (row 1 §3) and of 西村 (row 2 §3): shared by two.
-  Run shared = run_renkei({"shared", "--data", data});
+  Run shared = renkei::test::run_renkei_ja({"shared", "--data", data});
   REQUIRE(shared.code == 0);
-  CHECK(shared.out.find("ひまわり相談支援事業所  (2)") != std::string::npos);
+  CHECK(shared.out.find("ひまわり相談支援事業所（2市町村）") != std::string::npos);
   Run map = run_renkei({"render", "--preset", "map", "--data", data, "--format", "dot"});
   CHECK(map.out.find("位置は市町村役場の座標（資料外: 架空の座標）") != std::string::npos);
 }

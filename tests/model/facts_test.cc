@@ -133,7 +133,7 @@ TEST_CASE("a city's wards: hubs shared by wards, said in 区 on the slides and i
   // ひまわり相談支援事業所 is ① of 東区 and 西区 (kaku-r7.txt rows 1 and 2, section 3).
   Run shared = renkei::test::run_renkei_ja({"shared", "--data", path});
   REQUIRE(shared.code == 0);
-  CHECK(shared.out.find("ひまわり相談支援事業所  (2)\n  東区、西区\n") != std::string::npos);
+  CHECK(shared.out.find("ひまわり相談支援事業所（2区）\n  東区、西区\n") != std::string::npos);
   Run summary = run_renkei({"summary", "--data", path});
   CHECK(summary.out.find("3 municipalities (3 区)") != std::string::npos);
   Run slide = run_renkei({"render", "--preset", "shared", "--data", path, "-o", dir.file("s.dot")});
