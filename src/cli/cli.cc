@@ -229,8 +229,20 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   forget_input_files();  // one command: only what it reads is its input
   LanguageScope said_in(language_of(args));
   // `renkei --lang en --help`: the language given before the command is for all of it
-  if (!args.empty() && args[0].rfind("--lang", 0) == 0) {
+  if (!args.empty() && (args[0] == "--lang" || args[0].rfind("--lang=", 0) == 0)) {
     std::size_t skip = args[0] == "--lang" ? 2 : 1;
+    std::size_t eq = args[0].find('=');
+    std::string value = skip == 2                 ? (args.size() > 1 ? args[1] : "")
+                        : eq == std::string::npos ? ""
+                                                  : args[0].substr(eq + 1);
+    if (value != "ja" && value != "en") {
+      err << say("renkei: error: ")
+          << (value.empty() ? say("--lang needs a value: ja or en")
+                            : "--lang: " + say("{1} is not one of {2}",
+                                               {in_quotes(terminal_safe(value, false)), "ja, en"}))
+          << "\n";
+      return 2;
+    }
     if (args.size() >= skip) {
       std::vector<std::string> rest(args.begin() + static_cast<std::ptrdiff_t>(skip), args.end());
       rest.insert(rest.end(), args.begin(), args.begin() + static_cast<std::ptrdiff_t>(skip));
