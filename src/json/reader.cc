@@ -561,8 +561,10 @@ std::string json_type_name(const JsonValue& v) {
 std::string json_excerpt(const JsonValue& v) {
   if (v.is_string()) return in_quotes(v.string);
   // nlohmann renders the value as renkei always has: keys sorted, numbers in its format.
-  return excerpt(nlohmann::json::parse(v.begin, value_end(v.begin))
-                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  // Quoted in Japanese as a string is (整数「42」), as it is in English (an integer 42).
+  return say("value|{1}",
+             {excerpt(nlohmann::json::parse(v.begin, value_end(v.begin))
+                          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))});
 }
 
 ObjectReader::ObjectReader(const JsonValue& value, const std::string& file, std::string pointer)
