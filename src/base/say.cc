@@ -52,7 +52,6 @@ const std::vector<std::pair<std::string_view, std::string_view>>& japanese_catal
 #include "base/catalogue/base.inc"
 #include "base/catalogue/cli.inc"
 #include "base/catalogue/diagram.inc"
-#include "base/catalogue/export.inc"
 #include "base/catalogue/formats.inc"
 #include "base/catalogue/load.inc"
 #include "base/catalogue/model.inc"
