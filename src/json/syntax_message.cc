@@ -11,59 +11,42 @@ namespace renkei {
 namespace {
 
 /// nlohmann's token names (lexer.hpp token_type_name) as they follow "unexpected " or
-/// "expected "; a quoted character such as '}' is said by quoted_token.
-constexpr std::array<std::pair<std::string_view, const char*>, 9> kTokens = {{
-    {"string literal", N_("json|string literal")},
-    {"number literal", N_("json|number literal")},
-    {"true literal", N_("json|true literal")},
-    {"false literal", N_("json|false literal")},
-    {"null literal", N_("json|null literal")},
-    {"end of input", N_("json|end of input")},
-    {"'[', '{', or a literal", N_("json|'[', '{', or a literal")},
-    {"<parse error>", N_("json|<parse error>")},
-    {"unknown token", N_("json|unknown token")},
-}};
+/// "expected ", each as a catalogue key: "json|" and nlohmann's words. A quoted character
+/// such as '}' is said by token().
+constexpr std::array<const char*, 9> kTokens = {
+    N_("json|string literal"),         N_("json|number literal"), N_("json|true literal"),
+    N_("json|false literal"),          N_("json|null literal"),   N_("json|end of input"),
+    N_("json|'[', '{', or a literal"), N_("json|<parse error>"),  N_("json|unknown token"),
+};
 
 /// What the parser was reading (parser.hpp's exception_message contexts).
-constexpr std::array<std::pair<std::string_view, const char*>, 5> kContexts = {{
-    {"value", N_("json|value")},
-    {"object key", N_("json|object key")},
-    {"object separator", N_("json|object separator")},
-    {"object", N_("json|object")},
-    {"array", N_("json|array")},
-}};
+constexpr std::array<const char*, 5> kContexts = {
+    N_("json|value"),  N_("json|object key"), N_("json|object separator"),
+    N_("json|object"), N_("json|array"),
+};
 
 /// The lexer's own messages (lexer.hpp error_message), but for the control characters.
-constexpr std::array<std::pair<std::string_view, const char*>, 13> kProblems = {{
-    {"invalid literal", N_("json|invalid literal")},
-    {"invalid BOM; must be 0xEF 0xBB 0xBF if given",
-     N_("json|invalid BOM; must be 0xEF 0xBB 0xBF if given")},
-    {"invalid comment; expecting '/' or '*' after '/'",
-     N_("json|invalid comment; expecting '/' or '*' after '/'")},
-    {"invalid comment; missing closing '*/'", N_("json|invalid comment; missing closing '*/'")},
-    {"invalid number; expected digit after '-'",
-     N_("json|invalid number; expected digit after '-'")},
-    {"invalid number; expected digit after '.'",
-     N_("json|invalid number; expected digit after '.'")},
-    {"invalid number; expected digit after exponent sign",
-     N_("json|invalid number; expected digit after exponent sign")},
-    {"invalid string: '\\u' must be followed by 4 hex digits",
-     N_("json|invalid string: '\\u' must be followed by 4 hex digits")},
-    {"invalid string: forbidden character after backslash",
-     N_("json|invalid string: forbidden character after backslash")},
-    {"invalid string: ill-formed UTF-8 byte", N_("json|invalid string: ill-formed UTF-8 byte")},
-    {"invalid string: missing closing quote", N_("json|invalid string: missing closing quote")},
-    {"invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF",
-     N_("json|invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF")},
-    {"invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF",
-     N_("json|invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF")},
-}};
+constexpr std::array<const char*, 13> kProblems = {
+    N_("json|invalid literal"),
+    N_("json|invalid BOM; must be 0xEF 0xBB 0xBF if given"),
+    N_("json|invalid comment; expecting '/' or '*' after '/'"),
+    N_("json|invalid comment; missing closing '*/'"),
+    N_("json|invalid number; expected digit after '-'"),
+    N_("json|invalid number; expected digit after '.'"),
+    N_("json|invalid number; expected digit after exponent sign"),
+    N_("json|invalid string: '\\u' must be followed by 4 hex digits"),
+    N_("json|invalid string: forbidden character after backslash"),
+    N_("json|invalid string: ill-formed UTF-8 byte"),
+    N_("json|invalid string: missing closing quote"),
+    N_("json|invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF"),
+    N_("json|invalid string: surrogate U+DC00..U+DFFF must follow U+D800..U+DBFF"),
+};
 
+/// The key whose words (the key without "json|") are `english`, or nullptr.
 template <std::size_t N>
-const char* find(const std::array<std::pair<std::string_view, const char*>, N>& table,
-                 std::string_view english) {
-  for (const auto& [en, key] : table)
-    if (en == english) return key;
+const char* find(const std::array<const char*, N>& keys, std::string_view english) {
+  for (const char* key : keys)
+    if (without_context(key) == english) return key;
   return nullptr;
 }
 

@@ -45,16 +45,23 @@ std::string quote_place(const Source& s, Lang lang) {
   return say(lang, "place|{1}, {2}", {row, s.section});
 }
 
+namespace {
+
+/// Year `y` in its era, 令和 from `reiwa` on: 令和2, 令和元, 平成31.
+std::string era_year(int y, bool reiwa) {
+  int n = reiwa ? y - 2018 : y - 1988;
+  return std::string(reiwa ? "令和" : "平成") + (n == 1 ? "元" : std::to_string(n));
+}
+
+}  // namespace
+
 std::string japanese_month(const std::string& month) {
   int y = 0, m = 0;
   char tail = 0;
   if (month.size() != 7 || std::sscanf(month.c_str(), "%4d-%2d%c", &y, &m, &tail) != 2 || m < 1 ||
       m > 12)
     return "";
-  bool reiwa = y > 2019 || (y == 2019 && m >= 5);
-  int era_year = reiwa ? y - 2018 : y - 1988;
-  return std::string(reiwa ? "令和" : "平成") + (era_year == 1 ? "元" : std::to_string(era_year)) +
-         "年" + std::to_string(m) + "月";
+  return era_year(y, y > 2019 || (y == 2019 && m >= 5)) + "年" + std::to_string(m) + "月";
 }
 
 namespace {
@@ -76,8 +83,7 @@ std::string date_words(const Dataset& ds, const std::string& date, Lang lang) {
     int y = std::stoi(date);
     std::string year = date;
     if (lang == Lang::Ja && writes_era(ds) && y >= 1989)  // from April: FY2019 is 令和元年度
-      year = y >= 2019 ? "令和" + (y == 2019 ? std::string("元") : std::to_string(y - 2018))
-                       : "平成" + std::to_string(y - 1988);
+      year = era_year(y, y >= 2019);
     return say(lang, "FY{1}", {year});
   }
   std::string era = japanese_month(date);
